@@ -1,0 +1,148 @@
+#include <sys/stat.h>
+
+#include <regex>
+
+#include "config/config.h"
+#include "config/resource_reader.h"
+#include "config/yaml_reader.h"
+#include "util/text.h"
+
+#ifndef HANDOUT_DATA_DIR
+#define HANDOUT_DATA_DIR "."
+#endif
+
+namespace handout {
+namespace {
+
+bool file_exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool valid_language_code(const std::string& code) {
+  // BCP 47 shape: a 2-3 letter language, then subtags such as Hans, BR or 419.
+  static const std::regex shape("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+  return std::regex_match(code, shape);
+}
+
+void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
+  auto node = top.child("clinic", true);
+  if (!node.IsDefined() || node.IsNull()) return;
+  yaml::MapReader m(node, top.file(), 0, "'clinic'", top.diags());
+  if (!m.ok()) return;
+  auto& c = out.clinic;
+  c.name = m.text("name", true).value_or("");
+  c.tagline = m.text("tagline").value_or("");
+  if (auto logo = m.text("logo")) {
+    auto resolved = join_path(out.base_dir, *logo);
+    if (file_exists(resolved))
+      c.logo_path = resolved;
+    else
+      top.diags().error(m.pos("logo"), "logo not found: '" + *logo + "' (tried '" + resolved + "')");
+  }
+  c.address = m.text_list("address", true).value_or(std::vector<std::string>{});
+  c.phone = m.text("phone").value_or("");
+  c.email = m.text("email").value_or("");
+  c.website = m.text("website").value_or("");
+  c.hours = m.text_list("hours", true).value_or(std::vector<std::string>{});
+  m.finish();
+}
+
+void read_color(yaml::MapReader& m, const std::string& key, Color& out) {
+  auto text = m.text(key);
+  if (text && !parse_color(*text, out))
+    m.diags().error(m.pos(key), "invalid colour '" + *text + "' for '" + key +
+                                    "' (expected #RRGGBB, e.g. #2F6B6F)");
+}
+
+void read_brand(yaml::MapReader& top, ClinicConfig& out) {
+  auto node = top.child("brand");
+  if (!node.IsDefined() || node.IsNull()) return;
+  yaml::MapReader m(node, top.file(), 0, "'brand'", top.diags());
+  if (!m.ok()) return;
+  read_color(m, "primary", out.brand.primary);
+  read_color(m, "accent", out.brand.accent);
+  auto fonts = m.child("fonts");
+  if (fonts.IsDefined() && !fonts.IsNull()) {
+    yaml::MapReader f(fonts, top.file(), 0, "'brand.fonts'", top.diags());
+    if (f.ok()) {
+      if (auto body = f.text("body")) out.brand.body_font = *body, out.brand.body_font_pos = f.pos("body");
+      if (auto head = f.text("headings"))
+        out.brand.heading_font = *head, out.brand.heading_font_pos = f.pos("headings");
+      f.finish();
+    }
+  }
+  m.finish();
+}
+
+void read_languages(yaml::MapReader& top, ClinicConfig& out) {
+  auto langs = top.text_list("languages", true);
+  if (!langs) return;
+  if (langs->empty()) top.diags().error(top.pos("languages"), "'languages' must name at least one language");
+  for (const auto& code : *langs)
+    if (!valid_language_code(code))
+      top.diags().error(top.pos("languages"),
+                        "invalid language code '" + code + "' (expected a BCP 47 code such as en, es, zh-Hans)");
+  out.languages = *langs;
+}
+
+void read_articles(yaml::MapReader& top, ClinicConfig& out) {
+  auto node = top.child("articles");
+  auto list = top.text_list("articles", true);  // same key: validates the shape
+  if (!list) return;
+  out.articles = *list;
+  if (node.IsSequence()) {
+    for (const auto& item : node) out.article_pos.push_back(top.pos_of(item));
+  } else {
+    out.article_pos.assign(out.articles.size(), top.pos("articles"));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> data_dirs(const ClinicConfig& config) {
+  std::vector<std::string> dirs{config.base_dir};
+  if (std::string(HANDOUT_DATA_DIR) != config.base_dir) dirs.push_back(HANDOUT_DATA_DIR);
+  return dirs;
+}
+
+bool parse_color(const std::string& text, Color& out) {
+  static const std::regex shape("#[0-9A-Fa-f]{6}");
+  if (!std::regex_match(text, shape)) return false;
+  auto byte = [&](int i) { return static_cast<std::uint8_t>(std::stoi(text.substr(i, 2), nullptr, 16)); };
+  out = {byte(1), byte(3), byte(5)};
+  return true;
+}
+
+bool parse_clinic_config(const std::string& text, const std::string& path, ClinicConfig& out,
+                         Diagnostics& diags) {
+  const auto errors_before = diags.error_count();
+  out.path = path;
+  out.base_dir = dir_of(path);
+  YAML::Node root;
+  if (!yaml::parse(text, path, 0, root, diags)) return false;
+  yaml::MapReader top(root, path, 0, "config", diags);
+  if (!top.ok()) return false;
+  read_clinic(top, out);
+  read_brand(top, out);
+  read_languages(top, out);
+  if (auto layout = top.text("layout")) out.layout = *layout, out.layout_pos = top.pos("layout");
+  read_articles(top, out);
+  if (auto output = top.text("output")) out.output_dir = *output;
+  out.output_dir = join_path(out.base_dir, out.output_dir);
+  out.footer_note = top.text("footer_note").value_or("");
+  yaml::read_resource_list(top.child("extra_resources"), top, "extra_resources", out.extra_resources);
+  top.finish();
+  return diags.error_count() == errors_before;
+}
+
+bool load_clinic_config(const std::string& path, ClinicConfig& out, Diagnostics& diags) {
+  std::string text;
+  if (!read_file(path, text)) {
+    diags.error(path, 0, 0, "cannot read config file '" + path + "'");
+    return false;
+  }
+  return parse_clinic_config(text, path, out, diags);
+}
+
+}  // namespace handout

@@ -1,0 +1,47 @@
+// Loading of every YAML input: clinic config, layouts, strings, resource lists, front matter.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "config/types.h"
+#include "diag/diagnostic.h"
+
+namespace handout {
+
+/// Folders searched, in order, for layouts/, fonts/ and content/.
+std::vector<std::string> data_dirs(const ClinicConfig& config);
+
+/// Loads and checks a clinic config; returns false when any error was reported.
+bool load_clinic_config(const std::string& path, ClinicConfig& out, Diagnostics& diags);
+/// Same, from text already in memory (for tests); `path` is used in messages.
+bool parse_clinic_config(const std::string& text, const std::string& path, ClinicConfig& out,
+                         Diagnostics& diags);
+
+/// Finds and loads layouts/<name>.yaml from the data dirs; `at` is where the name was given.
+bool load_layout(const std::vector<std::string>& dirs, const std::string& name, const SourcePos& at,
+                 LayoutConfig& out, Diagnostics& diags);
+bool parse_layout(const std::string& text, const std::string& path, LayoutConfig& out,
+                  Diagnostics& diags);
+/// Names of the layouts available in the data dirs.
+std::vector<std::string> available_layouts(const std::vector<std::string>& dirs);
+
+/// Loads a language's strings file; every required label must be present.
+bool load_strings(const std::string& path, Strings& out, Diagnostics& diags);
+bool parse_strings(const std::string& text, const std::string& path, Strings& out,
+                   Diagnostics& diags);
+/// The labels every strings file must define.
+const std::vector<std::string>& required_string_keys();
+
+/// Loads a resource list file.
+bool load_resources(const std::string& path, ResourceList& out, Diagnostics& diags);
+bool parse_resources(const std::string& text, const std::string& path, ResourceList& out,
+                     Diagnostics& diags);
+
+/// Parses front matter text found at `first_line` of `path` (line numbers stay file-relative).
+bool parse_front_matter(const std::string& text, const std::string& path, int first_line,
+                        ArticleMeta& out, Diagnostics& diags);
+
+/// Parses "#RRGGBB"; false when malformed.
+bool parse_color(const std::string& text, Color& out);
+
+}  // namespace handout

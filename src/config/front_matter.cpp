@@ -1,0 +1,31 @@
+#include <regex>
+
+#include "config/config.h"
+#include "config/yaml_reader.h"
+
+namespace handout {
+
+bool parse_front_matter(const std::string& text, const std::string& path, int first_line,
+                        ArticleMeta& out, Diagnostics& diags) {
+  const auto errors_before = diags.error_count();
+  const int offset = first_line - 1;
+  YAML::Node root;
+  if (!yaml::parse(text, path, offset, root, diags)) return false;
+  yaml::MapReader m(root, path, offset, "front matter", diags);
+  if (!m.ok()) return false;
+  out.title = m.text("title", true).value_or("");
+  out.summary = m.text("summary").value_or("");
+  if (auto reviewed = m.text("reviewed")) {
+    static const std::regex iso("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])");
+    if (std::regex_match(*reviewed, iso))
+      out.reviewed = *reviewed;
+    else
+      diags.error(m.pos("reviewed"), "'reviewed' must be a date written YYYY-MM-DD (got '" + *reviewed + "')");
+  }
+  out.keywords = m.text_list("keywords", true).value_or(std::vector<std::string>{});
+  if (auto res = m.text("resources")) out.resources_file = *res, out.resources_pos = m.pos("resources");
+  m.finish();
+  return diags.error_count() == errors_before;
+}
+
+}  // namespace handout

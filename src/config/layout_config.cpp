@@ -1,0 +1,122 @@
+#include <dirent.h>
+
+#include <algorithm>
+
+#include "config/config.h"
+#include "config/suggest.h"
+#include "config/yaml_reader.h"
+#include "util/text.h"
+
+namespace handout {
+namespace {
+
+void read_page_size(yaml::MapReader& m, LayoutConfig& out) {
+  auto node = m.child("page_size");
+  if (!node.IsDefined() || node.IsNull()) return;
+  if (node.IsScalar()) {
+    const auto& name = node.Scalar();
+    if (name == "letter") {
+      out.page_width = 612, out.page_height = 792;
+    } else if (name == "a4") {
+      out.page_width = 595.276, out.page_height = 841.89;
+    } else {
+      m.diags().error(m.pos_of(node), "unknown page_size '" + name +
+                                          "' (use letter, a4 or [width, height] in points)" +
+                                          did_you_mean(name, {"letter", "a4"}));
+    }
+    return;
+  }
+  double w = 0, h = 0;
+  if (node.IsSequence() && node.size() == 2 && YAML::convert<double>::decode(node[0], w) &&
+      YAML::convert<double>::decode(node[1], h) && w >= 144 && h >= 144 && w <= 3000 && h <= 3000) {
+    out.page_width = w, out.page_height = h;
+    return;
+  }
+  m.diags().error(m.pos_of(node), "page_size must be letter, a4 or [width, height] in points (144 to 3000)");
+}
+
+void read_heading_sizes(yaml::MapReader& m, LayoutConfig& out) {
+  auto node = m.child("heading_sizes");
+  if (!node.IsDefined() || node.IsNull()) return;
+  std::vector<double> sizes;
+  for (const auto& item : node) {
+    double v = 0;
+    if (!YAML::convert<double>::decode(item, v) || v < 6 || v > 96) break;
+    sizes.push_back(v);
+  }
+  if (!node.IsSequence() || sizes.size() != 6) {
+    m.diags().error(m.pos_of(node), "heading_sizes must list six sizes in points (6 to 96), for h1 to h6");
+    return;
+  }
+  out.heading_sizes = sizes;
+}
+
+}  // namespace
+
+bool parse_layout(const std::string& text, const std::string& path, LayoutConfig& out,
+                  Diagnostics& diags) {
+  const auto errors_before = diags.error_count();
+  YAML::Node root;
+  if (!yaml::parse(text, path, 0, root, diags)) return false;
+  yaml::MapReader m(root, path, 0, "layout", diags);
+  if (!m.ok()) return false;
+  read_page_size(m, out);
+  auto set = [&](const char* key, double& field, double min, double max) {
+    if (auto v = m.number(key, min, max)) field = *v;
+  };
+  set("margin_top", out.margin_top, 18, 200);
+  set("margin_bottom", out.margin_bottom, 18, 200);
+  set("margin_left", out.margin_left, 18, 200);
+  set("margin_right", out.margin_right, 18, 200);
+  set("body_size", out.body_size, 12, 32);
+  set("body_leading", out.body_leading, 1.1, 2.5);
+  read_heading_sizes(m, out);
+  set("title_size", out.title_size, 12, 72);
+  set("summary_size", out.summary_size, 10, 36);
+  set("paragraph_gap", out.paragraph_gap, 0, 48);
+  set("header_band", out.header_band, 48, 200);
+  set("footer_size", out.footer_size, 7, 16);
+  if (auto v = m.integer("min_lines", 1, 5)) out.min_lines = *v;
+  m.finish();
+  if (out.page_width - out.margin_left - out.margin_right < 144)
+    diags.error(path, 0, 0, "layout leaves less than 2 inches for text between the margins");
+  return diags.error_count() == errors_before;
+}
+
+std::vector<std::string> available_layouts(const std::vector<std::string>& dirs) {
+  std::vector<std::string> names;
+  for (const auto& dir : dirs) {
+    DIR* d = ::opendir(join_path(dir, "layouts").c_str());
+    if (!d) continue;
+    while (auto* entry = ::readdir(d)) {
+      std::string file = entry->d_name;
+      if (file.size() > 5 && file.ends_with(".yaml")) names.push_back(file.substr(0, file.size() - 5));
+    }
+    ::closedir(d);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+bool load_layout(const std::vector<std::string>& dirs, const std::string& name, const SourcePos& at,
+                 LayoutConfig& out, Diagnostics& diags) {
+  std::string tried;
+  for (const auto& dir : dirs) {
+    auto path = join_path(dir, "layouts/" + name + ".yaml");
+    std::string text;
+    if (name.find('/') == std::string::npos && read_file(path, text)) {
+      out.name = name;
+      return parse_layout(text, path, out, diags);
+    }
+    tried += (tried.empty() ? "'" : ", '") + path + "'";
+  }
+  auto names = available_layouts(dirs);
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  diags.error(at, "unknown layout '" + name + "' (tried " + tried + "; available: " + list + ")" +
+                      did_you_mean(name, names));
+  return false;
+}
+
+}  // namespace handout

@@ -1,0 +1,55 @@
+#include "config/config.h"
+#include "config/resource_reader.h"
+#include "util/text.h"
+
+namespace handout {
+namespace yaml {
+
+void read_resource_list(const YAML::Node& list, MapReader& parent, const std::string& key,
+                        std::vector<Resource>& out) {
+  if (!list.IsDefined() || list.IsNull()) return;
+  if (!list.IsSequence()) {
+    parent.diags().error(parent.pos_of(list), "'" + key + "' must be a list of resources");
+    return;
+  }
+  for (const auto& item : list) {
+    MapReader entry(item, parent.file(), parent.line_offset(), "a resource of '" + key + "'",
+                    parent.diags());
+    if (!entry.ok()) continue;
+    Resource r;
+    r.pos = entry.pos_of(item);
+    r.name = entry.text("name", true).value_or("");
+    r.description = entry.text("description").value_or("");
+    r.website = entry.text("website").value_or("");
+    r.phone = entry.text("phone").value_or("");
+    entry.finish();
+    if (!r.name.empty()) out.push_back(std::move(r));
+  }
+}
+
+}  // namespace yaml
+
+bool parse_resources(const std::string& text, const std::string& path, ResourceList& out,
+                     Diagnostics& diags) {
+  const auto errors_before = diags.error_count();
+  YAML::Node root;
+  if (!yaml::parse(text, path, 0, root, diags)) return false;
+  yaml::MapReader top(root, path, 0, "resource list", diags);
+  if (!top.ok()) return false;
+  out.intro = top.text("intro").value_or("");
+  auto list = top.child("resources", true);
+  yaml::read_resource_list(list, top, "resources", out.resources);
+  top.finish();
+  return diags.error_count() == errors_before;
+}
+
+bool load_resources(const std::string& path, ResourceList& out, Diagnostics& diags) {
+  std::string text;
+  if (!read_file(path, text)) {
+    diags.error(path, 0, 0, "cannot read resource list '" + path + "'");
+    return false;
+  }
+  return parse_resources(text, path, out, diags);
+}
+
+}  // namespace handout

@@ -1,0 +1,106 @@
+// Plain data read from the clinic's YAML, layouts, strings and resource lists.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace handout {
+
+/// An sRGB colour.
+struct Color {
+  std::uint8_t r = 0, g = 0, b = 0;
+  bool operator==(const Color&) const = default;
+};
+
+/// One helpful resource: an organisation, a website, maybe a phone number.
+struct Resource {
+  std::string name;
+  std::string description;
+  std::string website;
+  std::string phone;
+  SourcePos pos;
+};
+
+/// The clinic's identity as printed on every handout.
+struct ClinicInfo {
+  std::string name;
+  std::string tagline;
+  std::string logo_path;  ///< resolved path; empty when the clinic has no logo
+  std::vector<std::string> address;
+  std::string phone;
+  std::string email;
+  std::string website;
+  std::vector<std::string> hours;
+};
+
+/// Brand colours and font families.
+struct Brand {
+  Color primary{0x2F, 0x6B, 0x6F};
+  Color accent{0x8F, 0xB8, 0xA8};
+  std::string body_font = "Noto Sans";
+  std::string heading_font = "Noto Sans";
+  SourcePos body_font_pos, heading_font_pos;
+};
+
+/// The whole clinic configuration (handout.yaml).
+struct ClinicConfig {
+  std::string path;      ///< the YAML file as given
+  std::string base_dir;  ///< its directory; relative paths resolve from here
+  ClinicInfo clinic;
+  Brand brand;
+  std::vector<std::string> languages{"en"};
+  std::string layout = "letter";
+  SourcePos layout_pos;
+  std::vector<std::string> articles;  ///< empty: every article of each language
+  std::vector<SourcePos> article_pos;
+  std::string output_dir = "out";
+  std::string footer_note;
+  std::vector<Resource> extra_resources;
+};
+
+/// A page layout (layouts/<name>.yaml). All lengths in PostScript points.
+struct LayoutConfig {
+  std::string name;
+  double page_width = 612, page_height = 792;
+  double margin_top = 48, margin_bottom = 50, margin_left = 64, margin_right = 64;
+  double body_size = 12;
+  double body_leading = 1.5;  ///< line height as a multiple of the font size
+  std::vector<double> heading_sizes{22, 16.5, 14, 13, 12, 12};
+  double title_size = 24;
+  double summary_size = 13.5;
+  double paragraph_gap = 8;
+  double header_band = 84;
+  double footer_size = 8.5;
+  int min_lines = 2;  ///< fewest lines of a paragraph alone at a page's top or bottom
+};
+
+/// Labels printed on a handout, in its language (content/<lang>/strings.yaml).
+struct Strings {
+  std::map<std::string, std::string> labels;
+  std::vector<std::string> months;  ///< twelve month names for dates
+  /// The label for `key` ("" if absent; loading checks every required key is present).
+  const std::string& get(const std::string& key) const;
+  /// A YYYY-MM-DD date written with this language's `date` pattern and month names.
+  std::string format_date(const std::string& iso) const;
+};
+
+/// An article's YAML front matter.
+struct ArticleMeta {
+  std::string title;
+  std::string summary;
+  std::string reviewed;  ///< YYYY-MM-DD or empty
+  std::vector<std::string> keywords;
+  std::string resources_file;  ///< explicit resource list, relative to the article
+  SourcePos resources_pos;
+};
+
+/// A resource list file: an optional lead-in sentence and the entries.
+struct ResourceList {
+  std::string intro;
+  std::vector<Resource> resources;
+};
+
+}  // namespace handout

@@ -1,0 +1,146 @@
+#include "config/yaml_reader.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "config/suggest.h"
+
+namespace handout::yaml {
+
+bool parse(const std::string& text, const std::string& file, int line_offset, YAML::Node& out,
+           Diagnostics& diags) {
+  try {
+    out = YAML::Load(text);
+    return true;
+  } catch (const YAML::Exception& e) {
+    diags.error(file, e.mark.line + 1 + line_offset, e.mark.column + 1, "invalid YAML: " + e.msg);
+    return false;
+  }
+}
+
+MapReader::MapReader(const YAML::Node& node, std::string file, int line_offset, std::string what,
+                     Diagnostics& diags)
+    : node_(node), file_(std::move(file)), line_offset_(line_offset), what_(std::move(what)),
+      diags_(diags) {
+  if (!node_.IsMap()) {
+    ok_ = false;
+    diags_.error(pos_of(node_), what_ + " must be a map of 'key: value' entries");
+  }
+}
+
+SourcePos MapReader::pos_of(const YAML::Node& n) const {
+  auto mark = n.Mark();
+  if (mark.is_null()) return {file_, 0, 0};
+  return {file_, mark.line + 1 + line_offset_, mark.column + 1};
+}
+
+SourcePos MapReader::pos(const std::string& key) const {
+  if (ok_) {
+    for (auto it = node_.begin(); it != node_.end(); ++it)
+      if (it->first.Scalar() == key) return pos_of(it->second);
+  }
+  return pos_of(node_);
+}
+
+void MapReader::error(const YAML::Node& at, const std::string& message) {
+  diags_.error(pos_of(at), message);
+}
+
+YAML::Node MapReader::find(const std::string& key) {
+  known_.push_back(key);
+  if (!ok_) return YAML::Node(YAML::NodeType::Undefined);
+  for (auto it = node_.begin(); it != node_.end(); ++it)
+    if (it->first.Scalar() == key) return it->second;
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+YAML::Node MapReader::child(const std::string& key, bool required) {
+  auto n = find(key);
+  if (ok_ && required && (!n.IsDefined() || n.IsNull()))
+    error(node_, "missing required key '" + key + "' in " + what_);
+  return n;
+}
+
+std::optional<std::string> MapReader::text(const std::string& key, bool required) {
+  auto n = child(key, required);
+  if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+  if (!n.IsScalar()) {
+    error(n, "'" + key + "' in " + what_ + " must be text");
+    return std::nullopt;
+  }
+  return n.Scalar();
+}
+
+std::optional<double> MapReader::number(const std::string& key, double min, double max) {
+  auto n = child(key);
+  if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+  double v = 0;
+  if (!n.IsScalar() || !YAML::convert<double>::decode(n, v) || !std::isfinite(v)) {
+    error(n, "'" + key + "' in " + what_ + " must be a number");
+    return std::nullopt;
+  }
+  if (v < min || v > max) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "'%s' in %s must be between %g and %g (got %g)", key.c_str(),
+                  what_.c_str(), min, max, v);
+    error(n, buf);
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<int> MapReader::integer(const std::string& key, int min, int max) {
+  auto v = number(key, min, max);
+  if (!v) return std::nullopt;
+  if (*v != std::floor(*v)) {
+    error(find(key), "'" + key + "' in " + what_ + " must be a whole number");
+    return std::nullopt;
+  }
+  return static_cast<int>(*v);
+}
+
+std::optional<bool> MapReader::boolean(const std::string& key) {
+  auto n = child(key);
+  if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+  bool v = false;
+  if (!n.IsScalar() || !YAML::convert<bool>::decode(n, v)) {
+    error(n, "'" + key + "' in " + what_ + " must be true or false");
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<std::vector<std::string>> MapReader::text_list(const std::string& key,
+                                                             bool allow_scalar) {
+  auto n = child(key);
+  if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+  std::vector<std::string> out;
+  if (n.IsScalar() && allow_scalar) {
+    out.push_back(n.Scalar());
+    return out;
+  }
+  if (!n.IsSequence()) {
+    error(n, "'" + key + "' in " + what_ + " must be a list");
+    return std::nullopt;
+  }
+  for (const auto& item : n) {
+    if (!item.IsScalar()) {
+      error(item, "each entry of '" + key + "' in " + what_ + " must be text");
+      return std::nullopt;
+    }
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+void MapReader::finish() {
+  if (!ok_) return;
+  for (auto it = node_.begin(); it != node_.end(); ++it) {
+    const auto& key = it->first.Scalar();
+    if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
+    diags_.error(pos_of(it->first),
+                 "unknown key '" + key + "' in " + what_ + did_you_mean(key, known_));
+  }
+}
+
+}  // namespace handout::yaml

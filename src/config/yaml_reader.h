@@ -1,0 +1,60 @@
+// Checked reading of YAML maps: typed getters, positions, unknown-key errors.
+// Private to src/config/: nothing outside this module sees yaml-cpp.
+#pragma once
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace handout::yaml {
+
+/// Parses YAML text; a syntax error becomes a diagnostic. `line_offset` is added to
+/// reported lines (for front matter that starts inside a Markdown file).
+bool parse(const std::string& text, const std::string& file, int line_offset, YAML::Node& out,
+           Diagnostics& diags);
+
+/// Reads one YAML map. Every getter records its key as known; finish() reports the rest.
+class MapReader {
+ public:
+  /// `what` names the map in messages, e.g. "'clinic'" or "config".
+  MapReader(const YAML::Node& node, std::string file, int line_offset, std::string what,
+            Diagnostics& diags);
+
+  /// False (with an error) when the node is not a map.
+  bool ok() const { return ok_; }
+  std::optional<std::string> text(const std::string& key, bool required = false);
+  std::optional<double> number(const std::string& key, double min, double max);
+  std::optional<int> integer(const std::string& key, int min, int max);
+  std::optional<bool> boolean(const std::string& key);
+  /// A list of strings; a single string is accepted as a list of one when `allow_scalar`.
+  std::optional<std::vector<std::string>> text_list(const std::string& key, bool allow_scalar);
+  /// The raw node (undefined when absent), for nested maps and lists.
+  YAML::Node child(const std::string& key, bool required = false);
+  /// Position of a key's value (or of the map itself when the key is absent).
+  SourcePos pos(const std::string& key) const;
+  SourcePos pos_of(const YAML::Node& n) const;
+  /// Reports every key that no getter asked for, with a suggestion.
+  void finish();
+
+  const std::string& file() const { return file_; }
+  int line_offset() const { return line_offset_; }
+  Diagnostics& diags() { return diags_; }
+
+ private:
+  YAML::Node find(const std::string& key);
+  void error(const YAML::Node& at, const std::string& message);
+
+  YAML::Node node_;
+  std::string file_;
+  int line_offset_;
+  std::string what_;
+  Diagnostics& diags_;
+  bool ok_ = true;
+  std::vector<std::string> known_;
+};
+
+}  // namespace handout::yaml

@@ -1,0 +1,45 @@
+// The article as a small tree of blocks and styled text spans (our own types, not cmark's).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace handout {
+
+/// A run of text with one inline style.
+struct Span {
+  std::string text;
+  bool strong = false;
+  bool emph = false;
+  bool code = false;
+  std::string link;         ///< target URI when the text is a link
+  bool hard_break = false;  ///< a forced line break (text is empty)
+  bool operator==(const Span&) const = default;
+};
+
+enum class BlockKind { Paragraph, Heading, List, ListItem, BlockQuote, ThematicBreak, CodeBlock };
+
+/// One block of the article. Which fields matter depends on `kind`.
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  int level = 0;              ///< heading level 1-6
+  bool ordered = false;       ///< list: numbered?
+  int start = 1;              ///< list: first number
+  bool tight = true;          ///< list: no blank lines between items
+  std::vector<Span> spans;    ///< paragraph, heading, code block text
+  std::vector<Block> children;  ///< list items; contents of items and quotes
+  int line = 0, col = 0;      ///< where the block starts in the source file
+};
+
+/// A parsed article body.
+struct Document {
+  std::vector<Block> blocks;
+};
+
+/// The plain text of some spans (hard breaks become newlines).
+std::string plain_text(const std::vector<Span>& spans);
+/// A short outline of the tree, one block per line, for tests.
+std::string describe(const Document& doc);
+
+}  // namespace handout

@@ -1,0 +1,189 @@
+#include "content/markdown.h"
+
+#include <cmark.h>
+
+#include <memory>
+
+namespace handout {
+
+ArticleSource split_front_matter(const std::string& text) {
+  ArticleSource out;
+  out.body = text;
+  if (text.rfind("---\n", 0) != 0 && text.rfind("---\r\n", 0) != 0) return out;
+  std::size_t pos = text.find('\n') + 1;
+  int line = 2;
+  while (pos < text.size()) {
+    auto end = text.find('\n', pos);
+    auto raw = text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    if (raw == "---" || raw == "...") {
+      out.front_matter = text.substr(text.find('\n') + 1, pos - text.find('\n') - 1);
+      out.front_matter_line = 2;
+      // Keep one newline per front matter line so cmark's line numbers match the file.
+      std::size_t body_start = end == std::string::npos ? text.size() : end + 1;
+      out.body = std::string(line, '\n') + text.substr(body_start);
+      return out;
+    }
+    if (end == std::string::npos) break;
+    pos = end + 1;
+    ++line;
+  }
+  return out;  // no closing fence: treat the whole file as Markdown
+}
+
+namespace {
+
+struct NodeFree {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+class Converter {
+ public:
+  Converter(const std::string& path, Diagnostics& diags) : path_(path), diags_(diags) {}
+
+  void blocks(cmark_node* parent, std::vector<Block>& out) {
+    for (auto* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) block(n, out);
+  }
+
+ private:
+  struct InlineState {
+    bool strong = false, emph = false;
+    std::string link;
+  };
+
+  void warn(cmark_node* n, const std::string& message) {
+    diags_.warning(path_, cmark_node_get_start_line(n), cmark_node_get_start_column(n), message);
+  }
+
+  void block(cmark_node* n, std::vector<Block>& out) {
+    Block b;
+    b.line = cmark_node_get_start_line(n);
+    b.col = cmark_node_get_start_column(n);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_PARAGRAPH:
+        b.kind = BlockKind::Paragraph;
+        inlines(n, {}, b.spans);
+        break;
+      case CMARK_NODE_HEADING:
+        b.kind = BlockKind::Heading;
+        b.level = cmark_node_get_heading_level(n);
+        inlines(n, {}, b.spans);
+        break;
+      case CMARK_NODE_LIST:
+        b.kind = BlockKind::List;
+        b.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        b.start = b.ordered ? cmark_node_get_list_start(n) : 1;
+        b.tight = cmark_node_get_list_tight(n);
+        blocks(n, b.children);
+        break;
+      case CMARK_NODE_ITEM:
+        b.kind = BlockKind::ListItem;
+        blocks(n, b.children);
+        break;
+      case CMARK_NODE_BLOCK_QUOTE:
+        b.kind = BlockKind::BlockQuote;
+        blocks(n, b.children);
+        break;
+      case CMARK_NODE_THEMATIC_BREAK:
+        b.kind = BlockKind::ThematicBreak;
+        break;
+      case CMARK_NODE_CODE_BLOCK: {
+        b.kind = BlockKind::CodeBlock;
+        std::string code = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+        if (!code.empty() && code.back() == '\n') code.pop_back();
+        Span s;
+        s.code = true;
+        s.text = code;
+        b.spans.push_back(s);
+        break;
+      }
+      case CMARK_NODE_HTML_BLOCK:
+        warn(n, "raw HTML is not rendered; this block is left out of the handout");
+        return;
+      default:
+        return;
+    }
+    out.push_back(std::move(b));
+  }
+
+  void add_text(const char* text, const InlineState& st, bool code, std::vector<Span>& out) {
+    if (!text || !*text) return;
+    if (!out.empty()) {
+      auto& last = out.back();
+      if (!last.hard_break && last.strong == st.strong && last.emph == st.emph && last.code == code &&
+          last.link == st.link) {
+        last.text += text;
+        return;
+      }
+    }
+    Span s;
+    s.text = text;
+    s.strong = st.strong;
+    s.emph = st.emph;
+    s.code = code;
+    s.link = st.link;
+    out.push_back(std::move(s));
+  }
+
+  void inlines(cmark_node* parent, InlineState st, std::vector<Span>& out) {
+    for (auto* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+      switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT: add_text(cmark_node_get_literal(n), st, false, out); break;
+        case CMARK_NODE_CODE: add_text(cmark_node_get_literal(n), st, true, out); break;
+        case CMARK_NODE_SOFTBREAK: add_text(" ", st, false, out); break;
+        case CMARK_NODE_LINEBREAK: {
+          Span s;
+          s.hard_break = true;
+          out.push_back(s);
+          break;
+        }
+        case CMARK_NODE_EMPH: {
+          auto inner = st;
+          inner.emph = true;
+          inlines(n, inner, out);
+          break;
+        }
+        case CMARK_NODE_STRONG: {
+          auto inner = st;
+          inner.strong = true;
+          inlines(n, inner, out);
+          break;
+        }
+        case CMARK_NODE_LINK: {
+          auto inner = st;
+          inner.link = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+          inlines(n, inner, out);
+          break;
+        }
+        case CMARK_NODE_IMAGE:
+          // Images in the body are not placed yet: their description stands in, in italics.
+          warn(n, "images inside articles are not placed yet; their description is shown instead");
+          {
+            auto inner = st;
+            inner.emph = true;
+            inlines(n, inner, out);
+          }
+          break;
+        case CMARK_NODE_HTML_INLINE:
+          warn(n, "raw HTML is not rendered; the tag is left out of the handout");
+          break;
+        default: break;
+      }
+    }
+  }
+
+  const std::string& path_;
+  Diagnostics& diags_;
+};
+
+}  // namespace
+
+Document parse_markdown(const std::string& body, const std::string& path, Diagnostics& diags) {
+  std::unique_ptr<cmark_node, NodeFree> root(
+      cmark_parse_document(body.data(), body.size(), CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8));
+  Document doc;
+  Converter(path, diags).blocks(root.get(), doc.blocks);
+  return doc;
+}
+
+}  // namespace handout

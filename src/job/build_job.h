@@ -1,0 +1,26 @@
+// One run of `handout build`: every (language, article) pair the config asks for.
+#pragma once
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace handout {
+
+/// What the command line asked for; empty fields mean "as the config says".
+struct BuildOptions {
+  std::string config_path = "handout.yaml";
+  std::vector<std::string> languages;
+  std::vector<std::string> articles;
+  std::string layout;
+  std::string out_dir;
+  bool stats = false;         ///< print layout figures per handout
+  bool debug_layout = false;  ///< also write <article>.layout.txt beside each PDF
+};
+
+/// Exit codes of a build.
+enum ExitCode { kExitOk = 0, kExitSomeFailed = 1, kExitConfigError = 2 };
+
+/// Runs the build; progress goes to `out`, diagnostics to `err`. Returns an ExitCode.
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace handout

@@ -1,0 +1,85 @@
+#include "job/file_output.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+
+namespace handout {
+namespace {
+
+// The temporary file being written, for the signal handler. Fixed-size so the handler
+// needs no allocation.
+char g_temp_path[4096] = {0};
+
+void on_interrupt(int sig) {
+  if (g_temp_path[0]) ::unlink(g_temp_path);
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+bool make_dirs(const std::string& dir, std::string& error) {
+  if (dir.empty()) return true;
+  std::string partial;
+  std::size_t pos = 0;
+  while (pos != std::string::npos) {
+    pos = dir.find('/', pos + 1);
+    partial = dir.substr(0, pos);
+    if (partial.empty()) continue;
+    if (::mkdir(partial.c_str(), 0777) != 0 && errno != EEXIST) {
+      error = "cannot create folder '" + partial + "': " + std::strerror(errno);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+void install_interrupt_cleanup() {
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+}
+
+bool write_file_atomically(const std::string& path, const std::string& bytes, std::string& error) {
+  const auto slash = path.rfind('/');
+  if (slash != std::string::npos && !make_dirs(path.substr(0, slash), error)) return false;
+  std::string temp = path + ".tmp-XXXXXX";
+  if (temp.size() >= sizeof g_temp_path) {
+    error = "output path too long: '" + path + "'";
+    return false;
+  }
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    error = "cannot write '" + path + "': " + std::strerror(errno);
+    return false;
+  }
+  std::memcpy(g_temp_path, temp.c_str(), temp.size() + 1);
+  ::fchmod(fd, 0644);
+  std::size_t done = 0;
+  bool ok = true;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ok = false;
+      break;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (ok) ok = ::fsync(fd) == 0;
+  const int saved = errno;
+  ok = ::close(fd) == 0 && ok;
+  if (ok) ok = ::rename(temp.c_str(), path.c_str()) == 0;
+  if (!ok) {
+    error = "cannot write '" + path + "': " + std::strerror(errno ? errno : saved);
+    ::unlink(temp.c_str());
+  }
+  g_temp_path[0] = 0;
+  return ok;
+}
+
+}  // namespace handout

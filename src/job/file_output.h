@@ -1,0 +1,14 @@
+// Writing output files so a reader never sees a half-written PDF.
+#pragma once
+#include <string>
+
+namespace handout {
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, then renames it
+/// into place. Creates missing folders. On failure nothing is left at `path` or beside it.
+bool write_file_atomically(const std::string& path, const std::string& bytes, std::string& error);
+
+/// Removes the temporary file of a write in progress if the run is interrupted (SIGINT, SIGTERM).
+void install_interrupt_cleanup();
+
+}  // namespace handout

@@ -1,0 +1,423 @@
+#include "layout/block_flow.h"
+
+#include <algorithm>
+
+#include "util/text.h"
+#include "util/utf8.h"
+
+namespace handout {
+namespace {
+
+// Baseline offset inside a line box: half-leading above and below the font's extent.
+double baseline_in_box(const FontFace& face, const TextStyle& st) {
+  return st.line_height / 2 + (face.ascender() - face.descender()) / 2 * st.size;
+}
+
+std::vector<Span> plain_spans(const std::string& text, bool strong = false, const std::string& link = "") {
+  Span s;
+  s.text = text;
+  s.strong = strong;
+  s.link = link;
+  return {s};
+}
+
+
+
+void offset_line_items(const SetLine& line, double x, double baseline, std::vector<Item>& out) {
+  for (auto bg : line.backgrounds) {
+    bg.x += x, bg.y += baseline;
+    out.push_back(bg);
+  }
+  for (auto run : line.runs) {
+    run.x += x, run.baseline = baseline;
+    out.push_back(run);
+  }
+  for (auto link : line.links) {
+    link.x += x, link.y += baseline;
+    out.push_back(link);
+  }
+}
+
+bool ends_with_colon(const std::vector<Span>& spans) {
+  auto text = collapse_spaces(plain_text(spans));
+  return !text.empty() && text.back() == ':';
+}
+
+}  // namespace
+
+FlowBuilder::FlowBuilder(const Style& style, const FontSet& fonts, const FamilyFaces& body,
+                         std::string lang, std::string source_file, Diagnostics& diags)
+    : style_(style), fonts_(fonts), body_faces_(body), lang_(std::move(lang)),
+      source_file_(std::move(source_file)), diags_(diags) {}
+
+void FlowBuilder::add_box(FlowBox box) {
+  box.containers = open_;
+  if (!box.is_gap) {
+    at_start_ = false;
+    if (keep_lines_ > 0 && box.is_line) {
+      box.break_after = false;
+      --keep_lines_;
+    }
+  }
+  flow_.boxes.push_back(std::move(box));
+}
+
+void FlowBuilder::space_before(double gap) {
+  if (at_start_ || gap <= 0) return;
+  FlowBox g;
+  g.is_gap = true;
+  g.height = gap;
+  add_box(std::move(g));
+}
+
+std::size_t FlowBuilder::add_lines(const std::vector<SetLine>& lines, const TextStyle& st, double x,
+                                   bool keep_all) {
+  const std::size_t first = flow_.boxes.size();
+  const int n = static_cast<int>(lines.size()), min = style_.min_lines;
+  const double baseline = baseline_in_box(fonts_.face(st.font), st);
+  for (int k = 0; k < n; ++k) {
+    FlowBox box;
+    box.height = st.line_height;
+    box.is_line = true;
+    offset_line_items(lines[k], x, baseline, box.items);
+    // No orphan (fewer than `min` lines before a break) and no widow (fewer after it).
+    const bool last = k == n - 1;
+    box.break_after = last ? !keep_all : (k + 1 >= min && n - (k + 1) >= min && !keep_all);
+    add_box(std::move(box));
+  }
+  return first;
+}
+
+double FlowBuilder::stack(FlowBox& box, const std::vector<SetLine>& lines, const TextStyle& st, double x,
+                          double y) {
+  const double baseline = baseline_in_box(fonts_.face(st.font), st);
+  for (const auto& line : lines) {
+    offset_line_items(line, x, y + baseline, box.items);
+    y += st.line_height;
+  }
+  return y;
+}
+
+void FlowBuilder::title_block(const std::string& title, const std::string& summary, const std::string& meta) {
+  FlowBox box;
+  box.break_after = true;
+  const double w = style_.content_width();
+  const TextSource src{source_file_, 1};
+  auto title_styles = inline_styles(style_.title, body_faces_, style_.link);
+  title_styles.regular.font = style_.title.font;  // the title face is already bold
+  double y = stack(box, set_paragraph(plain_spans(title), title_styles, w, fonts_, lang_, src, diags_),
+                   style_.title, 0, 0);
+  if (!summary.empty()) {
+    y += style_.paragraph_gap * 0.75;
+    auto st = inline_styles(style_.summary, body_faces_, style_.link);
+    y = stack(box, set_paragraph(plain_spans(summary), st, w, fonts_, lang_, src, diags_), style_.summary, 0, y);
+  }
+  if (!meta.empty()) {
+    y += 3;
+    auto st = inline_styles(style_.meta, body_faces_, style_.link);
+    y = stack(box, set_paragraph(plain_spans(meta), st, w, fonts_, lang_, src, diags_), style_.meta, 0, y);
+  }
+  y += 10;
+  box.items.push_back(LineItem{0, y, w * 0.22, y, style_.accent, 2.5});
+  box.height = y + 6;
+  add_box(std::move(box));
+}
+
+void FlowBuilder::blocks(const std::vector<Block>& list) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Block& b = list[i];
+    const Block* next = i + 1 < list.size() ? &list[i + 1] : nullptr;
+    Column col{0, style_.content_width()};
+    if (b.kind == BlockKind::Paragraph) {
+      space_before(style_.paragraph_gap);
+      paragraph(b.spans, inline_styles(style_.body, body_faces_, style_.link), col, b.line, next);
+    } else {
+      block(b, col, 0);
+    }
+  }
+}
+
+void FlowBuilder::block(const Block& b, Column col, int depth) {
+  switch (b.kind) {
+    case BlockKind::Paragraph:
+      space_before(style_.paragraph_gap);
+      paragraph(b.spans, inline_styles(style_.body, body_faces_, style_.link), col, b.line);
+      break;
+    case BlockKind::Heading: heading(b, col); break;
+    case BlockKind::List: list(b, col, depth); break;
+    case BlockKind::ListItem: break;  // only inside lists
+    case BlockKind::BlockQuote: quote(b, col, depth); break;
+    case BlockKind::CodeBlock: code_block(b, col); break;
+    case BlockKind::ThematicBreak: thematic_break(col); break;
+  }
+}
+
+void FlowBuilder::paragraph(const std::vector<Span>& spans, const InlineStyles& styles, Column col,
+                            int source_line, const Block* next) {
+  auto lines = set_paragraph(spans, styles, col.w, fonts_, lang_, {source_file_, source_line}, diags_);
+  // A lead-in such as "Common factors include:" stays on the page with the list it introduces.
+  const bool lead_in = next && next->kind == BlockKind::List && ends_with_colon(spans);
+  add_lines(lines, styles.regular, col.x, false);
+  if (lead_in && !flow_.boxes.empty()) flow_.boxes.back().break_after = false;
+}
+
+void FlowBuilder::heading(const Block& b, Column col) {
+  const int level = std::clamp(b.level, 1, 6);
+  const TextStyle& st = style_.headings[level - 1];
+  space_before(style_.heading_space_before * (level <= 2 ? 1.0 : 0.8));
+  auto styles = inline_styles(st, body_faces_, st.color);
+  styles.regular.font = st.font;
+  auto lines = set_paragraph(b.spans, styles, col.w, fonts_, lang_, {source_file_, b.line}, diags_);
+  const std::size_t first = add_lines(lines, st, col.x, true);
+  if (first < flow_.boxes.size())
+    flow_.boxes[first].bookmark = OutlineEntry{level, collapse_spaces(plain_text(b.spans)), 0, 0};
+  FlowBox after;
+  after.height = style_.heading_space_after;
+  after.break_after = false;
+  add_box(std::move(after));
+  // Keep the heading with at least `min_lines` lines of what follows.
+  keep_lines_ = std::max(0, style_.min_lines - 1);
+  at_start_ = true;  // the next block needs no extra space above it
+}
+
+void FlowBuilder::add_marker(std::size_t first_box, const std::string& marker, const TextStyle& st,
+                             double right_edge) {
+  for (std::size_t i = first_box; i < flow_.boxes.size(); ++i) {
+    auto& box = flow_.boxes[i];
+    if (box.is_gap || !box.is_line) continue;
+    double baseline = baseline_in_box(fonts_.face(st.font), st);
+    for (const auto& item : box.items)
+      if (auto* t = std::get_if<TextItem>(&item)) {
+        baseline = t->baseline;
+        break;
+      }
+    auto text = set_text(marker, st, fonts_, 0, baseline);
+    text.x = right_edge - text.width;
+    box.items.insert(box.items.begin(), text);
+    return;
+  }
+}
+
+void FlowBuilder::list(const Block& b, Column col, int depth) {
+  static const char* kBullets[] = {"\u2022", "\u25E6", "\u25AA"};
+  const auto& bullet_face = fonts_.face(style_.body.font);
+  space_before(depth == 0 ? style_.paragraph_gap : style_.list_item_gap);
+  const Column inner{col.x + style_.list_indent, col.w - style_.list_indent};
+  TextStyle marker_style = style_.body;
+  marker_style.color = b.ordered ? style_.text : style_.primary;
+  int number = b.start;
+  bool first_item = true;
+  for (const auto& item : b.children) {
+    if (!first_item) space_before(b.tight ? style_.list_item_gap : style_.paragraph_gap);
+    first_item = false;
+    at_start_ = true;
+    const std::size_t first_box = flow_.boxes.size();
+    for (const auto& child : item.children) block(child, inner, depth + 1);
+    if (flow_.boxes.size() == first_box || !flow_.boxes[first_box].is_line) {
+      // An empty item, or one that starts with a nested list: give the marker a line of its own.
+      FlowBox empty;
+      empty.height = style_.body.line_height;
+      empty.is_line = true;
+      empty.break_after = false;
+      flow_.boxes.insert(flow_.boxes.begin() + first_box, empty);
+      flow_.boxes[first_box].containers = open_;
+    }
+    std::string marker;
+    if (b.ordered) {
+      marker = std::to_string(number++) + ".";
+    } else {
+      const char* bullet = kBullets[depth % 3];
+      marker = bullet_face.covers(utf8_decode(bullet)[0]) ? bullet : "\u2013";
+    }
+    add_marker(first_box, marker, marker_style, inner.x - style_.body.size * 0.45);
+    at_start_ = false;
+  }
+}
+
+int FlowBuilder::open_container(Container c) {
+  flow_.containers.push_back(c);
+  const int id = static_cast<int>(flow_.containers.size() - 1);
+  open_.push_back(id);
+  FlowBox pad;
+  pad.height = c.pad;
+  pad.break_after = false;  // the top padding stays with the first line inside
+  add_box(std::move(pad));
+  at_start_ = true;
+  return id;
+}
+
+void FlowBuilder::close_container() {
+  const double pad = flow_.containers[open_.back()].pad;
+  FlowBox g;
+  g.is_gap = true;  // dropped if a page ends here; the page then draws the padding itself
+  g.height = pad;
+  add_box(std::move(g));
+  open_.pop_back();
+  at_start_ = false;
+}
+
+void FlowBuilder::quote(const Block& b, Column col, int depth) {
+  space_before(style_.paragraph_gap * 1.5);
+  const double pad = style_.body.size * 0.8, bar = 3.5;
+  Container c;
+  c.x = col.x, c.w = col.w;
+  c.fill = style_.quote_fill;
+  c.bar = style_.quote_bar;
+  c.pad = pad;
+  open_container(c);
+  const Column inner{col.x + bar + pad * 1.3, col.w - bar - pad * 2.3};
+  for (const auto& child : b.children) block(child, inner, depth);
+  close_container();
+  space_before(style_.paragraph_gap * 0.5);
+}
+
+void FlowBuilder::code_block(const Block& b, Column col) {
+  space_before(style_.paragraph_gap);
+  Container c;
+  c.x = col.x, c.w = col.w;
+  c.fill = style_.code_fill;
+  c.radius = 3;
+  c.pad = style_.body.size * 0.6;
+  open_container(c);
+  // Code keeps its own line breaks: each source line becomes a hard break.
+  const std::string source = b.spans.empty() ? "" : b.spans[0].text;
+  std::vector<Span> spans;
+  for (std::size_t start = 0;;) {
+    auto end = source.find('\n', start);
+    Span s;
+    s.text = source.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    spans.push_back(s);
+    if (end == std::string::npos) break;
+    Span br;
+    br.hard_break = true;
+    spans.push_back(br);
+    start = end + 1;
+  }
+  TextStyle code = style_.body;
+  code.size = style_.body.size * 0.92;
+  code.line_height = code.size * 1.35;
+  auto styles = inline_styles(code, body_faces_, style_.link);
+  paragraph(spans, styles, {col.x + c.pad, col.w - 2 * c.pad}, b.line);
+  close_container();
+}
+
+void FlowBuilder::thematic_break(Column col) {
+  space_before(style_.paragraph_gap);
+  FlowBox box;
+  box.height = style_.body.line_height;
+  const double w = col.w * 0.3, x = col.x + (col.w - w) / 2, y = box.height / 2;
+  box.items.push_back(LineItem{x, y, x + w, y, style_.accent, 1.2});
+  add_box(std::move(box));
+}
+
+void FlowBuilder::resources_box(const std::string& label, const std::string& intro,
+                                const std::vector<Resource>& resources, const Strings& strings) {
+  if (resources.empty()) return;
+  space_before(style_.paragraph_gap * 2.5);
+  keep_lines_ = 0;
+  const double pad = style_.box_padding;
+  Container c;
+  c.x = 0, c.w = style_.content_width();
+  c.fill = style_.box_fill;
+  c.stroke = style_.box_stroke;
+  c.radius = 6;
+  c.pad = pad;
+  open_container(c);
+  const Column inner{pad * 1.25, c.w - pad * 2.5};
+  const TextSource src{source_file_, 0};
+
+  FlowBox head;
+  head.break_after = false;  // the label stays with the first entry
+  auto label_styles = inline_styles(style_.box_label, body_faces_, style_.link);
+  label_styles.regular.font = style_.box_label.font;
+  double y = stack(head, set_paragraph(plain_spans(label), label_styles, inner.w, fonts_, lang_, src, diags_),
+                   style_.box_label, inner.x, 0);
+  if (!intro.empty()) {
+    y += 2;
+    auto st = inline_styles(style_.body, body_faces_, style_.link);
+    y = stack(head, set_paragraph(plain_spans(intro), st, inner.w, fonts_, lang_, src, diags_), style_.body, inner.x, y);
+  }
+  head.height = y + style_.paragraph_gap * 0.5;
+  head.bookmark = OutlineEntry{0, label, 0, 0};
+  add_box(std::move(head));
+
+  const auto body = inline_styles(style_.body, body_faces_, style_.link);
+  for (std::size_t i = 0; i < resources.size(); ++i) {
+    const auto& r = resources[i];
+    if (i > 0) space_before(style_.paragraph_gap * 1.25);
+    const TextSource at{r.pos.file, r.pos.line};
+    FlowBox entry;  // one box: an entry never splits across pages
+    auto name_styles = inline_styles(style_.resource_name, body_faces_, style_.link);
+    name_styles.regular.font = style_.resource_name.font;
+    double ey = stack(entry, set_paragraph(plain_spans(r.name), name_styles, inner.w, fonts_, lang_, at, diags_),
+                      style_.resource_name, inner.x, 0);
+    if (!r.description.empty())
+      ey = stack(entry, set_paragraph(plain_spans(r.description), body, inner.w, fonts_, lang_, at, diags_),
+                 style_.body, inner.x, ey);
+    std::vector<Span> contact;
+    if (!r.website.empty()) {
+      auto w = plain_spans(display_url(r.website), false, web_uri(r.website));
+      contact.insert(contact.end(), w.begin(), w.end());
+    }
+    if (!r.phone.empty()) {
+      if (!contact.empty()) contact.push_back(plain_spans("   ")[0]);
+      contact.push_back(plain_spans(strings.get("phone") + ": ", true)[0]);
+      contact.push_back(plain_spans(r.phone)[0]);
+    }
+    if (!contact.empty())
+      ey = stack(entry, set_paragraph(contact, body, inner.w, fonts_, lang_, at, diags_), style_.body, inner.x, ey);
+    entry.height = ey;
+    add_box(std::move(entry));
+  }
+  close_container();
+}
+
+void FlowBuilder::contact_block(const std::string& label, const ClinicInfo& clinic, const Strings& strings) {
+  space_before(style_.paragraph_gap * 2.5);
+  keep_lines_ = 0;
+  const double w = style_.content_width(), gutter = 24;
+  const TextSource src{source_file_, 0};
+  const auto body = inline_styles(style_.body, body_faces_, style_.link);
+  FlowBox box;  // one box: the contact details are never split across pages
+  auto label_styles = inline_styles(style_.box_label, body_faces_, style_.link);
+  label_styles.regular.font = style_.box_label.font;
+  box.items.push_back(LineItem{0, 0, w, 0, style_.rule, 0.75});
+  const double top = stack(box, set_paragraph(plain_spans(label), label_styles, w, fonts_, lang_, src, diags_),
+                           style_.box_label, 0, 8) + 2;
+  // Two columns (who and where; how to reach the clinic), then the opening hours in full width.
+  std::vector<std::vector<std::vector<Span>>> columns(1);
+  columns[0].push_back(plain_spans(clinic.name, true));
+  for (const auto& line : clinic.address) columns[0].push_back(plain_spans(line));
+  std::vector<std::vector<Span>> reach;
+  auto labelled = [&](const std::string& key, const std::string& value, const std::string& uri) {
+    if (value.empty()) return;
+    auto spans = plain_spans(strings.get(key) + ": ", true);
+    spans.push_back(plain_spans(value, false, uri)[0]);
+    reach.push_back(spans);
+  };
+  labelled("phone", clinic.phone, "");
+  labelled("email", clinic.email, clinic.email.empty() ? "" : "mailto:" + clinic.email);
+  labelled("website", display_url(clinic.website), web_uri(clinic.website));
+  if (!reach.empty()) columns.push_back(reach);
+  const double col_w = (w - gutter * (columns.size() - 1)) / columns.size();
+  double bottom = top;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    double y = top;
+    for (const auto& spans : columns[c])
+      y = stack(box, set_paragraph(spans, body, col_w, fonts_, lang_, src, diags_), style_.body,
+                c * (col_w + gutter), y);
+    bottom = std::max(bottom, y);
+  }
+  if (!clinic.hours.empty()) {
+    std::string hours;
+    for (const auto& h : clinic.hours) hours += (hours.empty() ? "" : "; ") + h;
+    auto spans = plain_spans(strings.get("hours") + ": ", true);
+    spans.push_back(plain_spans(hours)[0]);
+    bottom = stack(box, set_paragraph(spans, body, w, fonts_, lang_, src, diags_), style_.body, 0, bottom + 4);
+  }
+  box.height = bottom;
+  box.bookmark = OutlineEntry{0, label, 0, 0};
+  add_box(std::move(box));
+}
+
+}  // namespace handout

@@ -1,0 +1,36 @@
+// The body as a vertical list of unbreakable boxes, with the rules for where pages may break.
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "layout/frame.h"
+
+namespace handout {
+
+/// A decorated region (call-out or resources box) that may span several boxes and pages.
+struct Container {
+  double x = 0, w = 0;  ///< horizontal extent, relative to the content area's left edge
+  std::optional<Color> fill, stroke;
+  std::optional<Color> bar;  ///< a thick bar on the leading edge (block quotes)
+  double radius = 0;
+  double pad = 0;  ///< drawn above/below the boxes when the region is cut by a page break
+};
+
+/// One unbreakable slice of the flow: a line, a gap, or a composite block.
+struct FlowBox {
+  double height = 0;
+  std::vector<Item> items;  ///< relative to the content area's left edge and this box's top
+  bool is_gap = false;      ///< white space: dropped when a page starts or ends here
+  bool break_after = true;  ///< may a page end right after this box?
+  std::vector<int> containers;  ///< enclosing containers, outermost first
+  std::optional<OutlineEntry> bookmark;  ///< page and y are filled in by pagination
+  bool is_line = false;     ///< a single line of a paragraph (counted by the stats)
+};
+
+/// The whole body flow.
+struct Flow {
+  std::vector<FlowBox> boxes;
+  std::vector<Container> containers;
+};
+
+}  // namespace handout

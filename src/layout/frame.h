@@ -1,0 +1,80 @@
+// Layout output: pages of positioned items. Plain data; renderers walk it.
+// Coordinates are points from the page's top-left corner, y growing downwards.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "config/types.h"
+#include "fonts/font_set.h"
+
+namespace handout {
+
+/// A run of text in one font, size and colour, starting at (x, baseline).
+struct TextItem {
+  double x = 0, baseline = 0;
+  FontId font = 0;
+  double size = 12;
+  Color color;
+  std::string text;
+  double width = 0;  ///< advance width, from the same metrics the renderer embeds
+};
+
+/// A filled and/or stroked rectangle, optionally with rounded corners.
+struct RectItem {
+  double x = 0, y = 0, w = 0, h = 0;
+  std::optional<Color> fill;
+  std::optional<Color> stroke;
+  double stroke_width = 0.75;
+  double radius = 0;
+};
+
+/// A straight line.
+struct LineItem {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  Color color;
+  double width = 0.75;
+};
+
+/// A PNG or JPEG placed in a box.
+struct ImageItem {
+  double x = 0, y = 0, w = 0, h = 0;
+  std::string path;
+};
+
+/// A clickable area opening a URI.
+struct LinkItem {
+  double x = 0, y = 0, w = 0, h = 0;
+  std::string uri;
+};
+
+using Item = std::variant<TextItem, RectItem, LineItem, ImageItem, LinkItem>;
+
+/// One page: items in painting order.
+struct PageFrame {
+  std::vector<Item> items;
+};
+
+/// A bookmark: a heading and where it landed.
+struct OutlineEntry {
+  int level = 1;  ///< 1 = top level
+  std::string title;
+  int page = 0;  ///< 0-based
+  double y = 0;  ///< top of the heading on that page
+};
+
+/// Document information written into the PDF.
+struct DocumentInfo {
+  std::string title, author, subject, keywords, creator, language;
+};
+
+/// A laid-out handout.
+struct PagedDocument {
+  double width = 612, height = 792;
+  std::vector<PageFrame> pages;
+  std::vector<OutlineEntry> outline;
+  DocumentInfo info;
+};
+
+}  // namespace handout

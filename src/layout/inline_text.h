@@ -1,0 +1,47 @@
+// Sets a paragraph's styled spans into lines of positioned text runs.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "content/document.h"
+#include "diag/diagnostic.h"
+#include "layout/frame.h"
+#include "style/style.h"
+
+namespace handout {
+
+/// The text styles one paragraph uses for its spans.
+struct InlineStyles {
+  TextStyle regular, bold, italic, bold_italic;
+  Color link_color;
+  Color code_fill{0xEC, 0xEF, 0xF1};
+};
+
+/// Builds InlineStyles from a base style and a family's faces (bold/italic variants share size).
+InlineStyles inline_styles(const TextStyle& base, const FamilyFaces& faces, Color link_color);
+
+/// One set line. Item positions are relative to the line's left edge and its baseline.
+struct SetLine {
+  std::vector<TextItem> runs;
+  std::vector<LinkItem> links;
+  std::vector<RectItem> backgrounds;  ///< behind code spans
+  double width = 0;
+};
+
+/// Where a paragraph came from, for warnings about characters no font covers.
+struct TextSource {
+  std::string file;
+  int line = 0;
+};
+
+/// Breaks `spans` into lines no wider than `width`. Words wider than a line are split
+/// (after URL punctuation when possible) rather than allowed to overflow.
+std::vector<SetLine> set_paragraph(const std::vector<Span>& spans, const InlineStyles& styles,
+                                   double width, const FontSet& fonts, const std::string& lang,
+                                   const TextSource& source, Diagnostics& diags);
+
+/// One line of plain text in one style (labels, footers); never broken.
+TextItem set_text(const std::string& text, const TextStyle& style, const FontSet& fonts, double x,
+                  double baseline);
+
+}  // namespace handout

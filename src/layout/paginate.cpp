@@ -1,0 +1,46 @@
+#include "layout/paginate.h"
+
+namespace handout {
+
+Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<double(int)>& page_height) {
+  Pagination out;
+  std::size_t i = 0;
+  const std::size_t n = boxes.size();
+  while (i < n) {
+    while (i < n && boxes[i].is_gap) ++i;  // white space never starts a page
+    if (i == n) break;
+    const double avail = page_height(static_cast<int>(out.pages.size()));
+    double y = 0;
+    std::size_t j = i;
+    std::size_t last_ok = n;  // last box after which this page may end
+    while (j < n && (y + boxes[j].height <= avail + 1e-6 || j == i)) {
+      y += boxes[j].height;
+      if (!boxes[j].is_gap && boxes[j].break_after) last_ok = j;
+      ++j;
+    }
+    std::size_t end;  // one past the page's last box
+    if (j == n) {
+      end = n;
+    } else if (last_ok != n && last_ok >= i) {
+      end = last_ok + 1;
+    } else {
+      // Nothing breakable fits: cut as late as possible rather than overflow the page.
+      end = std::max(j, i + 1);
+      while (end > i + 1 && boxes[end - 1].is_gap) --end;
+      ++out.forced_breaks;
+    }
+    std::vector<PlacedBox> page;
+    double py = 0;
+    std::size_t last = end;
+    while (last > i && boxes[last - 1].is_gap) --last;  // nor does it end a page
+    for (std::size_t k = i; k < last; ++k) {
+      page.push_back({k, py});
+      py += boxes[k].height;
+    }
+    out.pages.push_back(std::move(page));
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace handout

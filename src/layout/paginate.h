@@ -1,0 +1,26 @@
+// Page breaking: cuts the flow into pages at permitted break points.
+#pragma once
+#include <functional>
+#include <vector>
+
+#include "layout/flow.h"
+
+namespace handout {
+
+/// A box placed on a page, `y` points below the content area's top.
+struct PlacedBox {
+  std::size_t box = 0;
+  double y = 0;
+};
+
+/// The boxes of each page, in order.
+struct Pagination {
+  std::vector<std::vector<PlacedBox>> pages;
+  int forced_breaks = 0;  ///< breaks made where no rule allowed one (a block taller than a page)
+};
+
+/// Fills each page (height given per 0-based page index) greedily, then moves the break back
+/// to the last box after which a break is allowed. Gaps at the top of a page are dropped.
+Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<double(int)>& page_height);
+
+}  // namespace handout

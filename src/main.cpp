@@ -1,0 +1,36 @@
+// handout: branded, printable PDF handouts from a clinic's YAML and Markdown articles.
+// Thin on purpose: parse options, run a job, map the result to an exit code.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "job/build_job.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"handout: branded, printable PDF handouts from Markdown articles and a clinic's YAML file",
+               "handout"};
+  app.set_version_flag("--version", std::string("handout ") + HANDOUT_VERSION);
+  app.require_subcommand(1);
+
+  handout::BuildOptions opt;
+  auto* build = app.add_subcommand("build", "Build every (language, article) handout the config asks for");
+  build->add_option("--config", opt.config_path, "Clinic config file")->default_val("handout.yaml");
+  build->add_option("--lang", opt.languages, "Language code to build (repeatable; default: the config's)");
+  build->add_option("--article", opt.articles, "Article name to build (repeatable; default: the config's)");
+  build->add_option("--layout", opt.layout, "Layout name from layouts/ (default: the config's)");
+  build->add_option("--out", opt.out_dir, "Output folder (default: the config's)");
+  build->add_flag("--stats", opt.stats, "Print layout figures for each handout");
+  build->add_flag("--debug-layout", opt.debug_layout, "Also write a text dump of each laid-out page");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return handout::kExitConfigError;
+  }
+  return handout::run_build(opt, std::cout, std::cerr);
+}

@@ -1,0 +1,240 @@
+#include "render/pdf/pdf_renderer.h"
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+
+#include <map>
+#include <memory>
+
+#include "util/utf8.h"
+
+namespace handout {
+namespace {
+
+struct ErrorState {
+  HPDF_STATUS code = HPDF_OK;
+  HPDF_STATUS detail = 0;
+};
+
+void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
+  auto* st = static_cast<ErrorState*>(user);
+  if (st->code == HPDF_OK) st->code = code, st->detail = detail;
+}
+
+struct DocFree {
+  void operator()(HPDF_Doc d) const { HPDF_Free(d); }
+};
+
+// PDF text strings outside ASCII must be UTF-16BE with a byte order mark; libharu writes
+// binary objects as hex strings, which viewers read as exactly that.
+HPDF_Binary text_string(HPDF_Doc pdf, const std::string& utf8) {
+  std::string bytes = "\xFE\xFF";
+  for (char32_t cp : utf8_decode(utf8)) {
+    auto unit = [&](unsigned u) { bytes += static_cast<char>(u >> 8), bytes += static_cast<char>(u & 0xFF); };
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      unit(0xD800 + (cp >> 10));
+      unit(0xDC00 + (cp & 0x3FF));
+    } else {
+      unit(cp);
+    }
+  }
+  return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+}
+
+class PdfWriter {
+ public:
+  PdfWriter(const PagedDocument& doc, const FontSet& fonts, ErrorState& err) : doc_(doc), fonts_(fonts), err_(err) {}
+
+  bool write(HPDF_Doc pdf) {
+    pdf_ = pdf;
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    for (const auto& frame : doc_.pages) {
+      HPDF_Page page = HPDF_AddPage(pdf);
+      HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(doc_.width));
+      HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(doc_.height));
+      pages_.push_back(page);
+      for (const auto& item : frame.items) {
+        std::visit([&](const auto& it) { draw(page, it); }, item);
+        if (err_.code != HPDF_OK) return false;
+      }
+      end_text(page);
+    }
+    write_outline();
+    write_info();
+    return err_.code == HPDF_OK;
+  }
+
+ private:
+  HPDF_REAL Y(double y) const { return static_cast<HPDF_REAL>(doc_.height - y); }
+  static HPDF_REAL R(double v) { return static_cast<HPDF_REAL>(v); }
+  static HPDF_REAL C(std::uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); }
+
+  HPDF_Font font(FontId id) {
+    auto it = fonts_by_id_.find(id);
+    if (it != fonts_by_id_.end()) return it->second;
+    const char* name = HPDF_LoadTTFontFromFile(pdf_, fonts_.face(id).path().c_str(), HPDF_TRUE);
+    HPDF_Font f = name ? HPDF_GetFont(pdf_, name, "UTF-8") : nullptr;
+    fonts_by_id_[id] = f;
+    return f;
+  }
+
+  void end_text(HPDF_Page page) {
+    if (in_text_) HPDF_Page_EndText(page);
+    in_text_ = false;
+  }
+
+  void draw(HPDF_Page page, const TextItem& t) {
+    HPDF_Font f = font(t.font);
+    if (!f) return;
+    if (!in_text_) HPDF_Page_BeginText(page);
+    in_text_ = true;
+    HPDF_Page_SetFontAndSize(page, f, R(t.size));
+    HPDF_Page_SetRGBFill(page, C(t.color.r), C(t.color.g), C(t.color.b));
+    HPDF_Page_TextOut(page, R(t.x), Y(t.baseline), t.text.c_str());
+  }
+
+  void rounded_rect(HPDF_Page page, const RectItem& r) {
+    const double k = 0.5523 * r.radius;  // Bezier handle length for a quarter circle
+    const double x0 = r.x, x1 = r.x + r.w, y0 = doc_.height - r.y - r.h, y1 = doc_.height - r.y, rr = r.radius;
+    HPDF_Page_MoveTo(page, R(x0 + rr), R(y0));
+    HPDF_Page_LineTo(page, R(x1 - rr), R(y0));
+    HPDF_Page_CurveTo(page, R(x1 - rr + k), R(y0), R(x1), R(y0 + rr - k), R(x1), R(y0 + rr));
+    HPDF_Page_LineTo(page, R(x1), R(y1 - rr));
+    HPDF_Page_CurveTo(page, R(x1), R(y1 - rr + k), R(x1 - rr + k), R(y1), R(x1 - rr), R(y1));
+    HPDF_Page_LineTo(page, R(x0 + rr), R(y1));
+    HPDF_Page_CurveTo(page, R(x0 + rr - k), R(y1), R(x0), R(y1 - rr + k), R(x0), R(y1 - rr));
+    HPDF_Page_LineTo(page, R(x0), R(y0 + rr));
+    HPDF_Page_CurveTo(page, R(x0), R(y0 + rr - k), R(x0 + rr - k), R(y0), R(x0 + rr), R(y0));
+    HPDF_Page_ClosePath(page);
+  }
+
+  void draw(HPDF_Page page, const RectItem& r) {
+    end_text(page);
+    if (!r.fill && !r.stroke) return;
+    if (r.fill) HPDF_Page_SetRGBFill(page, C(r.fill->r), C(r.fill->g), C(r.fill->b));
+    if (r.stroke) {
+      HPDF_Page_SetRGBStroke(page, C(r.stroke->r), C(r.stroke->g), C(r.stroke->b));
+      HPDF_Page_SetLineWidth(page, R(r.stroke_width));
+    }
+    if (r.radius > 0)
+      rounded_rect(page, r);
+    else
+      HPDF_Page_Rectangle(page, R(r.x), Y(r.y + r.h), R(r.w), R(r.h));
+    if (r.fill && r.stroke)
+      HPDF_Page_FillStroke(page);
+    else if (r.fill)
+      HPDF_Page_Fill(page);
+    else
+      HPDF_Page_Stroke(page);
+  }
+
+  void draw(HPDF_Page page, const LineItem& l) {
+    end_text(page);
+    HPDF_Page_SetRGBStroke(page, C(l.color.r), C(l.color.g), C(l.color.b));
+    HPDF_Page_SetLineWidth(page, R(l.width));
+    HPDF_Page_MoveTo(page, R(l.x1), Y(l.y1));
+    HPDF_Page_LineTo(page, R(l.x2), Y(l.y2));
+    HPDF_Page_Stroke(page);
+  }
+
+  void draw(HPDF_Page page, const ImageItem& i) {
+    end_text(page);
+    auto it = images_.find(i.path);
+    if (it == images_.end()) {
+      const bool png = i.path.size() > 4 && (i.path.ends_with(".png") || i.path.ends_with(".PNG"));
+      HPDF_Image img = png ? HPDF_LoadPngImageFromFile(pdf_, i.path.c_str())
+                           : HPDF_LoadJpegImageFromFile(pdf_, i.path.c_str());
+      it = images_.emplace(i.path, img).first;
+    }
+    if (it->second) HPDF_Page_DrawImage(page, it->second, R(i.x), Y(i.y + i.h), R(i.w), R(i.h));
+  }
+
+  void draw(HPDF_Page page, const LinkItem& l) {
+    HPDF_Rect rect{R(l.x), Y(l.y + l.h), R(l.x + l.w), Y(l.y)};
+    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, rect, l.uri.c_str());
+    if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+  }
+
+  void write_outline() {
+    std::vector<HPDF_Outline> parents;  // parents[level-1] = last outline entry at that level
+    for (const auto& e : doc_.outline) {
+      const int level = std::max(1, std::min(e.level, static_cast<int>(parents.size()) + 1));
+      HPDF_Outline parent = level == 1 ? nullptr : parents[level - 2];
+      HPDF_Outline o = HPDF_CreateOutline(pdf_, parent, "", nullptr);
+      if (!o) return;
+      HPDF_Dict_Add(o, "Title", text_string(pdf_, e.title));
+      HPDF_Outline_SetOpened(o, HPDF_TRUE);
+      HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[e.page]);
+      HPDF_Destination_SetFitH(dst, Y(e.y - 6));  // libharu cannot write "keep zoom" (null)
+      HPDF_Outline_SetDestination(o, dst);
+      parents.resize(level);
+      parents[level - 1] = o;
+    }
+    if (!doc_.outline.empty()) HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);
+  }
+
+  void write_info() {
+    HPDF_SetInfoAttr(pdf_, HPDF_INFO_PRODUCER, "handout with libharu");
+    HPDF_Dict info = pdf_->info;
+    if (!info) return;
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"Title", &doc_.info.title},       {"Author", &doc_.info.author},   {"Subject", &doc_.info.subject},
+        {"Keywords", &doc_.info.keywords}, {"Creator", &doc_.info.creator}};
+    for (const auto& [key, value] : fields)
+      if (!value->empty()) HPDF_Dict_Add(info, key, text_string(pdf_, *value));
+    HPDF_Dict catalog = pdf_->catalog;
+    if (!doc_.info.language.empty())
+      HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(pdf_->mmgr, doc_.info.language.c_str(), nullptr));
+    // Viewers show the title, not the file name, in their window bar.
+    HPDF_Dict prefs = HPDF_Dict_New(pdf_->mmgr);
+    HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+    HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+  }
+
+  const PagedDocument& doc_;
+  const FontSet& fonts_;
+  ErrorState& err_;
+  HPDF_Doc pdf_ = nullptr;
+  std::vector<HPDF_Page> pages_;
+  std::map<FontId, HPDF_Font> fonts_by_id_;
+  std::map<std::string, HPDF_Image> images_;
+  bool in_text_ = false;
+};
+
+}  // namespace
+
+bool render_pdf(const PagedDocument& doc, const FontSet& fonts, std::string& out, std::string& error) {
+  ErrorState err;
+  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocFree> pdf(HPDF_New(on_error, &err));
+  if (!pdf) {
+    error = "cannot create a PDF document (out of memory?)";
+    return false;
+  }
+  PdfWriter writer(doc, fonts, err);
+  if (!writer.write(pdf.get()) || HPDF_SaveToStream(pdf.get()) != HPDF_OK || err.code != HPDF_OK) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "PDF writer failed (libharu error 0x%04X, detail %u)",
+                  static_cast<unsigned>(err.code), static_cast<unsigned>(err.detail));
+    error = buf;
+    return false;
+  }
+  HPDF_ResetStream(pdf.get());
+  out.clear();
+  for (;;) {
+    HPDF_BYTE buf[65536];
+    HPDF_UINT32 n = sizeof buf;
+    HPDF_STATUS st = HPDF_ReadFromStream(pdf.get(), buf, &n);
+    out.append(reinterpret_cast<char*>(buf), n);
+    if (st == HPDF_STREAM_EOF || n == 0) break;
+    if (st != HPDF_OK) {
+      error = "cannot read the PDF back from memory";
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace handout

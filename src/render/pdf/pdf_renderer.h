@@ -1,0 +1,15 @@
+// Writes laid-out pages as PDF bytes with libharu. The only code that sees hpdf.h.
+#pragma once
+#include <string>
+
+#include "diag/diagnostic.h"
+#include "fonts/font_set.h"
+#include "layout/frame.h"
+
+namespace handout {
+
+/// Renders `doc` to PDF bytes in `out`. Fonts are embedded (subset by libharu); the output is
+/// deterministic: no dates or random IDs. Returns false (with an error) on a libharu failure.
+bool render_pdf(const PagedDocument& doc, const FontSet& fonts, std::string& out, std::string& error);
+
+}  // namespace handout

@@ -1,0 +1,64 @@
+// Resolved visual style: the layout file and brand turned into concrete fonts, sizes and colours.
+#pragma once
+#include "config/types.h"
+#include "fonts/font_set.h"
+
+namespace handout {
+
+/// How one kind of text is set.
+struct TextStyle {
+  FontId font = 0;
+  double size = 12;
+  double line_height = 18;  ///< baseline-to-baseline distance in points
+  Color color;
+};
+
+/// Every style decision the layout needs, in points and sRGB.
+struct Style {
+  double page_width = 612, page_height = 792;
+  double margin_top = 48, margin_bottom = 50, margin_left = 64, margin_right = 64;
+  double content_width() const { return page_width - margin_left - margin_right; }
+
+  TextStyle body, body_bold, body_italic, body_bold_italic;
+  TextStyle title, summary, meta;
+  TextStyle headings[6];
+  TextStyle header_name, header_tagline, header_contact;
+  TextStyle running, footer, footer_note;
+  TextStyle box_label, resource_name, small;
+
+  Color primary, accent;
+  Color text{0x22, 0x2B, 0x30};     ///< near-black body text: softer than pure black
+  Color muted{0x5A, 0x66, 0x6C};    ///< secondary text (summary, footer)
+  Color link;                       ///< link text
+  Color band_fill;                  ///< page-1 header band
+  Color box_fill, box_stroke;       ///< resources box
+  Color quote_fill, quote_bar;      ///< block quote call-out
+  Color code_fill;                  ///< code block background
+  Color rule;                       ///< thin rules
+
+  double paragraph_gap = 8;
+  double heading_space_before = 16, heading_space_after = 5;
+  double list_indent = 20;  ///< hanging indent of list item text
+  double list_item_gap = 3;
+  double box_padding = 12;
+  double header_band = 84;
+  double running_header_height = 30;
+  double footer_height = 34;
+  int min_lines = 2;
+};
+
+/// The face ids of a family, by style.
+struct FamilyFaces {
+  FontId regular = 0, bold = 1, italic = 2, bold_italic = 3;
+};
+
+/// Builds the style from a layout, brand colours and loaded font families.
+Style make_style(const LayoutConfig& layout, const Brand& brand, const FamilyFaces& body,
+                 const FamilyFaces& headings);
+
+/// Mixes `c` with white: amount 0 gives white, 1 gives `c`.
+Color tint(Color c, double amount);
+/// Mixes `c` with black: amount 0 gives `c`, 1 gives black.
+Color shade(Color c, double amount);
+
+}  // namespace handout

@@ -1,0 +1,25 @@
+// Small string helpers shared by several stages.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace handout {
+
+/// Replaces every `{key}` in `pattern` with its value; unknown keys stay as written.
+std::string fill_template(std::string_view pattern,
+                          const std::vector<std::pair<std::string, std::string>>& values);
+/// Collapses runs of whitespace into single spaces and trims both ends.
+std::string collapse_spaces(std::string_view s);
+/// A web address as a reader would type it: "https://www.x.org/" -> "www.x.org".
+std::string display_url(std::string url);
+/// A web address with a scheme, so it works as a link: "x.org" -> "https://x.org".
+std::string web_uri(const std::string& url);
+/// Reads a whole file; returns false if it cannot be opened.
+bool read_file(const std::string& path, std::string& out);
+/// Joins `dir` and a relative `path`; an absolute `path` is returned as is.
+std::string join_path(const std::string& dir, const std::string& path);
+/// The directory part of `path` ("." when there is none).
+std::string dir_of(const std::string& path);
+
+}  // namespace handout

@@ -1,0 +1,17 @@
+// UTF-8 <-> code points. Invalid bytes decode to U+FFFD so nothing crashes on bad input.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace handout {
+
+/// Decodes UTF-8; each invalid byte becomes U+FFFD.
+std::u32string utf8_decode(std::string_view s);
+/// Encodes code points as UTF-8.
+std::string utf8_encode(std::u32string_view s);
+/// Appends one code point as UTF-8.
+void utf8_append(std::string& out, char32_t cp);
+/// True when `s` is well-formed UTF-8.
+bool utf8_valid(std::string_view s);
+
+}  // namespace handout
