@@ -2,9 +2,11 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
 
 #include <map>
 #include <memory>
+#include <set>
 
 #include "util/utf8.h"
 
@@ -49,6 +51,7 @@ class PdfWriter {
   bool write(HPDF_Doc pdf) {
     pdf_ = pdf;
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    pdf->pdf_version = HPDF_VER_14;  // for /Lang and DisplayDocTitle
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
     for (const auto& frame : doc_.pages) {
@@ -64,6 +67,7 @@ class PdfWriter {
     }
     write_outline();
     write_info();
+    fix_to_unicode();
     return err_.code == HPDF_OK;
   }
 
@@ -94,6 +98,39 @@ class PdfWriter {
     HPDF_Page_SetFontAndSize(page, f, R(t.size));
     HPDF_Page_SetRGBFill(page, C(t.color.r), C(t.color.g), C(t.color.b));
     HPDF_Page_TextOut(page, R(t.x), Y(t.baseline), t.text.c_str());
+    auto& used = used_[t.font];
+    for (char32_t cp : utf8_decode(t.text)) used.insert(cp);
+  }
+
+  // libharu 2.3 writes an invalid ToUnicode CMap (a cidrange), which poppler warns about on
+  // every page. Its codes are Unicode code points, so a valid map lists each code used as itself.
+  void fix_to_unicode() {
+    for (const auto& [id, font] : fonts_by_id_) {
+      auto* attr = font ? static_cast<HPDF_FontAttr>(font->attr) : nullptr;
+      if (!attr || !attr->cmap_stream) continue;
+      std::string cmap =
+          "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+          "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+          "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+          "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+      std::vector<char32_t> codes;
+      for (char32_t cp : used_[id])
+        if (cp <= 0xFFFF) codes.push_back(cp);
+      for (std::size_t i = 0; i < codes.size(); i += 100) {
+        const std::size_t n = std::min<std::size_t>(100, codes.size() - i);
+        cmap += std::to_string(n) + " beginbfchar\n";
+        for (std::size_t k = i; k < i + n; ++k) {
+          char line[24];
+          std::snprintf(line, sizeof line, "<%04X> <%04X>\n", unsigned(codes[k]), unsigned(codes[k]));
+          cmap += line;
+        }
+        cmap += "endbfchar\n";
+      }
+      cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+      HPDF_MemStream_FreeData(attr->cmap_stream->stream);
+      HPDF_Stream_Write(attr->cmap_stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                        static_cast<HPDF_UINT>(cmap.size()));
+    }
   }
 
   void rounded_rect(HPDF_Page page, const RectItem& r) {
@@ -201,6 +238,7 @@ class PdfWriter {
   std::vector<HPDF_Page> pages_;
   std::map<FontId, HPDF_Font> fonts_by_id_;
   std::map<std::string, HPDF_Image> images_;
+  std::map<FontId, std::set<char32_t>> used_;  // code points drawn with each font
   bool in_text_ = false;
 };
 
