@@ -186,4 +186,23 @@ Document parse_markdown(const std::string& body, const std::string& path, Diagno
   return doc;
 }
 
+std::string smart_punctuation(const std::string& text) {
+  // Parse as Markdown with the SMART option and keep only the text, so "1." or "-" at the
+  // start cannot turn the label into a list: each text node is taken as it is.
+  std::unique_ptr<cmark_node, NodeFree> root(
+      cmark_parse_document(text.data(), text.size(), CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8));
+  std::string out;
+  cmark_iter* it = cmark_iter_new(root.get());
+  for (auto ev = cmark_iter_next(it); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(it)) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    auto* n = cmark_iter_get_node(it);
+    auto type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) out += cmark_node_get_literal(n);
+    if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) out += ' ';
+  }
+  cmark_iter_free(it);
+  // Markup characters were consumed by the parse; fall back to the text as written then.
+  return out.empty() ? text : out;
+}
+
 }  // namespace handout

@@ -19,6 +19,10 @@ ArticleSource split_front_matter(const std::string& text);
 
 /// Parses Markdown with smart punctuation. Raw HTML is dropped with a warning; images
 /// show their description text.
+/// Applies CommonMark smart punctuation to a plain label (curly quotes and apostrophes,
+/// dashes, ellipses), e.g. for resource names and descriptions written in YAML.
+std::string smart_punctuation(const std::string& text);
+
 Document parse_markdown(const std::string& body, const std::string& path, Diagnostics& diags);
 
 }  // namespace handout

@@ -143,6 +143,11 @@ bool build_one(const RunContext& run, const BuildOptions& opt, const std::string
   in.intro = article.resources.intro;
   in.resources = article.resources.resources;
   in.resources.insert(in.resources.end(), run.config.extra_resources.begin(), run.config.extra_resources.end());
+  // Text written in YAML gets the same typographic quotes and dashes as the Markdown body.
+  for (auto& r : in.resources) r.name = smart_punctuation(r.name), r.description = smart_punctuation(r.description);
+  in.intro = smart_punctuation(in.intro);
+  article.meta.title = smart_punctuation(article.meta.title);
+  article.meta.summary = smart_punctuation(article.meta.summary);
   in.lang = lang;
   in.article_file = article.path;
   in.logo = run.logo;

@@ -75,10 +75,12 @@ std::size_t FlowBuilder::add_lines(const std::vector<SetLine>& lines, const Text
   const std::size_t first = flow_.boxes.size();
   const int n = static_cast<int>(lines.size()), min = style_.min_lines;
   const double baseline = baseline_in_box(fonts_.face(st.font), st);
+  const int paragraph = next_paragraph_++;
   for (int k = 0; k < n; ++k) {
     FlowBox box;
     box.height = st.line_height;
     box.is_line = true;
+    box.paragraph = paragraph;
     offset_line_items(lines[k], x, baseline, box.items);
     // No orphan (fewer than `min` lines before a break) and no widow (fewer after it).
     const bool last = k == n - 1;
@@ -169,6 +171,7 @@ void FlowBuilder::heading(const Block& b, Column col) {
   styles.regular.font = st.font;
   auto lines = set_paragraph(b.spans, styles, col.w, fonts_, lang_, {source_file_, b.line}, diags_);
   const std::size_t first = add_lines(lines, st, col.x, true);
+  for (std::size_t i = first; i < flow_.boxes.size(); ++i) flow_.boxes[i].is_heading = true;
   if (first < flow_.boxes.size())
     flow_.boxes[first].bookmark = OutlineEntry{level, collapse_spaces(plain_text(b.spans)), 0, 0};
   FlowBox after;

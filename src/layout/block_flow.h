@@ -64,6 +64,7 @@ class FlowBuilder {
   std::vector<int> open_;       // open containers, outermost first
   bool at_start_ = true;        // nothing placed yet in the current container
   int keep_lines_ = 0;          // lines after a heading that must stay with it
+  int next_paragraph_ = 0;      // id for the next run of paragraph lines
 };
 
 }  // namespace handout

@@ -24,7 +24,9 @@ struct FlowBox {
   bool break_after = true;  ///< may a page end right after this box?
   std::vector<int> containers;  ///< enclosing containers, outermost first
   std::optional<OutlineEntry> bookmark;  ///< page and y are filled in by pagination
-  bool is_line = false;     ///< a single line of a paragraph (counted by the stats)
+  bool is_line = false;     ///< a single line of text
+  bool is_heading = false;  ///< a line of a heading
+  int paragraph = -1;       ///< lines of one paragraph share this id (-1: not a paragraph line)
 };
 
 /// The whole body flow.

@@ -78,7 +78,9 @@ void place_boxes(PageFrame& frame, const Flow& flow, const std::vector<PlacedBox
   }
 }
 
-Flow build_flow(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags) {
+}  // namespace
+
+Flow build_handout_flow(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags) {
   FlowBuilder b(style, *fonts.set, fonts.body, in.lang, in.article_file, diags);
   const auto& strings = *in.strings;
   std::string meta;
@@ -90,6 +92,8 @@ Flow build_flow(const HandoutInput& in, const Style& style, const HandoutFonts& 
   b.contact_block(strings.get("contact_us"), in.config->clinic, strings);
   return b.take();
 }
+
+namespace {
 
 DocumentInfo document_info(const HandoutInput& in) {
   DocumentInfo info;
@@ -107,7 +111,7 @@ DocumentInfo document_info(const HandoutInput& in) {
 PagedDocument layout_handout(const HandoutInput& in, const HandoutFonts& fonts, Diagnostics& diags,
                              LayoutStats* stats) {
   const Style style = make_style(*in.layout, in.config->brand, fonts.body, fonts.headings);
-  const Flow flow = build_flow(in, style, fonts, diags);
+  const Flow flow = build_handout_flow(in, style, fonts, diags);
   const Pagination pages = paginate(flow.boxes, [&](int page) { return body_area(style, page).height; });
   if (pages.forced_breaks > 0)
     diags.warning(in.article_file, 0, 0,

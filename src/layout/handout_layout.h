@@ -8,6 +8,7 @@
 #include "config/types.h"
 #include "content/document.h"
 #include "diag/diagnostic.h"
+#include "layout/flow.h"
 #include "layout/frame.h"
 #include "style/style.h"
 
@@ -40,6 +41,9 @@ struct LayoutStats {
   int lines = 0;
   int forced_breaks = 0;  ///< page breaks no rule allowed (content taller than a page)
 };
+
+/// The body flow of a handout (title block, article, resources, contact), before pagination.
+Flow build_handout_flow(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags);
 
 /// Lays out a handout. Never fails: problems become diagnostics.
 PagedDocument layout_handout(const HandoutInput& in, const HandoutFonts& fonts, Diagnostics& diags,

@@ -49,14 +49,15 @@ void add_header_band(PageFrame& page, const Style& s, const FontSet& fonts, cons
   // Right-hand column: phone and website, for a patient who wants to call.
   double right_w = 0;
   std::vector<TextItem> right;
-  double ry = band / 2 - s.header_contact.line_height / 2 + s.header_contact.size * 0.35;
   for (const auto& line : {clinic.phone, display_url(clinic.website)}) {
     if (line.empty()) continue;
-    right.push_back(set_text(line, s.header_contact, fonts, 0, ry));
+    right.push_back(set_text(line, s.header_contact, fonts, 0, 0));
     right_w = std::max(right_w, right.back().width);
-    ry += s.header_contact.line_height;
   }
-  if (right.size() == 1) right[0].baseline -= s.header_contact.line_height / 2;
+  // Centre the lines in the band: baselines sit a third of the size below each line's middle.
+  const double lh = s.header_contact.line_height;
+  double ry = band / 2 - right.size() * lh / 2 + lh / 2 + s.header_contact.size * 0.35;
+  for (auto& t : right) t.baseline = ry, ry += lh;
   for (auto& t : right) {
     t.x = s.page_width - s.margin_right - t.width;
     page.items.push_back(t);

@@ -1,0 +1,158 @@
+// Config loading: the shipped example, and each class of error with its exact message.
+#include <doctest/doctest.h>
+
+#include "config/config.h"
+#include "config/suggest.h"
+#include "test_support.h"
+
+using namespace handout;
+
+namespace {
+
+const char* kValid = R"(clinic:
+  name: Test Clinic
+  address: [1 Main St, Springfield]
+  phone: 555-0100
+brand:
+  primary: "#112233"
+languages: [en, es]
+layout: a4
+)";
+
+std::string errors_of(const std::string& yaml) {
+  ClinicConfig c;
+  Diagnostics d;
+  CHECK_FALSE(parse_clinic_config(yaml, "clinic.yaml", c, d));
+  return d.to_string();
+}
+
+}  // namespace
+
+TEST_CASE("the shipped example config loads without diagnostics") {
+  ClinicConfig c;
+  Diagnostics d;
+  REQUIRE(load_clinic_config(test::source_dir() + "/handout.yaml", c, d));
+  CHECK(d.items().empty());
+  CHECK(c.clinic.name == "Willow Creek Pelvic Health");
+  CHECK(c.clinic.address.size() == 2);
+  CHECK(c.brand.primary == Color{0x2F, 0x6B, 0x6F});
+  CHECK(c.languages == std::vector<std::string>{"en"});
+  CHECK(c.layout == "letter");
+  CHECK(c.extra_resources.size() == 1);
+  CHECK_FALSE(c.clinic.logo_path.empty());
+}
+
+TEST_CASE("a minimal config gets the documented defaults") {
+  ClinicConfig c;
+  Diagnostics d;
+  REQUIRE(parse_clinic_config(kValid, "dir/clinic.yaml", c, d));
+  CHECK(c.clinic.name == "Test Clinic");
+  CHECK(c.brand.primary == Color{0x11, 0x22, 0x33});
+  CHECK(c.brand.accent == Color{0x8F, 0xB8, 0xA8});
+  CHECK(c.brand.body_font == "Noto Sans");
+  CHECK(c.languages == std::vector<std::string>{"en", "es"});
+  CHECK(c.layout == "a4");
+  CHECK(c.output_dir == "dir/out");
+  CHECK(c.articles.empty());
+}
+
+TEST_CASE("unknown keys are errors with a suggestion") {
+  CHECK(errors_of("clinc:\n  name: X\n") ==
+        "clinic.yaml:1:1: error: missing required key 'clinic' in config\n"
+        "clinic.yaml:1:1: error: unknown key 'clinc' in config (did you mean 'clinic'?)\n");
+  CHECK(errors_of("clinic:\n  name: X\n  phnoe: 1\n") ==
+        "clinic.yaml:3:3: error: unknown key 'phnoe' in 'clinic' (did you mean 'phone'?)\n");
+  CHECK(errors_of("clinic:\n  name: X\ncolours: 1\n") == "clinic.yaml:3:1: error: unknown key 'colours' in config\n");
+}
+
+TEST_CASE("YAML syntax errors carry line and column") {
+  CHECK(errors_of("clinic:\n  name: [unclosed\n") ==
+        "clinic.yaml:3:1: error: invalid YAML: end of sequence flow not found\n");
+}
+
+TEST_CASE("wrong types, colours and language codes are reported where they are written") {
+  CHECK(errors_of("clinic:\n  name: [a, b]\n") == "clinic.yaml:2:9: error: 'name' in 'clinic' must be text\n");
+  CHECK(errors_of("clinic: {name: X}\nbrand:\n  primary: teal\n") ==
+        "clinic.yaml:3:12: error: invalid colour 'teal' for 'primary' (expected #RRGGBB, e.g. #2F6B6F)\n");
+  CHECK(errors_of("clinic: {name: X}\nlanguages: [en, english-please]\n") ==
+        "clinic.yaml:2:12: error: invalid language code 'english-please' (expected a BCP 47 code such as en, "
+        "es, zh-Hans)\n");
+  CHECK(errors_of("clinic: name\n") == "clinic.yaml:1:9: error: 'clinic' must be a map of 'key: value' entries\n");
+}
+
+TEST_CASE("a missing logo names the path it tried") {
+  CHECK(errors_of("clinic:\n  name: X\n  logo: img/nope.png\n") ==
+        "clinic.yaml:3:9: error: logo not found: 'img/nope.png' (tried 'img/nope.png')\n");
+}
+
+TEST_CASE("a missing config file is reported") {
+  ClinicConfig c;
+  Diagnostics d;
+  CHECK_FALSE(load_clinic_config("/nonexistent/clinic.yaml", c, d));
+  CHECK(d.to_string() == "/nonexistent/clinic.yaml: error: cannot read config file '/nonexistent/clinic.yaml'\n");
+}
+
+TEST_CASE("layouts: shipped ones load, unknown names get a suggestion") {
+  LayoutConfig letter, a4;
+  Diagnostics d;
+  REQUIRE(load_layout({test::source_dir()}, "letter", {"c.yaml", 5, 9}, letter, d));
+  REQUIRE(load_layout({test::source_dir()}, "a4", {"c.yaml", 5, 9}, a4, d));
+  CHECK(letter.page_width == 612);
+  CHECK(a4.page_width == doctest::Approx(595.276));
+  CHECK(letter.body_size >= 12);
+  LayoutConfig bad;
+  CHECK_FALSE(load_layout({"/tmp/none"}, "leter", {"c.yaml", 5, 9}, bad, d));
+  CHECK(d.items().back().message.rfind("unknown layout 'leter' (tried '/tmp/none/layouts/leter.yaml'", 0) == 0);
+  Diagnostics d2;
+  CHECK_FALSE(load_layout({test::source_dir()}, "leter", {"c.yaml", 5, 9}, bad, d2));
+  CHECK(format_diagnostic(d2.items().back()).ends_with("; available: a4, letter) (did you mean 'letter'?)"));
+  CHECK(format_diagnostic(d2.items().back()).rfind("c.yaml:5:9: error: unknown layout 'leter'", 0) == 0);
+}
+
+TEST_CASE("layout values are range-checked") {
+  LayoutConfig l;
+  Diagnostics d;
+  CHECK_FALSE(parse_layout("body_size: 9\npage_size: legal\n", "layouts/x.yaml", l, d));
+  CHECK(d.to_string() ==
+        "layouts/x.yaml:2:12: error: unknown page_size 'legal' (use letter, a4 or [width, height] in points)\n"
+        "layouts/x.yaml:1:12: error: 'body_size' in layout must be between 12 and 32 (got 9)\n");
+}
+
+TEST_CASE("strings files must define every label") {
+  Strings s;
+  Diagnostics d;
+  CHECK_FALSE(parse_strings("helpful_resources: Help\n", "content/xx/strings.yaml", s, d));
+  CHECK(d.items().size() == required_string_keys().size());  // the other labels, and months
+  CHECK(d.to_string().find("content/xx/strings.yaml:1:1: error: missing required key 'contact_us' in strings file") !=
+        std::string::npos);
+}
+
+TEST_CASE("dates are written with the language's pattern") {
+  test::Fixture f;
+  CHECK(f.strings.format_date("2026-03-04") == "March 4, 2026");
+  CHECK(f.strings.format_date("garbage") == "garbage");
+}
+
+TEST_CASE("resource lists: entries need a name; unknown keys are caught") {
+  ResourceList r;
+  Diagnostics d;
+  CHECK_FALSE(parse_resources("resources:\n  - description: x\n  - name: A\n    webiste: a.org\n", "r.yaml", r, d));
+  CHECK(d.to_string() ==
+        "r.yaml:2:5: error: missing required key 'name' in a resource of 'resources'\n"
+        "r.yaml:4:5: error: unknown key 'webiste' in a resource of 'resources' (did you mean 'website'?)\n");
+}
+
+TEST_CASE("front matter errors point at the line in the Markdown file") {
+  ArticleMeta m;
+  Diagnostics d;
+  CHECK_FALSE(parse_front_matter("title: T\nreviewed: 2026-13-01\nauthor: me\n", "a.md", 2, m, d));
+  CHECK(d.to_string() ==
+        "a.md:3:11: error: 'reviewed' must be a date written YYYY-MM-DD (got '2026-13-01')\n"
+        "a.md:4:1: error: unknown key 'author' in front matter\n");
+}
+
+TEST_CASE("suggestions only for close matches") {
+  CHECK(closest_match("clinc", {"clinic", "brand"}) == "clinic");
+  CHECK(closest_match("langauges", {"languages", "layout"}) == "languages");
+  CHECK(closest_match("zzz", {"clinic", "brand"}).empty());
+}

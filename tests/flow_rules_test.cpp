@@ -1,0 +1,123 @@
+// The break rules hold for the real article at every page height: no heading last on a page,
+// no widows or orphans, headings kept with two lines, list markers with their text, resource
+// entries whole.
+#include <doctest/doctest.h>
+
+#include "layout/paginate.h"
+#include "style/style.h"
+#include "test_support.h"
+#include "util/text.h"
+
+using namespace handout;
+
+namespace {
+
+struct Article {
+  test::Fixture fixture;
+  ResourceList resources;
+  HandoutInput input() {
+    HandoutInput in;
+    in.config = &fixture.config;
+    in.layout = &fixture.layout;
+    in.strings = &fixture.strings;
+    in.meta = &fixture.meta;
+    in.body = &fixture.body;
+    in.lang = "en";
+    in.resources = resources.resources;
+    in.intro = resources.intro;
+    return in;
+  }
+  Article() {
+    std::string text;
+    REQUIRE(read_file(test::source_dir() + "/content/en/vaginismus.md", text));
+    Diagnostics d;
+    fixture.body = parse_markdown(split_front_matter(text).body, "vaginismus.md", d);
+    REQUIRE(load_resources(test::source_dir() + "/content/en/vaginismus.resources.yaml", resources, d));
+  }
+};
+
+bool has_text(const FlowBox& b) {
+  for (const auto& item : b.items)
+    if (std::holds_alternative<TextItem>(item)) return true;
+  return false;
+}
+
+int lines_of_paragraph(const Flow& flow, const std::vector<PlacedBox>& page, int paragraph) {
+  int n = 0;
+  for (const auto& p : page) n += flow.boxes[p.box].paragraph == paragraph;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("break rules hold at every page height") {
+  Article a;
+  const auto in = a.input();
+  const auto& f = test::fonts();
+  const Style style = make_style(a.fixture.layout, a.fixture.config.brand, f.body, f.headings);
+  Diagnostics d;
+  const Flow flow = build_handout_flow(in, style, f, d);
+  CHECK(d.items().empty());
+  int splits_checked = 0;
+  for (double height = 230; height <= 700; height += 3) {
+    CAPTURE(height);
+    const auto pages = paginate(flow.boxes, [&](int) { return height; });
+    CHECK(pages.forced_breaks == 0);
+    for (std::size_t p = 0; p + 1 < pages.pages.size(); ++p) {
+      const auto& page = pages.pages[p];
+      const auto& next = pages.pages[p + 1];
+      REQUIRE(!page.empty());
+      const FlowBox& last = flow.boxes[page.back().box];
+      const FlowBox& first_next = flow.boxes[next.front().box];
+      CHECK_FALSE(last.is_heading);
+      CHECK_FALSE(last.is_gap);
+      // A heading needs at least two lines after it on its page.
+      if (page.size() >= 2) CHECK_FALSE(flow.boxes[page[page.size() - 2].box].is_heading);
+      if (last.paragraph >= 0 && last.paragraph == first_next.paragraph) {
+        ++splits_checked;
+        CHECK(lines_of_paragraph(flow, page, last.paragraph) >= 2);  // no orphan
+        CHECK(lines_of_paragraph(flow, next, last.paragraph) >= 2);  // no widow
+      }
+    }
+  }
+  CHECK(splits_checked > 10);  // the test did see paragraphs split across pages
+}
+
+TEST_CASE("list markers share a line box with their text; resource entries are single boxes") {
+  Article a;
+  const auto in = a.input();
+  const auto& f = test::fonts();
+  const Style style = make_style(a.fixture.layout, a.fixture.config.brand, f.body, f.headings);
+  Diagnostics d;
+  const Flow flow = build_handout_flow(in, style, f, d);
+  int markers = 0;
+  for (const auto& box : flow.boxes) {
+    for (const auto& item : box.items) {
+      const auto* t = std::get_if<TextItem>(&item);
+      if (!t || t->text != "\u2022") continue;
+      ++markers;
+      int texts = 0;
+      for (const auto& other : box.items) texts += std::holds_alternative<TextItem>(other);
+      CHECK(texts >= 2);  // the bullet and the item's first words
+    }
+  }
+  CHECK(markers == 13);
+  // Each resource name appears in exactly one box, together with its website.
+  for (const auto& r : a.resources.resources) {
+    int boxes_with_name = 0;
+    for (const auto& box : flow.boxes) {
+      bool name = false, site = false;
+      for (const auto& item : box.items)
+        if (const auto* t = std::get_if<TextItem>(&item)) {
+          name |= r.name.rfind(t->text, 0) == 0 && t->text.size() > 10;
+          site |= t->text == display_url(r.website);
+        }
+      if (name) {
+        ++boxes_with_name;
+        CHECK(site);
+        CHECK(has_text(box));
+      }
+    }
+    CHECK(boxes_with_name == 1);
+  }
+}

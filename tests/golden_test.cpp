@@ -1,0 +1,40 @@
+// Golden layout tests: Markdown in tests/golden/*.md, expected debug layout in *.<layout>.txt.
+// Run `unit_tests --update` to rewrite the expected files after an intended change, then review
+// the diff like code.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "render/debug/debug_renderer.h"
+#include "test_support.h"
+#include "util/text.h"
+
+using namespace handout;
+
+namespace {
+
+void check_golden(const std::string& name, const std::string& layout_name) {
+  test::Fixture f;
+  Diagnostics d;
+  REQUIRE(load_layout({test::source_dir()}, layout_name, {}, f.layout, d));
+  std::string md;
+  REQUIRE(read_file(test::source_dir() + "/tests/golden/" + name + ".md", md));
+  f.resources = {{"Example Association", "Support for people with pelvic pain", "https://www.example.org", "555-0199", {}}};
+  f.intro = "Some trusted resources include:";
+  auto doc = f.lay_out(md, d);
+  const std::string actual = render_debug(doc, *test::fonts().set);
+  const std::string path = test::source_dir() + "/tests/golden/" + name + "." + layout_name + ".txt";
+  if (g_update_golden) {
+    std::ofstream(path, std::ios::binary) << actual;
+    MESSAGE("updated " << path);
+    return;
+  }
+  std::string expected;
+  REQUIRE_MESSAGE(read_file(path, expected), "missing golden file " << path << " (run unit_tests --update)");
+  CHECK(actual == expected);
+}
+
+}  // namespace
+
+TEST_CASE("golden: every construct on Letter") { check_golden("constructs", "letter"); }
+TEST_CASE("golden: every construct on A4") { check_golden("constructs", "a4"); }

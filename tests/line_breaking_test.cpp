@@ -1,0 +1,110 @@
+// Line breaking: first-fit on known widths, and set paragraphs never overflow their column.
+#include <doctest/doctest.h>
+
+#include "layout/inline_text.h"
+#include "layout/line_breaker.h"
+#include "test_support.h"
+
+using namespace handout;
+
+namespace {
+
+std::vector<SetLine> set(const std::string& text, double width, Diagnostics& d) {
+  const auto& f = test::fonts();
+  TextStyle st{f.body.regular, 12, 18, Color{}};
+  Span s;
+  s.text = text;
+  return set_paragraph({s}, inline_styles(st, f.body, Color{}), width, *f.set, "en", {"t.md", 1}, d);
+}
+
+std::string line_text(const SetLine& l) {
+  std::string out;
+  for (const auto& r : l.runs) out += r.text;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("first-fit fills each line as far as it can") {
+  // Words of width 30 with spaces of 5: three fit in 100 (30+5+30+5+30 = 100), a fourth does not.
+  std::vector<BreakItem> items(7, BreakItem{30, 5, false});
+  CHECK(break_first_fit(items, 100) == std::vector<std::size_t>{3, 6, 7});
+  CHECK(break_first_fit(items, 99) == std::vector<std::size_t>{2, 4, 6, 7});
+  items[0].forced_break_after = true;
+  CHECK(break_first_fit(items, 100) == std::vector<std::size_t>{1, 4, 7});
+  CHECK(break_first_fit({}, 100).empty());
+}
+
+TEST_CASE("a paragraph breaks at spaces and each line fits its column") {
+  Diagnostics d;
+  const std::string text =
+      "Vaginismus happens when the muscles of the pelvic floor tighten involuntarily in response to "
+      "attempted penetration. This can make sex, tampon use, pelvic exams, or even the idea of penetration "
+      "feel painful, difficult, or sometimes impossible.";
+  for (double width : {120.0, 200.0, 333.0, 480.0}) {
+    auto lines = set(text, width, d);
+    std::string joined;
+    for (const auto& l : lines) {
+      CHECK(l.width <= width + 1e-6);
+      joined += (joined.empty() ? "" : " ") + line_text(l);
+    }
+    CHECK(joined == text);  // nothing lost, nothing doubled
+  }
+  CHECK(d.items().empty());
+}
+
+TEST_CASE("an unbreakable URL is split, after a slash when it can be") {
+  Diagnostics d;
+  auto lines = set("See https://www.example.org/patients/resources/pelvic-floor-physical-therapy-directory today", 150, d);
+  REQUIRE(lines.size() >= 3);
+  for (const auto& l : lines) CHECK(l.width <= 150 + 1e-6);
+  bool cut_after_punctuation = false;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    auto t = line_text(lines[i]);
+    if (t.back() == '/' || t.back() == '-' || t.back() == '.') cut_after_punctuation = true;
+  }
+  CHECK(cut_after_punctuation);
+  // A word wider than a very narrow column still never overflows.
+  for (const auto& l : set("Supercalifragilisticexpialidocious", 40, d)) CHECK(l.width <= 40 + 1e-6);
+}
+
+TEST_CASE("hard breaks end a line") {
+  const auto& f = test::fonts();
+  TextStyle st{f.body.regular, 12, 18, Color{}};
+  Span a, br, b;
+  a.text = "first";
+  br.hard_break = true;
+  b.text = "second";
+  Diagnostics d;
+  auto lines = set_paragraph({a, br, b}, inline_styles(st, f.body, Color{}), 400, *f.set, "en", {}, d);
+  REQUIRE(lines.size() == 2);
+  CHECK(line_text(lines[0]) == "first");
+  CHECK(line_text(lines[1]) == "second");
+}
+
+TEST_CASE("styled spans become separate runs; links get clickable areas") {
+  const auto& f = test::fonts();
+  TextStyle st{f.body.regular, 12, 18, Color{}};
+  Span a, b, c;
+  a.text = "Call ";
+  b.text = "us";
+  b.strong = true;
+  c.text = " at clinic.example";
+  c.link = "https://clinic.example";
+  Diagnostics d;
+  auto lines = set_paragraph({a, b, c}, inline_styles(st, f.body, Color{1, 2, 3}), 400, *f.set, "en", {}, d);
+  REQUIRE(lines.size() == 1);
+  REQUIRE(lines[0].runs.size() == 3);
+  CHECK(lines[0].runs[1].font == f.body.bold);
+  CHECK(lines[0].runs[2].color == Color{1, 2, 3});
+  REQUIRE(lines[0].links.size() == 1);
+  CHECK(lines[0].links[0].uri == "https://clinic.example");
+  CHECK(lines[0].links[0].x == doctest::Approx(lines[0].runs[2].x));
+}
+
+TEST_CASE("a character no font covers is reported with its code point") {
+  Diagnostics d;
+  set("Chinese \u4E2D text", 300, d);
+  REQUIRE(d.items().size() == 1);
+  CHECK(format_diagnostic(d.items()[0]) == "t.md:1: warning: no font covers character U+4E2D '\u4E2D'");
+}

@@ -1,0 +1,75 @@
+// Markdown to the document model: every CommonMark construct is kept.
+#include <doctest/doctest.h>
+
+#include "content/markdown.h"
+
+using namespace handout;
+
+TEST_CASE("every block and inline construct reaches the model") {
+  const std::string md =
+      "# One\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six\n\n"
+      "Para with *emph*, **strong**, `code` and [a link](https://x.org).\nSoft break.  \nHard break.\n\n"
+      "- a\n- b\n  1. nested\n  2. list\n\n"
+      "3. three\n4. four\n\n"
+      "> quoted\n\n---\n\n```\ncode block\n```\n";
+  Diagnostics d;
+  auto doc = parse_markdown(md, "t.md", d);
+  CHECK(d.items().empty());
+  CHECK(describe(doc) ==
+        "heading1 One\nheading2 Two\nheading3 Three\nheading4 Four\nheading5 Five\nheading6 Six\n"
+        "para Para with _emph_, **strong**, `code` and a link<https://x.org>. Soft break.<br>Hard break.\n"
+        "list bullet\n  item\n    para a\n  item\n    para b\n    list ordered start=1\n      item\n        para nested\n"
+        "      item\n        para list\n"
+        "list ordered start=3\n  item\n    para three\n  item\n    para four\n"
+        "quote\n  para quoted\nrule\ncode `code block`\n");
+}
+
+TEST_CASE("smart punctuation: quotes, apostrophes and dashes") {
+  Diagnostics d;
+  auto doc = parse_markdown("\"Hi,\" it's -- well --- fine...\n", "t.md", d);
+  CHECK(plain_text(doc.blocks[0].spans) == "\u201CHi,\u201D it\u2019s \u2013 well \u2014 fine\u2026");
+  CHECK(smart_punctuation("Women's Health") == "Women\u2019s Health");
+}
+
+TEST_CASE("raw HTML is dropped with a warning at its line") {
+  Diagnostics d;
+  auto doc = parse_markdown("Text <b>bold</b> here.\n\n<div>\nblock\n</div>\n", "t.md", d);
+  CHECK(describe(doc) == "para Text bold here.\n");
+  REQUIRE(d.items().size() == 3);
+  CHECK(format_diagnostic(d.items()[0]) == "t.md:1:6: warning: raw HTML is not rendered; the tag is left out of the handout");
+  CHECK(format_diagnostic(d.items()[2]) ==
+        "t.md:3:1: warning: raw HTML is not rendered; this block is left out of the handout");
+}
+
+TEST_CASE("front matter is split off and line numbers still match the file") {
+  auto src = split_front_matter("---\ntitle: T\n---\n\nBody *here*\n");
+  CHECK(src.front_matter == "title: T\n");
+  CHECK(src.front_matter_line == 2);
+  Diagnostics d;
+  auto doc = parse_markdown(src.body, "a.md", d);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(doc.blocks[0].line == 5);
+  CHECK(split_front_matter("No front matter\n").front_matter_line == 0);
+  CHECK(split_front_matter("---\nunclosed: yes\n").front_matter_line == 0);
+}
+
+TEST_CASE("the shipped article parses into its sections and lists") {
+  std::string text;
+  FILE* f = std::fopen(HANDOUT_SOURCE_DIR "/content/en/vaginismus.md", "rb");
+  REQUIRE(f);
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+  std::fclose(f);
+  auto src = split_front_matter(text);
+  Diagnostics d;
+  auto doc = parse_markdown(src.body, "vaginismus.md", d);
+  CHECK(d.items().empty());
+  int headings = 0, lists = 0, items = 0;
+  for (const auto& b : doc.blocks) {
+    headings += b.kind == BlockKind::Heading;
+    if (b.kind == BlockKind::List) ++lists, items += static_cast<int>(b.children.size());
+  }
+  CHECK(headings == 5);
+  CHECK(lists == 2);
+  CHECK(items == 13);
+}

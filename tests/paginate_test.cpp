@@ -1,0 +1,73 @@
+// Page breaking on hand-made flows: breaks only where allowed, gaps dropped at page edges.
+#include <doctest/doctest.h>
+
+#include "layout/paginate.h"
+
+using namespace handout;
+
+namespace {
+
+FlowBox line(double h = 10, bool break_after = true) {
+  FlowBox b;
+  b.height = h;
+  b.break_after = break_after;
+  b.is_line = true;
+  return b;
+}
+
+FlowBox gap(double h) {
+  FlowBox b;
+  b.height = h;
+  b.is_gap = true;
+  return b;
+}
+
+std::vector<std::vector<std::size_t>> boxes_per_page(const Pagination& p) {
+  std::vector<std::vector<std::size_t>> out;
+  for (const auto& page : p.pages) {
+    out.emplace_back();
+    for (const auto& b : page) out.back().push_back(b.box);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pages are filled greedily") {
+  std::vector<FlowBox> boxes(7, line());
+  auto p = paginate(boxes, [](int) { return 35.0; });
+  CHECK(boxes_per_page(p) == std::vector<std::vector<std::size_t>>{{0, 1, 2}, {3, 4, 5}, {6}});
+  CHECK(p.forced_breaks == 0);
+  CHECK(p.pages[0][2].y == 20);
+}
+
+TEST_CASE("a break moves back to the last box after which one is allowed") {
+  std::vector<FlowBox> boxes(6, line());
+  boxes[1].break_after = false;
+  boxes[2].break_after = false;  // boxes 1..3 must stay together
+  auto p = paginate(boxes, [](int) { return 35.0; });
+  CHECK(boxes_per_page(p) == std::vector<std::vector<std::size_t>>{{0}, {1, 2, 3}, {4, 5}});
+}
+
+TEST_CASE("gaps never start or end a page") {
+  std::vector<FlowBox> boxes{line(), line(), gap(8), line(), line()};
+  auto p = paginate(boxes, [](int) { return 25.0; });
+  CHECK(boxes_per_page(p) == std::vector<std::vector<std::size_t>>{{0, 1}, {3, 4}});
+  CHECK(p.pages[1][0].y == 0);
+}
+
+TEST_CASE("the first page can be shorter than the rest") {
+  std::vector<FlowBox> boxes(6, line());
+  auto p = paginate(boxes, [](int page) { return page == 0 ? 20.0 : 40.0; });
+  CHECK(boxes_per_page(p) == std::vector<std::vector<std::size_t>>{{0, 1}, {2, 3, 4, 5}});
+}
+
+TEST_CASE("content taller than a page is cut and counted, never lost or looping") {
+  std::vector<FlowBox> boxes(5, line(10, false));
+  boxes.push_back(line(100));  // taller than the page on its own
+  auto p = paginate(boxes, [](int) { return 30.0; });
+  std::size_t placed = 0;
+  for (const auto& page : p.pages) placed += page.size();
+  CHECK(placed == boxes.size());
+  CHECK(p.forced_breaks >= 1);
+}

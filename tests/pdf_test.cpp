@@ -1,0 +1,43 @@
+// PDF output: deterministic bytes, document language and title flag, atomic writes.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "job/file_output.h"
+#include "render/pdf/pdf_renderer.h"
+#include "test_support.h"
+#include "util/text.h"
+
+using namespace handout;
+
+TEST_CASE("the same input gives the same PDF bytes") {
+  test::Fixture f;
+  Diagnostics d;
+  auto doc = f.lay_out("# Heading\n\nSome text with a [link](https://x.org).\n", d);
+  std::string a, b, error;
+  REQUIRE(render_pdf(doc, *test::fonts().set, a, error));
+  REQUIRE(render_pdf(doc, *test::fonts().set, b, error));
+  CHECK(a == b);
+  CHECK(a.rfind("%PDF-1.4", 0) == 0);
+  CHECK(a.find("/Lang (en)") != std::string::npos);
+  CHECK(a.find("/DisplayDocTitle true") != std::string::npos);
+  CHECK(a.find("/CreationDate") == std::string::npos);  // no clock in the output
+}
+
+TEST_CASE("atomic write: creates folders, replaces the file, leaves no temporary behind") {
+  char tmpl[] = "/tmp/handout-test-XXXXXX";
+  REQUIRE(mkdtemp(tmpl));
+  const std::string dir = tmpl;
+  std::string error;
+  REQUIRE(write_file_atomically(dir + "/a/b/file.pdf", "one", error));
+  REQUIRE(write_file_atomically(dir + "/a/b/file.pdf", "two", error));
+  std::string back;
+  REQUIRE(read_file(dir + "/a/b/file.pdf", back));
+  CHECK(back == "two");
+  CHECK(system(("test $(ls " + dir + "/a/b | wc -l) -eq 1").c_str()) == 0);
+  // A folder that cannot be created: an error, and nothing written.
+  REQUIRE(write_file_atomically(dir + "/blocker", "x", error));
+  CHECK_FALSE(write_file_atomically(dir + "/blocker/sub/file.pdf", "x", error));
+  CHECK(error.find("cannot create folder") != std::string::npos);
+  CHECK(system(("rm -rf " + dir).c_str()) == 0);
+}

@@ -1,0 +1,75 @@
+// Shared fixtures: the shipped fonts, a small clinic, helpers to lay out Markdown.
+#pragma once
+#include <string>
+
+#include "config/config.h"
+#include "content/markdown.h"
+#include "fonts/font_set.h"
+#include "layout/handout_layout.h"
+
+extern bool g_update_golden;
+
+namespace handout::test {
+
+/// The repository's root folder (fonts/, layouts/, content/).
+inline std::string source_dir() { return HANDOUT_SOURCE_DIR; }
+
+/// The shipped Noto Sans family, loaded once for all tests.
+inline const HandoutFonts& fonts() {
+  static FontSet set;
+  static HandoutFonts faces = [] {
+    Diagnostics d;
+    const int fam = set.load_family("Noto Sans", {source_dir()}, {}, d);
+    FamilyFaces f{set.face_id(fam, FaceStyle::Regular), set.face_id(fam, FaceStyle::Bold),
+                  set.face_id(fam, FaceStyle::Italic), set.face_id(fam, FaceStyle::BoldItalic)};
+    return HandoutFonts{&set, f, f};
+  }();
+  return faces;
+}
+
+/// A small fixed clinic and English strings, independent of the shipped example.
+struct Fixture {
+  ClinicConfig config;
+  LayoutConfig layout;
+  Strings strings;
+  ArticleMeta meta;
+  Document body;
+  Fixture() {
+    config.path = "test.yaml";
+    config.clinic.name = "Test Clinic";
+    config.clinic.tagline = "Care you can trust";
+    config.clinic.address = {"1 Main Street", "Springfield"};
+    config.clinic.phone = "555-0100";
+    config.clinic.email = "hello@clinic.example";
+    config.clinic.website = "https://clinic.example";
+    config.footer_note = "For education only.";
+    Diagnostics d;
+    parse_strings("helpful_resources: Helpful resources\ncontact_us: Contact us\npage_of: 'Page {n} of {total}'\n"
+                  "reviewed: 'Reviewed {date}'\ndate: '{month} {day}, {year}'\nphone: Phone\nemail: Email\n"
+                  "website: Web\nhours: Hours\nmonths: [January, February, March, April, May, June, July, "
+                  "August, September, October, November, December]\n",
+                  "strings.yaml", strings, d);
+    meta.title = "A Test Article";
+    meta.summary = "What this is about.";
+    meta.reviewed = "2026-03-04";
+  }
+  PagedDocument lay_out(const std::string& markdown, Diagnostics& d, LayoutStats* stats = nullptr) {
+    body = parse_markdown(markdown, "test.md", d);
+    HandoutInput in;
+    in.config = &config;
+    in.layout = &layout;
+    in.strings = &strings;
+    in.meta = &meta;
+    in.body = &body;
+    in.lang = "en";
+    in.article_file = "test.md";
+    in.creator = "handout test";
+    in.resources = resources;
+    in.intro = intro;
+    return layout_handout(in, fonts(), d, stats);
+  }
+  std::vector<Resource> resources;
+  std::string intro;
+};
+
+}  // namespace handout::test
