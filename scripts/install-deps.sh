@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages handout needs to build, run and test. Run as root.
+# Only asks apt when something is missing, so a prepared machine is not slowed down.
+set -euo pipefail
+PACKAGES=(
+  g++ cmake make pkg-config                      # toolchain
+  libhpdf-dev libcmark-dev libyaml-cpp-dev       # PDF writer, Markdown, YAML
+  libcli11-dev libharfbuzz-dev libunibreak-dev   # command line, font metrics, UAX #14 line breaks
+  doctest-dev poppler-utils qpdf                 # tests: unit tests, pdftotext/pdfinfo/pdffonts, qpdf --check
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# End-to-end tests: build the shipped example clinic's handouts and read the PDFs back with
+# real tools (pdftotext, pdfinfo, pdffonts, qpdf). Also checks errors and exit codes.
+# Usage: run_e2e.sh path/to/handout path/to/repo
+set -u
+HANDOUT=$(realpath "$1")
+REPO=$(realpath "$2")
+WORK=$(mktemp -d /tmp/handout-e2e.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+check() {  # check "description" command...
+  local what=$1
+  shift
+  if "$@" >/dev/null 2>&1; then pass; else fail "$what"; fi
+}
+normalise() { tr '\n\f' '  ' | tr -s ' '; }
+
+# --- the example builds ---------------------------------------------------------------
+OUT=$WORK/out
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$OUT" >"$WORK/build.log" 2>"$WORK/build.err"
+rc=$?
+PDF=$OUT/en/vaginismus.pdf
+check "example build exits 0 (got $rc: $(cat "$WORK/build.err"))" test "$rc" -eq 0
+check "build prints one line per PDF" grep -q "^wrote $OUT/en/vaginismus.pdf (" "$WORK/build.log"
+check "build prints a summary" grep -qx "1 handout written, 0 failed" "$WORK/build.log"
+check "build prints no diagnostics" test ! -s "$WORK/build.err"
+[ -f "$PDF" ] || { fail "no PDF at $PDF"; echo "$passed passed, $failed failed"; exit 1; }
+
+# --- pdfinfo: metadata, page count, page size -------------------------------------------
+pdfinfo "$PDF" >"$WORK/info" 2>&1
+pages=$(awk '/^Pages:/ {print $2}' "$WORK/info")
+check "pdfinfo title" grep -q "^Title: *Vaginismus Explained: Why Penetration Can Feel Impossible and What Helps$" "$WORK/info"
+check "pdfinfo author is the clinic" grep -q "^Author: *Willow Creek Pelvic Health$" "$WORK/info"
+check "pdfinfo subject is the summary" grep -q "^Subject: *Vaginismus is an involuntary tightening" "$WORK/info"
+check "pdfinfo keywords" grep -q "^Keywords: *vaginismus, pelvic floor" "$WORK/info"
+check "pdfinfo creator" grep -q "^Creator: *handout " "$WORK/info"
+check "2 to 4 Letter pages (got $pages)" test "$pages" -ge 2 -a "$pages" -le 4
+check "Letter page size" grep -q "^Page size: *612 x 792 pts (letter)" "$WORK/info"
+check "no poppler warnings" test -z "$(grep -i 'warning\|error' "$WORK/info")"
+
+# --- pdffonts: every font embedded ------------------------------------------------------
+pdffonts "$PDF" >"$WORK/fonts" 2>&1
+check "pdffonts lists fonts" test "$(tail -n +3 "$WORK/fonts" | wc -l)" -ge 3
+check "every font embedded and subset" test -z "$(tail -n +3 "$WORK/fonts" | awk '$(NF-4) != "yes" || $(NF-3) != "yes"')"
+check "every font has a ToUnicode map" test -z "$(tail -n +3 "$WORK/fonts" | awk '$(NF-2) != "yes"')"
+
+# --- qpdf --check ------------------------------------------------------------------------
+check "qpdf --check finds no errors" qpdf --check "$PDF"
+check "qpdf reports no warnings" test -z "$(qpdf --check "$PDF" 2>&1 | grep -i 'warning')"
+
+# --- pdftotext: words, order, furniture ---------------------------------------------------
+pdftotext "$PDF" "$WORK/all.txt" 2>"$WORK/pdftotext.err"
+check "pdftotext prints no warnings (ToUnicode maps are valid)" test ! -s "$WORK/pdftotext.err"
+check "no replacement or control characters in the text" test -z "$(grep -P '[\x{FFFD}\x00-\x08]' "$WORK/all.txt")"
+for n in $(seq 1 "$pages"); do
+  pdftotext -f "$n" -l "$n" "$PDF" - 2>/dev/null >"$WORK/page$n.txt"
+  check "clinic name on page $n" grep -q "Willow Creek Pelvic Health" "$WORK/page$n.txt"
+  check "'Page $n of $pages' on page $n" grep -q "Page $n of $pages" "$WORK/page$n.txt"
+  check "contact line on page $n" grep -q "(503) 555-0142 · care@willowcreek.example · willowcreek.example" "$WORK/page$n.txt"
+done
+# The body, cropped to the text column (no header band, running header or footer).
+pdftotext -x 0 -y 64 -W 612 -H 664 "$PDF" - 2>/dev/null | normalise >"$WORK/body.txt"
+missing=0
+check "seed text fixture present" test -s "$REPO/tests/fixtures/vaginismus-explained.txt"
+while IFS= read -r line || [ -n "$line" ]; do
+  line=${line//\'/’}  # smart punctuation turns the seed's straight apostrophes into curly ones
+  parts=("$line")
+  [[ "$line" == *" — "* ]] && parts=("${line%% — *}" "${line#* — }")  # a resource: name, then description
+  for part in "${parts[@]}"; do
+    [ -n "$part" ] || continue
+    grep -qF -- "$part" "$WORK/body.txt" || { missing=$((missing + 1)); echo "  missing: $part"; }
+  done
+done <"$REPO/tests/fixtures/vaginismus-explained.txt"
+check "every line of the seed article appears verbatim in the PDF ($missing missing)" test "$missing" -eq 0
+# Headings and sections in reading order.
+prev=-1
+order_ok=1
+for phrase in "Vaginismus Explained: Why Penetration" "What Is Vaginismus?" "Why Does Vaginismus Happen?" \
+  "Pelvic floor muscle tension or guarding" "How Pain Shapes Intimacy and Self-Trust" \
+  "Working With Your Body, Not Against It" "Partner involvement, if helpful" \
+  "Helpful Resources and Further Support" "but it does happen." "Helpful resources" \
+  "Some trusted resources include:" "International Society for the Study of Women’s Sexual Health (ISSWSH)" \
+  "www.isswsh.org" "National Vulvodynia Association (NVA)" "International Pelvic Pain Society (IPPS)" \
+  "American Physical Therapy Association (APTA) Pelvic Health Section" "aptapelvichealth.org" \
+  "Willow Creek pelvic pain support group" "Contact us" "1200 Alder Street, Suite 300"; do
+  pos=$(grep -obF -- "$phrase" "$WORK/body.txt" | head -1 | cut -d: -f1)
+  if [ -z "$pos" ] || [ "$pos" -le "$prev" ]; then order_ok=0; echo "  out of order or missing: $phrase"; fi
+  prev=${pos:-$prev}
+done
+check "article, resources and contact block in reading order" test "$order_ok" -eq 1
+check "review date printed" grep -q "Medically reviewed November 2, 2026" "$WORK/all.txt"
+check "footer note printed" grep -q "This handout is for education and does not replace advice from your clinician." "$WORK/page1.txt"
+
+# --- links and bookmarks ------------------------------------------------------------------
+qpdf --qdf --object-streams=disable "$PDF" "$WORK/qdf.pdf" 2>/dev/null
+for uri in https://www.isswsh.org https://www.nva.org https://www.pelvicpain.org https://aptapelvichealth.org \
+  mailto:care@willowcreek.example https://willowcreek.example; do
+  check "link annotation to $uri" grep -aq "/URI ($uri)" "$WORK/qdf.pdf"
+done
+check "document language is set" grep -aq "/Lang (en)" "$WORK/qdf.pdf"
+check "viewer shows the document title" grep -aq "/DisplayDocTitle true" "$WORK/qdf.pdf"
+qpdf --json --json-key=outlines "$PDF" >"$WORK/outlines.json" 2>/dev/null
+for title in "What Is Vaginismus?" "Working With Your Body, Not Against It" "Helpful resources" "Contact us"; do
+  check "bookmark '$title'" grep -qF "\"title\": \"$title\"" "$WORK/outlines.json"
+done
+
+# --- determinism, atomic output ------------------------------------------------------------
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/again" >/dev/null 2>&1
+check "a second build gives identical bytes" cmp "$PDF" "$WORK/again/en/vaginismus.pdf"
+check "no temporary files left behind" test -z "$(find "$OUT" -name '*.tmp-*')"
+
+# --- layouts ------------------------------------------------------------------------------
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/a4" --layout a4 >/dev/null 2>&1
+check "A4 layout gives A4 pages" sh -c "pdfinfo '$WORK/a4/en/vaginismus.pdf' | grep -q 'Page size: *595.* x 841.* pts (A4)'"
+
+# --- the command line ---------------------------------------------------------------------
+"$HANDOUT" --help >"$WORK/help" 2>&1
+check "--help exits 0" test $? -eq 0
+check "--help lists the build command" grep -q "build" "$WORK/help"
+check "--version prints the version" sh -c "'$HANDOUT' --version | grep -Eq '^handout [0-9]+\.[0-9]+\.[0-9]+$'"
+"$HANDOUT" >/dev/null 2>&1
+check "no command is a usage error (exit 2)" test $? -eq 2
+"$HANDOUT" build --no-such-flag >/dev/null 2>&1
+check "an unknown option is a usage error (exit 2)" test $? -eq 2
+
+# --- bad input: clear messages, exit codes, no PDF --------------------------------------------
+mkdir -p "$WORK/bad/content/en"
+cp "$REPO/content/en/strings.yaml" "$WORK/bad/content/en/"
+printf 'clinic:\n  name: Bad Clinic\nlangauges: [en]\n' >"$WORK/bad/typo.yaml"
+"$HANDOUT" build --config "$WORK/bad/typo.yaml" >/dev/null 2>"$WORK/err"
+check "config error exits 2" test $? -eq 2
+check "config error names file:line:col and suggests" \
+  grep -qxF "$WORK/bad/typo.yaml:3:1: error: unknown key 'langauges' in config (did you mean 'languages'?)" "$WORK/err"
+printf 'clinic:\n  name: Bad Clinic\nlayout: leter\n' >"$WORK/bad/layout.yaml"
+"$HANDOUT" build --config "$WORK/bad/layout.yaml" >/dev/null 2>"$WORK/err"
+check "unknown layout exits 2" test $? -eq 2
+check "unknown layout suggests 'letter'" grep -q "^$WORK/bad/layout.yaml:3:9: error: unknown layout 'leter'.*(did you mean 'letter'?)$" "$WORK/err"
+printf 'clinic:\n  name: Bad Clinic\narticles: [missing]\n' >"$WORK/bad/article.yaml"
+"$HANDOUT" build --config "$WORK/bad/article.yaml" >"$WORK/out.log" 2>"$WORK/err"
+check "missing article exits 1" test $? -eq 1
+check "missing article names the path tried" \
+  grep -qxF "$WORK/bad/article.yaml:3:12: error: article 'missing' not found (tried '$WORK/bad/content/en/missing.md')" "$WORK/err"
+check "summary counts the failure" grep -qx "0 handouts written, 1 failed" "$WORK/out.log"
+printf -- '---\ntitle: Broken\nreviewed: yesterday\n---\n\nText.\n' >"$WORK/bad/content/en/broken.md"
+printf 'clinic:\n  name: Bad Clinic\n' >"$WORK/bad/ok.yaml"
+"$HANDOUT" build --config "$WORK/bad/ok.yaml" >/dev/null 2>"$WORK/err"
+check "bad front matter exits 1" test $? -eq 1
+check "bad front matter points at its line" \
+  grep -qxF "$WORK/bad/content/en/broken.md:3:11: error: 'reviewed' must be a date written YYYY-MM-DD (got 'yesterday')" "$WORK/err"
+check "no PDF written for a failed article" test ! -e "$WORK/bad/out/en/broken.pdf"
+printf -- '\x00\xff\xfe garbage' >"$WORK/bad/binary.yaml"
+"$HANDOUT" build --config "$WORK/bad/binary.yaml" >/dev/null 2>"$WORK/err"
+rc=$?
+check "binary garbage as config exits 2 without crashing (got $rc)" test "$rc" -eq 2
+"$HANDOUT" build --config "$WORK/nope.yaml" >/dev/null 2>"$WORK/err"
+check "missing config exits 2" test $? -eq 2
+check "missing config is named" grep -qxF "$WORK/nope.yaml: error: cannot read config file '$WORK/nope.yaml'" "$WORK/err"
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
