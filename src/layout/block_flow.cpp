@@ -38,6 +38,27 @@ void offset_line_items(const SetLine& line, double x, double baseline, std::vect
   }
 }
 
+// In print a link's target is invisible, so a link whose text is not its address gets the
+// address after it, in parentheses: "the NVA (www.nva.org)".
+std::vector<Span> with_visible_targets(const std::vector<Span>& spans) {
+  std::vector<Span> out;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    out.push_back(spans[i]);
+    const auto& link = spans[i].link;
+    const bool run_ends = !link.empty() && (i + 1 == spans.size() || spans[i + 1].link != link);
+    if (!run_ends || link[0] == '#') continue;
+    std::string text;
+    for (std::size_t k = i + 1; k-- > 0 && spans[k].link == link;) text = spans[k].text + text;
+    const std::string shown = display_url(link);
+    if (text.find(shown) != std::string::npos || shown.empty()) continue;
+    Span target;
+    target.text = " (" + shown + ")";
+    target.link = link;
+    out.push_back(target);
+  }
+  return out;
+}
+
 bool ends_with_colon(const std::vector<Span>& spans) {
   auto text = collapse_spaces(plain_text(spans));
   return !text.empty() && text.back() == ':';
@@ -156,7 +177,8 @@ void FlowBuilder::block(const Block& b, Column col, int depth) {
 
 void FlowBuilder::paragraph(const std::vector<Span>& spans, const InlineStyles& styles, Column col,
                             int source_line, const Block* next) {
-  auto lines = set_paragraph(spans, styles, col.w, fonts_, lang_, {source_file_, source_line}, diags_);
+  auto lines = set_paragraph(with_visible_targets(spans), styles, col.w, fonts_, lang_, {source_file_, source_line},
+                             diags_);
   // A lead-in such as "Common factors include:" stays on the page with the list it introduces.
   const bool lead_in = next && next->kind == BlockKind::List && ends_with_colon(spans);
   add_lines(lines, styles.regular, col.x, false);

@@ -152,6 +152,11 @@ check "bad front matter exits 1" test $? -eq 1
 check "bad front matter points at its line" \
   grep -qxF "$WORK/bad/content/en/broken.md:3:11: error: 'reviewed' must be a date written YYYY-MM-DD (got 'yesterday')" "$WORK/err"
 check "no PDF written for a failed article" test ! -e "$WORK/bad/out/en/broken.pdf"
+printf 'clinic:\n  name: Bad Clinic\nbrand:\n  fonts:\n    body: Comic Sans\n' >"$WORK/bad/font.yaml"
+"$HANDOUT" build --config "$WORK/bad/font.yaml" >/dev/null 2>"$WORK/err"
+check "missing font exits 2" test $? -eq 2
+check "missing font names the paths tried" \
+  grep -qF "$WORK/bad/font.yaml:5:11: error: font 'Comic Sans' Regular not found (tried '$WORK/bad/fonts/ComicSans-Regular.ttf', '$REPO/fonts/ComicSans-Regular.ttf')" "$WORK/err"
 printf -- '\x00\xff\xfe garbage' >"$WORK/bad/binary.yaml"
 "$HANDOUT" build --config "$WORK/bad/binary.yaml" >/dev/null 2>"$WORK/err"
 rc=$?
