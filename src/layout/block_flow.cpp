@@ -8,6 +8,8 @@
 namespace handout {
 namespace {
 
+constexpr double kMinColumn = 144;  // two inches: narrower columns are not indented further
+
 // Baseline offset inside a line box: half-leading above and below the font's extent.
 double baseline_in_box(const FontFace& face, const TextStyle& st) {
   return st.line_height / 2 + (face.ascender() - face.descender()) / 2 * st.size;
@@ -227,7 +229,9 @@ void FlowBuilder::list(const Block& b, Column col, int depth) {
   static const char* kBullets[] = {"\u2022", "\u25E6", "\u25AA"};
   const auto& bullet_face = fonts_.face(style_.body.font);
   space_before(depth == 0 ? style_.paragraph_gap : style_.list_item_gap);
-  const Column inner{col.x + style_.list_indent, col.w - style_.list_indent};
+  // Deeply nested lists stop indenting once the column would get too narrow to read.
+  const double indent = col.w - style_.list_indent >= kMinColumn ? style_.list_indent : 0;
+  const Column inner{col.x + indent, col.w - indent};
   TextStyle marker_style = style_.body;
   marker_style.color = b.ordered ? style_.text : style_.primary;
   int number = b.start;
@@ -282,6 +286,12 @@ void FlowBuilder::close_container() {
 }
 
 void FlowBuilder::quote(const Block& b, Column col, int depth) {
+  // A quote inside a quote is drawn as one box: nested boxes add padding, not meaning, and
+  // hundreds of nested ones (hostile input) would fill pages with padding alone.
+  if (!open_.empty() && flow_.containers[open_.back()].bar) {
+    for (const auto& child : b.children) block(child, col, depth);
+    return;
+  }
   space_before(style_.paragraph_gap * 1.5);
   const double pad = style_.body.size * 0.8, bar = 3.5;
   Container c;
@@ -290,7 +300,8 @@ void FlowBuilder::quote(const Block& b, Column col, int depth) {
   c.bar = style_.quote_bar;
   c.pad = pad;
   open_container(c);
-  const Column inner{col.x + bar + pad * 1.3, col.w - bar - pad * 2.3};
+  const double inset = col.w - bar - pad * 2.3 >= kMinColumn ? 1 : 0;  // narrow columns are not inset
+  const Column inner{col.x + inset * (bar + pad * 1.3), col.w - inset * (bar + pad * 2.3)};
   for (const auto& child : b.children) block(child, inner, depth);
   close_container();
   space_before(style_.paragraph_gap * 0.5);
