@@ -105,17 +105,18 @@ TEST_CASE("layouts: shipped ones load, unknown names get a suggestion") {
   CHECK(d.items().back().message.rfind("unknown layout 'leter' (tried '/tmp/none/layouts/leter.yaml'", 0) == 0);
   Diagnostics d2;
   CHECK_FALSE(load_layout({test::source_dir()}, "leter", {"c.yaml", 5, 9}, bad, d2));
-  CHECK(format_diagnostic(d2.items().back()).ends_with("; available: a4, letter) (did you mean 'letter'?)"));
+  CHECK(format_diagnostic(d2.items().back()).ends_with(
+      "; available: a4, large-print, letter, trifold, two-column) (did you mean 'letter'?)"));
   CHECK(format_diagnostic(d2.items().back()).rfind("c.yaml:5:9: error: unknown layout 'leter'", 0) == 0);
 }
 
 TEST_CASE("layout values are range-checked") {
   LayoutConfig l;
   Diagnostics d;
-  CHECK_FALSE(parse_layout("body_size: 9\npage_size: legal\n", "layouts/x.yaml", l, d));
+  CHECK_FALSE(parse_layout("body_size: 7\npage_size: legal\n", "layouts/x.yaml", l, d));
   CHECK(d.to_string() ==
         "layouts/x.yaml:2:12: error: unknown page_size 'legal' (use letter, a4 or [width, height] in points)\n"
-        "layouts/x.yaml:1:12: error: 'body_size' in layout must be between 12 and 32 (got 9)\n");
+        "layouts/x.yaml:1:12: error: 'body_size' in layout must be between 8 and 32 (got 7)\n");
 }
 
 TEST_CASE("strings files must define every label") {

@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "layout/hyphenation.h"
 #include "render/debug/debug_renderer.h"
 #include "test_support.h"
 #include "util/text.h"
@@ -16,7 +17,9 @@ namespace {
 void check_golden(const std::string& name, const std::string& layout_name) {
   test::Fixture f;
   Diagnostics d;
-  REQUIRE(load_layout({test::source_dir()}, layout_name, {}, f.layout, d));
+  REQUIRE(load_layout({test::source_dir(), test::source_dir() + "/tests/golden"}, layout_name, {}, f.layout, d));
+  const auto hyphenator = f.layout.hyphenate ? Hyphenator::for_language("en") : nullptr;
+  f.hyphenator = hyphenator.get();
   std::string md;
   REQUIRE(read_file(test::source_dir() + "/tests/golden/" + name + ".md", md));
   f.resources = {{"Example Association", "Support for people with pelvic pain", "https://www.example.org", "555-0199", {}}};
@@ -38,3 +41,7 @@ void check_golden(const std::string& name, const std::string& layout_name) {
 
 TEST_CASE("golden: every construct on Letter") { check_golden("constructs", "letter"); }
 TEST_CASE("golden: every construct on A4") { check_golden("constructs", "a4"); }
+TEST_CASE("golden: every construct in large print") { check_golden("constructs", "large-print"); }
+TEST_CASE("golden: every construct in two columns") { check_golden("constructs", "two-column"); }
+TEST_CASE("golden: every construct on a tri-fold") { check_golden("constructs", "trifold"); }
+TEST_CASE("golden: every construct justified and hyphenated") { check_golden("constructs", "justified"); }

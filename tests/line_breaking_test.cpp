@@ -27,11 +27,14 @@ std::string line_text(const SetLine& l) {
 
 TEST_CASE("first-fit fills each line as far as it can") {
   // Words of width 30 with spaces of 5: three fit in 100 (30+5+30+5+30 = 100), a fourth does not.
-  std::vector<BreakItem> items(7, BreakItem{30, 5, false});
+  std::vector<BreakItem> items(7, BreakItem{30, 5, BreakKind::Space, 0});
   CHECK(break_first_fit(items, 100) == std::vector<std::size_t>{3, 6, 7});
   CHECK(break_first_fit(items, 99) == std::vector<std::size_t>{2, 4, 6, 7});
-  items[0].forced_break_after = true;
+  items[0].after = BreakKind::Forced;
   CHECK(break_first_fit(items, 100) == std::vector<std::size_t>{1, 4, 7});
+  items[0].after = BreakKind::None;  // items 0 and 1 cannot be separated
+  CHECK(break_first_fit(items, 100) == std::vector<std::size_t>{3, 6, 7});
+  CHECK(break_first_fit(items, 65) == std::vector<std::size_t>{2, 4, 6, 7});
   CHECK(break_first_fit({}, 100).empty());
 }
 

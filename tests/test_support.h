@@ -66,10 +66,12 @@ struct Fixture {
     in.creator = "handout test";
     in.resources = resources;
     in.intro = intro;
+    in.hyphenator = hyphenator;
     return layout_handout(in, fonts(), d, stats);
   }
   std::vector<Resource> resources;
   std::string intro;
+  const Hyphenator* hyphenator = nullptr;
 };
 
 }  // namespace handout::test

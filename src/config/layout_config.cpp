@@ -51,6 +51,19 @@ void read_heading_sizes(yaml::MapReader& m, LayoutConfig& out) {
   out.heading_sizes = sizes;
 }
 
+// Reads a key whose value must be one of `choices`; calls `apply` with the index.
+template <typename Apply>
+void read_choice(yaml::MapReader& m, const std::string& key, const std::vector<std::string>& choices, Apply apply) {
+  auto value = m.text(key);
+  if (!value) return;
+  for (std::size_t i = 0; i < choices.size(); ++i)
+    if (*value == choices[i]) return apply(static_cast<int>(i));
+  std::string list;
+  for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
+  m.diags().error(m.pos(key), "'" + key + "' must be one of " + list + " (got '" + *value + "')" +
+                                  did_you_mean(*value, choices));
+}
+
 }  // namespace
 
 bool parse_layout(const std::string& text, const std::string& path, LayoutConfig& out,
@@ -68,7 +81,7 @@ bool parse_layout(const std::string& text, const std::string& path, LayoutConfig
   set("margin_bottom", out.margin_bottom, 18, 200);
   set("margin_left", out.margin_left, 18, 200);
   set("margin_right", out.margin_right, 18, 200);
-  set("body_size", out.body_size, 12, 32);
+  set("body_size", out.body_size, 8, 32);
   set("body_leading", out.body_leading, 1.1, 2.5);
   read_heading_sizes(m, out);
   set("title_size", out.title_size, 12, 72);
@@ -77,7 +90,18 @@ bool parse_layout(const std::string& text, const std::string& path, LayoutConfig
   set("header_band", out.header_band, 48, 200);
   set("footer_size", out.footer_size, 7, 16);
   if (auto v = m.integer("min_lines", 1, 5)) out.min_lines = *v;
+  read_choice(m, "align", {"ragged", "justify"}, [&](int i) { out.justify = i == 1; });
+  read_choice(m, "line_breaking", {"total-fit", "first-fit"}, [&](int i) { out.total_fit = i == 0; });
+  read_choice(m, "format", {"pages", "trifold"}, [&](int i) { out.trifold = i == 1; });
+  read_choice(m, "orientation", {"portrait", "landscape"}, [&](int i) { out.landscape = i == 1; });
+  if (auto v = m.boolean("hyphenate")) out.hyphenate = *v;
+  if (auto v = m.integer("columns", 1, 2)) out.columns = *v;
+  set("column_gap", out.column_gap, 6, 72);
+  set("min_text_size", out.min_text_size, 0, 32);
+  if (auto v = m.boolean("avoid_italics")) out.avoid_italics = *v;
+  if (auto v = m.boolean("high_contrast")) out.high_contrast = *v;
   m.finish();
+  if (out.landscape && out.page_width < out.page_height) std::swap(out.page_width, out.page_height);
   if (out.page_width - out.margin_left - out.margin_right < 144)
     diags.error(path, 0, 0, "layout leaves less than 2 inches for text between the margins");
   return diags.error_count() == errors_before;

@@ -75,6 +75,16 @@ struct LayoutConfig {
   double header_band = 84;
   double footer_size = 8.5;
   int min_lines = 2;  ///< fewest lines of a paragraph alone at a page's top or bottom
+  bool justify = false;       ///< align: justify (else ragged right)
+  bool hyphenate = true;      ///< hyphenate body text where the language has patterns
+  bool total_fit = true;      ///< line_breaking: total-fit (Knuth-Plass) or first-fit
+  int columns = 1;            ///< body columns per page (1 or 2)
+  double column_gap = 24;
+  bool trifold = false;       ///< format: trifold (two sides of three panels) instead of pages
+  bool landscape = false;     ///< orientation: landscape
+  double min_text_size = 0;   ///< floor for every text size (large print)
+  bool avoid_italics = false; ///< emphasis and secondary text set upright (large print)
+  bool high_contrast = false; ///< pure black text, darker brand colours
 };
 
 /// Labels printed on a handout, in its language (content/<lang>/strings.yaml).

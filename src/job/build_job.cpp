@@ -12,6 +12,7 @@
 #include "content/markdown.h"
 #include "job/file_output.h"
 #include "layout/handout_layout.h"
+#include "layout/hyphenation.h"
 #include "render/debug/debug_renderer.h"
 #include "render/pdf/pdf_renderer.h"
 #include "util/text.h"
@@ -130,7 +131,8 @@ std::string kilobytes(std::size_t bytes) { return std::to_string((bytes + 512) /
 
 /// Builds one handout; returns false when it could not be written.
 bool build_one(const RunContext& run, const BuildOptions& opt, const std::string& lang, const Strings& strings,
-               const std::string& name, const SourcePos& asked_at, std::ostream& out, Diagnostics& diags) {
+               const Hyphenator* hyphenator, const std::string& name, const SourcePos& asked_at, std::ostream& out,
+               Diagnostics& diags) {
   const auto start = std::chrono::steady_clock::now();
   Article article;
   if (!load_article(content_dir(run, lang), name, asked_at, article, diags)) return false;
@@ -152,8 +154,11 @@ bool build_one(const RunContext& run, const BuildOptions& opt, const std::string
   in.article_file = article.path;
   in.logo = run.logo;
   in.creator = std::string("handout ") + HANDOUT_VERSION;
+  in.hyphenator = hyphenator;
   LayoutStats stats;
+  const auto errors_before = diags.error_count();
   const PagedDocument doc = layout_handout(in, run.faces, diags, &stats);
+  if (diags.error_count() > errors_before) return false;  // e.g. a tri-fold that does not fit
   std::string pdf, error;
   const std::string path = join_path(run.config.output_dir, lang + "/" + name + ".pdf");
   if (!render_pdf(doc, run.fonts, pdf, error) || !write_file_atomically(path, pdf, error)) {
@@ -170,9 +175,13 @@ bool build_one(const RunContext& run, const BuildOptions& opt, const std::string
   std::snprintf(timing, sizeof timing, "%.0f ms", ms);
   out << "wrote " << path << " (" << doc.pages.size() << (doc.pages.size() == 1 ? " page, " : " pages, ")
       << kilobytes(pdf.size()) << ", " << timing << ")\n";
-  if (opt.stats)
-    out << "  stats: pages=" << stats.pages << " lines=" << stats.lines << " forced_breaks=" << stats.forced_breaks
-        << "\n";
+  if (opt.stats) {
+    char worst[16];
+    std::snprintf(worst, sizeof worst, "%.2f", stats.worst_space);
+    out << "  stats: pages=" << stats.pages << " lines=" << stats.lines << " overfull=" << stats.overfull_lines
+        << " hyphenated=" << stats.hyphenated_lines << " worst_space=" << worst << " loose=" << stats.loose_lines << " widows=" << stats.widows
+        << " orphans=" << stats.orphans << " forced_breaks=" << stats.forced_breaks << "\n";
+  }
   return true;
 }
 
@@ -204,9 +213,11 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
       continue;
     }
     if (names.empty()) ++failed;
+    // Hyphenation patterns, loaded once per language; languages Debian has none for are not hyphenated.
+    const auto hyphenator = run.layout.hyphenate ? Hyphenator::for_language(lang) : nullptr;
     for (std::size_t i = 0; i < names.size(); ++i) {
       Diagnostics one;
-      if (build_one(run, opt, lang, strings, names[i], where[i], out, one))
+      if (build_one(run, opt, lang, strings, hyphenator.get(), names[i], where[i], out, one))
         ++written;
       else
         ++failed;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/hyphenation.h"
 #include "util/text.h"
 #include "util/utf8.h"
 
@@ -69,9 +70,10 @@ bool ends_with_colon(const std::vector<Span>& spans) {
 }  // namespace
 
 FlowBuilder::FlowBuilder(const Style& style, const FontSet& fonts, const FamilyFaces& body,
-                         std::string lang, std::string source_file, Diagnostics& diags)
+                         std::string lang, std::string source_file, Diagnostics& diags, double width,
+                         const Hyphenator* hyphenator)
     : style_(style), fonts_(fonts), body_faces_(body), lang_(std::move(lang)),
-      source_file_(std::move(source_file)), diags_(diags) {}
+      source_file_(std::move(source_file)), diags_(diags), width_(width), hyphenator_(hyphenator) {}
 
 void FlowBuilder::add_box(FlowBox box) {
   box.containers = open_;
@@ -105,9 +107,15 @@ std::size_t FlowBuilder::add_lines(const std::vector<SetLine>& lines, const Text
     box.is_line = true;
     box.paragraph = paragraph;
     offset_line_items(lines[k], x, baseline, box.items);
-    // No orphan (fewer than `min` lines before a break) and no widow (fewer after it).
+    box.hyphenated = lines[k].hyphenated;
+    box.space_ratio = lines[k].space_ratio;
+    box.loose = lines[k].loose;
+    box.overflow = x + lines[k].width - width_;
+    // No orphan (fewer than `min` lines before a break) and no widow (fewer after it), and
+    // never a hyphen on the last line of a page.
     const bool last = k == n - 1;
-    box.break_after = last ? !keep_all : (k + 1 >= min && n - (k + 1) >= min && !keep_all);
+    box.break_after = last ? !keep_all
+                           : (k + 1 >= min && n - (k + 1) >= min && !keep_all && !lines[k].hyphenated);
     add_box(std::move(box));
   }
   return first;
@@ -126,7 +134,7 @@ double FlowBuilder::stack(FlowBox& box, const std::vector<SetLine>& lines, const
 void FlowBuilder::title_block(const std::string& title, const std::string& summary, const std::string& meta) {
   FlowBox box;
   box.break_after = true;
-  const double w = style_.content_width();
+  const double w = width_;
   const TextSource src{source_file_, 1};
   auto title_styles = inline_styles(style_.title, body_faces_, style_.link);
   title_styles.regular.font = style_.title.font;  // the title face is already bold
@@ -152,7 +160,7 @@ void FlowBuilder::blocks(const std::vector<Block>& list) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Block& b = list[i];
     const Block* next = i + 1 < list.size() ? &list[i + 1] : nullptr;
-    Column col{0, style_.content_width()};
+    Column col{0, width_};
     if (b.kind == BlockKind::Paragraph) {
       space_before(style_.paragraph_gap);
       paragraph(b.spans, inline_styles(style_.body, body_faces_, style_.link), col, b.line, next);
@@ -178,9 +186,13 @@ void FlowBuilder::block(const Block& b, Column col, int depth) {
 }
 
 void FlowBuilder::paragraph(const std::vector<Span>& spans, const InlineStyles& styles, Column col,
-                            int source_line, const Block* next) {
+                            int source_line, const Block* next, bool body_text) {
+  ParagraphOptions options;
+  options.total_fit = style_.total_fit;
+  options.justify = body_text && style_.justify;
+  options.hyphenator = body_text && style_.hyphenate ? hyphenator_ : nullptr;
   auto lines = set_paragraph(with_visible_targets(spans), styles, col.w, fonts_, lang_, {source_file_, source_line},
-                             diags_);
+                             diags_, options);
   // A lead-in such as "Common factors include:" stays on the page with the list it introduces.
   const bool lead_in = next && next->kind == BlockKind::List && ends_with_colon(spans);
   add_lines(lines, styles.regular, col.x, false);
@@ -333,7 +345,7 @@ void FlowBuilder::code_block(const Block& b, Column col) {
   code.size = style_.body.size * 0.92;
   code.line_height = code.size * 1.35;
   auto styles = inline_styles(code, body_faces_, style_.link);
-  paragraph(spans, styles, {col.x + c.pad, col.w - 2 * c.pad}, b.line);
+  paragraph(spans, styles, {col.x + c.pad, col.w - 2 * c.pad}, b.line, nullptr, false);
   close_container();
 }
 
@@ -353,7 +365,7 @@ void FlowBuilder::resources_box(const std::string& label, const std::string& int
   keep_lines_ = 0;
   const double pad = style_.box_padding;
   Container c;
-  c.x = 0, c.w = style_.content_width();
+  c.x = 0, c.w = width_;
   c.fill = style_.box_fill;
   c.stroke = style_.box_stroke;
   c.radius = 6;
@@ -411,7 +423,7 @@ void FlowBuilder::resources_box(const std::string& label, const std::string& int
 void FlowBuilder::contact_block(const std::string& label, const ClinicInfo& clinic, const Strings& strings) {
   space_before(style_.paragraph_gap * 2.5);
   keep_lines_ = 0;
-  const double w = style_.content_width(), gutter = 24;
+  const double w = width_, gutter = 24;
   const TextSource src{source_file_, 0};
   const auto body = inline_styles(style_.body, body_faces_, style_.link);
   FlowBox box;  // one box: the contact details are never split across pages
@@ -434,7 +446,12 @@ void FlowBuilder::contact_block(const std::string& label, const ClinicInfo& clin
   labelled("phone", clinic.phone, "");
   labelled("email", clinic.email, clinic.email.empty() ? "" : "mailto:" + clinic.email);
   labelled("website", display_url(clinic.website), web_uri(clinic.website));
-  if (!reach.empty()) columns.push_back(reach);
+  if (!reach.empty()) {
+    if (w < 360)  // too narrow for two columns: one list
+      columns[0].insert(columns[0].end(), reach.begin(), reach.end());
+    else
+      columns.push_back(reach);
+  }
   const double col_w = (w - gutter * (columns.size() - 1)) / columns.size();
   double bottom = top;
   for (std::size_t c = 0; c < columns.size(); ++c) {

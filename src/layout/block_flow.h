@@ -16,8 +16,9 @@ namespace handout {
 /// no widows or orphans, list markers with their text, resource entries whole.
 class FlowBuilder {
  public:
+  /// `width` is the column width; `hyphenator` may be null (no hyphenation).
   FlowBuilder(const Style& style, const FontSet& fonts, const FamilyFaces& body, std::string lang,
-              std::string source_file, Diagnostics& diags);
+              std::string source_file, Diagnostics& diags, double width, const Hyphenator* hyphenator);
 
   /// The title block: title, summary and a meta line (e.g. the review date).
   void title_block(const std::string& title, const std::string& summary, const std::string& meta);
@@ -39,7 +40,7 @@ class FlowBuilder {
   void block(const Block& b, Column col, int list_depth);
   void space_before(double gap);
   void paragraph(const std::vector<Span>& spans, const InlineStyles& styles, Column col, int source_line,
-                 const Block* next_sibling_hint = nullptr);
+                 const Block* next_sibling_hint = nullptr, bool body_text = true);
   void heading(const Block& b, Column col);
   void list(const Block& b, Column col, int depth);
   void quote(const Block& b, Column col, int depth);
@@ -57,6 +58,8 @@ class FlowBuilder {
   const Style& style_;
   const FontSet& fonts_;
   FamilyFaces body_faces_;
+  double width_;
+  const Hyphenator* hyphenator_;
   std::string lang_;
   std::string source_file_;
   Diagnostics& diags_;

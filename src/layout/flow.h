@@ -27,6 +27,10 @@ struct FlowBox {
   bool is_line = false;     ///< a single line of text
   bool is_heading = false;  ///< a line of a heading
   int paragraph = -1;       ///< lines of one paragraph share this id (-1: not a paragraph line)
+  bool hyphenated = false;  ///< the line ends with an added hyphen
+  double space_ratio = 1;   ///< justified lines: word space width over its natural width
+  bool loose = false;       ///< justified line that could not be filled within the space limit
+  double overflow = 0;      ///< how far the line sticks out of its column (<= 0: it fits)
 };
 
 /// The whole body flow.

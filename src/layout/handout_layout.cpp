@@ -1,92 +1,19 @@
 #include "layout/handout_layout.h"
 
 #include <algorithm>
-#include <map>
 
 #include "layout/block_flow.h"
+#include "layout/compose.h"
 #include "layout/page_furniture.h"
 #include "layout/paginate.h"
+#include "layout/trifold_layout.h"
 #include "util/text.h"
 
 namespace handout {
-namespace {
-
-struct PageArea {
-  double top = 0, height = 0;
-};
-
-PageArea body_area(const Style& s, int page) {
-  const double top = page == 0 ? s.header_band + 24 : s.margin_top + 8;
-  return {top, s.page_height - s.margin_bottom - top};
-}
-
-// Draws each container's background on a page: from its first to its last box there,
-// with padding added where a page break cut it.
-void add_container_backgrounds(PageFrame& frame, const Flow& flow, const std::vector<PlacedBox>& placed,
-                               const Style& s, double top) {
-  std::map<int, std::pair<double, double>> extent;  // container -> (top, bottom)
-  std::map<int, std::pair<bool, bool>> cut;          // container -> (cut above, cut below)
-  for (std::size_t k = 0; k < placed.size(); ++k) {
-    const auto& box = flow.boxes[placed[k].box];
-    for (int c : box.containers) {
-      const double y0 = top + placed[k].y, y1 = y0 + box.height;
-      auto [it, inserted] = extent.try_emplace(c, y0, y1);
-      if (!inserted) it->second.second = y1;
-    }
-  }
-  for (auto& [c, ext] : extent) {
-    const auto& con = flow.containers[c];
-    // Cut above when the first box of the container on this page is not its opening pad.
-    std::size_t first_idx = 0, last_idx = 0;
-    bool seen = false;
-    for (const auto& p : placed) {
-      const auto& cs = flow.boxes[p.box].containers;
-      if (std::find(cs.begin(), cs.end(), c) == cs.end()) continue;
-      if (!seen) first_idx = p.box, seen = true;
-      last_idx = p.box;
-    }
-    const bool opens_here = first_idx == 0 || std::find(flow.boxes[first_idx - 1].containers.begin(),
-                                                        flow.boxes[first_idx - 1].containers.end(),
-                                                        c) == flow.boxes[first_idx - 1].containers.end();
-    const bool closes_here = flow.boxes[last_idx].is_gap;
-    double y0 = ext.first - (opens_here ? 0 : con.pad), y1 = ext.second + (closes_here ? 0 : con.pad);
-    const double x = s.margin_left + con.x;
-    frame.items.push_back(RectItem{x, y0, con.w, y1 - y0, con.fill, con.stroke, 0.8, con.radius});
-    if (con.bar) frame.items.push_back(RectItem{x, y0, 3.5, y1 - y0, con.bar, {}, 0, 0});
-  }
-}
-
-void place_boxes(PageFrame& frame, const Flow& flow, const std::vector<PlacedBox>& placed, double left,
-                 double top) {
-  for (const auto& p : placed) {
-    const double dy = top + p.y;
-    for (auto item : flow.boxes[p.box].items) {
-      std::visit(
-          [&](auto& it) {
-            using T = std::decay_t<decltype(it)>;
-            if constexpr (std::is_same_v<T, TextItem>) {
-              it.x += left, it.baseline += dy;
-            } else if constexpr (std::is_same_v<T, LineItem>) {
-              it.x1 += left, it.x2 += left, it.y1 += dy, it.y2 += dy;
-            } else {
-              it.x += left, it.y += dy;
-            }
-          },
-          item);
-      frame.items.push_back(std::move(item));
-    }
-  }
-}
-
-}  // namespace
 
 Flow build_handout_flow(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags) {
-  FlowBuilder b(style, *fonts.set, fonts.body, in.lang, in.article_file, diags);
+  FlowBuilder b(style, *fonts.set, fonts.body, in.lang, in.article_file, diags, style.column_width(), in.hyphenator);
   const auto& strings = *in.strings;
-  std::string meta;
-  if (!in.meta->reviewed.empty())
-    meta = fill_template(strings.get("reviewed"), {{"date", strings.format_date(in.meta->reviewed)}});
-  b.title_block(in.meta->title, in.meta->summary, meta);
   b.blocks(in.body->blocks);
   b.resources_box(strings.get("helpful_resources"), in.intro, in.resources, strings);
   b.contact_block(strings.get("contact_us"), in.config->clinic, strings);
@@ -95,15 +22,109 @@ Flow build_handout_flow(const HandoutInput& in, const Style& style, const Handou
 
 namespace {
 
-DocumentInfo document_info(const HandoutInput& in) {
-  DocumentInfo info;
-  info.title = in.meta->title;
-  info.author = in.config->clinic.name;
-  info.subject = in.meta->summary;
-  for (const auto& k : in.meta->keywords) info.keywords += (info.keywords.empty() ? "" : ", ") + k;
-  info.creator = in.creator;
-  info.language = in.lang;
-  return info;
+// The title block spans all columns, so it is its own one-box flow.
+Flow build_title_flow(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags) {
+  FlowBuilder b(style, *fonts.set, fonts.body, in.lang, in.article_file, diags, style.content_width(), nullptr);
+  const auto& strings = *in.strings;
+  std::string meta;
+  if (!in.meta->reviewed.empty())
+    meta = fill_template(strings.get("reviewed"), {{"date", strings.format_date(in.meta->reviewed)}});
+  b.title_block(in.meta->title, in.meta->summary, meta);
+  return b.take();
+}
+
+// Vertical limits of the body: page 1 starts below the title block, later pages below the
+// running header; every page ends above the footer (or the bottom margin, if that is higher).
+struct BodyLimits {
+  double first_top = 0, top = 0, bottom = 0;
+};
+
+// Where body frame i (a column of a page) sits.
+FrameArea frame_area(const Style& s, int i, const BodyLimits& b) {
+  const int page = i / s.columns, col = i % s.columns;
+  const double top = page == 0 ? b.first_top : b.top;
+  return {page, s.margin_left + col * (s.column_width() + s.column_gap), top, s.column_width(), b.bottom - top};
+}
+
+// Re-cuts the last page's boxes into columns of equal height: the smallest height at which
+// they still fit in the page's columns.
+void balance_last_page(const Flow& flow, const Style& s, const BodyLimits& limits,
+                       std::vector<std::vector<PlacedBox>>& frames) {
+  if (s.columns < 2 || frames.empty()) return;
+  const std::size_t first_frame = (frames.size() - 1) / s.columns * s.columns;
+  const std::size_t first_box = frames[first_frame].front().box;
+  const std::vector<FlowBox> tail(flow.boxes.begin() + static_cast<long>(first_box), flow.boxes.end());
+  const double full = frame_area(s, static_cast<int>(first_frame), limits).h;
+  auto fits = [&](double h) {
+    const auto p = paginate(tail, [&](int) { return h; });
+    return p.pages.size() <= static_cast<std::size_t>(s.columns) && p.forced_breaks == 0;
+  };
+  if (!fits(full)) return;
+  double lo = 0, hi = full;
+  while (hi - lo > 0.5) {
+    const double mid = (lo + hi) / 2;
+    (fits(mid) ? hi : lo) = mid;
+  }
+  auto balanced = paginate(tail, [&](int) { return hi; });
+  frames.resize(first_frame);
+  for (auto& column : balanced.pages) {
+    for (auto& p : column) p.box += first_box;
+    frames.push_back(std::move(column));
+  }
+}
+
+PagedDocument layout_pages(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags,
+                           LayoutStats& stats) {
+  const Flow title = build_title_flow(in, style, fonts, diags);
+  const Flow flow = build_handout_flow(in, style, fonts, diags);
+  const auto& clinic = in.config->clinic;
+  // Header and footer grow with long names and notes: measure them before cutting pages.
+  PageFrame scratch;
+  const double band = add_header_band(scratch, style, *fonts.set, fonts.headings, clinic, in.logo);
+  const double footer_top = add_footer(scratch, style, *fonts.set, fonts.body, clinic, in.config->footer_note,
+                                       fill_template(in.strings->get("page_of"), {{"n", "88"}, {"total", "88"}}));
+  const double title_top = band + 24;
+  BodyLimits limits;
+  limits.first_top = title_top + title.boxes.front().height + style.paragraph_gap * 1.5;
+  limits.top = style.margin_top + 8;
+  limits.bottom = std::min(style.page_height - style.margin_bottom, footer_top - 12);
+  auto pagination = paginate(flow.boxes, [&](int i) { return frame_area(style, i, limits).h; });
+  if (pagination.forced_breaks > 0)
+    diags.warning(in.article_file, 0, 0, "a block is taller than a page and was cut where no break is allowed");
+  auto& frames = pagination.pages;
+  balance_last_page(flow, style, limits, frames);
+
+  PagedDocument doc;
+  doc.width = style.page_width;
+  doc.height = style.page_height;
+  doc.info = document_info(in);
+  const int total = std::max<int>(1, static_cast<int>((frames.size() + style.columns - 1) / style.columns));
+  doc.pages.resize(total);
+  std::vector<FrameArea> areas;
+  for (std::size_t f = 0; f < frames.size(); ++f) areas.push_back(frame_area(style, static_cast<int>(f), limits));
+  for (int p = 0; p < total; ++p) {
+    PageFrame& page = doc.pages[p];
+    if (p == 0) {
+      add_header_band(page, style, *fonts.set, fonts.headings, clinic, in.logo);
+      offset_items(title.boxes.front().items, style.margin_left, title_top, page.items);
+    } else {
+      add_running_header(page, style, *fonts.set, clinic, in.meta->title);
+    }
+    for (std::size_t f = 0; f < frames.size(); ++f) {
+      if (areas[f].page != p) continue;
+      place_frame(page, flow, frames[f], areas[f]);
+      collect_outline(flow, frames[f], areas[f], doc.outline);
+    }
+    const auto label = fill_template(in.strings->get("page_of"),
+                                     {{"n", std::to_string(p + 1)}, {"total", std::to_string(total)}});
+    add_footer(page, style, *fonts.set, fonts.body, clinic, in.config->footer_note, label);
+  }
+  normalise_outline(doc.outline);
+  stats.pages = total;
+  stats.forced_breaks = pagination.forced_breaks;
+  count_stats(flow, frames, style.min_lines, stats);
+  if (style.justify) warn_loose_lines(flow, frames, areas, in.article_file, diags);
+  return doc;
 }
 
 }  // namespace
@@ -111,50 +132,15 @@ DocumentInfo document_info(const HandoutInput& in) {
 PagedDocument layout_handout(const HandoutInput& in, const HandoutFonts& fonts, Diagnostics& diags,
                              LayoutStats* stats) {
   const Style style = make_style(*in.layout, in.config->brand, fonts.body, fonts.headings);
-  const Flow flow = build_handout_flow(in, style, fonts, diags);
-  const Pagination pages = paginate(flow.boxes, [&](int page) { return body_area(style, page).height; });
-  if (pages.forced_breaks > 0)
-    diags.warning(in.article_file, 0, 0,
-                  "a block is taller than a page and was cut where no break is allowed");
-
-  PagedDocument doc;
-  doc.width = style.page_width;
-  doc.height = style.page_height;
-  doc.info = document_info(in);
-  const int total = static_cast<int>(pages.pages.size());
-  const auto& clinic = in.config->clinic;
-  int lines = 0;
-  for (int p = 0; p < total; ++p) {
-    PageFrame frame;
-    const PageArea area = body_area(style, p);
-    if (p == 0)
-      add_header_band(frame, style, *fonts.set, fonts.headings, clinic, in.logo);
-    else
-      add_running_header(frame, style, *fonts.set, clinic, in.meta->title);
-    add_container_backgrounds(frame, flow, pages.pages[p], style, area.top);
-    place_boxes(frame, flow, pages.pages[p], style.margin_left, area.top);
-    for (const auto& placed : pages.pages[p]) {
-      const auto& box = flow.boxes[placed.box];
-      lines += box.is_line;
-      if (box.bookmark) {
-        OutlineEntry e = *box.bookmark;
-        e.page = p;
-        e.y = area.top + placed.y;
-        doc.outline.push_back(e);
-      }
-    }
-    const auto label = fill_template(in.strings->get("page_of"),
-                                     {{"n", std::to_string(p + 1)}, {"total", std::to_string(total)}});
-    add_footer(frame, style, *fonts.set, clinic, in.config->footer_note, label);
-    doc.pages.push_back(std::move(frame));
+  HandoutFonts faces = fonts;
+  if (in.layout->avoid_italics) {  // large print: emphasis in bold, never italic
+    faces.body.italic = faces.body.bold_italic = faces.body.bold;
+    faces.headings.italic = faces.headings.bold_italic = faces.headings.bold;
   }
-  // Outline levels: the article's top heading level becomes level 1.
-  // Level 0 marks the handout's own sections (resources, contact), always top level.
-  int top_level = 6;
-  for (const auto& e : doc.outline)
-    if (e.level > 0) top_level = std::min(top_level, e.level);
-  for (auto& e : doc.outline) e.level = e.level == 0 ? 1 : e.level - top_level + 1;
-  if (stats) *stats = {total, lines, pages.forced_breaks};
+  LayoutStats local;
+  PagedDocument doc = in.layout->trifold ? layout_trifold(in, style, faces, diags, local)
+                                         : layout_pages(in, style, faces, diags, local);
+  if (stats) *stats = local;
   return doc;
 }
 

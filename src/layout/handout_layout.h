@@ -13,6 +13,10 @@
 #include "style/style.h"
 
 namespace handout {
+class Hyphenator;
+}
+
+namespace handout {
 
 /// Everything one handout is made from.
 struct HandoutInput {
@@ -27,6 +31,7 @@ struct HandoutInput {
   std::string article_file;        ///< for diagnostics
   std::optional<ImageInfo> logo;
   std::string creator;             ///< e.g. "handout 0.1.0"
+  const Hyphenator* hyphenator = nullptr;  ///< the language's patterns; null: no hyphenation
 };
 
 /// The faces a handout uses.
@@ -38,11 +43,19 @@ struct HandoutFonts {
 /// Figures about the layout, for --stats and tests.
 struct LayoutStats {
   int pages = 0;
-  int lines = 0;
-  int forced_breaks = 0;  ///< page breaks no rule allowed (content taller than a page)
+  int lines = 0;             ///< body lines set
+  int forced_breaks = 0;     ///< page breaks no rule allowed (content taller than a page)
+  int overfull_lines = 0;    ///< lines wider than their column (should always be 0)
+  int hyphenated_lines = 0;  ///< lines ending in an added hyphen
+  double worst_space = 1;    ///< widest justified word space over its natural width
+  int loose_lines = 0;       ///< justified lines set short because spaces hit their limit
+  int widows = 0;            ///< paragraphs leaving fewer than min_lines lines at a page's top
+  int orphans = 0;           ///< ... or at a page's bottom
+  double overflow = 0;       ///< trifold: points of content that did not fit the panels
 };
 
-/// The body flow of a handout (title block, article, resources, contact), before pagination.
+/// The body flow of a handout (article, resources, contact) at the column width, before
+/// pagination. The title block is built separately (it spans all columns).
 Flow build_handout_flow(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags);
 
 /// Lays out a handout. Never fails: problems become diagnostics.

@@ -26,6 +26,21 @@ struct SetLine {
   std::vector<LinkItem> links;
   std::vector<RectItem> backgrounds;  ///< behind code spans
   double width = 0;
+  bool hyphenated = false;  ///< ends with a hyphen added by hyphenation
+  double space_ratio = 1;   ///< justified: word space width over its natural width (1 = natural)
+  bool loose = false;       ///< justified line too loose to fill: set short, with spaces at the limit
+};
+
+/// Justified word spaces never grow past this multiple of their natural width.
+constexpr double kMaxSpaceRatio = 2.0;
+
+class Hyphenator;
+
+/// How a paragraph is broken into lines.
+struct ParagraphOptions {
+  bool justify = false;
+  bool total_fit = true;                 ///< Knuth-Plass; false: first fit (for comparison)
+  const Hyphenator* hyphenator = nullptr; ///< null: no hyphenation
 };
 
 /// Where a paragraph came from, for warnings about characters no font covers.
@@ -38,7 +53,8 @@ struct TextSource {
 /// (after URL punctuation when possible) rather than allowed to overflow.
 std::vector<SetLine> set_paragraph(const std::vector<Span>& spans, const InlineStyles& styles,
                                    double width, const FontSet& fonts, const std::string& lang,
-                                   const TextSource& source, Diagnostics& diags);
+                                   const TextSource& source, Diagnostics& diags,
+                                   const ParagraphOptions& options = {});
 
 /// One line of plain text in one style (labels, footers); never broken.
 TextItem set_text(const std::string& text, const TextStyle& style, const FontSet& fonts, double x,

@@ -45,6 +45,14 @@ struct Style {
   double running_header_height = 30;
   double footer_height = 34;
   int min_lines = 2;
+
+  bool justify = false;    ///< body paragraphs justified
+  bool hyphenate = true;   ///< body paragraphs hyphenated (when the language has patterns)
+  bool total_fit = true;   ///< Knuth-Plass line breaking (else first fit)
+  int columns = 1;
+  double column_gap = 24;
+  /// Width of one body column.
+  double column_width() const { return (content_width() - column_gap * (columns - 1)) / columns; }
 };
 
 /// The face ids of a family, by style.

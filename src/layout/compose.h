@@ -1,0 +1,41 @@
+// Shared steps of putting paginated boxes onto pages (used by the page and tri-fold layouts).
+#pragma once
+#include <vector>
+
+#include "layout/flow.h"
+#include "layout/handout_layout.h"
+#include "layout/paginate.h"
+
+namespace handout {
+
+/// A rectangle of a page that boxes flow into (a column or a panel).
+struct FrameArea {
+  int page = 0;
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
+/// Draws the backgrounds of the containers cut by this frame, then its boxes' items.
+void place_frame(PageFrame& page, const Flow& flow, const std::vector<PlacedBox>& placed, const FrameArea& area);
+
+/// Bookmarks of the boxes placed in a frame.
+void collect_outline(const Flow& flow, const std::vector<PlacedBox>& placed, const FrameArea& area,
+                     std::vector<OutlineEntry>& out);
+
+/// Adds the figures of one frame sequence to `stats`: lines, hyphens, spaces, widows, orphans.
+void count_stats(const Flow& flow, const std::vector<std::vector<PlacedBox>>& frames, int min_lines,
+                 LayoutStats& stats);
+
+/// Warns about justified lines that could not be filled within the space limit, naming page and line.
+void warn_loose_lines(const Flow& flow, const std::vector<std::vector<PlacedBox>>& frames,
+                      const std::vector<FrameArea>& areas, const std::string& file, Diagnostics& diags);
+
+/// Moves every item of a box by (dx, dy) into `out`.
+void offset_items(const std::vector<Item>& items, double dx, double dy, std::vector<Item>& out);
+
+/// Document information from the inputs.
+DocumentInfo document_info(const HandoutInput& in);
+
+/// Makes outline levels relative: the article's top heading level becomes 1.
+void normalise_outline(std::vector<OutlineEntry>& outline);
+
+}  // namespace handout
