@@ -71,3 +71,19 @@ TEST_CASE("content taller than a page is cut and counted, never lost or looping"
   CHECK(placed == boxes.size());
   CHECK(p.forced_breaks >= 1);
 }
+
+TEST_CASE("column balancing: equal columns, as short as the break rules allow") {
+  std::vector<FlowBox> boxes(23, line());  // 230 pt of lines
+  auto p = balance_columns(boxes, 2, 500);
+  REQUIRE(p.pages.size() == 2);
+  CHECK(p.pages[0].size() == 12);  // 120 pt and 110 pt: the shortest height that holds them
+  CHECK(p.pages[1].size() == 11);
+  // A paragraph that may not break in the middle moves whole to the second column.
+  boxes.assign(10, line());
+  for (int i = 2; i < 8; ++i) boxes[i].break_after = false;  // boxes 2..8 stay together
+  p = balance_columns(boxes, 2, 500);
+  REQUIRE(p.pages.size() == 2);
+  CHECK(boxes_per_page(p)[0] == std::vector<std::size_t>{0, 1});
+  // Too much for the columns at their full height: nothing is balanced.
+  CHECK(balance_columns(std::vector<FlowBox>(60, line()), 2, 200).pages.empty());
+}

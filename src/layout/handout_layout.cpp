@@ -54,18 +54,8 @@ void balance_last_page(const Flow& flow, const Style& s, const BodyLimits& limit
   const std::size_t first_frame = (frames.size() - 1) / s.columns * s.columns;
   const std::size_t first_box = frames[first_frame].front().box;
   const std::vector<FlowBox> tail(flow.boxes.begin() + static_cast<long>(first_box), flow.boxes.end());
-  const double full = frame_area(s, static_cast<int>(first_frame), limits).h;
-  auto fits = [&](double h) {
-    const auto p = paginate(tail, [&](int) { return h; });
-    return p.pages.size() <= static_cast<std::size_t>(s.columns) && p.forced_breaks == 0;
-  };
-  if (!fits(full)) return;
-  double lo = 0, hi = full;
-  while (hi - lo > 0.5) {
-    const double mid = (lo + hi) / 2;
-    (fits(mid) ? hi : lo) = mid;
-  }
-  auto balanced = paginate(tail, [&](int) { return hi; });
+  auto balanced = balance_columns(tail, s.columns, frame_area(s, static_cast<int>(first_frame), limits).h);
+  if (balanced.pages.empty()) return;
   frames.resize(first_frame);
   for (auto& column : balanced.pages) {
     for (auto& p : column) p.box += first_box;

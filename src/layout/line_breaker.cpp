@@ -173,8 +173,9 @@ double adjustment_ratio(const std::vector<BreakItem>& items, std::size_t first, 
 
 std::vector<LineBreak> break_total_fit(const std::vector<BreakItem>& items, const TotalFitParams& params) {
   if (items.empty()) return {};
-  // First pass within the tolerance; if no set of breaks qualifies, accept any that fit.
-  for (double tolerance : {params.tolerance, kInf}) {
+  // First pass within the tolerance, then a looser one; if still no set of breaks
+  // qualifies, accept any that fit, preferring the least loose.
+  for (double tolerance : {params.tolerance, params.tolerance * 2, kInf}) {
     Solver solver{items, params, tolerance, {}};
     if (solver.solve()) return solver.trace();
   }

@@ -32,7 +32,7 @@ struct TotalFitParams {
   double width = 0;
   bool justify = false;         ///< stretch word spaces to fill lines (else ragged right)
   double ragged_stretch = 30;   ///< ragged right: how short a line may be before it costs much
-  double tolerance = 2.5;       ///< justified: largest space stretch ratio tried on the first pass
+  double tolerance = 1.26;      ///< justified: largest stretch ratio on the first pass (TeX's tolerance 200)
   double hyphen_penalty = 50;
   double double_hyphen_demerits = 3000;  ///< two hyphenated lines in a row
   double fitness_demerits = 100;         ///< a tight line next to a loose one

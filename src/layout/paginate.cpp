@@ -43,4 +43,18 @@ Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<doubl
   return out;
 }
 
+Pagination balance_columns(const std::vector<FlowBox>& boxes, int columns, double max_height) {
+  auto fits = [&](double h) {
+    const auto p = paginate(boxes, [&](int) { return h; });
+    return p.pages.size() <= static_cast<std::size_t>(columns) && p.forced_breaks == 0;
+  };
+  if (!fits(max_height)) return {};
+  double lo = 0, hi = max_height;
+  while (hi - lo > 0.5) {
+    const double mid = (lo + hi) / 2;
+    (fits(mid) ? hi : lo) = mid;
+  }
+  return paginate(boxes, [&](int) { return hi; });
+}
+
 }  // namespace handout

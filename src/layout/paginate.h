@@ -23,4 +23,8 @@ struct Pagination {
 /// to the last box after which a break is allowed. Gaps at the top of a page are dropped.
 Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<double(int)>& page_height);
 
+/// Cuts `boxes` into at most `columns` frames of one height, as short as possible (to within
+/// half a point), obeying the same break rules. Empty when they do not fit frames of `max_height`.
+Pagination balance_columns(const std::vector<FlowBox>& boxes, int columns, double max_height);
+
 }  // namespace handout

@@ -17,7 +17,8 @@ check() {  # check "description" command...
   shift
   if "$@" >/dev/null 2>&1; then pass; else fail "$what"; fi
 }
-normalise() { tr '\n\f' '  ' | tr -s ' '; }
+# Joins lines into one, removing hyphens added by hyphenation (U+2010 at a line end).
+normalise() { sed -z 's/\xe2\x80\x90\n//g' | tr '\n\f' '  ' | tr -s ' '; }
 
 # --- the example builds ---------------------------------------------------------------
 OUT=$WORK/out
@@ -116,6 +117,46 @@ check "no temporary files left behind" test -z "$(find "$OUT" -name '*.tmp-*')"
 # --- layouts ------------------------------------------------------------------------------
 "$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/a4" --layout a4 >/dev/null 2>&1
 check "A4 layout gives A4 pages" sh -c "pdfinfo '$WORK/a4/en/vaginismus.pdf' | grep -q 'Page size: *595.* x 841.* pts (A4)'"
+
+# --- every shipped layout builds the seed article -----------------------------------------
+# layout, pages allowed (min max), page size as pdfinfo prints it, crop box of the body for pdftotext
+for spec in "letter 2 4 612x792" "a4 2 4 595.276x841.89" "large-print 5 10 612x792" "two-column 2 4 612x792" \
+  "trifold 2 2 792x612"; do
+  read -r layout min max size <<<"$spec"
+  dir=$WORK/layout-$layout
+  "$HANDOUT" build --config "$REPO/handout.yaml" --out "$dir" --layout "$layout" --stats >"$dir.log" 2>"$dir.err"
+  check "$layout: builds (exit $?)" test -f "$dir/en/vaginismus.pdf"
+  check "$layout: no warnings" test ! -s "$dir.err"
+  check "$layout: 0 overfull lines, 0 widows, 0 orphans" grep -q "overfull=0 .*widows=0 orphans=0 forced_breaks=0" "$dir.log"
+  f=$dir/en/vaginismus.pdf
+  n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  check "$layout: $min to $max pages (got $n)" test "$n" -ge "$min" -a "$n" -le "$max"
+  w=${size%x*}
+  h=${size#*x}
+  check "$layout: page size $size" sh -c "pdfinfo '$f' | grep -q 'Page size: *$w x $h pts'"
+  check "$layout: qpdf --check" qpdf --check "$f"
+  check "$layout: fonts embedded" test -z "$(pdffonts "$f" 2>/dev/null | tail -n +3 | awk '$(NF-4) != "yes"')"
+  pdftotext "$f" - 2>/dev/null | normalise >"$dir.txt"
+  lost=0
+  while IFS= read -r line || [ -n "$line" ]; do
+    line=${line//\'/’}
+    parts=("$line")
+    [[ "$line" == *" — "* ]] && parts=("${line%% — *}" "${line#* — }")
+    for part in "${parts[@]}"; do
+      # Sentences may be cut by a column, panel or page edge: check each sentence's first words.
+      while IFS= read -r sentence; do
+        words=$(echo "$sentence" | awk '{print $1, $2, $3}')
+        [ -z "$words" ] || grep -qF -- "$words" "$dir.txt" || lost=$((lost + 1))
+      done < <(echo "$part" | sed 's/\([.?!]\) /\1\n/g')
+    done
+  done <"$REPO/tests/fixtures/vaginismus-explained.txt"
+  check "$layout: every sentence of the seed text is there ($lost missing)" test "$lost" -eq 0
+done
+check "trifold: the cover, back and inside are there" grep -q "Contact us" "$WORK/layout-trifold.txt"
+check "large print: body at 17 pt" sh -c "grep -q 'NotoSans-Regular 17 ' '$WORK/layout-large-print/en/vaginismus.layout.txt' 2>/dev/null || '$HANDOUT' build --config '$REPO/handout.yaml' --out '$WORK/lp2' --layout large-print --debug-layout >/dev/null && grep -q 'NotoSans-Regular 17 ' '$WORK/lp2/en/vaginismus.layout.txt'"
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/nohy" --layout two-column >/dev/null 2>&1
+pdftotext "$WORK/nohy/en/vaginismus.pdf" - 2>/dev/null >"$WORK/nohy.txt"
+check "two-column: hyphenation used, with U+2010 hyphens that extraction can undo" grep -q $'\xe2\x80\x90$' "$WORK/nohy.txt"
 
 # --- the command line ---------------------------------------------------------------------
 "$HANDOUT" --help >"$WORK/help" 2>&1
