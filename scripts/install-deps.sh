@@ -6,6 +6,9 @@ PACKAGES=(
   g++ cmake make pkg-config                      # toolchain
   libhpdf-dev libcmark-dev libyaml-cpp-dev       # PDF writer, Markdown, YAML
   libcli11-dev libharfbuzz-dev libunibreak-dev   # command line, font metrics, UAX #14 line breaks
+  libhyphen-dev hyphen-en-us hyphen-en-gb        # hyphenation (LibreOffice patterns) ...
+  hyphen-es hyphen-fr hyphen-de hyphen-pt-br     # ... for the languages clinics need most
+  hyphen-pt-pt hyphen-ru hyphen-it hyphen-nl
   doctest-dev poppler-utils qpdf                 # tests: unit tests, pdftotext/pdfinfo/pdffonts, qpdf --check
 )
 missing=()
