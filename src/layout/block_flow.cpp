@@ -447,7 +447,7 @@ void FlowBuilder::contact_block(const std::string& label, const ClinicInfo& clin
   labelled("email", clinic.email, clinic.email.empty() ? "" : "mailto:" + clinic.email);
   labelled("website", display_url(clinic.website), web_uri(clinic.website));
   if (!reach.empty()) {
-    if (w < 360)  // too narrow for two columns: one list
+    if ((w - gutter) / 2 < style_.body.size * 16)  // too narrow for two columns: one list
       columns[0].insert(columns[0].end(), reach.begin(), reach.end());
     else
       columns.push_back(reach);
