@@ -69,6 +69,8 @@ void read_brand(yaml::MapReader& top, ClinicConfig& out) {
       if (auto body = f.text("body")) out.brand.body_font = *body, out.brand.body_font_pos = f.pos("body");
       if (auto head = f.text("headings"))
         out.brand.heading_font = *head, out.brand.heading_font_pos = f.pos("headings");
+      if (auto chain = f.text_list("fallback", true))
+        out.brand.fallback_fonts = *chain, out.brand.fallback_fonts_pos = f.pos("fallback");
       f.finish();
     }
   }
@@ -131,6 +133,11 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
   if (auto output = top.text("output")) out.output_dir = *output;
   out.output_dir = join_path(out.base_dir, out.output_dir);
   out.footer_note = top.text("footer_note").value_or("");
+  if (auto fb = top.text("fallback_language")) {
+    out.fallback_language = *fb, out.fallback_language_pos = top.pos("fallback_language");
+    if (!valid_language_code(*fb))
+      diags.error(top.pos("fallback_language"), "invalid language code '" + *fb + "' for 'fallback_language'");
+  }
   yaml::read_resource_list(top.child("extra_resources"), top, "extra_resources", out.extra_resources);
   top.finish();
   return diags.error_count() == errors_before;

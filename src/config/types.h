@@ -42,7 +42,10 @@ struct Brand {
   Color accent{0x8F, 0xB8, 0xA8};
   std::string body_font = "Noto Sans";
   std::string heading_font = "Noto Sans";
-  SourcePos body_font_pos, heading_font_pos;
+  /// Families tried in order for characters the body or heading font lacks (other scripts).
+  std::vector<std::string> fallback_fonts{"Noto Sans Arabic", "Noto Sans Hebrew", "Droid Sans Fallback",
+                                          "Nanum Gothic"};
+  SourcePos body_font_pos, heading_font_pos, fallback_fonts_pos;
 };
 
 /// The whole clinic configuration (handout.yaml).
@@ -59,6 +62,8 @@ struct ClinicConfig {
   std::string output_dir = "out";
   std::string footer_note;
   std::vector<Resource> extra_resources;
+  std::string fallback_language;  ///< build this language's article when one is missing ("" = error)
+  SourcePos fallback_language_pos;
 };
 
 /// A page layout (layouts/<name>.yaml). All lengths in PostScript points.

@@ -13,36 +13,65 @@ std::string family_file_stem(const std::string& family) {
   return stem;
 }
 
-int FontSet::load_family(const std::string& family, const std::vector<std::string>& dirs,
-                         const SourcePos& at, Diagnostics& diags) {
+namespace {
+
+bool exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+}  // namespace
+
+int FontSet::load_family(const std::string& family, const std::vector<std::string>& dirs, const SourcePos& at,
+                         Diagnostics& diags) {
   for (std::size_t i = 0; i < families_.size(); ++i)
     if (families_[i] == family) return static_cast<int>(i);
   static const char* kStyles[] = {"Regular", "Bold", "Italic", "BoldItalic"};
   const auto stem = family_file_stem(family);
-  std::vector<std::unique_ptr<FontFace>> loaded;
-  for (const char* style : kStyles) {
-    std::string tried, error;
-    std::unique_ptr<FontFace> face;
-    for (const auto& dir : dirs) {
-      auto path = join_path(dir, "fonts/" + stem + "-" + style + ".ttf");
-      struct stat st {};
-      if (::stat(path.c_str(), &st) != 0) {
-        tried += (tried.empty() ? "'" : ", '") + path + "'";
-        continue;
-      }
-      face = FontFace::load(path, error);
+  std::string dir;  // the first data dir that has the family's Regular face
+  std::string tried;
+  for (const auto& d : dirs) {
+    const auto path = join_path(d, "fonts/" + stem + "-Regular.ttf");
+    if (exists(path)) {
+      dir = d;
       break;
     }
-    if (!face) {
-      diags.error(at, error.empty() ? "font '" + family + "' " + style + " not found (tried " + tried + ")"
-                                    : error);
+    tried += (tried.empty() ? "'" : ", '") + path + "'";
+  }
+  if (dir.empty()) {
+    diags.error(at, "font '" + family + "' Regular not found (tried " + tried + ")");
+    return -1;
+  }
+  std::shared_ptr<FontFace> loaded[4];
+  for (int s = 0; s < 4; ++s) {
+    const auto path = join_path(dir, "fonts/" + stem + "-" + kStyles[s] + ".ttf");
+    if (s > 0 && !exists(path)) continue;
+    std::string error;
+    loaded[s] = FontFace::load(path, error);
+    if (!loaded[s]) {
+      diags.error(at, error);
       return -1;
     }
-    loaded.push_back(std::move(face));
   }
+  // Stand-ins: Bold -> Regular, Italic -> Regular, BoldItalic -> Bold (or Regular).
+  if (!loaded[1]) loaded[1] = loaded[0];
+  if (!loaded[2]) loaded[2] = loaded[0];
+  if (!loaded[3]) loaded[3] = loaded[1];
   families_.push_back(family);
-  for (auto& f : loaded) faces_.push_back(std::move(f));
+  for (auto& f : loaded) faces_.push_back(f);
   return static_cast<int>(families_.size() - 1);
+}
+
+FontId FontSet::resolve(FontId preferred, char32_t c, bool& covered) const {
+  covered = true;
+  if (face(preferred).covers(c)) return preferred;
+  const int style = preferred % 4;
+  for (int family : fallbacks_) {
+    const FontId id = family * 4 + style;
+    if (face(id).covers(c)) return id;
+  }
+  covered = false;
+  return preferred;
 }
 
 }  // namespace handout

@@ -14,21 +14,31 @@ using FontId = int;
 
 enum class FaceStyle { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3 };
 
-/// Families of four faces each, found as fonts/<FamilyWithoutSpaces>-<Style>.ttf.
+/// Families of four faces each, found as fonts/<FamilyWithoutSpaces>-<Style>.ttf, plus a
+/// fallback chain of families for characters the chosen face does not cover.
 class FontSet {
  public:
-  /// Loads a family's four faces from the first data dir that has them; reports missing files
-  /// at `at`. Returns the family index, or -1 on error. Loading the same family twice is free.
-  int load_family(const std::string& family, const std::vector<std::string>& dirs,
-                  const SourcePos& at, Diagnostics& diags);
+  /// Loads a family from the first data dir that has it. Regular is required; a missing Bold,
+  /// Italic or BoldItalic is stood in for by the nearest face the family has (scripts such as
+  /// Chinese have no italics). Reports missing files at `at`. Returns the family index, or -1.
+  /// Loading the same family twice is free.
+  int load_family(const std::string& family, const std::vector<std::string>& dirs, const SourcePos& at,
+                  Diagnostics& diags);
   /// The face id for a family index and style.
   FontId face_id(int family, FaceStyle style) const { return family * 4 + static_cast<int>(style); }
   const FontFace& face(FontId id) const { return *faces_.at(id); }
   std::size_t size() const { return faces_.size(); }
 
+  /// Families tried, in order, for a character the preferred face lacks.
+  void set_fallbacks(std::vector<int> families) { fallbacks_ = std::move(families); }
+  /// The face to draw `c` with: `preferred` if it covers it, else the same style of the first
+  /// fallback family that does. `covered` is false when none does (then `preferred` is returned).
+  FontId resolve(FontId preferred, char32_t c, bool& covered) const;
+
  private:
   std::vector<std::string> families_;
-  std::vector<std::unique_ptr<FontFace>> faces_;
+  std::vector<std::shared_ptr<FontFace>> faces_;  // shared: a missing style reuses another face
+  std::vector<int> fallbacks_;
 };
 
 /// The file name stem of a family: "Noto Sans" -> "NotoSans".

@@ -59,6 +59,13 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
   const int body = run.fonts.load_family(c.brand.body_font, run.dirs, at(c.brand.body_font_pos), diags);
   const int head = run.fonts.load_family(c.brand.heading_font, run.dirs, at(c.brand.heading_font_pos), diags);
   if (body < 0 || head < 0) return false;
+  std::vector<int> fallbacks;
+  for (const auto& family : c.brand.fallback_fonts) {
+    const int id = run.fonts.load_family(family, run.dirs, at(c.brand.fallback_fonts_pos), diags);
+    if (id < 0) return false;
+    fallbacks.push_back(id);
+  }
+  run.fonts.set_fallbacks(fallbacks);
   run.faces = {&run.fonts, faces_of(run.fonts, body), faces_of(run.fonts, head)};
   if (!c.clinic.logo_path.empty()) {
     ImageInfo info;

@@ -26,21 +26,6 @@ std::vector<Span> plain_spans(const std::string& text, bool strong = false, cons
 
 
 
-void offset_line_items(const SetLine& line, double x, double baseline, std::vector<Item>& out) {
-  for (auto bg : line.backgrounds) {
-    bg.x += x, bg.y += baseline;
-    out.push_back(bg);
-  }
-  for (auto run : line.runs) {
-    run.x += x, run.baseline = baseline;
-    out.push_back(run);
-  }
-  for (auto link : line.links) {
-    link.x += x, link.y += baseline;
-    out.push_back(link);
-  }
-}
-
 // In print a link's target is invisible, so a link whose text is not its address gets the
 // address after it, in parentheses: "the NVA (www.nva.org)".
 std::vector<Span> with_visible_targets(const std::vector<Span>& spans) {
@@ -68,6 +53,13 @@ bool ends_with_colon(const std::vector<Span>& spans) {
 }
 
 }  // namespace
+
+std::vector<SetLine> FlowBuilder::set(const std::vector<Span>& spans, const InlineStyles& styles, double width,
+                                      const TextSource& source) {
+  ParagraphOptions options;
+  options.rtl = style_.script.rtl;
+  return set_paragraph(spans, styles, width, fonts_, lang_, source, diags_, options);
+}
 
 FlowBuilder::FlowBuilder(const Style& style, const FontSet& fonts, const FamilyFaces& body,
                          std::string lang, std::string source_file, Diagnostics& diags, double width,
@@ -106,7 +98,7 @@ std::size_t FlowBuilder::add_lines(const std::vector<SetLine>& lines, const Text
     box.height = st.line_height;
     box.is_line = true;
     box.paragraph = paragraph;
-    offset_line_items(lines[k], x, baseline, box.items);
+    place_line(lines[k], x, baseline, box.items);
     box.hyphenated = lines[k].hyphenated;
     box.space_ratio = lines[k].space_ratio;
     box.loose = lines[k].loose;
@@ -125,7 +117,7 @@ double FlowBuilder::stack(FlowBox& box, const std::vector<SetLine>& lines, const
                           double y) {
   const double baseline = baseline_in_box(fonts_.face(st.font), st);
   for (const auto& line : lines) {
-    offset_line_items(line, x, y + baseline, box.items);
+    place_line(line, x, y + baseline, box.items);
     y += st.line_height;
   }
   return y;
@@ -138,17 +130,17 @@ void FlowBuilder::title_block(const std::string& title, const std::string& summa
   const TextSource src{source_file_, 1};
   auto title_styles = inline_styles(style_.title, body_faces_, style_.link);
   title_styles.regular.font = style_.title.font;  // the title face is already bold
-  double y = stack(box, set_paragraph(plain_spans(title), title_styles, w, fonts_, lang_, src, diags_),
+  double y = stack(box, set(plain_spans(title), title_styles, w, src),
                    style_.title, 0, 0);
   if (!summary.empty()) {
     y += style_.paragraph_gap * 0.75;
     auto st = inline_styles(style_.summary, body_faces_, style_.link);
-    y = stack(box, set_paragraph(plain_spans(summary), st, w, fonts_, lang_, src, diags_), style_.summary, 0, y);
+    y = stack(box, set(plain_spans(summary), st, w, src), style_.summary, 0, y);
   }
   if (!meta.empty()) {
     y += 3;
     auto st = inline_styles(style_.meta, body_faces_, style_.link);
-    y = stack(box, set_paragraph(plain_spans(meta), st, w, fonts_, lang_, src, diags_), style_.meta, 0, y);
+    y = stack(box, set(plain_spans(meta), st, w, src), style_.meta, 0, y);
   }
   y += 10;
   box.items.push_back(LineItem{0, y, w * 0.22, y, style_.accent, 2.5});
@@ -191,6 +183,7 @@ void FlowBuilder::paragraph(const std::vector<Span>& spans, const InlineStyles& 
   options.total_fit = style_.total_fit;
   options.justify = body_text && style_.justify;
   options.hyphenator = body_text && style_.hyphenate ? hyphenator_ : nullptr;
+  options.rtl = style_.script.rtl;
   auto lines = set_paragraph(with_visible_targets(spans), styles, col.w, fonts_, lang_, {source_file_, source_line},
                              diags_, options);
   // A lead-in such as "Common factors include:" stays on the page with the list it introduces.
@@ -205,7 +198,7 @@ void FlowBuilder::heading(const Block& b, Column col) {
   space_before(style_.heading_space_before * (level <= 2 ? 1.0 : 0.8));
   auto styles = inline_styles(st, body_faces_, st.color);
   styles.regular.font = st.font;
-  auto lines = set_paragraph(b.spans, styles, col.w, fonts_, lang_, {source_file_, b.line}, diags_);
+  auto lines = set(b.spans, styles, col.w, {source_file_, b.line});
   const std::size_t first = add_lines(lines, st, col.x, true);
   for (std::size_t i = first; i < flow_.boxes.size(); ++i) flow_.boxes[i].is_heading = true;
   if (first < flow_.boxes.size())
@@ -230,9 +223,10 @@ void FlowBuilder::add_marker(std::size_t first_box, const std::string& marker, c
         baseline = t->baseline;
         break;
       }
-    auto text = set_text(marker, st, fonts_, 0, baseline);
-    text.x = right_edge - text.width;
-    box.items.insert(box.items.begin(), text);
+    const auto text = set_label(marker, st, fonts_, style_.script);
+    std::vector<Item> items;
+    place_line(text, right_edge - text.width, baseline, items);
+    box.items.insert(box.items.begin(), items.begin(), items.end());
     return;
   }
 }
@@ -378,12 +372,12 @@ void FlowBuilder::resources_box(const std::string& label, const std::string& int
   head.break_after = false;  // the label stays with the first entry
   auto label_styles = inline_styles(style_.box_label, body_faces_, style_.link);
   label_styles.regular.font = style_.box_label.font;
-  double y = stack(head, set_paragraph(plain_spans(label), label_styles, inner.w, fonts_, lang_, src, diags_),
+  double y = stack(head, set(plain_spans(label), label_styles, inner.w, src),
                    style_.box_label, inner.x, 0);
   if (!intro.empty()) {
     y += 2;
     auto st = inline_styles(style_.body, body_faces_, style_.link);
-    y = stack(head, set_paragraph(plain_spans(intro), st, inner.w, fonts_, lang_, src, diags_), style_.body, inner.x, y);
+    y = stack(head, set(plain_spans(intro), st, inner.w, src), style_.body, inner.x, y);
   }
   head.height = y + style_.paragraph_gap * 0.5;
   head.bookmark = OutlineEntry{0, label, 0, 0};
@@ -397,10 +391,10 @@ void FlowBuilder::resources_box(const std::string& label, const std::string& int
     FlowBox entry;  // one box: an entry never splits across pages
     auto name_styles = inline_styles(style_.resource_name, body_faces_, style_.link);
     name_styles.regular.font = style_.resource_name.font;
-    double ey = stack(entry, set_paragraph(plain_spans(r.name), name_styles, inner.w, fonts_, lang_, at, diags_),
+    double ey = stack(entry, set(plain_spans(r.name), name_styles, inner.w, at),
                       style_.resource_name, inner.x, 0);
     if (!r.description.empty())
-      ey = stack(entry, set_paragraph(plain_spans(r.description), body, inner.w, fonts_, lang_, at, diags_),
+      ey = stack(entry, set(plain_spans(r.description), body, inner.w, at),
                  style_.body, inner.x, ey);
     std::vector<Span> contact;
     if (!r.website.empty()) {
@@ -413,7 +407,7 @@ void FlowBuilder::resources_box(const std::string& label, const std::string& int
       contact.push_back(plain_spans(r.phone)[0]);
     }
     if (!contact.empty())
-      ey = stack(entry, set_paragraph(contact, body, inner.w, fonts_, lang_, at, diags_), style_.body, inner.x, ey);
+      ey = stack(entry, set(contact, body, inner.w, at), style_.body, inner.x, ey);
     entry.height = ey;
     add_box(std::move(entry));
   }
@@ -430,7 +424,7 @@ void FlowBuilder::contact_block(const std::string& label, const ClinicInfo& clin
   auto label_styles = inline_styles(style_.box_label, body_faces_, style_.link);
   label_styles.regular.font = style_.box_label.font;
   box.items.push_back(LineItem{0, 0, w, 0, style_.rule, 0.75});
-  const double top = stack(box, set_paragraph(plain_spans(label), label_styles, w, fonts_, lang_, src, diags_),
+  const double top = stack(box, set(plain_spans(label), label_styles, w, src),
                            style_.box_label, 0, 8) + 2;
   // Two columns (who and where; how to reach the clinic), then the opening hours in full width.
   std::vector<std::vector<std::vector<Span>>> columns(1);
@@ -457,7 +451,7 @@ void FlowBuilder::contact_block(const std::string& label, const ClinicInfo& clin
   for (std::size_t c = 0; c < columns.size(); ++c) {
     double y = top;
     for (const auto& spans : columns[c])
-      y = stack(box, set_paragraph(spans, body, col_w, fonts_, lang_, src, diags_), style_.body,
+      y = stack(box, set(spans, body, col_w, src), style_.body,
                 c * (col_w + gutter), y);
     bottom = std::max(bottom, y);
   }
@@ -466,7 +460,7 @@ void FlowBuilder::contact_block(const std::string& label, const ClinicInfo& clin
     for (const auto& h : clinic.hours) hours += (hours.empty() ? "" : "; ") + h;
     auto spans = plain_spans(strings.get("hours") + ": ", true);
     spans.push_back(plain_spans(hours)[0]);
-    bottom = stack(box, set_paragraph(spans, body, w, fonts_, lang_, src, diags_), style_.body, 0, bottom + 4);
+    bottom = stack(box, set(spans, body, w, src), style_.body, 0, bottom + 4);
   }
   box.height = bottom;
   box.bookmark = OutlineEntry{0, label, 0, 0};

@@ -37,6 +37,9 @@ class FlowBuilder {
     double x = 0, w = 0;
   };
 
+  /// Sets non-body text (titles, labels, resource entries): no justification or hyphenation.
+  std::vector<SetLine> set(const std::vector<Span>& spans, const InlineStyles& styles, double width,
+                           const TextSource& source);
   void block(const Block& b, Column col, int list_depth);
   void space_before(double gap);
   void paragraph(const std::vector<Span>& spans, const InlineStyles& styles, Column col, int source_line,

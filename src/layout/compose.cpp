@@ -116,6 +116,23 @@ void warn_loose_lines(const Flow& flow, const std::vector<std::vector<PlacedBox>
   }
 }
 
+void mirror_page(PageFrame& page, double w) {
+  for (auto& item : page.items) {
+    std::visit(
+        [&](auto& it) {
+          using T = std::decay_t<decltype(it)>;
+          if constexpr (std::is_same_v<T, TextItem>) {
+            it.x = w - (it.x + it.width);
+          } else if constexpr (std::is_same_v<T, LineItem>) {
+            it.x1 = w - it.x1, it.x2 = w - it.x2;
+          } else {
+            it.x = w - (it.x + it.w);
+          }
+        },
+        item);
+  }
+}
+
 DocumentInfo document_info(const HandoutInput& in) {
   DocumentInfo info;
   info.title = in.meta->title;

@@ -32,6 +32,10 @@ void warn_loose_lines(const Flow& flow, const std::vector<std::vector<PlacedBox>
 /// Moves every item of a box by (dx, dy) into `out`.
 void offset_items(const std::vector<Item>& items, double dx, double dy, std::vector<Item>& out);
 
+/// Mirrors a page left to right, for right-to-left languages. Text runs keep their reading
+/// order because lines are set pre-mirrored (see ParagraphOptions::rtl).
+void mirror_page(PageFrame& page, double page_width);
+
 /// Document information from the inputs.
 DocumentInfo document_info(const HandoutInput& in);
 

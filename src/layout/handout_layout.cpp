@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/bidi.h"
 #include "layout/block_flow.h"
 #include "layout/compose.h"
 #include "layout/page_furniture.h"
@@ -108,6 +109,7 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Han
     const auto label = fill_template(in.strings->get("page_of"),
                                      {{"n", std::to_string(p + 1)}, {"total", std::to_string(total)}});
     add_footer(page, style, *fonts.set, fonts.body, clinic, in.config->footer_note, label);
+    if (style.script.rtl) mirror_page(page, doc.width);
   }
   normalise_outline(doc.outline);
   stats.pages = total;
@@ -121,7 +123,8 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Han
 
 PagedDocument layout_handout(const HandoutInput& in, const HandoutFonts& fonts, Diagnostics& diags,
                              LayoutStats* stats) {
-  const Style style = make_style(*in.layout, in.config->brand, fonts.body, fonts.headings);
+  Style style = make_style(*in.layout, in.config->brand, fonts.body, fonts.headings);
+  style.script = {in.lang, is_rtl_language(in.lang)};
   HandoutFonts faces = fonts;
   if (in.layout->avoid_italics) {  // large print: emphasis in bold, never italic
     faces.body.italic = faces.body.bold_italic = faces.body.bold;

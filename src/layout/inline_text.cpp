@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cwctype>
 #include <mutex>
+#include <numeric>
 #include <set>
 
+#include "layout/bidi.h"
 #include "layout/hyphenation.h"
 #include "layout/line_breaker.h"
 #include "util/utf8.h"
@@ -23,28 +25,42 @@ InlineStyles inline_styles(const TextStyle& base, const FamilyFaces& faces, Colo
   return s;
 }
 
-TextItem set_text(const std::string& text, const TextStyle& style, const FontSet& fonts, double x,
-                  double baseline) {
-  TextItem t;
-  t.x = x;
-  t.baseline = baseline;
-  t.font = style.font;
-  t.size = style.size;
-  t.color = style.color;
-  t.text = text;
-  t.width = fonts.face(style.font).text_width(text, style.size);
-  return t;
+void place_line(const SetLine& line, double x, double baseline, std::vector<Item>& out) {
+  for (auto bg : line.backgrounds) {
+    bg.x += x, bg.y += baseline;
+    out.push_back(bg);
+  }
+  for (auto run : line.runs) {
+    run.x += x, run.baseline = baseline;
+    out.push_back(run);
+  }
+  for (auto link : line.links) {
+    link.x += x, link.y += baseline;
+    out.push_back(link);
+  }
 }
 
 namespace {
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\n' || c == U'\t'; }
 
-// A paragraph flattened to code points, each with the span it came from.
+bool is_hangul(char32_t c) {
+  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
+}
+
+// The hyphen added at a hyphenation break: U+2010 HYPHEN, so that text extraction can tell it
+// from a hyphen that belongs to the word (U+002D).
+constexpr char32_t kHyphen = U'\u2010';
+
+// A paragraph flattened to code points in logical order, each with its span and font.
 struct FlatText {
-  std::u32string chars;
+  std::u32string chars;   // as written: for line breaking and hyphenation
+  std::u32string glyphs;  // as drawn: Arabic shaped into presentation forms, brackets mirrored
   std::vector<int> span_of;
+  std::vector<FontId> font_of;
   std::vector<double> advance;  // points
+  bool bidi = false;            // needs reordering (right-to-left text present)
+  BidiParagraph para;
 };
 
 const TextStyle& style_of(const Span& s, const InlineStyles& st) {
@@ -54,27 +70,40 @@ const TextStyle& style_of(const Span& s, const InlineStyles& st) {
   return st.regular;
 }
 
-FlatText flatten(const std::vector<Span>& spans, const InlineStyles& styles, const FontSet& fonts,
+void warn_uncovered(char32_t c, const TextSource& source, Diagnostics& diags) {
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+  diags.warning(source.file, source.line, 0,
+                std::string("no font covers character ") + hex + " '" + utf8_encode(std::u32string(1, c)) + "'");
+}
+
+FlatText flatten(const std::vector<Span>& spans, const InlineStyles& styles, const FontSet& fonts, bool rtl,
                  const TextSource& source, Diagnostics& diags) {
   FlatText flat;
-  std::set<char32_t> reported;
   for (std::size_t i = 0; i < spans.size(); ++i) {
-    const auto& span = spans[i];
-    const auto& style = style_of(span, styles);
-    const auto& face = fonts.face(style.font);
-    std::u32string text = span.hard_break ? std::u32string(1, U'\n') : utf8_decode(span.text);
+    std::u32string text = spans[i].hard_break ? std::u32string(1, U'\n') : utf8_decode(spans[i].text);
     for (char32_t c : text) {
-      if (c == U'\t') c = U' ';
-      if (c != U'\n' && !face.covers(c) && reported.insert(c).second) {
-        char hex[16];
-        std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
-        diags.warning(source.file, source.line, 0,
-                      std::string("no font covers character ") + hex + " '" + utf8_encode(std::u32string(1, c)) + "'");
-      }
-      flat.chars.push_back(c);
+      flat.chars.push_back(c == U'\t' ? U' ' : c);
       flat.span_of.push_back(static_cast<int>(i));
-      flat.advance.push_back(c == U'\n' ? 0.0 : face.advance(c) * style.size);
     }
+  }
+  flat.glyphs = flat.chars;
+  flat.bidi = rtl || has_rtl(flat.chars);
+  if (flat.bidi) flat.para = analyse_and_shape(flat.glyphs, rtl);
+  std::set<char32_t> reported;
+  for (std::size_t i = 0; i < flat.chars.size(); ++i) {
+    const auto& style = style_of(spans[flat.span_of[i]], styles);
+    const char32_t g = flat.glyphs[i];
+    if (g == U'\n' || g == kLigatureFill) {
+      flat.font_of.push_back(style.font);
+      flat.advance.push_back(0);
+      continue;
+    }
+    bool covered = true;
+    const FontId font = fonts.resolve(style.font, g, covered);
+    if (!covered && reported.insert(flat.chars[i]).second) warn_uncovered(flat.chars[i], source, diags);
+    flat.font_of.push_back(font);
+    flat.advance.push_back(fonts.face(font).advance(g) * style.size);
   }
   return flat;
 }
@@ -85,25 +114,27 @@ struct Piece {
   BreakKind after = BreakKind::Space;
 };
 
-// The hyphen added at a hyphenation break: U+2010 HYPHEN, so that text extraction can tell it
-// from a hyphen that belongs to the word (U+002D).
-constexpr char32_t kHyphen = U'\u2010';
-
 std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang) {
   static std::once_flag once;
   std::call_once(once, init_linebreak);
-  std::vector<char> brks(flat.chars.size());
-  if (!flat.chars.empty())
-    set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(flat.chars.data()), flat.chars.size(),
-                         lang.c_str(), brks.data());
+  const auto& chars = flat.chars;
+  std::vector<char> brks(chars.size());
+  if (!chars.empty())
+    set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(chars.data()), chars.size(), lang.c_str(), brks.data());
+  // Korean breaks at spaces, not between syllables (UAX #14 allows both; this is the tailoring).
+  if (lang.rfind("ko", 0) == 0)
+    for (std::size_t i = 0; i + 1 < chars.size(); ++i)
+      if (brks[i] == LINEBREAK_ALLOWBREAK && !is_space(chars[i]) && !is_space(chars[i + 1]) &&
+          (is_hangul(chars[i]) || is_hangul(chars[i + 1])))
+        brks[i] = LINEBREAK_NOBREAK;
   std::vector<Piece> pieces;
   std::size_t start = 0;
-  for (std::size_t i = 0; i < flat.chars.size(); ++i) {
-    if (brks[i] != LINEBREAK_MUSTBREAK && brks[i] != LINEBREAK_ALLOWBREAK && i + 1 != flat.chars.size()) continue;
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    if (brks[i] != LINEBREAK_MUSTBREAK && brks[i] != LINEBREAK_ALLOWBREAK && i + 1 != chars.size()) continue;
     std::size_t end = i + 1;
-    while (end > start && is_space(flat.chars[end - 1])) --end;
+    while (end > start && is_space(chars[end - 1])) --end;
     BreakKind kind = end < i + 1 ? BreakKind::Space : BreakKind::Plain;
-    if (brks[i] == LINEBREAK_MUSTBREAK || i + 1 == flat.chars.size()) kind = BreakKind::Forced;
+    if (brks[i] == LINEBREAK_MUSTBREAK || i + 1 == chars.size()) kind = BreakKind::Forced;
     pieces.push_back({start, end, i + 1, kind});
     start = i + 1;
   }
@@ -126,8 +157,7 @@ void split_wide_piece(const FlatText& flat, Piece p, double width, std::vector<P
     while (fit < p.end && w + flat.advance[fit] <= width) w += flat.advance[fit++];
     std::size_t cut = fit;
     for (std::size_t k = fit; k > p.begin + 1; --k) {
-      if (kCutAfter.find(flat.chars[k - 1]) != std::u32string::npos &&
-          width_of(flat, p.begin, k) >= width * 0.5) {
+      if (kCutAfter.find(flat.chars[k - 1]) != std::u32string::npos && width_of(flat, p.begin, k) >= width * 0.5) {
         cut = k;
         break;
       }
@@ -168,73 +198,127 @@ void hyphenate_piece(const FlatText& flat, const std::vector<Span>& spans, const
   out.push_back({start, p.end, p.space_end, p.after});
 }
 
-void add_run(SetLine& line, const FlatText& flat, const std::vector<Span>& spans,
-             const InlineStyles& styles, const FontSet& fonts, std::size_t b, std::size_t e, double x) {
-  const auto& span = spans[flat.span_of[b]];
-  const auto& style = style_of(span, styles);
-  std::u32string text;
-  for (std::size_t i = b; i < e; ++i)
-    if (flat.chars[i] != U'\n') text.push_back(flat.chars[i]);
-  if (text.empty()) return;
-  TextItem t;
-  t.x = x;
-  t.font = style.font;
-  t.size = style.size;
-  t.color = span.link.empty() ? style.color : styles.link_color;
-  t.text = utf8_encode(text);
-  t.width = width_of(flat, b, e);
-  const auto& face = fonts.face(style.font);
-  const double top = -face.ascender() * style.size * 0.92, height = (face.ascender() * 0.92 + face.descender()) * style.size;
-  if (!span.link.empty()) {
-    auto& links = line.links;
-    if (!links.empty() && links.back().uri == span.link && links.back().x + links.back().w >= x - 4)
-      links.back().w = x + t.width - links.back().x;
-    else
-      links.push_back({x, top, t.width, height, span.link});
-  }
-  if (span.code) line.backgrounds.push_back({x - 1.5, top + 1, t.width + 3, height - 1, styles.code_fill, {}, 0, 2});
-  line.runs.push_back(std::move(t));
-}
+// Builds one line from the logical characters [begin, end): runs in visual order from x = 0.
+class LineAssembler {
+ public:
+  LineAssembler(const FlatText& flat, const std::vector<Span>& spans, const InlineStyles& styles,
+                const FontSet& fonts)
+      : flat_(flat), spans_(spans), styles_(styles), fonts_(fonts) {}
 
-// Builds one line from characters [begin, end). Justification widens (or narrows) each word
-// space by `space_factor` of its width; `hyphen` appends a hyphen in the last character's style.
-SetLine assemble_line(FlatText& flat, const std::vector<Span>& spans, const InlineStyles& styles,
-                      const FontSet& fonts, std::size_t begin, std::size_t end, double space_factor, bool hyphen) {
-  SetLine line;
-  if (hyphen && end > begin) {
-    // Draw the hyphen as part of the last run: give it the span and style of the last letter.
-    const auto& st = style_of(spans[flat.span_of[end - 1]], styles);
-    flat.chars.insert(flat.chars.begin() + end, kHyphen);
-    flat.span_of.insert(flat.span_of.begin() + end, flat.span_of[end - 1]);
-    flat.advance.insert(flat.advance.begin() + end, fonts.face(st.font).advance(kHyphen) * st.size);
-    ++end;
-    line.hyphenated = true;
-  }
-  double x = 0;
-  std::size_t run_start = begin;
-  for (std::size_t i = begin; i <= end; ++i) {
-    const bool space = i < end && space_factor != 0 && flat.chars[i] == U' ';
-    if (i == end || space || flat.span_of[i] != flat.span_of[run_start]) {
-      add_run(line, flat, spans, styles, fonts, run_start, i, x);
-      x += width_of(flat, run_start, i);
-      run_start = i;
+  // Justification widens (or narrows) each word space by `space_factor` of its width; `hyphen`
+  // appends a hyphen; `mirror` positions the runs for a page that will be mirrored.
+  SetLine build(std::size_t begin, std::size_t end, double space_factor, bool hyphen, bool mirror) {
+    line_ = SetLine{};
+    x_ = 0;
+    std::vector<std::size_t> order(end - begin);
+    if (flat_.bidi)
+      order = visual_order(flat_.para, flat_.glyphs, begin, end);
+    else
+      std::iota(order.begin(), order.end(), begin);
+    std::u32string run;
+    std::size_t run_first = 0;
+    double run_width = 0;
+    auto flush = [&] {
+      if (!run.empty()) add_run(run_first, run, run_width);
+      run.clear();
+      run_width = 0;
+    };
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const std::size_t i = order[k];
+      const char32_t g = flat_.glyphs[i];
+      if (g == U'\n' || g == kLigatureFill) continue;
+      const bool stretched_space = space_factor != 0 && flat_.chars[i] == U' ';
+      if (!run.empty() && (stretched_space || !same_run(run_first, i))) flush();
+      if (stretched_space) {  // a justified space: leave a gap and start the next word after it
+        x_ += flat_.advance[i] * (1 + space_factor);
+        continue;
+      }
+      if (run.empty()) run_first = i;
+      run.push_back(g);
+      run_width += flat_.advance[i];
     }
-    if (space) {  // a justified space: skip it and move the next word over
-      x += flat.advance[i] * (1 + space_factor);
-      run_start = i + 1;
-    }
+    flush();
+    if (hyphen && end > begin) add_hyphen(end - 1);
+    line_.width = x_;
+    line_.space_ratio = 1 + space_factor;
+    line_.hyphenated = hyphen;
+    if (mirror) mirror_runs();
+    return std::move(line_);
   }
-  line.width = x;
-  line.space_ratio = 1 + space_factor;
-  return line;
-}
+
+ private:
+  bool same_run(std::size_t a, std::size_t b) const {
+    return flat_.span_of[a] == flat_.span_of[b] && flat_.font_of[a] == flat_.font_of[b] &&
+           (!flat_.bidi || flat_.para.levels[a] % 2 == flat_.para.levels[b] % 2);
+  }
+
+  void add_run(std::size_t first, const std::u32string& text, double width) {
+    const auto& span = spans_[flat_.span_of[first]];
+    const auto& style = style_of(span, styles_);
+    TextItem t;
+    t.x = x_;
+    t.font = flat_.font_of[first];
+    t.size = style.size;
+    t.color = span.link.empty() ? style.color : styles_.link_color;
+    t.text = utf8_encode(text);
+    t.width = width;
+    const auto& face = fonts_.face(style.font);
+    const double top = -face.ascender() * style.size * 0.92;
+    const double height = (face.ascender() * 0.92 + face.descender()) * style.size;
+    if (!span.link.empty()) {
+      auto& links = line_.links;
+      if (!links.empty() && links.back().uri == span.link && links.back().x + links.back().w >= x_ - 4)
+        links.back().w = x_ + width - links.back().x;
+      else
+        links.push_back({x_, top, width, height, span.link});
+    }
+    if (span.code) line_.backgrounds.push_back({x_ - 1.5, top + 1, width + 3, height - 1, styles_.code_fill, {}, 0, 2});
+    x_ += width;
+    line_.runs.push_back(std::move(t));
+  }
+
+  // The hyphen takes the font and style of the line's last character.
+  void add_hyphen(std::size_t last) {
+    const auto& style = style_of(spans_[flat_.span_of[last]], styles_);
+    bool covered = true;
+    const FontId font = fonts_.resolve(flat_.font_of[last], kHyphen, covered);
+    const double w = fonts_.face(font).advance(kHyphen) * style.size;
+    auto& runs = line_.runs;
+    if (!runs.empty() && runs.back().font == font && runs.back().x + runs.back().width >= x_ - 1e-9) {
+      runs.back().text += utf8_encode(std::u32string(1, kHyphen));
+      runs.back().width += w;
+    } else {
+      TextItem t;
+      t.x = x_, t.font = font, t.size = style.size, t.color = style.color, t.width = w;
+      t.text = utf8_encode(std::u32string(1, kHyphen));
+      runs.push_back(t);
+    }
+    x_ += w;
+  }
+
+  // A mirrored page flips every x; placing each run at its mirror image inside the line
+  // makes the two flips cancel, so the line still reads in visual order.
+  void mirror_runs() {
+    const double w = line_.width;
+    for (auto& r : line_.runs) r.x = w - (r.x + r.width);
+    for (auto& l : line_.links) l.x = w - (l.x + l.w);
+    for (auto& b : line_.backgrounds) b.x = w - (b.x + b.w);
+  }
+
+  const FlatText& flat_;
+  const std::vector<Span>& spans_;
+  const InlineStyles& styles_;
+  const FontSet& fonts_;
+  SetLine line_;
+  double x_ = 0;
+};
 
 }  // namespace
 
-std::vector<SetLine> set_paragraph(const std::vector<Span>& spans, const InlineStyles& styles,
-                                   double width, const FontSet& fonts, const std::string& lang,
-                                   const TextSource& source, Diagnostics& diags, const ParagraphOptions& options) {
-  FlatText flat = flatten(spans, styles, fonts, source, diags);
+std::vector<SetLine> set_paragraph(const std::vector<Span>& spans, const InlineStyles& styles, double width,
+                                   const FontSet& fonts, const std::string& lang, const TextSource& source,
+                                   Diagnostics& diags, const ParagraphOptions& options) {
+  const FlatText flat = flatten(spans, styles, fonts, options.rtl, source, diags);
   std::vector<Piece> wide, pieces;
   for (const auto& p : find_pieces(flat, lang)) split_wide_piece(flat, p, width, wide);
   for (const auto& p : wide) {
@@ -249,7 +333,7 @@ std::vector<SetLine> set_paragraph(const std::vector<Span>& spans, const InlineS
     double hyphen_width = 0;
     if (p.after == BreakKind::Hyphen && p.end > p.begin) {
       const auto& st = style_of(spans[flat.span_of[p.end - 1]], styles);
-      hyphen_width = fonts.face(st.font).advance(kHyphen) * st.size;
+      hyphen_width = fonts.face(flat.font_of[p.end - 1]).advance(kHyphen) * st.size;
     }
     items.push_back({width_of(flat, p.begin, p.end), width_of(flat, p.end, p.space_end), p.after, hyphen_width});
   }
@@ -269,22 +353,36 @@ std::vector<SetLine> set_paragraph(const std::vector<Span>& spans, const InlineS
       first = end;
     }
   }
-  // Set lines from the last so that inserted hyphens do not shift the characters still to come.
-  std::vector<SetLine> lines(breaks.size());
-  for (std::size_t li = breaks.size(); li-- > 0;) {
-    const std::size_t first = li == 0 ? 0 : breaks[li - 1].end;
-    const std::size_t last = breaks[li].end;  // one past
-    if (last == first) continue;
-    // Every word space of a justified line changes by the same fraction of its natural width.
-    // A line that would need wider spaces than the limit is set short rather than gappy.
-    const double r = options.justify ? breaks[li].ratio : 0;
+  LineAssembler assembler(flat, spans, styles, fonts);
+  std::vector<SetLine> lines;
+  std::size_t first = 0;
+  for (const auto& br : breaks) {
+    if (br.end == first) continue;
+    // Every word space of a justified line changes by the same fraction of its natural width;
+    // a line that would need wider spaces than the limit is set short rather than gappy.
+    const double r = options.justify ? br.ratio : 0;
     const double wanted = r > 0 ? r * kSpaceStretch : r * kSpaceShrink;
     const double factor = std::min(wanted, kMaxSpaceRatio - 1);
-    lines[li] = assemble_line(flat, spans, styles, fonts, pieces[first].begin, pieces[last - 1].end, factor,
-                              breaks[li].hyphenated);
-    lines[li].loose = wanted > factor;
+    lines.push_back(
+        assembler.build(pieces[first].begin, pieces[br.end - 1].end, factor, br.hyphenated, options.rtl));
+    lines.back().loose = wanted > factor;
+    first = br.end;
   }
   return lines;
+}
+
+SetLine set_label(const std::string& text, const TextStyle& style, const FontSet& fonts, const Script& script) {
+  Span span;
+  span.text = text;
+  InlineStyles styles;
+  styles.regular = styles.bold = styles.italic = styles.bold_italic = style;
+  styles.link_color = style.color;
+  ParagraphOptions options;
+  options.rtl = script.rtl;
+  options.total_fit = false;
+  Diagnostics ignored;  // labels come from strings and config, whose characters the body shares
+  auto lines = set_paragraph({span}, styles, 1e9, fonts, script.lang, {}, ignored, options);
+  return lines.empty() ? SetLine{} : lines.front();
 }
 
 }  // namespace handout

@@ -38,6 +38,7 @@ class Hyphenator;
 
 /// How a paragraph is broken into lines.
 struct ParagraphOptions {
+  bool rtl = false;  ///< right-to-left paragraph on a mirrored page (see Script)
   bool justify = false;
   bool total_fit = true;                 ///< Knuth-Plass; false: first fit (for comparison)
   const Hyphenator* hyphenator = nullptr; ///< null: no hyphenation
@@ -56,8 +57,11 @@ std::vector<SetLine> set_paragraph(const std::vector<Span>& spans, const InlineS
                                    const TextSource& source, Diagnostics& diags,
                                    const ParagraphOptions& options = {});
 
-/// One line of plain text in one style (labels, footers); never broken.
-TextItem set_text(const std::string& text, const TextStyle& style, const FontSet& fonts, double x,
-                  double baseline);
+/// One line of plain text in one style (labels, footers); never broken. Fallback fonts,
+/// shaping and bidi apply as in paragraphs. Positions are relative to x = 0 and the baseline.
+SetLine set_label(const std::string& text, const TextStyle& style, const FontSet& fonts, const Script& script);
+
+/// Copies a set line's items into `out`, moved to (x, baseline).
+void place_line(const SetLine& line, double x, double baseline, std::vector<Item>& out);
 
 }  // namespace handout

@@ -24,6 +24,7 @@ double add_footer(PageFrame& page, const Style& style, const FontSet& fonts, con
                   const ClinicInfo& clinic, const std::string& note, const std::string& page_label);
 
 /// Shortens text with an ellipsis so it fits `width`.
-std::string fit_text(const std::string& text, const TextStyle& style, const FontSet& fonts, double width);
+std::string fit_text(const std::string& text, const TextStyle& style, const FontSet& fonts, double width,
+                     const Script& script);
 
 }  // namespace handout

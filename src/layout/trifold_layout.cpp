@@ -31,7 +31,7 @@ FrameArea panel_area(const Style& s, Panel p) {
 
 // Lines of plain text centred on `centre`; returns the y below them.
 double centred(PageFrame& page, const std::string& text, const TextStyle& st, const FamilyFaces& faces,
-               const FontSet& fonts, double centre, double width, double y) {
+               const FontSet& fonts, double centre, double width, double y, const Script& script) {
   Span span;
   span.text = text;
   InlineStyles styles = inline_styles(st, faces, st.color);
@@ -39,7 +39,9 @@ double centred(PageFrame& page, const std::string& text, const TextStyle& st, co
   Diagnostics ignored;  // the same text is checked where it is set in the body
   const auto& face = fonts.face(st.font);
   const double baseline = st.line_height / 2 + (face.ascender() - face.descender()) / 2 * st.size;
-  for (const auto& line : set_paragraph({span}, styles, width, fonts, "", {}, ignored)) {
+  ParagraphOptions options;
+  options.rtl = script.rtl;
+  for (const auto& line : set_paragraph({span}, styles, width, fonts, script.lang, {}, ignored, options)) {
     for (auto run : line.runs) {
       run.x += centre - line.width / 2;
       run.baseline = y + baseline;
@@ -63,19 +65,19 @@ void add_cover(PageFrame& page, const Style& s, const HandoutFonts& fonts, const
     page.items.push_back(ImageItem{centre - w / 2, y, w, w * in.logo->height / in.logo->width, clinic.logo_path});
     y += w * in.logo->height / in.logo->width + 10;
   }
-  y = centred(page, clinic.name, s.header_name, fonts.headings, set, centre, a.w, y);
-  if (!clinic.tagline.empty()) y = centred(page, clinic.tagline, s.header_tagline, fonts.body, set, centre, a.w, y + 2);
+  y = centred(page, clinic.name, s.header_name, fonts.headings, set, centre, a.w, y, s.script);
+  if (!clinic.tagline.empty()) y = centred(page, clinic.tagline, s.header_tagline, fonts.body, set, centre, a.w, y + 2, s.script);
   y = std::max(y, s.page_height * 0.36) + 30;
-  y = centred(page, in.meta->title, s.title, fonts.headings, set, centre, a.w, y);
-  if (!in.meta->summary.empty()) y = centred(page, in.meta->summary, s.summary, fonts.body, set, centre, a.w, y + 10);
+  y = centred(page, in.meta->title, s.title, fonts.headings, set, centre, a.w, y, s.script);
+  if (!in.meta->summary.empty()) y = centred(page, in.meta->summary, s.summary, fonts.body, set, centre, a.w, y + 10, s.script);
   if (!in.meta->reviewed.empty()) {
     const auto& strings = *in.strings;
     const auto meta = fill_template(strings.get("reviewed"), {{"date", strings.format_date(in.meta->reviewed)}});
-    centred(page, meta, s.meta, fonts.body, set, centre, a.w, y + 8);
+    centred(page, meta, s.meta, fonts.body, set, centre, a.w, y + 8, s.script);
   }
   double by = a.y + a.h - s.header_contact.line_height * 2;  // phone and website at the foot of the cover
   for (const auto& line : {clinic.phone, display_url(clinic.website)})
-    if (!line.empty()) by = centred(page, line, s.header_contact, fonts.body, set, centre, a.w, by);
+    if (!line.empty()) by = centred(page, line, s.header_contact, fonts.body, set, centre, a.w, by, s.script);
 }
 
 // Light tick marks at the folds, in the top and bottom margins only, so they never touch text.
@@ -118,7 +120,9 @@ PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const H
     span.text = in.config->footer_note;
     InlineStyles st = inline_styles(style.footer_note, fonts.body, style.link);
     st.regular.font = style.footer_note.font;
-    note = set_paragraph({span}, st, panel.content_width(), *fonts.set, in.lang, {in.article_file, 0}, diags);
+    ParagraphOptions options;
+    options.rtl = style.script.rtl;
+    note = set_paragraph({span}, st, panel.content_width(), *fonts.set, in.lang, {in.article_file, 0}, diags, options);
   }
   const double note_h = note.empty() ? 0 : note.size() * style.footer_note.line_height + 8;
   const double contact_h = contact.height + note_h + style.paragraph_gap * 2;
@@ -163,7 +167,10 @@ PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const H
     note_y += style.footer_note.line_height;
   }
   add_cover(doc.pages[0], style, fonts, in);
-  for (auto& page : doc.pages) add_fold_guides(page, style);
+  for (auto& page : doc.pages) {
+    add_fold_guides(page, style);
+    if (style.script.rtl) mirror_page(page, doc.width);  // an RTL brochure folds the other way
+  }
   normalise_outline(doc.outline);
   stats.pages = 2;
   stats.forced_breaks = pagination.forced_breaks;

@@ -1,9 +1,17 @@
 // Resolved visual style: the layout file and brand turned into concrete fonts, sizes and colours.
 #pragma once
+#include <string>
+
 #include "config/types.h"
 #include "fonts/font_set.h"
 
 namespace handout {
+
+/// The language and writing direction of a handout.
+struct Script {
+  std::string lang = "en";
+  bool rtl = false;  ///< right to left: paragraphs start on the right and pages are mirrored
+};
 
 /// How one kind of text is set.
 struct TextStyle {
@@ -15,6 +23,7 @@ struct TextStyle {
 
 /// Every style decision the layout needs, in points and sRGB.
 struct Style {
+  Script script;
   double page_width = 612, page_height = 792;
   double margin_top = 48, margin_bottom = 50, margin_left = 64, margin_right = 64;
   double content_width() const { return page_width - margin_left - margin_right; }

@@ -76,12 +76,15 @@ class PdfWriter {
   static HPDF_REAL R(double v) { return static_cast<HPDF_REAL>(v); }
   static HPDF_REAL C(std::uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); }
 
+  // Loads each font file into the document once, on first use: a face that stands in for a
+  // missing style shares its file (and so its PDF font) with the face it copies.
   HPDF_Font font(FontId id) {
-    auto it = fonts_by_id_.find(id);
-    if (it != fonts_by_id_.end()) return it->second;
-    const char* name = HPDF_LoadTTFontFromFile(pdf_, fonts_.face(id).path().c_str(), HPDF_TRUE);
+    const auto& path = fonts_.face(id).path();
+    auto it = fonts_by_path_.find(path);
+    if (it != fonts_by_path_.end()) return it->second;
+    const char* name = HPDF_LoadTTFontFromFile(pdf_, path.c_str(), HPDF_TRUE);
     HPDF_Font f = name ? HPDF_GetFont(pdf_, name, "UTF-8") : nullptr;
-    fonts_by_id_[id] = f;
+    fonts_by_path_[path] = f;
     return f;
   }
 
@@ -98,14 +101,14 @@ class PdfWriter {
     HPDF_Page_SetFontAndSize(page, f, R(t.size));
     HPDF_Page_SetRGBFill(page, C(t.color.r), C(t.color.g), C(t.color.b));
     HPDF_Page_TextOut(page, R(t.x), Y(t.baseline), t.text.c_str());
-    auto& used = used_[t.font];
+    auto& used = used_[font(t.font)];
     for (char32_t cp : utf8_decode(t.text)) used.insert(cp);
   }
 
   // libharu 2.3 writes an invalid ToUnicode CMap (a cidrange), which poppler warns about on
   // every page. Its codes are Unicode code points, so a valid map lists each code used as itself.
   void fix_to_unicode() {
-    for (const auto& [id, font] : fonts_by_id_) {
+    for (const auto& [path, font] : fonts_by_path_) {
       auto* attr = font ? static_cast<HPDF_FontAttr>(font->attr) : nullptr;
       if (!attr || !attr->cmap_stream) continue;
       std::string cmap =
@@ -114,7 +117,7 @@ class PdfWriter {
           "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
           "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
       std::vector<char32_t> codes;
-      for (char32_t cp : used_[id])
+      for (char32_t cp : used_[font])
         if (cp <= 0xFFFF) codes.push_back(cp);
       for (std::size_t i = 0; i < codes.size(); i += 100) {
         const std::size_t n = std::min<std::size_t>(100, codes.size() - i);
@@ -236,9 +239,9 @@ class PdfWriter {
   ErrorState& err_;
   HPDF_Doc pdf_ = nullptr;
   std::vector<HPDF_Page> pages_;
-  std::map<FontId, HPDF_Font> fonts_by_id_;
+  std::map<std::string, HPDF_Font> fonts_by_path_;
   std::map<std::string, HPDF_Image> images_;
-  std::map<FontId, std::set<char32_t>> used_;  // code points drawn with each font
+  std::map<HPDF_Font, std::set<char32_t>> used_;  // code points drawn with each PDF font
   bool in_text_ = false;
 };
 

@@ -1,0 +1,37 @@
+// Right-to-left text: Unicode bidi levels, Arabic shaping and visual order, via GNU FriBidi.
+// The only file that sees fribidi.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace handout {
+
+/// True for languages written right to left (ar, fa, he, ur, ps, yi, ...), by BCP 47 primary tag.
+bool is_rtl_language(const std::string& lang);
+
+/// True when `text` holds a strong right-to-left character (Hebrew, Arabic, ...).
+bool has_rtl(const std::u32string& text);
+
+/// The result of analysing one paragraph in logical order.
+struct BidiParagraph {
+  std::vector<std::uint8_t> levels;  ///< embedding level per character (odd: right to left)
+  std::vector<std::uint32_t> types;  ///< bidi character types, for reordering lines
+  bool rtl_base = false;             ///< resolved paragraph direction
+};
+
+/// Resolves embedding levels (UAX #9) for a paragraph with the given base direction, then
+/// shapes it in place: Arabic letters become their joined presentation forms (lam-alef becomes
+/// one ligature, its second character U+FEFF, which is never drawn) and brackets in
+/// right-to-left runs are mirrored.
+BidiParagraph analyse_and_shape(std::u32string& text, bool rtl_base);
+
+/// Visual order (left to right) of the logical characters [begin, end) of a line: each entry
+/// is a logical index.
+std::vector<std::size_t> visual_order(const BidiParagraph& para, const std::u32string& text, std::size_t begin,
+                                      std::size_t end);
+
+/// The placeholder left by a ligature; has no width and is not drawn.
+constexpr char32_t kLigatureFill = U'\uFEFF';
+
+}  // namespace handout
