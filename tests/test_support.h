@@ -46,7 +46,8 @@ struct Fixture {
     Diagnostics d;
     parse_strings("helpful_resources: Helpful resources\ncontact_us: Contact us\npage_of: 'Page {n} of {total}'\n"
                   "reviewed: 'Reviewed {date}'\ndate: '{month} {day}, {year}'\nphone: Phone\nemail: Email\n"
-                  "website: Web\nhours: Hours\nmonths: [January, February, March, April, May, June, July, "
+                  "website: Web\nhours: Hours\ntranslation_draft: 'Translated from {source}'\n"
+                  "fallback_notice: 'In {language}, not {requested}'\nmonths: [January, February, March, April, May, June, July, "
                   "August, September, October, November, December]\n",
                   "strings.yaml", strings, d);
     meta.title = "A Test Article";

@@ -4,6 +4,14 @@
 #include "config/yaml_reader.h"
 
 namespace handout {
+namespace {
+
+bool is_iso_date(const std::string& text) {
+  static const std::regex iso("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])");
+  return std::regex_match(text, iso);
+}
+
+}  // namespace
 
 bool parse_front_matter(const std::string& text, const std::string& path, int first_line,
                         ArticleMeta& out, Diagnostics& diags) {
@@ -16,14 +24,28 @@ bool parse_front_matter(const std::string& text, const std::string& path, int fi
   out.title = m.text("title", true).value_or("");
   out.summary = m.text("summary").value_or("");
   if (auto reviewed = m.text("reviewed")) {
-    static const std::regex iso("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])");
-    if (std::regex_match(*reviewed, iso))
+    if (is_iso_date(*reviewed))
       out.reviewed = *reviewed;
     else
       diags.error(m.pos("reviewed"), "'reviewed' must be a date written YYYY-MM-DD (got '" + *reviewed + "')");
   }
   out.keywords = m.text_list("keywords", true).value_or(std::vector<std::string>{});
   if (auto res = m.text("resources")) out.resources_file = *res, out.resources_pos = m.pos("resources");
+  if (auto t = m.text("translation")) {
+    if (*t == "draft" || *t == "reviewed")
+      out.translation = *t;
+    else
+      diags.error(m.pos("translation"), "'translation' must be draft or reviewed (got '" + *t + "')");
+  }
+  out.source_language = m.text("source_language").value_or("");
+  if (!out.translation.empty() && out.source_language.empty())
+    diags.error(m.pos("translation"), "a translation must name its 'source_language'");
+  if (auto d = m.text("translated")) {
+    if (is_iso_date(*d))
+      out.translated = *d;
+    else
+      diags.error(m.pos("translated"), "'translated' must be a date written YYYY-MM-DD (got '" + *d + "')");
+  }
   m.finish();
   return diags.error_count() == errors_before;
 }

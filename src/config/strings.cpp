@@ -10,6 +10,11 @@ const std::string& Strings::get(const std::string& key) const {
   return it == labels.end() ? empty : it->second;
 }
 
+std::string Strings::language_name(const std::string& code) const {
+  auto it = language_names.find(code);
+  return it == language_names.end() ? code : it->second;
+}
+
 std::string Strings::format_date(const std::string& iso) const {
   if (iso.size() != 10 || months.size() != 12) return iso;
   const int month = std::stoi(iso.substr(5, 2));
@@ -22,8 +27,8 @@ std::string Strings::format_date(const std::string& iso) const {
 
 const std::vector<std::string>& required_string_keys() {
   static const std::vector<std::string> keys{
-      "helpful_resources", "contact_us", "page_of",  "reviewed", "date",    "phone",
-      "email",             "website",    "hours"};
+      "helpful_resources", "contact_us", "page_of",           "reviewed",       "date", "phone",
+      "email",             "website",    "translation_draft", "fallback_notice", "hours"};
   return keys;
 }
 
@@ -43,6 +48,15 @@ bool parse_strings(const std::string& text, const std::string& path, Strings& ou
       diags.error(m.pos("months"), "'months' must list the twelve month names");
   } else {
     m.child("months", true);
+  }
+  auto names = m.child("language_names");
+  if (names.IsDefined() && !names.IsNull()) {
+    yaml::MapReader n(names, path, 0, "'language_names'", diags);
+    if (n.ok())
+      for (auto it = names.begin(); it != names.end(); ++it) {
+        const auto code = it->first.Scalar();
+        if (auto v = n.text(code)) out.language_names[code] = *v;
+      }
   }
   m.finish();
   return diags.error_count() == errors_before;

@@ -96,6 +96,9 @@ struct LayoutConfig {
 struct Strings {
   std::map<std::string, std::string> labels;
   std::vector<std::string> months;  ///< twelve month names for dates
+  std::map<std::string, std::string> language_names;  ///< "en" -> "English", in this language
+  /// The name of a language in this language (its code when the strings file has none).
+  std::string language_name(const std::string& code) const;
   /// The label for `key` ("" if absent; loading checks every required key is present).
   const std::string& get(const std::string& key) const;
   /// A YYYY-MM-DD date written with this language's `date` pattern and month names.
@@ -110,6 +113,9 @@ struct ArticleMeta {
   std::vector<std::string> keywords;
   std::string resources_file;  ///< explicit resource list, relative to the article
   SourcePos resources_pos;
+  std::string translation;      ///< "draft" or "reviewed" for a translation; "" for an original
+  std::string source_language;  ///< the language it was translated from
+  std::string translated;       ///< YYYY-MM-DD the translation was made
 };
 
 /// A resource list file: an optional lead-in sentence and the entries.

@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <chrono>
 #include <cstdio>
 #include <ostream>
@@ -99,6 +101,36 @@ std::vector<std::string> articles_in(const std::string& dir) {
   return names;
 }
 
+/// A language's folder, labels and hyphenation patterns, loaded once per run.
+struct Language {
+  std::string code, dir;
+  bool strings_ok = false;
+  Strings strings;
+  Diagnostics strings_diags;  // why the strings could not be loaded
+  std::unique_ptr<Hyphenator> hyphenator;
+};
+
+class Languages {
+ public:
+  explicit Languages(const RunContext& run) : run_(run) {}
+  const Language& get(const std::string& code) {
+    auto& slot = cache_[code];
+    if (!slot) {
+      slot = std::make_unique<Language>();
+      slot->code = code;
+      slot->dir = content_dir(run_, code);
+      slot->strings_ok = load_strings(join_path(slot->dir, "strings.yaml"), slot->strings, slot->strings_diags);
+      // Languages Debian has no patterns for are not hyphenated.
+      if (run_.layout.hyphenate) slot->hyphenator = Hyphenator::for_language(code);
+    }
+    return *slot;
+  }
+
+ private:
+  const RunContext& run_;
+  std::map<std::string, std::unique_ptr<Language>> cache_;
+};
+
 /// One handout's inputs, read from content/<lang>/.
 struct Article {
   ArticleMeta meta;
@@ -107,12 +139,11 @@ struct Article {
   std::string path;
 };
 
-bool load_article(const std::string& dir, const std::string& name, const SourcePos& asked_at, Article& a,
-                  Diagnostics& diags) {
-  a.path = join_path(dir, name + ".md");
+bool load_article(const std::string& path, Article& a, Diagnostics& diags) {
+  a.path = path;
   std::string text;
-  if (name.find('/') != std::string::npos || !read_file(a.path, text)) {
-    diags.error(asked_at, "article '" + name + "' not found (tried '" + a.path + "')");
+  if (!read_file(a.path, text)) {
+    diags.error(a.path, 0, 0, "cannot read article '" + a.path + "'");
     return false;
   }
   const auto errors_before = diags.error_count();
@@ -122,7 +153,8 @@ bool load_article(const std::string& dir, const std::string& name, const SourceP
   else
     parse_front_matter(src.front_matter, a.path, src.front_matter_line, a.meta, diags);
   a.body = parse_markdown(src.body, a.path, diags);
-  std::string res_path = join_path(dir, name + ".resources.yaml");
+  const std::string dir = dir_of(path);
+  std::string res_path = path.substr(0, path.size() - 3) + ".resources.yaml";
   if (!a.meta.resources_file.empty()) {
     res_path = join_path(dir, a.meta.resources_file);
     if (!is_file(res_path)) {
@@ -136,17 +168,74 @@ bool load_article(const std::string& dir, const std::string& name, const SourceP
 
 std::string kilobytes(std::size_t bytes) { return std::to_string((bytes + 512) / 1024) + " KB"; }
 
+/// What one (language, article) handout is built from: the language asked for, and the
+/// language whose content is used (another one when the article falls back).
+struct HandoutJob {
+  const Language* asked = nullptr;
+  const Language* content = nullptr;
+  std::string name;
+  SourcePos asked_at;
+};
+
+/// Picks the content language for a handout: the language asked for when it has the article,
+/// else the config's fallback language (with a warning), else an error naming the file.
+bool resolve_job(const RunContext& run, Languages& langs, const std::string& lang, const std::string& name,
+                 const SourcePos& at, HandoutJob& job, Diagnostics& diags) {
+  job.asked = &langs.get(lang);
+  job.name = name;
+  job.asked_at = at;
+  const std::string path = join_path(job.asked->dir, name + ".md");
+  const bool valid_name = name.find('/') == std::string::npos && !name.empty();
+  if (valid_name && is_file(path) && job.asked->strings_ok) {
+    job.content = job.asked;
+    return true;
+  }
+  const std::string& fallback = run.config.fallback_language;
+  const std::string missing = !is_file(path) ? path : join_path(job.asked->dir, "strings.yaml");
+  if (valid_name && !fallback.empty() && fallback != lang) {
+    const Language& fb = langs.get(fallback);
+    if (is_file(join_path(fb.dir, name + ".md")) && fb.strings_ok) {
+      diags.warning(at, "'" + name + "' is not available in '" + lang + "' (missing '" + missing + "'); using the '" +
+                            fallback + "' version");
+      job.content = &fb;
+      return true;
+    }
+  }
+  if (!is_file(path))
+    diags.error(at, "article '" + name + "' not found (tried '" + path + "')");
+  else
+    diags.append(job.asked->strings_diags);
+  return false;
+}
+
+/// Small print under the title: a draft translation, or a handout in another language.
+std::vector<std::string> notices_for(const HandoutJob& job, const ArticleMeta& meta) {
+  std::vector<std::string> out;
+  const Strings& strings = job.content->strings;
+  if (job.content != job.asked) {
+    // Said in the reader's language when its labels exist, else in the handout's.
+    const Strings& say = job.asked->strings_ok ? job.asked->strings : strings;
+    out.push_back(fill_template(say.get("fallback_notice"), {{"language", say.language_name(job.content->code)},
+                                                            {"requested", say.language_name(job.asked->code)}}));
+  }
+  if (meta.translation == "draft")
+    out.push_back(fill_template(strings.get("translation_draft"),
+                                {{"source", strings.language_name(meta.source_language)},
+                                 {"date", strings.format_date(meta.translated)}}));
+  return out;
+}
+
 /// Builds one handout; returns false when it could not be written.
-bool build_one(const RunContext& run, const BuildOptions& opt, const std::string& lang, const Strings& strings,
-               const Hyphenator* hyphenator, const std::string& name, const SourcePos& asked_at, std::ostream& out,
+bool build_one(const RunContext& run, const BuildOptions& opt, const HandoutJob& job, std::ostream& out,
                Diagnostics& diags) {
   const auto start = std::chrono::steady_clock::now();
+  const Language& lang = *job.content;
   Article article;
-  if (!load_article(content_dir(run, lang), name, asked_at, article, diags)) return false;
+  if (!load_article(join_path(lang.dir, job.name + ".md"), article, diags)) return false;
   HandoutInput in;
   in.config = &run.config;
   in.layout = &run.layout;
-  in.strings = &strings;
+  in.strings = &lang.strings;
   in.meta = &article.meta;
   in.body = &article.body;
   in.intro = article.resources.intro;
@@ -157,17 +246,18 @@ bool build_one(const RunContext& run, const BuildOptions& opt, const std::string
   in.intro = smart_punctuation(in.intro);
   article.meta.title = smart_punctuation(article.meta.title);
   article.meta.summary = smart_punctuation(article.meta.summary);
-  in.lang = lang;
+  in.lang = lang.code;
   in.article_file = article.path;
   in.logo = run.logo;
   in.creator = std::string("handout ") + HANDOUT_VERSION;
-  in.hyphenator = hyphenator;
+  in.hyphenator = lang.hyphenator.get();
+  in.notices = notices_for(job, article.meta);
   LayoutStats stats;
   const auto errors_before = diags.error_count();
   const PagedDocument doc = layout_handout(in, run.faces, diags, &stats);
   if (diags.error_count() > errors_before) return false;  // e.g. a tri-fold that does not fit
   std::string pdf, error;
-  const std::string path = join_path(run.config.output_dir, lang + "/" + name + ".pdf");
+  const std::string path = join_path(run.config.output_dir, job.asked->code + "/" + job.name + ".pdf");
   if (!render_pdf(doc, run.fonts, pdf, error) || !write_file_atomically(path, pdf, error)) {
     diags.error(path, 0, 0, error);
     return false;
@@ -186,10 +276,29 @@ bool build_one(const RunContext& run, const BuildOptions& opt, const std::string
     char worst[16];
     std::snprintf(worst, sizeof worst, "%.2f", stats.worst_space);
     out << "  stats: pages=" << stats.pages << " lines=" << stats.lines << " overfull=" << stats.overfull_lines
-        << " hyphenated=" << stats.hyphenated_lines << " worst_space=" << worst << " loose=" << stats.loose_lines << " widows=" << stats.widows
-        << " orphans=" << stats.orphans << " forced_breaks=" << stats.forced_breaks << "\n";
+        << " hyphenated=" << stats.hyphenated_lines << " worst_space=" << worst << " loose=" << stats.loose_lines
+        << " widows=" << stats.widows << " orphans=" << stats.orphans << " forced_breaks=" << stats.forced_breaks
+        << "\n";
   }
   return true;
+}
+
+/// The article names to build for a language: the config's list, or every article of the
+/// language (and of the fallback language, whose articles stand in for missing ones).
+std::vector<std::pair<std::string, SourcePos>> article_names(const RunContext& run, Languages& langs,
+                                                             const std::string& lang) {
+  std::vector<std::pair<std::string, SourcePos>> out;
+  const auto& c = run.config;
+  if (!c.articles.empty()) {
+    for (std::size_t i = 0; i < c.articles.size(); ++i) out.emplace_back(c.articles[i], c.article_pos[i]);
+    return out;
+  }
+  auto names = articles_in(langs.get(lang).dir);
+  if (!c.fallback_language.empty() && c.fallback_language != lang)
+    for (const auto& n : articles_in(langs.get(c.fallback_language).dir))
+      if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  for (const auto& n : names) out.emplace_back(n, SourcePos{c.path});
+  return out;
 }
 
 }  // namespace
@@ -202,29 +311,20 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
     err << diags.to_string();
     return kExitConfigError;
   }
+  Languages langs(run);
   int written = 0, failed = 0;
   for (const auto& lang : run.config.languages) {
-    const std::string dir = content_dir(run, lang);
-    Strings strings;
     Diagnostics lang_diags;
-    std::vector<std::string> names = run.config.articles;
-    std::vector<SourcePos> where = run.config.article_pos;
+    const auto names = article_names(run, langs, lang);
     if (names.empty()) {
-      names = articles_in(dir);
-      where.assign(names.size(), {run.config.path});
-      if (names.empty()) lang_diags.error(run.config.path, 0, 0, "no articles for language '" + lang + "' (looked in '" + dir + "')");
+      lang_diags.error(run.config.path, 0, 0,
+                       "no articles for language '" + lang + "' (looked in '" + langs.get(lang).dir + "')");
+      ++failed;
     }
-    if (!load_strings(join_path(dir, "strings.yaml"), strings, lang_diags)) {
-      failed += static_cast<int>(std::max<std::size_t>(names.size(), 1));
-      err << lang_diags.to_string();
-      continue;
-    }
-    if (names.empty()) ++failed;
-    // Hyphenation patterns, loaded once per language; languages Debian has none for are not hyphenated.
-    const auto hyphenator = run.layout.hyphenate ? Hyphenator::for_language(lang) : nullptr;
-    for (std::size_t i = 0; i < names.size(); ++i) {
+    for (const auto& [name, at] : names) {
       Diagnostics one;
-      if (build_one(run, opt, lang, strings, hyphenator.get(), names[i], where[i], out, one))
+      HandoutJob job;
+      if (resolve_job(run, langs, lang, name, at, job, one) && build_one(run, opt, job, out, one))
         ++written;
       else
         ++failed;

@@ -123,7 +123,8 @@ double FlowBuilder::stack(FlowBox& box, const std::vector<SetLine>& lines, const
   return y;
 }
 
-void FlowBuilder::title_block(const std::string& title, const std::string& summary, const std::string& meta) {
+void FlowBuilder::title_block(const std::string& title, const std::string& summary, const std::string& meta,
+                              const std::vector<std::string>& notices) {
   FlowBox box;
   box.break_after = true;
   const double w = width_;
@@ -141,6 +142,14 @@ void FlowBuilder::title_block(const std::string& title, const std::string& summa
     y += 3;
     auto st = inline_styles(style_.meta, body_faces_, style_.link);
     y = stack(box, set(plain_spans(meta), st, w, src), style_.meta, 0, y);
+  }
+  for (const auto& notice : notices) {
+    y += 2;
+    TextStyle small = style_.meta;
+    small.font = style_.footer_note.font;  // italic (upright in large print)
+    auto st = inline_styles(small, body_faces_, style_.link);
+    st.regular.font = small.font;
+    y = stack(box, set(plain_spans(notice), st, w, src), small, 0, y);
   }
   y += 10;
   box.items.push_back(LineItem{0, y, w * 0.22, y, style_.accent, 2.5});

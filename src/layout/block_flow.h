@@ -20,8 +20,9 @@ class FlowBuilder {
   FlowBuilder(const Style& style, const FontSet& fonts, const FamilyFaces& body, std::string lang,
               std::string source_file, Diagnostics& diags, double width, const Hyphenator* hyphenator);
 
-  /// The title block: title, summary and a meta line (e.g. the review date).
-  void title_block(const std::string& title, const std::string& summary, const std::string& meta);
+  /// The title block: title, summary, a meta line (e.g. the review date) and notices in small type.
+  void title_block(const std::string& title, const std::string& summary, const std::string& meta,
+                   const std::vector<std::string>& notices = {});
   /// Article blocks, at the left edge of the column.
   void blocks(const std::vector<Block>& blocks);
   /// The boxed resources section. Nothing is added when the list is empty.

@@ -30,7 +30,7 @@ Flow build_title_flow(const HandoutInput& in, const Style& style, const HandoutF
   std::string meta;
   if (!in.meta->reviewed.empty())
     meta = fill_template(strings.get("reviewed"), {{"date", strings.format_date(in.meta->reviewed)}});
-  b.title_block(in.meta->title, in.meta->summary, meta);
+  b.title_block(in.meta->title, in.meta->summary, meta, in.notices);
   return b.take();
 }
 

@@ -32,6 +32,7 @@ struct HandoutInput {
   std::optional<ImageInfo> logo;
   std::string creator;             ///< e.g. "handout 0.1.0"
   const Hyphenator* hyphenator = nullptr;  ///< the language's patterns; null: no hyphenation
+  std::vector<std::string> notices;  ///< small print under the title (draft translation, fallback language)
 };
 
 /// The faces a handout uses.

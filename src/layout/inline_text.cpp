@@ -77,6 +77,46 @@ void warn_uncovered(char32_t c, const TextSource& source, Diagnostics& diags) {
                 std::string("no font covers character ") + hex + " '" + utf8_encode(std::u32string(1, c)) + "'");
 }
 
+// Bidi isolates (LRI ... PDI): invisible, zero width, never drawn.
+constexpr char32_t kLeftToRightIsolate = U'\u2066', kPopIsolate = U'\u2069';
+
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// In right-to-left text a phone number such as "(503) 555-0142" would be reordered by the
+// bidi algorithm ("0142-555"); isolating each number group keeps it reading left to right.
+void isolate_number_groups(FlatText& flat) {
+  static const std::u32string kSeparators = U"-. ()+/";
+  std::u32string chars;
+  std::vector<int> spans;
+  for (std::size_t i = 0; i < flat.chars.size();) {
+    const bool starts = is_digit(flat.chars[i]) ||
+                        ((flat.chars[i] == U'(' || flat.chars[i] == U'+') && i + 1 < flat.chars.size() &&
+                         is_digit(flat.chars[i + 1]));
+    if (!starts) {
+      chars.push_back(flat.chars[i]);
+      spans.push_back(flat.span_of[i]);
+      ++i;
+      continue;
+    }
+    std::size_t j = i, last_digit = i, separators = 0;
+    while (j < flat.chars.size() && (is_digit(flat.chars[j]) || kSeparators.find(flat.chars[j]) != std::u32string::npos)) {
+      if (is_digit(flat.chars[j])) last_digit = j; else ++separators;
+      ++j;
+    }
+    std::size_t end = last_digit + 1;
+    if (end < flat.chars.size() && flat.chars[end] == U')') ++end;
+    const bool isolate = separators > 0 && end - i > 3;
+    if (isolate) chars.push_back(kLeftToRightIsolate), spans.push_back(flat.span_of[i]);
+    for (std::size_t k = i; k < end; ++k) chars.push_back(flat.chars[k]), spans.push_back(flat.span_of[k]);
+    if (isolate) chars.push_back(kPopIsolate), spans.push_back(flat.span_of[end - 1]);
+    i = end;
+  }
+  flat.chars = std::move(chars);
+  flat.span_of = std::move(spans);
+}
+
+bool invisible(char32_t g) { return g == U'\n' || g == kLigatureFill || g == kLeftToRightIsolate || g == kPopIsolate; }
+
 FlatText flatten(const std::vector<Span>& spans, const InlineStyles& styles, const FontSet& fonts, bool rtl,
                  const TextSource& source, Diagnostics& diags) {
   FlatText flat;
@@ -87,14 +127,15 @@ FlatText flatten(const std::vector<Span>& spans, const InlineStyles& styles, con
       flat.span_of.push_back(static_cast<int>(i));
     }
   }
-  flat.glyphs = flat.chars;
   flat.bidi = rtl || has_rtl(flat.chars);
+  if (flat.bidi) isolate_number_groups(flat);
+  flat.glyphs = flat.chars;
   if (flat.bidi) flat.para = analyse_and_shape(flat.glyphs, rtl);
   std::set<char32_t> reported;
   for (std::size_t i = 0; i < flat.chars.size(); ++i) {
     const auto& style = style_of(spans[flat.span_of[i]], styles);
     const char32_t g = flat.glyphs[i];
-    if (g == U'\n' || g == kLigatureFill) {
+    if (invisible(g)) {
       flat.font_of.push_back(style.font);
       flat.advance.push_back(0);
       continue;
@@ -226,7 +267,7 @@ class LineAssembler {
     for (std::size_t k = 0; k < order.size(); ++k) {
       const std::size_t i = order[k];
       const char32_t g = flat_.glyphs[i];
-      if (g == U'\n' || g == kLigatureFill) continue;
+      if (invisible(g)) continue;
       const bool stretched_space = space_factor != 0 && flat_.chars[i] == U' ';
       if (!run.empty() && (stretched_space || !same_run(run_first, i))) flush();
       if (stretched_space) {  // a justified space: leave a gap and start the next word after it

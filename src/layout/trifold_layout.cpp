@@ -73,8 +73,9 @@ void add_cover(PageFrame& page, const Style& s, const HandoutFonts& fonts, const
   if (!in.meta->reviewed.empty()) {
     const auto& strings = *in.strings;
     const auto meta = fill_template(strings.get("reviewed"), {{"date", strings.format_date(in.meta->reviewed)}});
-    centred(page, meta, s.meta, fonts.body, set, centre, a.w, y + 8, s.script);
+    y = centred(page, meta, s.meta, fonts.body, set, centre, a.w, y + 8, s.script);
   }
+  for (const auto& notice : in.notices) y = centred(page, notice, s.footer_note, fonts.body, set, centre, a.w, y + 4, s.script);
   double by = a.y + a.h - s.header_contact.line_height * 2;  // phone and website at the foot of the cover
   for (const auto& line : {clinic.phone, display_url(clinic.website)})
     if (!line.empty()) by = centred(page, line, s.header_contact, fonts.body, set, centre, a.w, by, s.script);

@@ -4,6 +4,8 @@
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
@@ -42,6 +44,35 @@ HPDF_Binary text_string(HPDF_Doc pdf, const std::string& utf8) {
     }
   }
   return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+}
+
+struct PresentationForm {
+  char32_t form;
+  char32_t base[3];
+};
+
+// Arabic presentation forms (what the PDF draws after shaping) and the letters they stand for.
+constexpr PresentationForm kPresentationForms[] = {
+#include "render/pdf/presentation_forms.inc"
+};
+
+// What a drawn code means as text: presentation forms map back to their base letters.
+std::string unicode_hex(char32_t code) {
+  const auto* end = std::end(kPresentationForms);
+  const auto* it = std::lower_bound(std::begin(kPresentationForms), end, code,
+                                    [](const PresentationForm& f, char32_t c) { return f.form < c; });
+  char buf[8];
+  if (it == end || it->form != code) {
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(code));
+    return buf;
+  }
+  std::string out;
+  for (char32_t b : it->base) {
+    if (!b) break;
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(b));
+    out += buf;
+  }
+  return out;
 }
 
 class PdfWriter {
@@ -106,7 +137,8 @@ class PdfWriter {
   }
 
   // libharu 2.3 writes an invalid ToUnicode CMap (a cidrange), which poppler warns about on
-  // every page. Its codes are Unicode code points, so a valid map lists each code used as itself.
+  // every page. Its codes are Unicode code points, so a valid map lists each code used as
+  // itself, except Arabic presentation forms, which map back to plain letters.
   void fix_to_unicode() {
     for (const auto& [path, font] : fonts_by_path_) {
       auto* attr = font ? static_cast<HPDF_FontAttr>(font->attr) : nullptr;
@@ -123,9 +155,9 @@ class PdfWriter {
         const std::size_t n = std::min<std::size_t>(100, codes.size() - i);
         cmap += std::to_string(n) + " beginbfchar\n";
         for (std::size_t k = i; k < i + n; ++k) {
-          char line[24];
-          std::snprintf(line, sizeof line, "<%04X> <%04X>\n", unsigned(codes[k]), unsigned(codes[k]));
-          cmap += line;
+          char code[8];
+          std::snprintf(code, sizeof code, "%04X", unsigned(codes[k]));
+          cmap += std::string("<") + code + "> <" + unicode_hex(codes[k]) + ">\n";
         }
         cmap += "endbfchar\n";
       }
