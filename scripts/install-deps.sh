@@ -6,6 +6,7 @@ PACKAGES=(
   g++ cmake make pkg-config                      # toolchain
   libhpdf-dev libcmark-dev libyaml-cpp-dev       # PDF writer, Markdown, YAML
   libcli11-dev libharfbuzz-dev libunibreak-dev   # command line, font metrics, UAX #14 line breaks
+  libfribidi-dev                                 # right-to-left text: bidi and Arabic shaping
   libhyphen-dev hyphen-en-us hyphen-en-gb        # hyphenation (LibreOffice patterns) ...
   hyphen-es hyphen-fr hyphen-de hyphen-pt-br     # ... for the languages clinics need most
   hyphen-pt-pt hyphen-ru hyphen-it hyphen-nl
