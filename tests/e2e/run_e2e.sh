@@ -22,7 +22,7 @@ normalise() { sed -z 's/\xe2\x80\x90\n//g' | tr '\n\f' '  ' | tr -s ' '; }
 
 # --- the example builds ---------------------------------------------------------------
 OUT=$WORK/out
-"$HANDOUT" build --config "$REPO/handout.yaml" --out "$OUT" >"$WORK/build.log" 2>"$WORK/build.err"
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$OUT" --lang en >"$WORK/build.log" 2>"$WORK/build.err"
 rc=$?
 PDF=$OUT/en/vaginismus.pdf
 check "example build exits 0 (got $rc: $(cat "$WORK/build.err"))" test "$rc" -eq 0
@@ -110,12 +110,12 @@ for title in "What Is Vaginismus?" "Working With Your Body, Not Against It" "Hel
 done
 
 # --- determinism, atomic output ------------------------------------------------------------
-"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/again" >/dev/null 2>&1
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/again" --lang en >/dev/null 2>&1
 check "a second build gives identical bytes" cmp "$PDF" "$WORK/again/en/vaginismus.pdf"
 check "no temporary files left behind" test -z "$(find "$OUT" -name '*.tmp-*')"
 
 # --- layouts ------------------------------------------------------------------------------
-"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/a4" --layout a4 >/dev/null 2>&1
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/a4" --layout a4 --lang en >/dev/null 2>&1
 check "A4 layout gives A4 pages" sh -c "pdfinfo '$WORK/a4/en/vaginismus.pdf' | grep -q 'Page size: *595.* x 841.* pts (A4)'"
 
 # --- every shipped layout builds the seed article -----------------------------------------
@@ -124,7 +124,7 @@ for spec in "letter 2 4 612x792" "a4 2 4 595.276x841.89" "large-print 5 10 612x7
   "trifold 2 2 792x612"; do
   read -r layout min max size <<<"$spec"
   dir=$WORK/layout-$layout
-  "$HANDOUT" build --config "$REPO/handout.yaml" --out "$dir" --layout "$layout" --stats >"$dir.log" 2>"$dir.err"
+  "$HANDOUT" build --config "$REPO/handout.yaml" --out "$dir" --layout "$layout" --lang en --stats >"$dir.log" 2>"$dir.err"
   check "$layout: builds (exit $?)" test -f "$dir/en/vaginismus.pdf"
   check "$layout: no warnings" test ! -s "$dir.err"
   check "$layout: 0 overfull lines, 0 widows, 0 orphans" grep -q "overfull=0 .*widows=0 orphans=0 forced_breaks=0" "$dir.log"
@@ -153,10 +153,85 @@ for spec in "letter 2 4 612x792" "a4 2 4 595.276x841.89" "large-print 5 10 612x7
   check "$layout: every sentence of the seed text is there ($lost missing)" test "$lost" -eq 0
 done
 check "trifold: the cover, back and inside are there" grep -q "Contact us" "$WORK/layout-trifold.txt"
-check "large print: body at 17 pt" sh -c "grep -q 'NotoSans-Regular 17 ' '$WORK/layout-large-print/en/vaginismus.layout.txt' 2>/dev/null || '$HANDOUT' build --config '$REPO/handout.yaml' --out '$WORK/lp2' --layout large-print --debug-layout >/dev/null && grep -q 'NotoSans-Regular 17 ' '$WORK/lp2/en/vaginismus.layout.txt'"
-"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/nohy" --layout two-column >/dev/null 2>&1
+# The French article is longer: on the tri-fold it must fail clearly, not shrink or overflow.
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/tri-fr" --layout trifold --lang fr >"$WORK/tri-fr.log" 2>"$WORK/tri-fr.err"
+check "trifold: content that does not fit exits 1" test $? -eq 1
+check "trifold: the overflow error says by how much" \
+  grep -qE "content/fr/vaginismus.md: error: the article does not fit the tri-fold: [0-9]+ pt of content \(about [0-9.]+ panels\) more than the panels hold" "$WORK/tri-fr.err"
+check "trifold: no half-written PDF for the handout that did not fit" test ! -e "$WORK/tri-fr/fr/vaginismus.pdf"
+check "large print: body at 17 pt" sh -c "grep -q 'NotoSans-Regular 17 ' '$WORK/layout-large-print/en/vaginismus.layout.txt' 2>/dev/null || '$HANDOUT' build --config '$REPO/handout.yaml' --out '$WORK/lp2' --layout large-print --lang en --debug-layout >/dev/null && grep -q 'NotoSans-Regular 17 ' '$WORK/lp2/en/vaginismus.layout.txt'"
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/nohy" --layout two-column --lang en >/dev/null 2>&1
 pdftotext "$WORK/nohy/en/vaginismus.pdf" - 2>/dev/null >"$WORK/nohy.txt"
 check "two-column: hyphenation used, with U+2010 hyphens that extraction can undo" grep -q $'\xe2\x80\x90$' "$WORK/nohy.txt"
+
+# --- every shipped language ----------------------------------------------------------------
+# Text compared with all white space, bidi marks (U+200E/F, U+202A-E, U+2066-9) and added
+# hyphens removed, so lines broken anywhere (CJK breaks between characters) still match.
+squeeze() { LC_ALL=C sed -z 's/\xe2\x80\x90\n//g' | LC_ALL=C sed 's/\xe2\x80[\x8e\x8f\xaa-\xae]//g; s/\xe2\x81[\xa6-\xa9]//g' | tr -d ' \n\t\f'; }
+# Letters only: also without punctuation and Arabic vowel marks, whose place among the letters
+# of a right-to-left line pdftotext chooses by its own rules.
+letters() { squeeze | LC_ALL=C sed 's/\xd9[\x8b-\x9f\xb0]//g; s/\xd8[\x8c\x9b\x9f]//g; s/\xe2\x80[\x9c\x9d]//g; s/\xc2[\xab\xbb]//g; s/[].,;:?!()"[]//g'; }
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/langs" >"$WORK/langs.log" 2>"$WORK/langs.err"
+check "all languages build (exit $?)" grep -qx "8 handouts written, 0 failed" "$WORK/langs.log"
+check "all languages build without warnings" test ! -s "$WORK/langs.err"
+for lang in en es fr ru vi zh-Hans ko ar; do
+  f=$WORK/langs/$lang/vaginismus.pdf
+  md=$REPO/content/$lang/vaginismus.md
+  check "$lang: PDF written" test -f "$f"
+  check "$lang: qpdf --check" qpdf --check "$f"
+  check "$lang: every font embedded" test -z "$(pdffonts "$f" 2>/dev/null | tail -n +3 | awk '$(NF-4) != "yes"')"
+  check "$lang: document language is $lang" sh -c "qpdf --qdf --object-streams=disable '$f' - 2>/dev/null | grep -aq '/Lang ($lang)'"
+  pdftotext "$f" - 2>/dev/null | letters >"$WORK/$lang.txt"
+  title=$(sed -n 's/^title: "\(.*\)"$/\1/p' "$md" | head -1 | letters)
+  # The first paragraph: the first line after the first heading that is not blank.
+  first=$(awk '/^## / {h = 1; next} h && NF {print; exit}' "$md" | letters)
+  check "$lang: title extracted from the PDF" grep -qF -- "$title" "$WORK/$lang.txt"
+  check "$lang: first paragraph extracted from the PDF" grep -qF -- "$first" "$WORK/$lang.txt"
+  check "$lang: no replacement characters" test -z "$(grep -c $'\xef\xbf\xbd' "$WORK/$lang.txt" | grep -v '^0$')"
+  if [ "$lang" != en ]; then
+    check "$lang: marked as a draft translation on page 1" \
+      sh -c "pdftotext -f 1 -l 1 '$f' - 2>/dev/null | grep -q 2026"
+  fi
+done
+check "es: the draft-translation notice" sh -c "pdftotext '$WORK/langs/es/vaginismus.pdf' - | tr '\n' ' ' | grep -q 'Traducido del inglés el 24 de noviembre de 2026; todavía no revisado por un profesional clínico.'"
+check "en: no translation notice" sh -c "! pdftotext '$WORK/langs/en/vaginismus.pdf' - | grep -q 'Translated from'"
+check "ar: extracted as plain Arabic letters, not presentation forms" \
+  sh -c "pdftotext '$WORK/langs/ar/vaginismus.pdf' - | grep -q 'ما هو التشنج المهبلي' && ! pdftotext '$WORK/langs/ar/vaginismus.pdf' - | grep -qP '[\x{FE70}-\x{FEFF}]'"
+check "ar: page labels in Arabic" grep -qF "صفحة1من" "$WORK/ar.txt"
+check "zh-Hans: the CJK font is embedded" sh -c "pdffonts '$WORK/langs/zh-Hans/vaginismus.pdf' | grep -q DroidSansFallback"
+check "ko: the Korean font is embedded" sh -c "pdffonts '$WORK/langs/ko/vaginismus.pdf' | grep -q NanumGothic"
+check "ar: the Arabic font is embedded" sh -c "pdffonts '$WORK/langs/ar/vaginismus.pdf' | grep -q NotoSansArabic"
+
+# A language without the article: an error naming the file, or with fallback_language, the
+# fallback's version with a notice.
+mkdir -p "$WORK/fb/content/de"
+cp -r "$REPO/content/en" "$WORK/fb/content/"
+cp "$REPO/content/es/strings.yaml" "$WORK/fb/content/de/strings.yaml"  # labels exist, article does not
+printf 'clinic:\n  name: FB Clinic\nlanguages: [en, de]\narticles: [vaginismus]\n' >"$WORK/fb/nofb.yaml"
+"$HANDOUT" build --config "$WORK/fb/nofb.yaml" >/dev/null 2>"$WORK/err"
+check "missing translation without fallback exits 1" test $? -eq 1
+check "missing translation names the file it tried" \
+  grep -qF "error: article 'vaginismus' not found (tried '$WORK/fb/content/de/vaginismus.md')" "$WORK/err"
+printf 'clinic:\n  name: FB Clinic\nlanguages: [de]\nfallback_language: en\n' >"$WORK/fb/fb.yaml"
+"$HANDOUT" build --config "$WORK/fb/fb.yaml" >/dev/null 2>"$WORK/err"
+check "missing translation with fallback exits 0" test $? -eq 0
+check "the fallback is a warning naming the missing file" \
+  grep -qF "warning: 'vaginismus' is not available in 'de' (missing '$WORK/fb/content/de/vaginismus.md'); using the 'en' version" "$WORK/err"
+check "the fallback handout is written for the language asked for" test -f "$WORK/fb/out/de/vaginismus.pdf"
+check "the fallback handout says which language it is in" \
+  sh -c "pdftotext '$WORK/fb/out/de/vaginismus.pdf' - | tr '\n' ' ' | grep -q 'Este folleto está en inglés porque todavía no está disponible en de'"
+check "the fallback handout's document language is English" \
+  sh -c "qpdf --qdf --object-streams=disable '$WORK/fb/out/de/vaginismus.pdf' - 2>/dev/null | grep -aq '/Lang (en)'"
+
+# A character no shipped font covers: a warning with U+XXXX, file and line; never a box.
+mkdir -p "$WORK/glyph/content/en"
+cp "$REPO/content/en/strings.yaml" "$WORK/glyph/content/en/"
+printf -- '---\ntitle: Glyphs\n---\n\nA line.\n\nEthiopic \xe1\x88\xb0 here.\n' >"$WORK/glyph/content/en/g.md"
+printf 'clinic:\n  name: G Clinic\n' >"$WORK/glyph/h.yaml"
+"$HANDOUT" build --config "$WORK/glyph/h.yaml" >/dev/null 2>"$WORK/err"
+check "an uncovered character still builds" test -f "$WORK/glyph/out/en/g.pdf"
+check "an uncovered character is reported with code point, file and line" \
+  grep -qF "$WORK/glyph/content/en/g.md:7: warning: no font covers character U+1230 'ሰ'" "$WORK/err"
 
 # --- the command line ---------------------------------------------------------------------
 "$HANDOUT" --help >"$WORK/help" 2>&1

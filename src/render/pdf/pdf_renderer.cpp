@@ -56,7 +56,10 @@ constexpr PresentationForm kPresentationForms[] = {
 #include "render/pdf/presentation_forms.inc"
 };
 
-// What a drawn code means as text: presentation forms map back to their base letters.
+// What a drawn code means as text: presentation forms map back to their base letters. A
+// ligature (lam-alef) stands for two letters; the content stream is in visual order, right-to-
+// left letters reversed, so its letters are given in visual order too: alef, then lam. A reader
+// that turns the line back into logical order then reverses them with everything else.
 std::string unicode_hex(char32_t code) {
   const auto* end = std::end(kPresentationForms);
   const auto* it = std::lower_bound(std::begin(kPresentationForms), end, code,
@@ -70,7 +73,7 @@ std::string unicode_hex(char32_t code) {
   for (char32_t b : it->base) {
     if (!b) break;
     std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(b));
-    out += buf;
+    out = buf + out;  // prepend: visual order
   }
   return out;
 }
