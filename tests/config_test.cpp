@@ -157,3 +157,21 @@ TEST_CASE("suggestions only for close matches") {
   CHECK(closest_match("langauges", {"languages", "layout"}) == "languages");
   CHECK(closest_match("zzz", {"clinic", "brand"}).empty());
 }
+
+TEST_CASE("clinic texts per language: exact code, then primary language, then default, then English") {
+  ClinicConfig c;
+  Diagnostics d;
+  REQUIRE(parse_clinic_config("clinic:\n  name: X\n  tagline: {en: Care, es: Cuidado, pt: Cuidado pt}\n"
+                              "  hours: {default: [Mon-Fri], fr: [Lun-Ven, Sam]}\n"
+                              "footer_note: Same for all\n",
+                              "c.yaml", c, d));
+  CHECK(localized(c, "es").clinic.tagline == "Cuidado");
+  CHECK(localized(c, "pt-BR").clinic.tagline == "Cuidado pt");
+  CHECK(localized(c, "ko").clinic.tagline == "Care");
+  CHECK(localized(c, "fr").clinic.hours == std::vector<std::string>{"Lun-Ven", "Sam"});
+  CHECK(localized(c, "ko").clinic.hours == std::vector<std::string>{"Mon-Fri"});
+  CHECK(localized(c, "ar").footer_note == "Same for all");
+  CHECK(c.clinic.tagline == "Care");  // as loaded: the first configured language (default en)
+  CHECK(errors_of("clinic:\n  name: X\n  tagline: {english: Care}\n") ==
+        "clinic.yaml:3:13: error: invalid language code 'english' in 'tagline'\n");
+}

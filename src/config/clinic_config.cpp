@@ -25,6 +25,37 @@ bool valid_language_code(const std::string& code) {
   return std::regex_match(code, shape);
 }
 
+// A text, a list of texts, or a map from language code to either.
+LocalizedText read_localized(yaml::MapReader& m, const std::string& key, bool list_allowed) {
+  LocalizedText out;
+  auto node = m.child(key);
+  if (!node.IsDefined() || node.IsNull()) return out;
+  auto one = [&](const YAML::Node& n, const std::string& lang) {
+    if (n.IsScalar()) {
+      out[lang] = {n.Scalar()};
+    } else if (list_allowed && n.IsSequence()) {
+      for (const auto& item : n) {
+        if (!item.IsScalar()) return m.diags().error(m.pos_of(item), "each entry of '" + key + "' must be text");
+        out[lang].push_back(item.Scalar());
+      }
+    } else {
+      m.diags().error(m.pos_of(n), "'" + key + "' must be text" + std::string(list_allowed ? " or a list" : "") +
+                                       ", or a map from language code to that");
+    }
+  };
+  if (!node.IsMap()) {
+    one(node, "");
+    return out;
+  }
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const auto lang = it->first.Scalar();
+    if (lang != "default" && !valid_language_code(lang))
+      m.diags().error(m.pos_of(it->first), "invalid language code '" + lang + "' in '" + key + "'");
+    one(it->second, lang);
+  }
+  return out;
+}
+
 void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
   auto node = top.child("clinic", true);
   if (!node.IsDefined() || node.IsNull()) return;
@@ -32,7 +63,7 @@ void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
   if (!m.ok()) return;
   auto& c = out.clinic;
   c.name = m.text("name", true).value_or("");
-  c.tagline = m.text("tagline").value_or("");
+  c.tagline_text = read_localized(m, "tagline", false);
   if (auto logo = m.text("logo")) {
     auto resolved = join_path(out.base_dir, *logo);
     if (file_exists(resolved))
@@ -44,7 +75,7 @@ void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
   c.phone = m.text("phone").value_or("");
   c.email = m.text("email").value_or("");
   c.website = m.text("website").value_or("");
-  c.hours = m.text_list("hours", true).value_or(std::vector<std::string>{});
+  c.hours_text = read_localized(m, "hours", true);
   m.finish();
 }
 
@@ -132,7 +163,7 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
   read_articles(top, out);
   if (auto output = top.text("output")) out.output_dir = *output;
   out.output_dir = join_path(out.base_dir, out.output_dir);
-  out.footer_note = top.text("footer_note").value_or("");
+  out.footer_note_text = read_localized(top, "footer_note", false);
   if (auto fb = top.text("fallback_language")) {
     out.fallback_language = *fb, out.fallback_language_pos = top.pos("fallback_language");
     if (!valid_language_code(*fb))
@@ -140,7 +171,32 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
   }
   yaml::read_resource_list(top.child("extra_resources"), top, "extra_resources", out.extra_resources);
   top.finish();
+  out = localized(out, out.languages.empty() ? "en" : out.languages.front());
   return diags.error_count() == errors_before;
+}
+
+namespace {
+
+std::vector<std::string> pick(const LocalizedText& text, const std::string& lang) {
+  if (text.empty()) return {};
+  const std::string primary = lang.substr(0, lang.find('-'));
+  for (const auto& key : {std::string(""), lang, primary, std::string("default"), std::string("en")}) {
+    auto it = text.find(key);
+    if (it != text.end()) return it->second;
+  }
+  return text.begin()->second;
+}
+
+}  // namespace
+
+ClinicConfig localized(const ClinicConfig& config, const std::string& lang) {
+  ClinicConfig out = config;
+  const auto tagline = pick(config.clinic.tagline_text, lang);
+  out.clinic.tagline = tagline.empty() ? "" : tagline.front();
+  out.clinic.hours = pick(config.clinic.hours_text, lang);
+  const auto note = pick(config.footer_note_text, lang);
+  out.footer_note = note.empty() ? "" : note.front();
+  return out;
 }
 
 bool load_clinic_config(const std::string& path, ClinicConfig& out, Diagnostics& diags) {

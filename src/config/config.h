@@ -41,6 +41,11 @@ bool parse_resources(const std::string& text, const std::string& path, ResourceL
 bool parse_front_matter(const std::string& text, const std::string& path, int first_line,
                         ArticleMeta& out, Diagnostics& diags);
 
+/// The config with its per-language texts (tagline, hours, footer note) chosen for `lang`:
+/// the exact code, else its primary language ("pt" for "pt-BR"), else "default", else "en",
+/// else the first language given.
+ClinicConfig localized(const ClinicConfig& config, const std::string& lang);
+
 /// Parses "#RRGGBB"; false when malformed.
 bool parse_color(const std::string& text, Color& out);
 

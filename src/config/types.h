@@ -24,6 +24,10 @@ struct Resource {
   SourcePos pos;
 };
 
+/// Text a clinic may write once or per language: key "" for one text for all languages, else
+/// language codes (and optionally "default").
+using LocalizedText = std::map<std::string, std::vector<std::string>>;
+
 /// The clinic's identity as printed on every handout.
 struct ClinicInfo {
   std::string name;
@@ -34,6 +38,7 @@ struct ClinicInfo {
   std::string email;
   std::string website;
   std::vector<std::string> hours;
+  LocalizedText tagline_text, hours_text;  ///< as written; tagline and hours hold one language's
 };
 
 /// Brand colours and font families.
@@ -61,6 +66,7 @@ struct ClinicConfig {
   std::vector<SourcePos> article_pos;
   std::string output_dir = "out";
   std::string footer_note;
+  LocalizedText footer_note_text;  ///< as written; footer_note holds one language's
   std::vector<Resource> extra_resources;
   std::string fallback_language;  ///< build this language's article when one is missing ("" = error)
   SourcePos fallback_language_pos;

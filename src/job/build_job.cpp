@@ -232,8 +232,10 @@ bool build_one(const RunContext& run, const BuildOptions& opt, const HandoutJob&
   const Language& lang = *job.content;
   Article article;
   if (!load_article(join_path(lang.dir, job.name + ".md"), article, diags)) return false;
+  // The clinic's own texts (tagline, hours, footer note) in the handout's language.
+  const ClinicConfig config = localized(run.config, lang.code);
   HandoutInput in;
-  in.config = &run.config;
+  in.config = &config;
   in.layout = &run.layout;
   in.strings = &lang.strings;
   in.meta = &article.meta;
