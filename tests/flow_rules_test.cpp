@@ -27,6 +27,12 @@ struct Article {
     in.intro = resources.intro;
     return in;
   }
+  // The body flow of the article with the fixture's layout.
+  Flow flow(Diagnostics& d) {
+    const auto& f = test::fonts();
+    const Style style = make_style(fixture.layout, fixture.config.brand, f.body, f.headings);
+    return build_handout_flow(input(), style, f, d);
+  }
   Article() {
     std::string text;
     REQUIRE(read_file(test::source_dir() + "/content/en/vaginismus.md", text));
@@ -52,11 +58,8 @@ int lines_of_paragraph(const Flow& flow, const std::vector<PlacedBox>& page, int
 
 TEST_CASE("break rules hold at every page height") {
   Article a;
-  const auto in = a.input();
-  const auto& f = test::fonts();
-  const Style style = make_style(a.fixture.layout, a.fixture.config.brand, f.body, f.headings);
   Diagnostics d;
-  const Flow flow = build_handout_flow(in, style, f, d);
+  const Flow flow = a.flow(d);
   CHECK(d.items().empty());
   int splits_checked = 0;
   for (double height = 230; height <= 700; height += 3) {
@@ -85,11 +88,8 @@ TEST_CASE("break rules hold at every page height") {
 
 TEST_CASE("list markers share a line box with their text; resource entries are single boxes") {
   Article a;
-  const auto in = a.input();
-  const auto& f = test::fonts();
-  const Style style = make_style(a.fixture.layout, a.fixture.config.brand, f.body, f.headings);
   Diagnostics d;
-  const Flow flow = build_handout_flow(in, style, f, d);
+  const Flow flow = a.flow(d);
   int markers = 0;
   for (const auto& box : flow.boxes) {
     for (const auto& item : box.items) {

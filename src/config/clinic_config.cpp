@@ -1,5 +1,3 @@
-#include <sys/stat.h>
-
 #include <regex>
 
 #include "config/config.h"
@@ -13,11 +11,6 @@
 
 namespace handout {
 namespace {
-
-bool file_exists(const std::string& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
 
 bool valid_language_code(const std::string& code) {
   // BCP 47 shape: a 2-3 letter language, then subtags such as Hans, BR or 419.
@@ -66,7 +59,7 @@ void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
   c.tagline_text = read_localized(m, "tagline", false);
   if (auto logo = m.text("logo")) {
     auto resolved = join_path(out.base_dir, *logo);
-    if (file_exists(resolved))
+    if (is_file(resolved))
       c.logo_path = resolved;
     else
       top.diags().error(m.pos("logo"), "logo not found: '" + *logo + "' (tried '" + resolved + "')");
@@ -200,12 +193,7 @@ ClinicConfig localized(const ClinicConfig& config, const std::string& lang) {
 }
 
 bool load_clinic_config(const std::string& path, ClinicConfig& out, Diagnostics& diags) {
-  std::string text;
-  if (!read_file(path, text)) {
-    diags.error(path, 0, 0, "cannot read config file '" + path + "'");
-    return false;
-  }
-  return parse_clinic_config(text, path, out, diags);
+  return yaml::load_yaml_file(path, "config file", out, diags, parse_clinic_config);
 }
 
 }  // namespace handout

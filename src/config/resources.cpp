@@ -3,6 +3,7 @@
 #include "util/text.h"
 
 namespace handout {
+using yaml::load_yaml_file;
 namespace yaml {
 
 void read_resource_list(const YAML::Node& list, MapReader& parent, const std::string& key,
@@ -44,12 +45,7 @@ bool parse_resources(const std::string& text, const std::string& path, ResourceL
 }
 
 bool load_resources(const std::string& path, ResourceList& out, Diagnostics& diags) {
-  std::string text;
-  if (!read_file(path, text)) {
-    diags.error(path, 0, 0, "cannot read resource list '" + path + "'");
-    return false;
-  }
-  return parse_resources(text, path, out, diags);
+  return load_yaml_file(path, "resource list", out, diags, parse_resources);
 }
 
 }  // namespace handout

@@ -3,6 +3,7 @@
 #include "util/text.h"
 
 namespace handout {
+using yaml::load_yaml_file;
 
 const std::string& Strings::get(const std::string& key) const {
   static const std::string empty;
@@ -63,12 +64,7 @@ bool parse_strings(const std::string& text, const std::string& path, Strings& ou
 }
 
 bool load_strings(const std::string& path, Strings& out, Diagnostics& diags) {
-  std::string text;
-  if (!read_file(path, text)) {
-    diags.error(path, 0, 0, "cannot read strings file '" + path + "'");
-    return false;
-  }
-  return parse_strings(text, path, out, diags);
+  return load_yaml_file(path, "strings file", out, diags, parse_strings);
 }
 
 }  // namespace handout

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "util/text.h"
 
 namespace handout::yaml {
 
@@ -16,6 +17,18 @@ namespace handout::yaml {
 /// reported lines (for front matter that starts inside a Markdown file).
 bool parse(const std::string& text, const std::string& file, int line_offset, YAML::Node& out,
            Diagnostics& diags);
+
+/// Reads a YAML file and hands its text to `parse`; a file that cannot be read is reported
+/// as "cannot read <what> '<path>'".
+template <typename T, typename Parse>
+bool load_yaml_file(const std::string& path, const std::string& what, T& out, Diagnostics& diags, Parse parse) {
+  std::string text;
+  if (!read_file(path, text)) {
+    diags.error(path, 0, 0, "cannot read " + what + " '" + path + "'");
+    return false;
+  }
+  return parse(text, path, out, diags);
+}
 
 /// Reads one YAML map. Every getter records its key as known; finish() reports the rest.
 class MapReader {

@@ -1,7 +1,5 @@
 #include "fonts/font_set.h"
 
-#include <sys/stat.h>
-
 #include "util/text.h"
 
 namespace handout {
@@ -13,15 +11,6 @@ std::string family_file_stem(const std::string& family) {
   return stem;
 }
 
-namespace {
-
-bool exists(const std::string& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0;
-}
-
-}  // namespace
-
 int FontSet::load_family(const std::string& family, const std::vector<std::string>& dirs, const SourcePos& at,
                          Diagnostics& diags) {
   for (std::size_t i = 0; i < families_.size(); ++i)
@@ -32,7 +21,7 @@ int FontSet::load_family(const std::string& family, const std::vector<std::strin
   std::string tried;
   for (const auto& d : dirs) {
     const auto path = join_path(d, "fonts/" + stem + "-Regular.ttf");
-    if (exists(path)) {
+    if (is_file(path)) {
       dir = d;
       break;
     }
@@ -45,7 +34,7 @@ int FontSet::load_family(const std::string& family, const std::vector<std::strin
   std::shared_ptr<FontFace> loaded[4];
   for (int s = 0; s < 4; ++s) {
     const auto path = join_path(dir, "fonts/" + stem + "-" + kStyles[s] + ".ttf");
-    if (s > 0 && !exists(path)) continue;
+    if (s > 0 && !is_file(path)) continue;
     std::string error;
     loaded[s] = FontFace::load(path, error);
     if (!loaded[s]) {

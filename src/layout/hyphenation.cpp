@@ -3,22 +3,17 @@
 #include <dirent.h>
 #include <hyphen.h>
 #include <iconv.h>
-#include <sys/stat.h>
 
 #include <locale.h>
 #include <wctype.h>
 
 #include <algorithm>
 
+#include "util/text.h"
 #include "util/utf8.h"
 
 namespace handout {
 namespace {
-
-bool exists(const std::string& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0;
-}
 
 // Candidate pattern files for a language tag, most specific first.
 std::vector<std::string> candidates(const std::string& lang, const std::string& dir) {
@@ -75,7 +70,7 @@ bool is_letter(char32_t c) { return iswalpha_l(static_cast<wint_t>(c), unicode_l
 std::unique_ptr<Hyphenator> Hyphenator::for_language(const std::string& lang, const std::string& dict_dir) {
   if (lang.empty()) return nullptr;
   for (const auto& path : candidates(lang, dict_dir)) {
-    if (!exists(path)) continue;
+    if (!is_file(path)) continue;
     HyphenDict* dict = hnj_hyphen_load(path.c_str());
     if (!dict) continue;
     std::unique_ptr<Hyphenator> h(new Hyphenator());

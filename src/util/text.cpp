@@ -1,5 +1,7 @@
 #include "util/text.h"
 
+#include <sys/stat.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -57,6 +59,16 @@ std::string display_url(std::string url) {
 std::string web_uri(const std::string& url) {
   if (url.empty()) return url;
   return url.find("://") == std::string::npos ? "https://" + url : url;
+}
+
+bool is_file(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool is_dir(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 bool read_file(const std::string& path, std::string& out) {

@@ -15,6 +15,10 @@ std::string collapse_spaces(std::string_view s);
 std::string display_url(std::string url);
 /// A web address with a scheme, so it works as a link: "x.org" -> "https://x.org".
 std::string web_uri(const std::string& url);
+/// True when `path` is an existing regular file.
+bool is_file(const std::string& path);
+/// True when `path` is an existing folder.
+bool is_dir(const std::string& path);
 /// Reads a whole file; returns false if it cannot be opened.
 bool read_file(const std::string& path, std::string& out);
 /// Joins `dir` and a relative `path`; an absolute `path` is returned as is.
