@@ -24,6 +24,10 @@ void check_golden(const std::string& name, const std::string& layout_name) {
   REQUIRE(read_file(test::source_dir() + "/tests/golden/" + name + ".md", md));
   f.resources = {{"Example Association", "Support for people with pelvic pain", "https://www.example.org", "555-0199", {}}};
   f.intro = "Some trusted resources include:";
+  ImageInfo logo;
+  std::string error;
+  REQUIRE(read_image_info(test::source_dir() + "/assets/logo.png", logo, error));
+  f.images["figure.png"] = {"assets/logo.png", logo};
   auto doc = f.lay_out(md, d);
   const std::string actual = render_debug(doc, *test::fonts().set);
   const std::string path = test::source_dir() + "/tests/golden/" + name + "." + layout_name + ".txt";

@@ -73,3 +73,11 @@ TEST_CASE("the shipped article parses into its sections and lists") {
   CHECK(lists == 2);
   CHECK(items == 13);
 }
+
+TEST_CASE("an image alone in a paragraph is a figure; inside text it is its description") {
+  Diagnostics d;
+  auto doc = parse_markdown("![Pelvic floor *muscles*](img/pelvis.png)\n\nSee ![a picture](x.png) here.\n", "t.md", d);
+  CHECK(describe(doc) == "image img/pelvis.png Pelvic floor _muscles_\npara See _a picture_ here.\n");
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].line == 3);
+}

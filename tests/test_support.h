@@ -68,11 +68,13 @@ struct Fixture {
     in.resources = resources;
     in.intro = intro;
     in.hyphenator = hyphenator;
+    in.images = images;
     return layout_handout(in, fonts(), d, stats);
   }
   std::vector<Resource> resources;
   std::string intro;
   const Hyphenator* hyphenator = nullptr;
+  std::map<std::string, ArticleImage> images;
 };
 
 }  // namespace handout::test

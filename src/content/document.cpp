@@ -19,6 +19,7 @@ const char* kind_name(BlockKind k) {
     case BlockKind::BlockQuote: return "quote";
     case BlockKind::ThematicBreak: return "rule";
     case BlockKind::CodeBlock: return "code";
+    case BlockKind::Image: return "image";
   }
   return "?";
 }
@@ -44,6 +45,7 @@ void describe_block(const Block& b, int depth, std::string& out) {
   out += std::string(depth * 2, ' ') + kind_name(b.kind);
   if (b.kind == BlockKind::Heading) out += std::to_string(b.level);
   if (b.kind == BlockKind::List) out += b.ordered ? " ordered start=" + std::to_string(b.start) : " bullet";
+  if (b.kind == BlockKind::Image) out += " " + b.url;
   if (!b.spans.empty()) out += " " + describe_spans(b.spans);
   out += '\n';
   for (const auto& c : b.children) describe_block(c, depth + 1, out);

@@ -18,7 +18,7 @@ struct Span {
   bool operator==(const Span&) const = default;
 };
 
-enum class BlockKind { Paragraph, Heading, List, ListItem, BlockQuote, ThematicBreak, CodeBlock };
+enum class BlockKind { Paragraph, Heading, List, ListItem, BlockQuote, ThematicBreak, CodeBlock, Image };
 
 /// One block of the article. Which fields matter depends on `kind`.
 struct Block {
@@ -27,7 +27,8 @@ struct Block {
   bool ordered = false;       ///< list: numbered?
   int start = 1;              ///< list: first number
   bool tight = true;          ///< list: no blank lines between items
-  std::vector<Span> spans;    ///< paragraph, heading, code block text
+  std::vector<Span> spans;    ///< paragraph, heading, code block text; an image's description
+  std::string url;            ///< image: its path as written (the build resolves it)
   std::vector<Block> children;  ///< list items; contents of items and quotes
   int line = 0, col = 0;      ///< where the block starts in the source file
 };

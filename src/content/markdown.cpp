@@ -51,6 +51,12 @@ class Converter {
     std::string link;
   };
 
+  // The image node when it is a paragraph's only content, else null.
+  static cmark_node* lone_image(cmark_node* para) {
+    cmark_node* first = cmark_node_first_child(para);
+    return first && !cmark_node_next(first) && cmark_node_get_type(first) == CMARK_NODE_IMAGE ? first : nullptr;
+  }
+
   void warn(cmark_node* n, const std::string& message) {
     diags_.warning(path_, cmark_node_get_start_line(n), cmark_node_get_start_column(n), message);
   }
@@ -61,6 +67,13 @@ class Converter {
     b.col = cmark_node_get_start_column(n);
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_PARAGRAPH:
+        if (auto* image = lone_image(n)) {
+          // An image alone in its paragraph is a figure: placed, with its description as caption.
+          b.kind = BlockKind::Image;
+          b.url = cmark_node_get_url(image) ? cmark_node_get_url(image) : "";
+          inlines(image, {}, b.spans);
+          break;
+        }
         b.kind = BlockKind::Paragraph;
         inlines(n, {}, b.spans);
         break;
@@ -156,8 +169,8 @@ class Converter {
           break;
         }
         case CMARK_NODE_IMAGE:
-          // Images in the body are not placed yet: their description stands in, in italics.
-          warn(n, "images inside articles are not placed yet; their description is shown instead");
+          // An image inside running text cannot be placed: its description stands in, in italics.
+          warn(n, "an image inside a paragraph is shown as its description; put it in a paragraph of its own to place it");
           {
             auto inner = st;
             inner.emph = true;

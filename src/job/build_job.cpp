@@ -126,7 +126,31 @@ struct Article {
   Document body;
   ResourceList resources;
   std::string path;
+  std::map<std::string, ArticleImage> images;
 };
+
+// Finds and measures the article's figures; a missing or unreadable one is an error at the
+// line that names it.
+void find_images(const std::vector<Block>& blocks, const std::string& article, std::map<std::string, ArticleImage>& out,
+                 Diagnostics& diags) {
+  for (const auto& b : blocks) {
+    find_images(b.children, article, out, diags);
+    if (b.kind != BlockKind::Image || out.count(b.url)) continue;
+    if (b.url.find("://") != std::string::npos) {
+      diags.error(article, b.line, b.col, "image '" + b.url + "' is on the web; handout only places local PNG or JPEG files");
+      continue;
+    }
+    ArticleImage image;
+    image.path = join_path(dir_of(article), b.url);
+    std::string error;
+    if (!is_file(image.path))
+      diags.error(article, b.line, b.col, "image not found: '" + b.url + "' (tried '" + image.path + "')");
+    else if (!read_image_info(image.path, image.info, error))
+      diags.error(article, b.line, b.col, error);
+    else
+      out[b.url] = image;
+  }
+}
 
 bool load_article(const std::string& path, Article& a, Diagnostics& diags) {
   a.path = path;
@@ -142,6 +166,7 @@ bool load_article(const std::string& path, Article& a, Diagnostics& diags) {
   else
     parse_front_matter(src.front_matter, a.path, src.front_matter_line, a.meta, diags);
   a.body = parse_markdown(src.body, a.path, diags);
+  find_images(a.body.blocks, a.path, a.images, diags);
   const std::string dir = dir_of(path);
   std::string res_path = path.substr(0, path.size() - 3) + ".resources.yaml";
   if (!a.meta.resources_file.empty()) {
@@ -243,6 +268,7 @@ bool build_one(const RunContext& run, const BuildOptions& opt, const HandoutJob&
   in.creator = std::string("handout ") + HANDOUT_VERSION;
   in.hyphenator = lang.hyphenator.get();
   in.notices = notices_for(job, article.meta);
+  in.images = article.images;
   LayoutStats stats;
   const auto errors_before = diags.error_count();
   const PagedDocument doc = layout_handout(in, run.faces, diags, &stats);

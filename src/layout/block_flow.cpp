@@ -183,6 +183,7 @@ void FlowBuilder::block(const Block& b, Column col, int depth) {
     case BlockKind::BlockQuote: quote(b, col, depth); break;
     case BlockKind::CodeBlock: code_block(b, col); break;
     case BlockKind::ThematicBreak: thematic_break(col); break;
+    case BlockKind::Image: figure(b, col); break;
   }
 }
 
@@ -350,6 +351,39 @@ void FlowBuilder::code_block(const Block& b, Column col) {
   auto styles = inline_styles(code, body_faces_, style_.link);
   paragraph(spans, styles, {col.x + c.pad, col.w - 2 * c.pad}, b.line, nullptr, false);
   close_container();
+}
+
+void FlowBuilder::figure(const Block& b, Column col) {
+  const ArticleImage* image = nullptr;
+  if (images_) {
+    auto it = images_->find(b.url);
+    if (it != images_->end()) image = &it->second;
+  }
+  if (!image) {  // not found by the build (reported there): the description stands in
+    space_before(style_.paragraph_gap);
+    paragraph(b.spans, inline_styles(style_.body_italic, body_faces_, style_.link), col, b.line);
+    return;
+  }
+  space_before(style_.paragraph_gap * 1.5);
+  // Natural size at 150 dpi, no wider than the column and no taller than 45% of the page.
+  const double px_to_pt = 72.0 / 150.0;
+  double w = std::min(col.w, image->info.width * px_to_pt);
+  double h = w * image->info.height / image->info.width;
+  const double max_h = (style_.page_height - style_.margin_top - style_.margin_bottom) * 0.45;
+  if (h > max_h) h = max_h, w = h * image->info.width / image->info.height;
+  FlowBox box;  // one box: a figure never splits across pages
+  const double x = col.x + (col.w - w) / 2;
+  box.items.push_back(ImageItem{x, 0, w, h, image->path});
+  double y = h;
+  if (!b.spans.empty()) {
+    TextStyle caption = style_.meta;
+    caption.font = style_.footer_note.font;
+    auto st = inline_styles(caption, body_faces_, style_.link);
+    st.regular.font = caption.font;
+    y = stack(box, set(b.spans, st, col.w, {source_file_, b.line}), caption, col.x, y + 4);
+  }
+  box.height = y + 2;
+  add_box(std::move(box));
 }
 
 void FlowBuilder::thematic_break(Column col) {

@@ -7,6 +7,7 @@
 #include "content/document.h"
 #include "diag/diagnostic.h"
 #include "layout/flow.h"
+#include "layout/handout_layout.h"
 #include "layout/inline_text.h"
 #include "style/style.h"
 
@@ -31,6 +32,9 @@ class FlowBuilder {
   /// The clinic's contact block.
   void contact_block(const std::string& label, const ClinicInfo& clinic, const Strings& strings);
 
+  /// The article's images, for figures (Markdown images alone in a paragraph).
+  void set_images(const std::map<std::string, ArticleImage>* images) { images_ = images; }
+
   Flow take() { return std::move(flow_); }
 
  private:
@@ -50,6 +54,7 @@ class FlowBuilder {
   void quote(const Block& b, Column col, int depth);
   void code_block(const Block& b, Column col);
   void thematic_break(Column col);
+  void figure(const Block& b, Column col);
   std::size_t add_lines(const std::vector<SetLine>& lines, const TextStyle& style, double x,
                         bool keep_all);
   void add_box(FlowBox box);
@@ -64,6 +69,7 @@ class FlowBuilder {
   FamilyFaces body_faces_;
   double width_;
   const Hyphenator* hyphenator_;
+  const std::map<std::string, ArticleImage>* images_ = nullptr;
   std::string lang_;
   std::string source_file_;
   Diagnostics& diags_;

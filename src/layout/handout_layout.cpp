@@ -15,6 +15,7 @@ namespace handout {
 Flow build_handout_flow(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags) {
   FlowBuilder b(style, *fonts.set, fonts.body, in.lang, in.article_file, diags, style.column_width(), in.hyphenator);
   const auto& strings = *in.strings;
+  b.set_images(&in.images);
   b.blocks(in.body->blocks);
   b.resources_box(strings.get("helpful_resources"), in.intro, in.resources, strings);
   b.contact_block(strings.get("contact_us"), in.config->clinic, strings);

@@ -1,5 +1,6 @@
 // The whole handout: flow the body, cut it into pages, add the page furniture.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,12 @@ class Hyphenator;
 
 namespace handout {
 
+/// An image of the article, found and measured by the build.
+struct ArticleImage {
+  std::string path;  ///< resolved file path
+  ImageInfo info;
+};
+
 /// Everything one handout is made from.
 struct HandoutInput {
   const ClinicConfig* config = nullptr;
@@ -33,6 +40,7 @@ struct HandoutInput {
   std::string creator;             ///< e.g. "handout 0.1.0"
   const Hyphenator* hyphenator = nullptr;  ///< the language's patterns; null: no hyphenation
   std::vector<std::string> notices;  ///< small print under the title (draft translation, fallback language)
+  std::map<std::string, ArticleImage> images;  ///< the article's figures, by their URL as written
 };
 
 /// The faces a handout uses.

@@ -233,6 +233,21 @@ check "an uncovered character still builds" test -f "$WORK/glyph/out/en/g.pdf"
 check "an uncovered character is reported with code point, file and line" \
   grep -qF "$WORK/glyph/content/en/g.md:7: warning: no font covers character U+1230 'ሰ'" "$WORK/err"
 
+# --- figures: placed whole, or a clear error ------------------------------------------------
+mkdir -p "$WORK/fig/content/en"
+cp "$REPO/content/en/strings.yaml" "$WORK/fig/content/en/"
+cp "$REPO/assets/logo.png" "$WORK/fig/content/en/pelvis.png"
+printf -- '---\ntitle: Figures\n---\n\nBefore.\n\n![The pelvic floor.](pelvis.png)\n\nAfter.\n' >"$WORK/fig/content/en/f.md"
+printf 'clinic:\n  name: Fig Clinic\n' >"$WORK/fig/h.yaml"
+"$HANDOUT" build --config "$WORK/fig/h.yaml" >/dev/null 2>"$WORK/err"
+check "a figure is placed in the PDF" sh -c "pdfimages -list '$WORK/fig/out/en/f.pdf' | grep -q ' 256   256 '"
+check "a figure's caption is printed" sh -c "pdftotext '$WORK/fig/out/en/f.pdf' - | grep -q 'The pelvic floor.'"
+printf -- '---\ntitle: Figures\n---\n\n![Gone.](gone.png)\n' >"$WORK/fig/content/en/g.md"
+"$HANDOUT" build --config "$WORK/fig/h.yaml" --article g >/dev/null 2>"$WORK/err"
+check "a missing figure fails the handout (exit 1)" test $? -eq 1
+check "a missing figure names file, line and the path tried" \
+  grep -qxF "$WORK/fig/content/en/g.md:5:1: error: image not found: 'gone.png' (tried '$WORK/fig/content/en/gone.png')" "$WORK/err"
+
 # --- the command line ---------------------------------------------------------------------
 "$HANDOUT" --help >"$WORK/help" 2>&1
 check "--help exits 0" test $? -eq 0

@@ -222,6 +222,11 @@ class PdfWriter {
       const bool png = i.path.size() > 4 && (i.path.ends_with(".png") || i.path.ends_with(".PNG"));
       HPDF_Image img = png ? HPDF_LoadPngImageFromFile(pdf_, i.path.c_str())
                            : HPDF_LoadJpegImageFromFile(pdf_, i.path.c_str());
+      // libharu leaves a PNG's transparency mask uncompressed (64 KB for a 256 px logo).
+      if (img) {
+        auto* mask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT));
+        if (mask) mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+      }
       it = images_.emplace(i.path, img).first;
     }
     if (it->second) HPDF_Page_DrawImage(page, it->second, R(i.x), Y(i.y + i.h), R(i.w), R(i.h));
