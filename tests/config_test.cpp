@@ -175,3 +175,14 @@ TEST_CASE("clinic texts per language: exact code, then primary language, then de
   CHECK(errors_of("clinic:\n  name: X\n  tagline: {english: Care}\n") ==
         "clinic.yaml:3:13: error: invalid language code 'english' in 'tagline'\n");
 }
+
+TEST_CASE("the clinic's own resources may describe themselves per language") {
+  ClinicConfig c;
+  Diagnostics d;
+  REQUIRE(parse_clinic_config("clinic: {name: X}\nextra_resources:\n  - name: Group\n"
+                              "    description: {en: A group, es: Un grupo}\n",
+                              "c.yaml", c, d));
+  CHECK(localized(c, "es").extra_resources[0].description == "Un grupo");
+  CHECK(localized(c, "fr").extra_resources[0].description == "A group");
+  CHECK(localized(c, "es").extra_resources[0].name == "Group");
+}

@@ -22,7 +22,12 @@ void check_golden(const std::string& name, const std::string& layout_name) {
   f.hyphenator = hyphenator.get();
   std::string md;
   REQUIRE(read_file(test::source_dir() + "/tests/golden/" + name + ".md", md));
-  f.resources = {{"Example Association", "Support for people with pelvic pain", "https://www.example.org", "555-0199", {}}};
+  Resource r;
+  r.name = "Example Association";
+  r.description = "Support for people with pelvic pain";
+  r.website = "https://www.example.org";
+  r.phone = "555-0199";
+  f.resources = {r};
   f.intro = "Some trusted resources include:";
   ImageInfo logo;
   std::string error;

@@ -12,42 +12,15 @@
 namespace handout {
 namespace {
 
+}  // namespace
+
 bool valid_language_code(const std::string& code) {
   // BCP 47 shape: a 2-3 letter language, then subtags such as Hans, BR or 419.
   static const std::regex shape("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
   return std::regex_match(code, shape);
 }
 
-// A text, a list of texts, or a map from language code to either.
-LocalizedText read_localized(yaml::MapReader& m, const std::string& key, bool list_allowed) {
-  LocalizedText out;
-  auto node = m.child(key);
-  if (!node.IsDefined() || node.IsNull()) return out;
-  auto one = [&](const YAML::Node& n, const std::string& lang) {
-    if (n.IsScalar()) {
-      out[lang] = {n.Scalar()};
-    } else if (list_allowed && n.IsSequence()) {
-      for (const auto& item : n) {
-        if (!item.IsScalar()) return m.diags().error(m.pos_of(item), "each entry of '" + key + "' must be text");
-        out[lang].push_back(item.Scalar());
-      }
-    } else {
-      m.diags().error(m.pos_of(n), "'" + key + "' must be text" + std::string(list_allowed ? " or a list" : "") +
-                                       ", or a map from language code to that");
-    }
-  };
-  if (!node.IsMap()) {
-    one(node, "");
-    return out;
-  }
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const auto lang = it->first.Scalar();
-    if (lang != "default" && !valid_language_code(lang))
-      m.diags().error(m.pos_of(it->first), "invalid language code '" + lang + "' in '" + key + "'");
-    one(it->second, lang);
-  }
-  return out;
-}
+namespace {
 
 void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
   auto node = top.child("clinic", true);
@@ -56,7 +29,7 @@ void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
   if (!m.ok()) return;
   auto& c = out.clinic;
   c.name = m.text("name", true).value_or("");
-  c.tagline_text = read_localized(m, "tagline", false);
+  c.tagline_text = m.localized("tagline", false);
   if (auto logo = m.text("logo")) {
     auto resolved = join_path(out.base_dir, *logo);
     if (is_file(resolved))
@@ -68,7 +41,7 @@ void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
   c.phone = m.text("phone").value_or("");
   c.email = m.text("email").value_or("");
   c.website = m.text("website").value_or("");
-  c.hours_text = read_localized(m, "hours", true);
+  c.hours_text = m.localized("hours", true);
   m.finish();
 }
 
@@ -156,7 +129,7 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
   read_articles(top, out);
   if (auto output = top.text("output")) out.output_dir = *output;
   out.output_dir = join_path(out.base_dir, out.output_dir);
-  out.footer_note_text = read_localized(top, "footer_note", false);
+  out.footer_note_text = top.localized("footer_note", false);
   if (auto fb = top.text("fallback_language")) {
     out.fallback_language = *fb, out.fallback_language_pos = top.pos("fallback_language");
     if (!valid_language_code(*fb))
@@ -189,6 +162,10 @@ ClinicConfig localized(const ClinicConfig& config, const std::string& lang) {
   out.clinic.hours = pick(config.clinic.hours_text, lang);
   const auto note = pick(config.footer_note_text, lang);
   out.footer_note = note.empty() ? "" : note.front();
+  for (auto& r : out.extra_resources) {
+    const auto description = pick(r.description_text, lang);
+    r.description = description.empty() ? "" : description.front();
+  }
   return out;
 }
 

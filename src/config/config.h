@@ -46,6 +46,9 @@ bool parse_front_matter(const std::string& text, const std::string& path, int fi
 /// else the first language given.
 ClinicConfig localized(const ClinicConfig& config, const std::string& lang);
 
+/// True for a BCP 47-shaped language code (en, es, zh-Hans, pt-BR).
+bool valid_language_code(const std::string& code);
+
 /// Parses "#RRGGBB"; false when malformed.
 bool parse_color(const std::string& text, Color& out);
 

@@ -20,7 +20,9 @@ void read_resource_list(const YAML::Node& list, MapReader& parent, const std::st
     Resource r;
     r.pos = entry.pos_of(item);
     r.name = entry.text("name", true).value_or("");
-    r.description = entry.text("description").value_or("");
+    r.description_text = entry.localized("description", false);
+    auto it = r.description_text.find("");
+    if (it != r.description_text.end()) r.description = it->second.front();
     r.website = entry.text("website").value_or("");
     r.phone = entry.text("phone").value_or("");
     entry.finish();

@@ -15,18 +15,19 @@ struct Color {
   bool operator==(const Color&) const = default;
 };
 
+/// Text a clinic may write once or per language: key "" for one text for all languages, else
+/// language codes (and optionally "default").
+using LocalizedText = std::map<std::string, std::vector<std::string>>;
+
 /// One helpful resource: an organisation, a website, maybe a phone number.
 struct Resource {
   std::string name;
   std::string description;
+  LocalizedText description_text;  ///< as written (the clinic's extras may give it per language)
   std::string website;
   std::string phone;
   SourcePos pos;
 };
-
-/// Text a clinic may write once or per language: key "" for one text for all languages, else
-/// language codes (and optionally "default").
-using LocalizedText = std::map<std::string, std::vector<std::string>>;
 
 /// The clinic's identity as printed on every handout.
 struct ClinicInfo {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "config/config.h"
 #include "config/suggest.h"
 
 namespace handout::yaml {
@@ -129,6 +130,36 @@ std::optional<std::vector<std::string>> MapReader::text_list(const std::string& 
       return std::nullopt;
     }
     out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+LocalizedText MapReader::localized(const std::string& key, bool list_allowed) {
+  LocalizedText out;
+  auto node = child(key);
+  if (!node.IsDefined() || node.IsNull()) return out;
+  auto one = [&](const YAML::Node& n, const std::string& lang) {
+    if (n.IsScalar()) {
+      out[lang] = {n.Scalar()};
+    } else if (list_allowed && n.IsSequence()) {
+      for (const auto& item : n) {
+        if (!item.IsScalar()) return error(item, "each entry of '" + key + "' must be text");
+        out[lang].push_back(item.Scalar());
+      }
+    } else {
+      error(n, "'" + key + "' must be text" + std::string(list_allowed ? " or a list" : "") +
+                   ", or a map from language code to that");
+    }
+  };
+  if (!node.IsMap()) {
+    one(node, "");
+    return out;
+  }
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const auto lang = it->first.Scalar();
+    if (lang != "default" && !valid_language_code(lang))
+      error(it->first, "invalid language code '" + lang + "' in '" + key + "'");
+    one(it->second, lang);
   }
   return out;
 }

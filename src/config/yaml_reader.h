@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "config/types.h"
 #include "diag/diagnostic.h"
 #include "util/text.h"
 
@@ -45,6 +46,8 @@ class MapReader {
   std::optional<bool> boolean(const std::string& key);
   /// A list of strings; a single string is accepted as a list of one when `allow_scalar`.
   std::optional<std::vector<std::string>> text_list(const std::string& key, bool allow_scalar);
+  /// Text (or, when `list_allowed`, a list of texts) given once or per language code.
+  LocalizedText localized(const std::string& key, bool list_allowed);
   /// The raw node (undefined when absent), for nested maps and lists.
   YAML::Node child(const std::string& key, bool required = false);
   /// Position of a key's value (or of the map itself when the key is absent).

@@ -256,7 +256,7 @@ bool build_one(const RunContext& run, const BuildOptions& opt, const HandoutJob&
   in.body = &article.body;
   in.intro = article.resources.intro;
   in.resources = article.resources.resources;
-  in.resources.insert(in.resources.end(), run.config.extra_resources.begin(), run.config.extra_resources.end());
+  in.resources.insert(in.resources.end(), config.extra_resources.begin(), config.extra_resources.end());
   // Text written in YAML gets the same typographic quotes and dashes as the Markdown body.
   for (auto& r : in.resources) r.name = smart_punctuation(r.name), r.description = smart_punctuation(r.description);
   in.intro = smart_punctuation(in.intro);
