@@ -1,9 +1,7 @@
 #include "fonts/font_face.h"
 
-#include <hb-ot.h>
 #include <hb.h>
 
-#include "util/utf8.h"
 
 namespace handout {
 namespace {
@@ -40,8 +38,6 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& e
     f->ascender_ = ext.ascender / f->upem_;
     f->descender_ = -ext.descender / f->upem_;
   }
-  hb_position_t cap = 0;
-  if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap)) f->cap_height_ = cap / f->upem_;
   f->low_cache_.assign(kLowCacheSize, Glyph{-1.0f, false});
   return f;
 }
@@ -72,11 +68,5 @@ FontFace::Glyph FontFace::lookup(char32_t cp) const {
 
 double FontFace::advance(char32_t cp) const { return lookup(cp).advance; }
 bool FontFace::covers(char32_t cp) const { return lookup(cp).covered; }
-
-double FontFace::text_width(std::string_view utf8, double size) const {
-  double em = 0;
-  for (char32_t cp : utf8_decode(utf8)) em += advance(cp);
-  return em * size;
-}
 
 }  // namespace handout

@@ -22,11 +22,8 @@ class FontFace {
   double advance(char32_t cp) const;
   /// True when the font has a glyph for `cp`.
   bool covers(char32_t cp) const;
-  /// Width of UTF-8 text at `size` points.
-  double text_width(std::string_view utf8, double size) const;
   double ascender() const { return ascender_; }    ///< above the baseline, positive
   double descender() const { return descender_; }  ///< below the baseline, positive
-  double cap_height() const { return cap_height_; }
 
  private:
   FontFace() = default;
@@ -41,7 +38,7 @@ class FontFace {
   void* face_ = nullptr;  // hb_face_t*
   void* font_ = nullptr;  // hb_font_t*
   double upem_ = 1000;
-  double ascender_ = 0.8, descender_ = 0.2, cap_height_ = 0.7;
+  double ascender_ = 0.8, descender_ = 0.2;
   mutable std::vector<Glyph> low_cache_;  // code points below 0x800, filled lazily
   mutable std::unordered_map<char32_t, Glyph> high_cache_;
 };

@@ -67,12 +67,12 @@ class FlowBuilder {
   const Style& style_;
   const FontSet& fonts_;
   FamilyFaces body_faces_;
-  double width_;
-  const Hyphenator* hyphenator_;
-  const std::map<std::string, ArticleImage>* images_ = nullptr;
   std::string lang_;
   std::string source_file_;
   Diagnostics& diags_;
+  double width_;
+  const Hyphenator* hyphenator_;
+  const std::map<std::string, ArticleImage>* images_ = nullptr;
   Flow flow_;
   std::vector<int> open_;       // open containers, outermost first
   bool at_start_ = true;        // nothing placed yet in the current container

@@ -55,9 +55,7 @@ Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& b
   // Low-vision guidance: no italics; secondary text upright.
   const FontId italic = l.avoid_italics ? body.regular : body.italic;
   s.body = text_style(body.regular, b, lead, s.text);
-  s.body_bold = text_style(body.bold, b, lead, s.text);
   s.body_italic = text_style(l.avoid_italics ? body.bold : body.italic, b, lead, s.text);
-  s.body_bold_italic = text_style(l.avoid_italics ? body.bold : body.bold_italic, b, lead, s.text);
   s.title = text_style(head.bold, l.title_size, 1.18, ink);
   s.summary = text_style(body.regular, l.summary_size, 1.42, s.muted);
   s.meta = text_style(body.regular, std::max(9.0, b * 0.78), 1.3, s.muted);
@@ -70,7 +68,6 @@ Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& b
   s.footer_note = text_style(italic, l.footer_size, 1.3, s.muted);
   s.box_label = text_style(head.bold, l.heading_sizes[1], 1.25, ink);
   s.resource_name = text_style(body.bold, b, lead, ink);
-  s.small = text_style(body.regular, std::max(9.0, b * 0.8), 1.35, s.muted);
 
   s.paragraph_gap = l.paragraph_gap;
   s.heading_space_before = b * 1.35;
@@ -87,9 +84,9 @@ Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& b
   s.columns = l.columns;
   s.column_gap = l.column_gap;
   // A floor for every size (large print: nothing smaller than the layout allows).
-  for (TextStyle* t : {&s.body, &s.body_bold, &s.body_italic, &s.body_bold_italic, &s.title, &s.summary, &s.meta,
+  for (TextStyle* t : {&s.body, &s.body_italic, &s.title, &s.summary, &s.meta,
                        &s.header_name, &s.header_tagline, &s.header_contact, &s.running, &s.footer, &s.footer_note,
-                       &s.box_label, &s.resource_name, &s.small, &s.headings[0], &s.headings[1], &s.headings[2],
+                       &s.box_label, &s.resource_name, &s.headings[0], &s.headings[1], &s.headings[2],
                        &s.headings[3], &s.headings[4], &s.headings[5]}) {
     if (t->size < l.min_text_size) {
       t->line_height *= l.min_text_size / t->size;

@@ -28,12 +28,12 @@ struct Style {
   double margin_top = 48, margin_bottom = 50, margin_left = 64, margin_right = 64;
   double content_width() const { return page_width - margin_left - margin_right; }
 
-  TextStyle body, body_bold, body_italic, body_bold_italic;
+  TextStyle body, body_italic;
   TextStyle title, summary, meta;
   TextStyle headings[6];
   TextStyle header_name, header_tagline, header_contact;
   TextStyle running, footer, footer_note;
-  TextStyle box_label, resource_name, small;
+  TextStyle box_label, resource_name;
 
   Color primary, accent;
   Color text{0x22, 0x2B, 0x30};     ///< near-black body text: softer than pure black

@@ -58,14 +58,4 @@ std::string utf8_encode(std::u32string_view s) {
   return out;
 }
 
-bool utf8_valid(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = 0;
-    int len = decode_one(s, i, cp);
-    if (!len) return false;
-    i += len;
-  }
-  return true;
-}
-
 }  // namespace handout

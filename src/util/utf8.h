@@ -11,7 +11,5 @@ std::u32string utf8_decode(std::string_view s);
 std::string utf8_encode(std::u32string_view s);
 /// Appends one code point as UTF-8.
 void utf8_append(std::string& out, char32_t cp);
-/// True when `s` is well-formed UTF-8.
-bool utf8_valid(std::string_view s);
 
 }  // namespace handout

@@ -64,7 +64,7 @@ std::string unicode_hex(char32_t code) {
   const auto* end = std::end(kPresentationForms);
   const auto* it = std::lower_bound(std::begin(kPresentationForms), end, code,
                                     [](const PresentationForm& f, char32_t c) { return f.form < c; });
-  char buf[8];
+  char buf[16];
   if (it == end || it->form != code) {
     std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(code));
     return buf;
@@ -158,7 +158,7 @@ class PdfWriter {
         const std::size_t n = std::min<std::size_t>(100, codes.size() - i);
         cmap += std::to_string(n) + " beginbfchar\n";
         for (std::size_t k = i; k < i + n; ++k) {
-          char code[8];
+          char code[16];
           std::snprintf(code, sizeof code, "%04X", unsigned(codes[k]));
           cmap += std::string("<") + code + "> <" + unicode_hex(codes[k]) + ">\n";
         }
