@@ -199,7 +199,11 @@ void FlowBuilder::paragraph(const std::vector<Span>& spans, const InlineStyles& 
   // A lead-in such as "Common factors include:" stays on the page with the list it introduces.
   const bool lead_in = next && next->kind == BlockKind::List && ends_with_colon(spans);
   add_lines(lines, styles.regular, col.x, false);
-  if (lead_in && !flow_.boxes.empty()) flow_.boxes.back().break_after = false;
+  if (lead_in && !flow_.boxes.empty()) {
+    // Like a heading, the lead-in keeps at least `min_lines` lines of its list with it.
+    flow_.boxes.back().break_after = false;
+    keep_lines_ = std::max(0, style_.min_lines - 1);
+  }
 }
 
 void FlowBuilder::heading(const Block& b, Column col) {
