@@ -48,6 +48,14 @@ bool has_text(const FlowBox& b) {
   return false;
 }
 
+// True when a box is the line of a paragraph ending with ':' (a lead-in to a list).
+bool ends_lead_in(const FlowBox& b) {
+  if (!b.is_line || b.paragraph < 0) return false;
+  for (auto it = b.items.rbegin(); it != b.items.rend(); ++it)
+    if (const auto* t = std::get_if<TextItem>(&*it)) return !t->text.empty() && t->text.back() == ':';
+  return false;
+}
+
 int lines_of_paragraph(const Flow& flow, const std::vector<PlacedBox>& page, int paragraph) {
   int n = 0;
   for (const auto& p : page) n += flow.boxes[p.box].paragraph == paragraph;
@@ -74,8 +82,10 @@ TEST_CASE("break rules hold at every page height") {
       const FlowBox& first_next = flow.boxes[next.front().box];
       CHECK_FALSE(last.is_heading);
       CHECK_FALSE(last.is_gap);
-      // A heading needs at least two lines after it on its page.
+      // A heading or a list's lead-in needs at least two lines after it on its page.
       if (page.size() >= 2) CHECK_FALSE(flow.boxes[page[page.size() - 2].box].is_heading);
+      CHECK_FALSE(ends_lead_in(last));
+      if (page.size() >= 2) CHECK_FALSE(ends_lead_in(flow.boxes[page[page.size() - 2].box]));
       if (last.paragraph >= 0 && last.paragraph == first_next.paragraph) {
         ++splits_checked;
         CHECK(lines_of_paragraph(flow, page, last.paragraph) >= 2);  // no orphan
