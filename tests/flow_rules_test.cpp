@@ -56,6 +56,14 @@ bool ends_lead_in(const FlowBox& b) {
   return false;
 }
 
+// The boxes of a page that hold something (gaps left out), last first.
+std::vector<const FlowBox*> content_from_end(const Flow& flow, const std::vector<PlacedBox>& page) {
+  std::vector<const FlowBox*> out;
+  for (auto it = page.rbegin(); it != page.rend(); ++it)
+    if (!flow.boxes[it->box].is_gap) out.push_back(&flow.boxes[it->box]);
+  return out;
+}
+
 int lines_of_paragraph(const Flow& flow, const std::vector<PlacedBox>& page, int paragraph) {
   int n = 0;
   for (const auto& p : page) n += flow.boxes[p.box].paragraph == paragraph;
@@ -83,9 +91,10 @@ TEST_CASE("break rules hold at every page height") {
       CHECK_FALSE(last.is_heading);
       CHECK_FALSE(last.is_gap);
       // A heading or a list's lead-in needs at least two lines after it on its page.
-      if (page.size() >= 2) CHECK_FALSE(flow.boxes[page[page.size() - 2].box].is_heading);
+      const auto content = content_from_end(flow, page);
+      if (content.size() >= 2) CHECK_FALSE(content[1]->is_heading);
       CHECK_FALSE(ends_lead_in(last));
-      if (page.size() >= 2) CHECK_FALSE(ends_lead_in(flow.boxes[page[page.size() - 2].box]));
+      if (content.size() >= 2) CHECK_FALSE(ends_lead_in(*content[1]));
       if (last.paragraph >= 0 && last.paragraph == first_next.paragraph) {
         ++splits_checked;
         CHECK(lines_of_paragraph(flow, page, last.paragraph) >= 2);  // no orphan
@@ -130,4 +139,39 @@ TEST_CASE("list markers share a line box with their text; resource entries are s
     }
     CHECK(boxes_with_name == 1);
   }
+}
+
+TEST_CASE("a list's lead-in, or a heading, keeps two list items with it, at every page height") {
+  test::Fixture f;
+  Diagnostics d;
+  std::string md;
+  for (int i = 0; i < 4; ++i) md += "A paragraph of body text that runs to a second line so that pages fill up in many ways.\n\n";
+  md += "Common factors can include:\n\n- One\n- Two\n- Three\n- Four\n\nAfter the list.\n\n";
+  md += "Another paragraph.\n\n## A heading\n\n- First\n- Second\n- Third\n\nThe end.\n";
+  f.body = parse_markdown(md, "t.md", d);
+  HandoutInput in;
+  in.config = &f.config;
+  in.layout = &f.layout;
+  in.strings = &f.strings;
+  in.meta = &f.meta;
+  in.body = &f.body;
+  const auto& fonts = test::fonts();
+  const Style style = make_style(f.layout, f.config.brand, fonts.body, fonts.headings);
+  const Flow flow = build_handout_flow(in, style, fonts, d);
+  int lead_in_pages = 0;
+  for (double height = 80; height <= 400; height += 1) {
+    CAPTURE(height);
+    const auto pages = paginate(flow.boxes, [&](int) { return height; });
+    CHECK(pages.forced_breaks == 0);
+    for (std::size_t p = 0; p + 1 < pages.pages.size(); ++p) {
+      const auto& page = pages.pages[p];
+      const auto content = content_from_end(flow, page);
+      CHECK_FALSE(ends_lead_in(*content[0]));
+      CHECK_FALSE(content[0]->is_heading);
+      if (content.size() >= 2) CHECK_FALSE(ends_lead_in(*content[1]));
+      if (content.size() >= 2) CHECK_FALSE(content[1]->is_heading);
+      for (const auto& placed : page) lead_in_pages += ends_lead_in(flow.boxes[placed.box]);
+    }
+  }
+  CHECK(lead_in_pages > 50);  // the lead-in did land on pages that were cut
 }
