@@ -56,11 +56,11 @@ bool ends_lead_in(const FlowBox& b) {
   return false;
 }
 
-// The boxes of a page that hold something (gaps left out), last first.
+// The boxes of a page that hold something (gaps and empty spacers left out), last first.
 std::vector<const FlowBox*> content_from_end(const Flow& flow, const std::vector<PlacedBox>& page) {
   std::vector<const FlowBox*> out;
   for (auto it = page.rbegin(); it != page.rend(); ++it)
-    if (!flow.boxes[it->box].is_gap) out.push_back(&flow.boxes[it->box]);
+    if (!flow.boxes[it->box].is_gap && !flow.boxes[it->box].items.empty()) out.push_back(&flow.boxes[it->box]);
   return out;
 }
 
