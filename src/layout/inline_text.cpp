@@ -59,6 +59,7 @@ struct FlatText {
   std::vector<int> span_of;
   std::vector<FontId> font_of;
   std::vector<double> advance;  // points
+  std::vector<double> prefix;   // prefix[i]: sum of advance[0..i), so any width is O(1)
   bool bidi = false;            // needs reordering (right-to-left text present)
   BidiParagraph para;
 };
@@ -146,6 +147,8 @@ FlatText flatten(const std::vector<Span>& spans, const InlineStyles& styles, con
     flat.font_of.push_back(font);
     flat.advance.push_back(fonts.face(font).advance(g) * style.size);
   }
+  flat.prefix.assign(flat.advance.size() + 1, 0.0);
+  for (std::size_t i = 0; i < flat.advance.size(); ++i) flat.prefix[i + 1] = flat.prefix[i] + flat.advance[i];
   return flat;
 }
 
@@ -182,11 +185,7 @@ std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang) {
   return pieces;
 }
 
-double width_of(const FlatText& flat, std::size_t b, std::size_t e) {
-  double w = 0;
-  for (std::size_t i = b; i < e; ++i) w += flat.advance[i];
-  return w;
-}
+double width_of(const FlatText& flat, std::size_t b, std::size_t e) { return flat.prefix[e] - flat.prefix[b]; }
 
 // Splits a piece too wide for the line into parts that fit, preferring to cut after
 // URL punctuation so a web address stays readable.

@@ -59,6 +59,7 @@ struct Solver {
   const TotalFitParams& p;
   double tolerance;
   std::vector<std::array<Node, kFitness * kMaxRun>> nodes;
+  std::vector<double> width_sum, space_sum;  // prefix sums over items
 
   bool breakable(std::size_t pos) const {
     if (pos == items.size()) return true;
@@ -66,17 +67,13 @@ struct Solver {
     return k != BreakKind::None;
   }
 
-  // Width, stretch and shrink of a line from item a to item b-1, ending at position b.
+  // Width, stretch and shrink of a line from item a to item b-1, ending at position b, in O(1)
+  // from prefix sums (a paragraph of many short items, such as Chinese, stays fast).
   void measure(std::size_t a, std::size_t b, double& w, double& stretch, double& shrink) const {
-    w = stretch = shrink = 0;
-    for (std::size_t k = a; k < b; ++k) {
-      w += items[k].width;
-      if (k + 1 < b && items[k].after == BreakKind::Space) {
-        w += items[k].space_after;
-        stretch += items[k].space_after * kSpaceStretch;
-        shrink += items[k].space_after * kSpaceShrink;
-      }
-    }
+    const double spaces = space_sum[b - 1] - space_sum[a];  // spaces after items a .. b-2
+    w = width_sum[b] - width_sum[a] + spaces;
+    stretch = spaces * kSpaceStretch;
+    shrink = spaces * kSpaceShrink;
     if (items[b - 1].after == BreakKind::Hyphen) w += items[b - 1].hyphen_width;
   }
 
@@ -122,6 +119,12 @@ struct Solver {
 
   bool solve() {
     const std::size_t n = items.size();
+    width_sum.assign(n + 1, 0.0);
+    space_sum.assign(n + 1, 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+      width_sum[i + 1] = width_sum[i] + items[i].width;
+      space_sum[i + 1] = space_sum[i] + (items[i].after == BreakKind::Space ? items[i].space_after : 0.0);
+    }
     nodes.assign(n + 1, {});
     nodes[0][1].demerits = 0;  // start: "decent" fitness, no hyphen run
     for (std::size_t b = 1; b <= n; ++b) {
@@ -176,7 +179,7 @@ std::vector<LineBreak> break_total_fit(const std::vector<BreakItem>& items, cons
   // First pass within the tolerance, then a looser one; if still no set of breaks
   // qualifies, accept any that fit, preferring the least loose.
   for (double tolerance : {params.tolerance, params.tolerance * 2, kInf}) {
-    Solver solver{items, params, tolerance, {}};
+    Solver solver{items, params, tolerance, {}, {}, {}};
     if (solver.solve()) return solver.trace();
   }
   // Only reachable when an item is wider than the line: fall back to first fit.

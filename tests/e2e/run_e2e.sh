@@ -248,6 +248,24 @@ check "a missing figure fails the handout (exit 1)" test $? -eq 1
 check "a missing figure names file, line and the path tried" \
   grep -qxF "$WORK/fig/content/en/g.md:5:1: error: image not found: 'gone.png' (tried '$WORK/fig/content/en/gone.png')" "$WORK/err"
 
+# --- hostile input: never a crash or a hang ---------------------------------------------------
+mkdir -p "$WORK/stress/content/en"
+cp "$REPO/content/en/strings.yaml" "$WORK/stress/content/en/"
+{
+  printf -- '---\ntitle: Stress\n---\n\n'
+  head -c 300000 /dev/zero | tr '\0' 'a'            # one 300,000-letter word
+  printf '\n\n'
+  for _ in $(seq 1 2000); do printf '阴道痉挛是指在尝试插入时，盆底肌肉不由自主地收紧。'; done
+  printf '\n\n'
+  for _ in $(seq 1 200); do printf '> '; done; printf 'deep quote\n\n'
+  for _ in $(seq 1 200); do printf -- '- '; done; printf 'deep list\n'
+} >"$WORK/stress/content/en/s.md"
+printf 'clinic:\n  name: Stress Clinic\n' >"$WORK/stress/h.yaml"
+timeout 120 "$HANDOUT" build --config "$WORK/stress/h.yaml" >/dev/null 2>"$WORK/err"
+rc=$?
+check "hostile input builds without crash or hang (exit $rc)" test "$rc" -eq 0
+check "hostile input gives a valid PDF" qpdf --check "$WORK/stress/out/en/s.pdf"
+
 # --- the command line ---------------------------------------------------------------------
 "$HANDOUT" --help >"$WORK/help" 2>&1
 check "--help exits 0" test $? -eq 0
