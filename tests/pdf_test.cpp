@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "assets/image_info.h"
 #include "job/file_output.h"
 #include "render/pdf/pdf_renderer.h"
 #include "test_support.h"
@@ -40,4 +41,35 @@ TEST_CASE("atomic write: creates folders, replaces the file, leaves no temporary
   CHECK_FALSE(write_file_atomically(dir + "/blocker/sub/file.pdf", "x", error));
   CHECK(error.find("cannot create folder") != std::string::npos);
   CHECK(system(("rm -rf " + dir).c_str()) == 0);
+}
+
+TEST_CASE("image headers: PNG and JPEG sizes; anything else is refused") {
+  ImageInfo png, jpeg, bad;
+  std::string error;
+  REQUIRE(read_image_info(test::source_dir() + "/assets/logo.png", png, error));
+  CHECK(png.format == ImageInfo::Format::Png);
+  CHECK(png.width == 256);
+  CHECK(png.height == 256);
+  REQUIRE(read_image_info(test::source_dir() + "/tests/fixtures/photo.jpg", jpeg, error));
+  CHECK(jpeg.format == ImageInfo::Format::Jpeg);
+  CHECK(jpeg.width == 160);
+  CHECK(jpeg.height == 100);
+  CHECK_FALSE(read_image_info(test::source_dir() + "/handout.yaml", bad, error));
+  CHECK(error.ends_with("handout.yaml' is not a PNG or JPEG image"));
+  CHECK_FALSE(read_image_info("/nonexistent.png", bad, error));
+  CHECK(error == "cannot read image '/nonexistent.png'");
+}
+
+TEST_CASE("a JPEG figure is embedded as a JPEG") {
+  test::Fixture f;
+  Diagnostics d;
+  ImageInfo info;
+  std::string error;
+  REQUIRE(read_image_info(test::source_dir() + "/tests/fixtures/photo.jpg", info, error));
+  f.images["photo.jpg"] = {test::source_dir() + "/tests/fixtures/photo.jpg", info};
+  auto doc = f.lay_out("Text.\n\n![A photo.](photo.jpg)\n", d);
+  std::string pdf;
+  REQUIRE(render_pdf(doc, *test::fonts().set, pdf, error));
+  CHECK(pdf.find("/DCTDecode") != std::string::npos);
+  CHECK(pdf.find("/Width 160") != std::string::npos);
 }

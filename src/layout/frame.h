@@ -41,6 +41,7 @@ struct LineItem {
 struct ImageItem {
   double x = 0, y = 0, w = 0, h = 0;
   std::string path;
+  bool jpeg = false;  ///< the file's format as read from its header (else PNG), whatever its name
 };
 
 /// A clickable area opening a URI.

@@ -219,9 +219,8 @@ class PdfWriter {
     end_text(page);
     auto it = images_.find(i.path);
     if (it == images_.end()) {
-      const bool png = i.path.size() > 4 && (i.path.ends_with(".png") || i.path.ends_with(".PNG"));
-      HPDF_Image img = png ? HPDF_LoadPngImageFromFile(pdf_, i.path.c_str())
-                           : HPDF_LoadJpegImageFromFile(pdf_, i.path.c_str());
+      HPDF_Image img = i.jpeg ? HPDF_LoadJpegImageFromFile(pdf_, i.path.c_str())
+                              : HPDF_LoadPngImageFromFile(pdf_, i.path.c_str());
       // libharu leaves a PNG's transparency mask uncompressed (64 KB for a 256 px logo).
       if (img) {
         auto* mask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT));
