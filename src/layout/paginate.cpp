@@ -2,7 +2,8 @@
 
 namespace handout {
 
-Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<double(int)>& page_height) {
+Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<double(int)>& page_height,
+                    const FrameEndRule& may_end) {
   Pagination out;
   std::size_t i = 0;
   const std::size_t n = boxes.size();
@@ -15,7 +16,8 @@ Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<doubl
     std::size_t last_ok = n;  // last box after which this page may end
     while (j < n && (y + boxes[j].height <= avail + 1e-6 || j == i)) {
       y += boxes[j].height;
-      if (!boxes[j].is_gap && boxes[j].break_after) last_ok = j;
+      if (!boxes[j].is_gap && boxes[j].break_after && (!may_end || may_end(static_cast<int>(out.pages.size()), j)))
+        last_ok = j;
       ++j;
     }
     std::size_t end;  // one past the page's last box

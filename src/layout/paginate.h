@@ -19,9 +19,13 @@ struct Pagination {
   int forced_breaks = 0;  ///< breaks made where no rule allowed one (a block taller than a page)
 };
 
+/// Says whether frame `frame` may end after box `box` (on top of the boxes' own rules).
+using FrameEndRule = std::function<bool(int frame, std::size_t box)>;
+
 /// Fills each page (height given per 0-based page index) greedily, then moves the break back
 /// to the last box after which a break is allowed. Gaps at the top of a page are dropped.
-Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<double(int)>& page_height);
+Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<double(int)>& page_height,
+                    const FrameEndRule& may_end = nullptr);
 
 /// Cuts `boxes` into at most `columns` frames of one height, as short as possible (to within
 /// half a point), obeying the same break rules. Empty when they do not fit frames of `max_height`.

@@ -130,10 +130,21 @@ PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const H
   const double contact_h = contact.height + note_h + style.paragraph_gap * 2;
   std::vector<FrameArea> areas;
   for (const auto& p : kFlowPanels) areas.push_back(panel_area(style, p));
-  auto pagination = paginate(flow.boxes, [&](int i) {
-    if (i >= kFlowFrames) return areas[0].h;
-    return i == kFlowFrames - 1 ? areas[i].h - contact_h : areas[i].h;
-  });
+  // Panel F (inside right) is followed by the flap A, on the other side of the sheet: a
+  // paragraph never runs from one to the other, so nobody turns the page mid-sentence.
+  auto paragraph_ends = [&](int frame, std::size_t box) {
+    if (frame != 2 || flow.boxes[box].paragraph < 0) return true;
+    for (std::size_t k = box + 1; k < flow.boxes.size(); ++k)
+      if (!flow.boxes[k].is_gap) return flow.boxes[k].paragraph != flow.boxes[box].paragraph;
+    return true;
+  };
+  auto pagination = paginate(
+      flow.boxes,
+      [&](int i) {
+        if (i >= kFlowFrames) return areas[0].h;
+        return i == kFlowFrames - 1 ? areas[i].h - contact_h : areas[i].h;
+      },
+      paragraph_ends);
   auto& frames = pagination.pages;
   if (frames.size() > kFlowFrames) {
     double over = 0;

@@ -153,12 +153,19 @@ for spec in "letter 2 4 612x792" "a4 2 4 595.276x841.89" "large-print 5 10 612x7
   check "$layout: every sentence of the seed text is there ($lost missing)" test "$lost" -eq 0
 done
 check "trifold: the cover, back and inside are there" grep -q "Contact us" "$WORK/layout-trifold.txt"
-# The French article is longer: on the tri-fold it must fail clearly, not shrink or overflow.
-"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/tri-fr" --layout trifold --lang fr >"$WORK/tri-fr.log" 2>"$WORK/tri-fr.err"
+# An article twice as long must fail clearly on the tri-fold, not shrink or overflow.
+mkdir -p "$WORK/long/content/en"
+cp "$REPO/content/en/strings.yaml" "$WORK/long/content/en/"
+{ cat "$REPO/content/en/vaginismus.md"; sed '1,/^---$/d' "$REPO/content/en/vaginismus.md"; } \
+  >"$WORK/long/content/en/long.md"
+printf 'clinic:\n  name: Long Clinic\nlayout: trifold\n' >"$WORK/long/h.yaml"
+"$HANDOUT" build --config "$WORK/long/h.yaml" >"$WORK/tri-fr.log" 2>"$WORK/tri-fr.err"
 check "trifold: content that does not fit exits 1" test $? -eq 1
 check "trifold: the overflow error says by how much" \
-  grep -qE "content/fr/vaginismus.md: error: the article does not fit the tri-fold: [0-9]+ pt of content \(about [0-9.]+ panels\) more than the panels hold" "$WORK/tri-fr.err"
-check "trifold: no half-written PDF for the handout that did not fit" test ! -e "$WORK/tri-fr/fr/vaginismus.pdf"
+  grep -qE "content/en/long.md: error: the article does not fit the tri-fold: [0-9]+ pt of content \(about [0-9.]+ panels\) more than the panels hold" "$WORK/tri-fr.err"
+check "trifold: no half-written PDF for the handout that did not fit" test ! -e "$WORK/long/out/en/long.pdf"
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/tri-all" --layout trifold >"$WORK/tri-all.log" 2>&1
+check "trifold: every shipped language fits" grep -qx "8 handouts written, 0 failed" "$WORK/tri-all.log"
 check "large print: body at 17 pt" sh -c "grep -q 'NotoSans-Regular 17 ' '$WORK/layout-large-print/en/vaginismus.layout.txt' 2>/dev/null || '$HANDOUT' build --config '$REPO/handout.yaml' --out '$WORK/lp2' --layout large-print --lang en --debug-layout >/dev/null && grep -q 'NotoSans-Regular 17 ' '$WORK/lp2/en/vaginismus.layout.txt'"
 "$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/nohy" --layout two-column --lang en >/dev/null 2>&1
 pdftotext "$WORK/nohy/en/vaginismus.pdf" - 2>/dev/null >"$WORK/nohy.txt"
