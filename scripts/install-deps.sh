@@ -5,6 +5,7 @@ set -euo pipefail
 PACKAGES=(
   g++ cmake make pkg-config                      # toolchain
   libhpdf-dev libcmark-dev libyaml-cpp-dev       # PDF writer, Markdown, YAML
+  libpng-dev libjpeg62-turbo-dev                 # images: decoded and checked before embedding
   libcli11-dev libharfbuzz-dev libunibreak-dev   # command line, font metrics, UAX #14 line breaks
   libfribidi-dev                                 # right-to-left text: bidi and Arabic shaping
   libhyphen-dev hyphen-en-us hyphen-en-gb        # hyphenation (LibreOffice patterns) ...

@@ -29,10 +29,10 @@ void check_golden(const std::string& name, const std::string& layout_name) {
   r.phone = "555-0199";
   f.resources = {r};
   f.intro = "Some trusted resources include:";
-  ImageInfo logo;
+  DecodedImage logo;
   std::string error;
-  REQUIRE(read_image_info(test::source_dir() + "/assets/logo.png", logo, error));
-  f.images["figure.png"] = {"assets/logo.png", logo};
+  REQUIRE(load_image(test::source_dir() + "/assets/logo.png", {}, {}, logo, error));
+  f.images["figure.png"] = {"assets/logo.png", logo.info};
   auto doc = f.lay_out(md, d);
   const std::string actual = render_debug(doc, *test::fonts().set);
   const std::string path = test::source_dir() + "/tests/golden/" + name + "." + layout_name + ".txt";

@@ -3,7 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "assets/image_info.h"
+#include "assets/image.h"
 #include "job/file_output.h"
 #include "render/pdf/pdf_renderer.h"
 #include "test_support.h"
@@ -16,8 +16,8 @@ TEST_CASE("the same input gives the same PDF bytes") {
   Diagnostics d;
   auto doc = f.lay_out("# Heading\n\nSome text with a [link](https://x.org).\n", d);
   std::string a, b, error;
-  REQUIRE(render_pdf(doc, *test::fonts().set, a, error));
-  REQUIRE(render_pdf(doc, *test::fonts().set, b, error));
+  REQUIRE(render_pdf(doc, *test::fonts().set, {}, a, error));
+  REQUIRE(render_pdf(doc, *test::fonts().set, {}, b, error));
   CHECK(a == b);
   CHECK(a.rfind("%PDF-1.4", 0) == 0);
   CHECK(a.find("/Lang (en)") != std::string::npos);
@@ -43,33 +43,37 @@ TEST_CASE("atomic write: creates folders, replaces the file, leaves no temporary
   CHECK(system(("rm -rf " + dir).c_str()) == 0);
 }
 
-TEST_CASE("image headers: PNG and JPEG sizes; anything else is refused") {
-  ImageInfo png, jpeg, bad;
+TEST_CASE("images: PNG and JPEG are decoded whole; anything else is refused with its name") {
+  DecodedImage png, jpeg, bad;
   std::string error;
-  REQUIRE(read_image_info(test::source_dir() + "/assets/logo.png", png, error));
-  CHECK(png.format == ImageInfo::Format::Png);
-  CHECK(png.width == 256);
-  CHECK(png.height == 256);
-  REQUIRE(read_image_info(test::source_dir() + "/tests/fixtures/photo.jpg", jpeg, error));
-  CHECK(jpeg.format == ImageInfo::Format::Jpeg);
-  CHECK(jpeg.width == 160);
-  CHECK(jpeg.height == 100);
-  CHECK_FALSE(read_image_info(test::source_dir() + "/handout.yaml", bad, error));
+  REQUIRE(load_image(test::source_dir() + "/assets/logo.png", {}, {}, png, error));
+  CHECK(png.info.format == ImageInfo::Format::Png);
+  CHECK(png.info.width == 256);
+  CHECK(png.info.height == 256);
+  CHECK(png.pixels.size() == 256u * 256 * 3);
+  CHECK(png.alpha.size() == 256u * 256);  // the logo has transparent corners
+  REQUIRE(load_image(test::source_dir() + "/tests/fixtures/photo.jpg", {}, {}, jpeg, error));
+  CHECK(jpeg.info.format == ImageInfo::Format::Jpeg);
+  CHECK(jpeg.info.width == 160);
+  CHECK(jpeg.info.height == 100);
+  CHECK_FALSE(jpeg.jpeg.empty());  // small enough: embedded as it is
+  CHECK_FALSE(load_image(test::source_dir() + "/handout.yaml", {}, {}, bad, error));
   CHECK(error.ends_with("handout.yaml' is not a PNG or JPEG image"));
-  CHECK_FALSE(read_image_info("/nonexistent.png", bad, error));
+  CHECK_FALSE(load_image("/nonexistent.png", {}, {}, bad, error));
   CHECK(error == "cannot read image '/nonexistent.png'");
 }
 
 TEST_CASE("a JPEG figure is embedded as a JPEG") {
   test::Fixture f;
   Diagnostics d;
-  ImageInfo info;
+  ImageSet images;
   std::string error;
-  REQUIRE(read_image_info(test::source_dir() + "/tests/fixtures/photo.jpg", info, error));
-  f.images["photo.jpg"] = {test::source_dir() + "/tests/fixtures/photo.jpg", info};
+  const std::string path = test::source_dir() + "/tests/fixtures/photo.jpg";
+  REQUIRE(load_image(path, {}, {}, images[path], error));
+  f.images["photo.jpg"] = {path, images[path].info};
   auto doc = f.lay_out("Text.\n\n![A photo.](photo.jpg)\n", d);
   std::string pdf;
-  REQUIRE(render_pdf(doc, *test::fonts().set, pdf, error));
+  REQUIRE(render_pdf(doc, *test::fonts().set, images, pdf, error));
   CHECK(pdf.find("/DCTDecode") != std::string::npos);
   CHECK(pdf.find("/Width 160") != std::string::npos);
 }

@@ -32,6 +32,7 @@ void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
   c.tagline_text = m.localized("tagline", false);
   if (auto logo = m.text("logo")) {
     auto resolved = join_path(out.base_dir, *logo);
+    c.logo_pos = m.pos("logo");
     if (is_file(resolved))
       c.logo_path = resolved;
     else

@@ -34,6 +34,7 @@ struct ClinicInfo {
   std::string name;
   std::string tagline;
   std::string logo_path;  ///< resolved path; empty when the clinic has no logo
+  SourcePos logo_pos;     ///< where the config names it
   std::vector<std::string> address;
   std::string phone;
   std::string email;

@@ -29,7 +29,25 @@ struct RunContext {
   HandoutFonts faces;
   std::optional<ImageInfo> logo;
   std::vector<std::string> dirs;
+  ImageLimits image_limits;
+  ImageSet images;                                  // every image decoded so far, by path
+  std::map<std::string, std::string> image_errors;  // images that could not be used, and why
 };
+
+// Decodes an image once per run: later handouts that place it share the pixels.
+const DecodedImage* run_image(RunContext& run, const std::string& path, const PlacementBox& box, std::string& error) {
+  if (auto it = run.images.find(path); it != run.images.end()) return &it->second;
+  if (auto it = run.image_errors.find(path); it != run.image_errors.end()) {
+    error = it->second;
+    return nullptr;
+  }
+  DecodedImage image;
+  if (!load_image(path, box, run.image_limits, image, error)) {
+    run.image_errors[path] = error;
+    return nullptr;
+  }
+  return &run.images.emplace(path, std::move(image)).first->second;
+}
 
 FamilyFaces faces_of(const FontSet& set, int family) {
   return {set.face_id(family, FaceStyle::Regular), set.face_id(family, FaceStyle::Bold),
@@ -59,12 +77,11 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
   run.fonts.set_fallbacks(fallbacks);
   run.faces = {&run.fonts, faces_of(run.fonts, body), faces_of(run.fonts, head)};
   if (!c.clinic.logo_path.empty()) {
-    ImageInfo info;
     std::string error;
-    if (read_image_info(c.clinic.logo_path, info, error))
-      run.logo = info;
+    if (const auto* logo = run_image(run, c.clinic.logo_path, largest_logo(run.layout), error))
+      run.logo = logo->info;
     else
-      diags.error(c.path, 0, 0, "logo: " + error), ok = false;
+      diags.error(c.clinic.logo_pos, "logo: " + error), ok = false;
   }
   return ok;
 }
@@ -131,10 +148,10 @@ struct Article {
 
 // Finds and measures the article's figures; a missing or unreadable one is an error at the
 // line that names it.
-void find_images(const std::vector<Block>& blocks, const std::string& article, std::map<std::string, ArticleImage>& out,
-                 Diagnostics& diags) {
+void find_images(RunContext& run, const std::vector<Block>& blocks, const std::string& article,
+                 std::map<std::string, ArticleImage>& out, Diagnostics& diags) {
   for (const auto& b : blocks) {
-    find_images(b.children, article, out, diags);
+    find_images(run, b.children, article, out, diags);
     if (b.kind != BlockKind::Image || out.count(b.url)) continue;
     if (b.url.find("://") != std::string::npos) {
       diags.error(article, b.line, b.col, "image '" + b.url + "' is on the web; handout only places local PNG or JPEG files");
@@ -145,14 +162,14 @@ void find_images(const std::vector<Block>& blocks, const std::string& article, s
     std::string error;
     if (!is_file(image.path))
       diags.error(article, b.line, b.col, "image not found: '" + b.url + "' (tried '" + image.path + "')");
-    else if (!read_image_info(image.path, image.info, error))
-      diags.error(article, b.line, b.col, error);
+    else if (const auto* decoded = run_image(run, image.path, largest_figure(run.layout), error))
+      image.info = decoded->info, out[b.url] = image;
     else
-      out[b.url] = image;
+      diags.error(article, b.line, b.col, error);
   }
 }
 
-bool load_article(const std::string& path, Article& a, Diagnostics& diags) {
+bool load_article(RunContext& run, const std::string& path, Article& a, Diagnostics& diags) {
   a.path = path;
   std::string text;
   if (!read_file(a.path, text)) {
@@ -166,7 +183,7 @@ bool load_article(const std::string& path, Article& a, Diagnostics& diags) {
   else
     parse_front_matter(src.front_matter, a.path, src.front_matter_line, a.meta, diags);
   a.body = parse_markdown(src.body, a.path, diags);
-  find_images(a.body.blocks, a.path, a.images, diags);
+  find_images(run, a.body.blocks, a.path, a.images, diags);
   const std::string dir = dir_of(path);
   std::string res_path = path.substr(0, path.size() - 3) + ".resources.yaml";
   if (!a.meta.resources_file.empty()) {
@@ -240,12 +257,12 @@ std::vector<std::string> notices_for(const HandoutJob& job, const ArticleMeta& m
 }
 
 /// Builds one handout; returns false when it could not be written.
-bool build_one(const RunContext& run, const BuildOptions& opt, const HandoutJob& job, std::ostream& out,
+bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, std::ostream& out,
                Diagnostics& diags) {
   const auto start = std::chrono::steady_clock::now();
   const Language& lang = *job.content;
   Article article;
-  if (!load_article(join_path(lang.dir, job.name + ".md"), article, diags)) return false;
+  if (!load_article(run, join_path(lang.dir, job.name + ".md"), article, diags)) return false;
   // The clinic's own texts (tagline, hours, footer note) in the handout's language.
   const ClinicConfig config = localized(run.config, lang.code);
   HandoutInput in;
@@ -275,7 +292,7 @@ bool build_one(const RunContext& run, const BuildOptions& opt, const HandoutJob&
   if (diags.error_count() > errors_before) return false;  // e.g. a tri-fold that does not fit
   std::string pdf, error;
   const std::string path = join_path(run.config.output_dir, job.asked->code + "/" + job.name + ".pdf");
-  if (!render_pdf(doc, run.fonts, pdf, error) || !write_file_atomically(path, pdf, error)) {
+  if (!render_pdf(doc, run.fonts, run.images, pdf, error) || !write_file_atomically(path, pdf, error)) {
     diags.error(path, 0, 0, error);
     return false;
   }

@@ -377,7 +377,7 @@ void FlowBuilder::figure(const Block& b, Column col) {
   if (h > max_h) h = max_h, w = h * image->info.width / image->info.height;
   FlowBox box;  // one box: a figure never splits across pages
   const double x = col.x + (col.w - w) / 2;
-  box.items.push_back(ImageItem{x, 0, w, h, image->path, image->info.format == ImageInfo::Format::Jpeg});
+  box.items.push_back(ImageItem{x, 0, w, h, image->path});
   double y = h;
   if (!b.spans.empty()) {
     TextStyle caption = style_.meta;

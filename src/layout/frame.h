@@ -37,11 +37,10 @@ struct LineItem {
   double width = 0.75;
 };
 
-/// A PNG or JPEG placed in a box.
+/// A decoded image (see assets/image.h) placed in a box.
 struct ImageItem {
   double x = 0, y = 0, w = 0, h = 0;
-  std::string path;
-  bool jpeg = false;  ///< the file's format as read from its header (else PNG), whatever its name
+  std::string path;  ///< the image file; the renderer looks its decoded pixels up by this path
 };
 
 /// A clickable area opening a URI.

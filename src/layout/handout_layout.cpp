@@ -12,6 +12,16 @@
 
 namespace handout {
 
+PlacementBox largest_logo(const LayoutConfig& layout) {
+  // Pages: at most 150 pt wide and the band's height; tri-fold cover: 72 pt high, a panel wide.
+  return {std::max(150.0, layout.page_width / 3), std::max(layout.header_band, 72.0)};
+}
+
+PlacementBox largest_figure(const LayoutConfig& layout) {
+  return {layout.page_width - layout.margin_left - layout.margin_right,
+          layout.page_height - layout.margin_top - layout.margin_bottom};
+}
+
 Flow build_handout_flow(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags) {
   FlowBuilder b(style, *fonts.set, fonts.body, in.lang, in.article_file, diags, style.column_width(), in.hyphenator);
   const auto& strings = *in.strings;

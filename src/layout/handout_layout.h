@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "assets/image_info.h"
+#include "assets/image.h"
 #include "config/types.h"
 #include "content/document.h"
 #include "diag/diagnostic.h"
@@ -62,6 +62,12 @@ struct LayoutStats {
   int orphans = 0;           ///< ... or at a page's bottom
   double overflow = 0;       ///< trifold: points of content that did not fit the panels
 };
+
+/// The largest box the clinic logo is ever placed in with this layout (header band or
+/// tri-fold cover), so images are decoded with just the pixels print needs.
+PlacementBox largest_logo(const LayoutConfig& layout);
+/// The same for an article's figures: at most the page's content area.
+PlacementBox largest_figure(const LayoutConfig& layout);
 
 /// The body flow of a handout (article, resources, contact) at the column width, before
 /// pagination. The title block is built separately (it spans all columns).

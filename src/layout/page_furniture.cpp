@@ -86,8 +86,7 @@ double add_header_band(PageFrame& page, const Style& s, const FontSet& fonts, co
   page.items.push_back(RectItem{0, 0, s.page_width, band, s.band_fill, {}, 0, 0});
   page.items.push_back(LineItem{0, band, s.page_width, band, s.primary, 2.5});
   if (logo_w > 0)
-    page.items.push_back(ImageItem{s.margin_left, (band - logo_h) / 2, logo_w, logo_h, clinic.logo_path,
-                                   logo->format == ImageInfo::Format::Jpeg});
+    page.items.push_back(ImageItem{s.margin_left, (band - logo_h) / 2, logo_w, logo_h, clinic.logo_path});
   const double lh = s.header_contact.line_height;
   double ry = band / 2 - right.size() * lh / 2 + lh / 2 + s.header_contact.size * 0.35;
   for (const auto& e : right) {

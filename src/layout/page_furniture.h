@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "assets/image_info.h"
+#include "assets/image.h"
 #include "config/types.h"
 #include "layout/frame.h"
 #include "style/style.h"

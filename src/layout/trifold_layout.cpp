@@ -62,8 +62,7 @@ void add_cover(PageFrame& page, const Style& s, const HandoutFonts& fonts, const
   double y = a.y + 10;
   if (in.logo && !clinic.logo_path.empty()) {
     const double h = 72, w = std::min(a.w, h * in.logo->width / in.logo->height);
-    page.items.push_back(ImageItem{centre - w / 2, y, w, w * in.logo->height / in.logo->width, clinic.logo_path,
-                                   in.logo->format == ImageInfo::Format::Jpeg});
+    page.items.push_back(ImageItem{centre - w / 2, y, w, w * in.logo->height / in.logo->width, clinic.logo_path});
     y += w * in.logo->height / in.logo->width + 10;
   }
   y = centred(page, clinic.name, s.header_name, fonts.headings, set, centre, a.w, y, s.script);

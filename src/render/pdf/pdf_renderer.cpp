@@ -80,7 +80,13 @@ std::string unicode_hex(char32_t code) {
 
 class PdfWriter {
  public:
-  PdfWriter(const PagedDocument& doc, const FontSet& fonts, ErrorState& err) : doc_(doc), fonts_(fonts), err_(err) {}
+  PdfWriter(const PagedDocument& doc, const FontSet& fonts, const ImageSet& images, ErrorState& err)
+      : doc_(doc), fonts_(fonts), err_(err), images_(images) {}
+
+  /// What was being written when libharu failed (a font, an image), for the message.
+  const std::string& doing() const { return doing_; }
+  /// An image the layout placed that was never decoded (a bug in the caller).
+  const std::string& missing_image() const { return missing_; }
 
   bool write(HPDF_Doc pdf) {
     pdf_ = pdf;
@@ -116,6 +122,7 @@ class PdfWriter {
     const auto& path = fonts_.face(id).path();
     auto it = fonts_by_path_.find(path);
     if (it != fonts_by_path_.end()) return it->second;
+    doing_ = "font '" + path + "'";
     const char* name = HPDF_LoadTTFontFromFile(pdf_, path.c_str(), HPDF_TRUE);
     HPDF_Font f = name ? HPDF_GetFont(pdf_, name, "UTF-8") : nullptr;
     fonts_by_path_[path] = f;
@@ -215,18 +222,32 @@ class PdfWriter {
     HPDF_Page_Stroke(page);
   }
 
+  // Images come decoded and checked (assets/image.h): libharu only wraps their bytes.
+  HPDF_Image embed(const DecodedImage& d) {
+    if (!d.jpeg.empty())
+      return HPDF_LoadJpegImageFromMem(pdf_, reinterpret_cast<const HPDF_BYTE*>(d.jpeg.data()),
+                                       static_cast<HPDF_UINT>(d.jpeg.size()));
+    const auto w = static_cast<HPDF_UINT>(d.width), h = static_cast<HPDF_UINT>(d.height);
+    HPDF_Image img = HPDF_LoadRawImageFromMem(pdf_, d.pixels.data(), w, h,
+                                              d.channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+    if (img && !d.alpha.empty()) {
+      HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf_, d.alpha.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
+      if (mask) HPDF_Image_AddSMask(img, mask);
+    }
+    return img;
+  }
+
   void draw(HPDF_Page page, const ImageItem& i) {
     end_text(page);
-    auto it = images_.find(i.path);
-    if (it == images_.end()) {
-      HPDF_Image img = i.jpeg ? HPDF_LoadJpegImageFromFile(pdf_, i.path.c_str())
-                              : HPDF_LoadPngImageFromFile(pdf_, i.path.c_str());
-      // libharu leaves a PNG's transparency mask uncompressed (64 KB for a 256 px logo).
-      if (img) {
-        auto* mask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT));
-        if (mask) mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    doing_ = "image '" + i.path + "'";
+    auto it = embedded_.find(i.path);
+    if (it == embedded_.end()) {
+      auto found = images_.find(i.path);
+      if (found == images_.end()) {
+        missing_ = i.path;
+        return;
       }
-      it = images_.emplace(i.path, img).first;
+      it = embedded_.emplace(i.path, embed(found->second)).first;
     }
     if (it->second) HPDF_Page_DrawImage(page, it->second, R(i.x), Y(i.y + i.h), R(i.w), R(i.h));
   }
@@ -279,26 +300,56 @@ class PdfWriter {
   HPDF_Doc pdf_ = nullptr;
   std::vector<HPDF_Page> pages_;
   std::map<std::string, HPDF_Font> fonts_by_path_;
-  std::map<std::string, HPDF_Image> images_;
+  const ImageSet& images_;
+  std::map<std::string, HPDF_Image> embedded_;
   std::map<HPDF_Font, std::set<char32_t>> used_;  // code points drawn with each PDF font
   bool in_text_ = false;
+  std::string doing_ = "the document", missing_;
 };
+
+// libharu's error codes that input can cause, in words.
+std::string libharu_error_text(HPDF_STATUS code) {
+  switch (code) {
+    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+    case HPDF_FILE_IO_ERROR:
+    case HPDF_FILE_OPEN_ERROR: return "cannot read the file";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence does not allow embedding";
+    case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode character map";
+    case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font";
+    case HPDF_TTF_MISSING_TABLE: return "the font lacks a required table";
+    case HPDF_NAME_INVALID_VALUE:
+    case HPDF_INVALID_FONTDEF_DATA: return "the font's data is damaged";
+    case HPDF_INVALID_IMAGE:
+    case HPDF_INVALID_PNG_IMAGE:
+    case HPDF_LIBPNG_ERROR: return "the image is damaged";
+    case HPDF_INVALID_JPEG_DATA:
+    case HPDF_UNSUPPORTED_JPEG_FORMAT: return "unsupported JPEG data";
+    case HPDF_ZLIB_ERROR: return "compression failed";
+    default: return "internal error";
+  }
+}
 
 }  // namespace
 
-bool render_pdf(const PagedDocument& doc, const FontSet& fonts, std::string& out, std::string& error) {
+bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const ImageSet& images, std::string& out,
+                std::string& error) {
   ErrorState err;
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocFree> pdf(HPDF_New(on_error, &err));
   if (!pdf) {
-    error = "cannot create a PDF document (out of memory?)";
+    error = "cannot create a PDF document (out of memory)";
     return false;
   }
-  PdfWriter writer(doc, fonts, err);
-  if (!writer.write(pdf.get()) || HPDF_SaveToStream(pdf.get()) != HPDF_OK || err.code != HPDF_OK) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "PDF writer failed (libharu error 0x%04X, detail %u)",
-                  static_cast<unsigned>(err.code), static_cast<unsigned>(err.detail));
-    error = buf;
+  PdfWriter writer(doc, fonts, images, err);
+  const bool written = writer.write(pdf.get());
+  if (!writer.missing_image().empty()) {
+    error = "image '" + writer.missing_image() + "' was placed but never loaded";
+    return false;
+  }
+  if (!written || HPDF_SaveToStream(pdf.get()) != HPDF_OK || err.code != HPDF_OK) {
+    char code[64];
+    std::snprintf(code, sizeof code, " (libharu error 0x%04X, detail %u)", static_cast<unsigned>(err.code),
+                  static_cast<unsigned>(err.detail));
+    error = "PDF writer failed on " + writer.doing() + ": " + libharu_error_text(err.code) + code;
     return false;
   }
   HPDF_ResetStream(pdf.get());

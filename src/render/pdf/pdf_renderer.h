@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "assets/image.h"
 #include "diag/diagnostic.h"
 #include "fonts/font_set.h"
 #include "layout/frame.h"
@@ -10,6 +11,8 @@ namespace handout {
 
 /// Renders `doc` to PDF bytes in `out`. Fonts are embedded (subset by libharu); the output is
 /// deterministic: no dates or random IDs. Returns false (with an error) on a libharu failure.
-bool render_pdf(const PagedDocument& doc, const FontSet& fonts, std::string& out, std::string& error);
+/// Images are looked up in `images` by the path their ImageItem names.
+bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const ImageSet& images, std::string& out,
+                std::string& error);
 
 }  // namespace handout

@@ -1,0 +1,53 @@
+// Decoded images: PNG (libpng) and JPEG (libjpeg-turbo) read completely and checked before
+// anything else sees them, so a broken or hostile file is an error, never a crash.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace handout {
+
+/// What the layout needs of an image: its format and size in pixels as stored in the file.
+struct ImageInfo {
+  enum class Format { Png, Jpeg };
+  Format format = Format::Png;
+  int width = 0, height = 0;  ///< pixels in the file (before any downsampling)
+};
+
+/// How large an image may be placed, in points: the decoder keeps no more pixels than
+/// print needs at that size.
+struct PlacementBox {
+  double width = 612, height = 792;
+};
+
+/// Limits on what an image may cost to decode.
+struct ImageLimits {
+  long long max_pixels = 40'000'000;  ///< width x height as declared in the file
+  double print_dpi = 300;             ///< pixels kept per inch at the largest placed size
+};
+
+/// A decoded image ready for a PDF: 8-bit grey or RGB pixels, an optional 8-bit alpha mask,
+/// or the file's own JPEG stream when it can be embedded as it is.
+struct DecodedImage {
+  ImageInfo info;                   ///< the file as read
+  int width = 0, height = 0;        ///< pixels kept (after downsampling)
+  int channels = 3;                 ///< 1 = grey, 3 = RGB
+  std::vector<std::uint8_t> pixels; ///< width x height x channels, rows top to bottom
+  std::vector<std::uint8_t> alpha;  ///< width x height; empty when the image is opaque
+  std::string jpeg;                 ///< baseline JPEG to embed as is (pixels is then empty)
+};
+
+/// The decoded images of a run, by file path; read-only while handouts are rendered.
+using ImageSet = std::map<std::string, DecodedImage>;
+
+/// Decodes `path` completely, refusing images over `limits` and downsampling to what print
+/// needs inside `box`. False with a message that names the file when it cannot be used.
+bool load_image(const std::string& path, const PlacementBox& box, const ImageLimits& limits, DecodedImage& out,
+                std::string& error);
+
+/// Same, from bytes in memory (for tests and fuzzing); `name` is used in messages.
+bool decode_image(const std::string& bytes, const std::string& name, const PlacementBox& box,
+                  const ImageLimits& limits, DecodedImage& out, std::string& error);
+
+}  // namespace handout
