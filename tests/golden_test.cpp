@@ -26,6 +26,7 @@ void check_golden(const std::string& name, const std::string& layout_name) {
   r.name = "Example Association";
   r.description = "Support for people with pelvic pain";
   r.website = "https://www.example.org";
+  r.website_uri = r.website;
   r.phone = "555-0199";
   f.resources = {r};
   f.intro = "Some trusted resources include:";

@@ -42,6 +42,8 @@ struct Fixture {
     config.clinic.phone = "555-0100";
     config.clinic.email = "hello@clinic.example";
     config.clinic.website = "https://clinic.example";
+    config.clinic.email_uri = "mailto:hello@clinic.example";
+    config.clinic.website_uri = "https://clinic.example";
     config.footer_note = "For education only.";
     Diagnostics d;
     parse_strings("helpful_resources: Helpful resources\ncontact_us: Contact us\npage_of: 'Page {n} of {total}'\n"

@@ -20,6 +20,11 @@ bool valid_language_code(const std::string& code) {
   return std::regex_match(code, shape);
 }
 
+bool valid_article_name(const std::string& name) {
+  static const std::regex shape("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+  return std::regex_match(name, shape);
+}
+
 namespace {
 
 void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
@@ -40,8 +45,8 @@ void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
   }
   c.address = m.text_list("address", true).value_or(std::vector<std::string>{});
   c.phone = m.text("phone").value_or("");
-  c.email = m.text("email").value_or("");
-  c.website = m.text("website").value_or("");
+  c.email = m.link("email", c.email_uri).value_or("");
+  c.website = m.link("website", c.website_uri).value_or("");
   c.hours_text = m.localized("hours", true);
   m.finish();
 }
@@ -96,6 +101,11 @@ void read_articles(yaml::MapReader& top, ClinicConfig& out) {
   } else {
     out.article_pos.assign(out.articles.size(), top.pos("articles"));
   }
+  for (std::size_t i = 0; i < out.articles.size(); ++i)
+    if (!valid_article_name(out.articles[i]))
+      top.diags().error(out.article_pos[i], "invalid article name '" + out.articles[i] +
+                                                "' (a file name in content/<lang>/ without '.md': letters, digits, "
+                                                "'.', '_' and '-')");
 }
 
 }  // namespace

@@ -48,6 +48,9 @@ ClinicConfig localized(const ClinicConfig& config, const std::string& lang);
 
 /// True for a BCP 47-shaped language code (en, es, zh-Hans, pt-BR).
 bool valid_language_code(const std::string& code);
+/// True for an article name that is a plain file name: letters, digits, '.', '_' and '-',
+/// not starting with '.', so it can never name a path outside its folder.
+bool valid_article_name(const std::string& name);
 
 /// Parses "#RRGGBB"; false when malformed.
 bool parse_color(const std::string& text, Color& out);

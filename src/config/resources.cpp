@@ -23,7 +23,7 @@ void read_resource_list(const YAML::Node& list, MapReader& parent, const std::st
     r.description_text = entry.localized("description", false);
     auto it = r.description_text.find("");
     if (it != r.description_text.end()) r.description = it->second.front();
-    r.website = entry.text("website").value_or("");
+    r.website = entry.link("website", r.website_uri).value_or("");
     r.phone = entry.text("phone").value_or("");
     entry.finish();
     if (!r.name.empty()) out.push_back(std::move(r));

@@ -24,7 +24,8 @@ struct Resource {
   std::string name;
   std::string description;
   LocalizedText description_text;  ///< as written (the clinic's extras may give it per language)
-  std::string website;
+  std::string website;      ///< as written, printed
+  std::string website_uri;  ///< the link made of it; empty when it is not a safe link
   std::string phone;
   SourcePos pos;
 };
@@ -39,6 +40,7 @@ struct ClinicInfo {
   std::string phone;
   std::string email;
   std::string website;
+  std::string email_uri, website_uri;  ///< links made of them; empty when not safe links
   std::vector<std::string> hours;
   LocalizedText tagline_text, hours_text;  ///< as written; tagline and hours hold one language's
 };

@@ -2,21 +2,66 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "config/config.h"
 #include "config/suggest.h"
+#include "util/link.h"
 
 namespace handout::yaml {
+
+namespace {
+
+// Nodes visited when checking a file: aliases can make a small file a huge tree ("billion
+// laughs"); past this many the file is refused rather than walked.
+constexpr long kMaxNodes = 1'000'000;
+
+// Reports every key given twice in a map (yaml-cpp keeps both and lookups see the first, so a
+// clinic editing the second would print the old value). False when the tree is too large.
+bool check_keys(const YAML::Node& node, const std::string& file, int line_offset, long& budget,
+                Diagnostics& diags) {
+  if (--budget < 0) return false;
+  if (node.IsSequence()) {
+    for (const auto& item : node)
+      if (!check_keys(item, file, line_offset, budget, diags)) return false;
+  } else if (node.IsMap()) {
+    std::map<std::string, int> first_line;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      const auto& key = it->first;
+      const int line = key.Mark().line + 1 + line_offset;
+      if (key.IsScalar()) {
+        auto [seen, inserted] = first_line.try_emplace(key.Scalar(), line);
+        if (!inserted)
+          diags.error(file, line, key.Mark().column + 1,
+                      "duplicate key '" + key.Scalar() + "' (first given at line " + std::to_string(seen->second) + ")");
+      }
+      if (!check_keys(it->second, file, line_offset, budget, diags)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 bool parse(const std::string& text, const std::string& file, int line_offset, YAML::Node& out,
            Diagnostics& diags) {
   try {
     out = YAML::Load(text);
-    return true;
+  } catch (const YAML::DeepRecursion& e) {
+    diags.error(file, e.mark.line + 1 + line_offset, e.mark.column + 1,
+                "YAML nested more than " + std::to_string(e.depth() - 1) + " levels deep; handout files need a few");
+    return false;
   } catch (const YAML::Exception& e) {
     diags.error(file, e.mark.line + 1 + line_offset, e.mark.column + 1, "invalid YAML: " + e.msg);
     return false;
   }
+  const auto errors_before = diags.error_count();
+  long budget = kMaxNodes;
+  if (!check_keys(out, file, line_offset, budget, diags)) {
+    diags.error(file, 0, 0, "YAML aliases expand to more than " + std::to_string(kMaxNodes) + " values");
+    return false;
+  }
+  return diags.error_count() == errors_before;
 }
 
 MapReader::MapReader(const YAML::Node& node, std::string file, int line_offset, std::string what,
@@ -57,6 +102,16 @@ YAML::Node MapReader::find(const std::string& key) {
 
 YAML::Node MapReader::child(const std::string& key, bool required) {
   auto n = find(key);
+  if (ok_ && required && !n.IsDefined()) {
+    // A misspelling of the key is the likelier story: say that instead.
+    for (auto it = node_.begin(); it != node_.end(); ++it) {
+      const auto& written = it->first.Scalar();
+      if (written == key || did_you_mean(written, {key}).empty()) continue;
+      misspelt_.push_back(written);
+      diags_.error(pos_of(it->first), "unknown key '" + written + "' in " + what_ + " (did you mean '" + key + "'?)");
+      return n;
+    }
+  }
   if (ok_ && required && (!n.IsDefined() || n.IsNull()))
     error(node_, "missing required key '" + key + "' in " + what_);
   return n;
@@ -70,6 +125,15 @@ std::optional<std::string> MapReader::text(const std::string& key, bool required
     return std::nullopt;
   }
   return n.Scalar();
+}
+
+std::optional<std::string> MapReader::link(const std::string& key, std::string& uri) {
+  auto value = text(key);
+  if (!value) return value;
+  const LinkTarget target = key == "email" ? email_link(*value) : web_link(*value);
+  uri = target.uri;
+  if (!target.ok()) diags_.warning(pos(key), target.refusal);
+  return value;
 }
 
 std::optional<double> MapReader::number(const std::string& key, double min, double max) {
@@ -169,6 +233,7 @@ void MapReader::finish() {
   for (auto it = node_.begin(); it != node_.end(); ++it) {
     const auto& key = it->first.Scalar();
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
+    if (std::find(misspelt_.begin(), misspelt_.end(), key) != misspelt_.end()) continue;  // reported
     diags_.error(pos_of(it->first),
                  "unknown key '" + key + "' in " + what_ + did_you_mean(key, known_));
   }

@@ -1,6 +1,7 @@
 // Checked reading of YAML maps: typed getters, positions, unknown-key errors.
 // Private to src/config/: nothing outside this module sees yaml-cpp.
 #pragma once
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <optional>
@@ -50,6 +51,9 @@ class MapReader {
   LocalizedText localized(const std::string& key, bool list_allowed);
   /// The raw node (undefined when absent), for nested maps and lists.
   YAML::Node child(const std::string& key, bool required = false);
+  /// A website (or e-mail address) to link to: the text as written, and in `uri` the link
+  /// made of it, or "" with a warning at the value when it is not a safe link.
+  std::optional<std::string> link(const std::string& key, std::string& uri);
   /// Position of a key's value (or of the map itself when the key is absent).
   SourcePos pos(const std::string& key) const;
   SourcePos pos_of(const YAML::Node& n) const;
@@ -71,6 +75,7 @@ class MapReader {
   Diagnostics& diags_;
   bool ok_ = true;
   std::vector<std::string> known_;
+  std::vector<std::string> misspelt_;  // unknown keys already reported as a required key misspelt
 };
 
 }  // namespace handout::yaml

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "util/link.h"
+
 namespace handout {
 
 ArticleSource split_front_matter(const std::string& text) {
@@ -164,7 +166,10 @@ class Converter {
         }
         case CMARK_NODE_LINK: {
           auto inner = st;
-          inner.link = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+          // A link that is not safe to open keeps its text and loses the link.
+          const LinkTarget target = link_target(cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
+          if (!target.ok()) warn(n, target.refusal);
+          inner.link = target.uri;
           inlines(n, inner, out);
           break;
         }

@@ -54,8 +54,22 @@ FamilyFaces faces_of(const FontSet& set, int family) {
           set.face_id(family, FaceStyle::Italic), set.face_id(family, FaceStyle::BoldItalic)};
 }
 
+// Names from the command line become folder and file names: they get the config's checks.
+bool check_command_line(const BuildOptions& opt, Diagnostics& diags) {
+  const auto errors_before = diags.error_count();
+  for (const auto& code : opt.languages)
+    if (!valid_language_code(code))
+      diags.error("", 0, 0, "invalid language code '" + code + "' given with --lang (expected a BCP 47 code such as "
+                            "en, es, zh-Hans)");
+  for (const auto& name : opt.articles)
+    if (!valid_article_name(name))
+      diags.error("", 0, 0, "invalid article name '" + name + "' given with --article (a file name in "
+                            "content/<lang>/ without '.md')");
+  return diags.error_count() == errors_before;
+}
+
 bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
-  if (!load_clinic_config(opt.config_path, run.config, diags)) return false;
+  if (!check_command_line(opt, diags) || !load_clinic_config(opt.config_path, run.config, diags)) return false;
   auto& c = run.config;
   if (!opt.languages.empty()) c.languages = opt.languages;
   if (!opt.articles.empty()) c.articles = opt.articles, c.article_pos.assign(opt.articles.size(), {"--article"});
@@ -216,7 +230,7 @@ bool resolve_job(const RunContext& run, Languages& langs, const std::string& lan
   job.name = name;
   job.asked_at = at;
   const std::string path = join_path(job.asked->dir, name + ".md");
-  const bool valid_name = name.find('/') == std::string::npos && !name.empty();
+  const bool valid_name = valid_article_name(name);
   if (valid_name && is_file(path) && job.asked->strings_ok) {
     job.content = job.asked;
     return true;
@@ -341,10 +355,9 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   install_interrupt_cleanup();
   Diagnostics diags;
   RunContext run;
-  if (!load_run(opt, run, diags)) {
-    err << diags.to_string();
-    return kExitConfigError;
-  }
+  const bool loaded = load_run(opt, run, diags);
+  err << diags.to_string();  // errors, or warnings about the config
+  if (!loaded) return kExitConfigError;
   Languages langs(run);
   int written = 0, failed = 0;
   for (const auto& lang : run.config.languages) {

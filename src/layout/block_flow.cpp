@@ -445,7 +445,7 @@ void FlowBuilder::resources_box(const std::string& label, const std::string& int
                  style_.body, inner.x, ey);
     std::vector<Span> contact;
     if (!r.website.empty()) {
-      auto w = plain_spans(display_url(r.website), false, web_uri(r.website));
+      auto w = plain_spans(display_url(r.website), false, r.website_uri);
       contact.insert(contact.end(), w.begin(), w.end());
     }
     if (!r.phone.empty()) {
@@ -485,8 +485,8 @@ void FlowBuilder::contact_block(const std::string& label, const ClinicInfo& clin
     reach.push_back(spans);
   };
   labelled("phone", clinic.phone, "");
-  labelled("email", clinic.email, clinic.email.empty() ? "" : "mailto:" + clinic.email);
-  labelled("website", display_url(clinic.website), web_uri(clinic.website));
+  labelled("email", clinic.email, clinic.email_uri);
+  labelled("website", display_url(clinic.website), clinic.website_uri);
   if (!reach.empty()) {
     if ((w - gutter) / 2 < style_.body.size * 16)  // too narrow for two columns: one list
       columns[0].insert(columns[0].end(), reach.begin(), reach.end());

@@ -67,7 +67,7 @@ double add_header_band(PageFrame& page, const Style& s, const FontSet& fonts, co
   double right_w = 0;
   if (!clinic.phone.empty()) right.push_back({set_label(clinic.phone, s.header_contact, fonts, s.script), ""});
   if (!clinic.website.empty())
-    right.push_back({set_label(display_url(clinic.website), s.header_contact, fonts, s.script), web_uri(clinic.website)});
+    right.push_back({set_label(display_url(clinic.website), s.header_contact, fonts, s.script), clinic.website_uri});
   for (const auto& e : right) right_w = std::max(right_w, e.line.width);
   double logo_w = 0, logo_h = 0;
   if (logo && !clinic.logo_path.empty()) {
@@ -139,8 +139,8 @@ double add_footer(PageFrame& page, const Style& s, const FontSet& fonts, const F
   double x = 0;
   const std::pair<std::string, std::string> parts[] = {
       {clinic.phone, ""},
-      {clinic.email, "mailto:" + clinic.email},
-      {display_url(clinic.website), web_uri(clinic.website)}};
+      {clinic.email, clinic.email_uri},
+      {display_url(clinic.website), clinic.website_uri}};
   for (const auto& [text, uri] : parts) {
     if (text.empty()) continue;
     auto part = set_label(text, s.footer, fonts, s.script);

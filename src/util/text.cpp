@@ -56,11 +56,6 @@ std::string display_url(std::string url) {
   return url;
 }
 
-std::string web_uri(const std::string& url) {
-  if (url.empty()) return url;
-  return url.find("://") == std::string::npos ? "https://" + url : url;
-}
-
 bool is_file(const std::string& path) {
   struct stat st {};
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);

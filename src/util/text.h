@@ -13,8 +13,6 @@ std::string fill_template(std::string_view pattern,
 std::string collapse_spaces(std::string_view s);
 /// A web address as a reader would type it: "https://www.x.org/" -> "www.x.org".
 std::string display_url(std::string url);
-/// A web address with a scheme, so it works as a link: "x.org" -> "https://x.org".
-std::string web_uri(const std::string& url);
 /// True when `path` is an existing regular file.
 bool is_file(const std::string& path);
 /// True when `path` is an existing folder.

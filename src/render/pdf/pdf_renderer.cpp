@@ -10,6 +10,7 @@
 #include <memory>
 #include <set>
 
+#include "util/link.h"
 #include "util/utf8.h"
 
 namespace handout {
@@ -253,6 +254,7 @@ class PdfWriter {
   }
 
   void draw(HPDF_Page page, const LinkItem& l) {
+    if (!link_target(l.uri).ok()) return;  // the last gate: nothing unsafe becomes a live link
     HPDF_Rect rect{R(l.x), Y(l.y + l.h), R(l.x + l.w), Y(l.y)};
     HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, rect, l.uri.c_str());
     if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
