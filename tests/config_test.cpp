@@ -148,7 +148,7 @@ TEST_CASE("front matter errors point at the line in the Markdown file") {
   Diagnostics d;
   CHECK_FALSE(parse_front_matter("title: T\nreviewed: 2026-13-01\nauthor: me\n", "a.md", 2, m, d));
   CHECK(d.to_string() ==
-        "a.md:3:11: error: 'reviewed' must be a date written YYYY-MM-DD (got '2026-13-01')\n"
+        "a.md:3:11: error: 'reviewed' must be a real date written YYYY-MM-DD (got '2026-13-01')\n"
         "a.md:4:1: error: unknown key 'author' in front matter\n");
 }
 

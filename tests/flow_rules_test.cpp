@@ -6,6 +6,7 @@
 #include "layout/paginate.h"
 #include "style/style.h"
 #include "test_support.h"
+#include "util/input_file.h"
 #include "util/text.h"
 
 using namespace handout;
@@ -38,7 +39,7 @@ struct Article {
     REQUIRE(read_file(test::source_dir() + "/content/en/vaginismus.md", text));
     Diagnostics d;
     fixture.body = parse_markdown(split_front_matter(text).body, "vaginismus.md", d);
-    REQUIRE(load_resources(test::source_dir() + "/content/en/vaginismus.resources.yaml", resources, d));
+    REQUIRE(load_resources(test::source_dir() + "/content/en/vaginismus.resources.yaml", kDefaultMaxInputBytes, resources, d));
   }
 };
 

@@ -4,6 +4,7 @@
 
 #include "assets/image.h"
 #include "config/config.h"
+#include "util/input_file.h"
 #include "util/link.h"
 #include "util/text.h"
 #include "test_support.h"
@@ -128,4 +129,79 @@ TEST_CASE("large images keep just the pixels print needs") {
   std::string original;
   REQUIRE(read_file(test::source_dir() + "/tests/fixtures/photo.jpg", original));
   CHECK(out.jpeg != original);
+}
+
+TEST_CASE("labels: balanced braces, known placeholders, the required ones present") {
+  test::Fixture f;  // its strings are valid: change one label at a time
+  auto errors_with = [](const std::string& key, const std::string& value) {
+    std::string yaml =
+        "helpful_resources: R\ncontact_us: C\npage_of: 'Page {n} of {total}'\nreviewed: 'Reviewed {date}'\n"
+        "date: '{month} {day}, {year}'\nphone: P\nemail: E\nwebsite: W\nhours: H\n"
+        "translation_draft: 'From {source}'\nfallback_notice: 'In {language}'\nmonths: [a, b, c, d, e, f, g, h, i, "
+        "j, k, l]\n";
+    const auto at = yaml.find(key + ":");
+    yaml.replace(at, yaml.find('\n', at) - at, key + ": \"" + value + "\"");
+    Strings s;
+    Diagnostics d;
+    parse_strings(yaml, "strings.yaml", s, d);
+    return d.to_string();
+  };
+  CHECK(errors_with("page_of", "Page {n} of {total}") == "");
+  CHECK(errors_with("page_of", "Page {{n} of {total") ==
+        "strings.yaml:3:10: error: 'page_of' has a '{' without its '}' (unbalanced braces)\n");
+  CHECK(errors_with("page_of", "Page n} of {total}") ==
+        "strings.yaml:3:10: error: 'page_of' has a '}' without its '{' (unbalanced braces)\n");
+  CHECK(errors_with("page_of", "Page {n}") == "strings.yaml:3:10: error: 'page_of' must contain {total}\n");
+  CHECK(errors_with("date", "{month} {unknown}, {year}") ==
+        "strings.yaml:5:7: error: 'date' uses {unknown}, which it does not know (it may use {month}, {day}, {year}, "
+        "{month_number})\n");
+  CHECK(errors_with("date", "{day}/{year}") == "strings.yaml:5:7: error: 'date' must contain {month} or {month_number}\n");
+  CHECK(errors_with("contact_us", "Contact {clinic}") ==
+        "strings.yaml:2:13: error: 'contact_us' uses {clinic}, which it does not know (it may use none)\n");
+}
+
+TEST_CASE("dates in front matter must exist on the calendar") {
+  auto errors_of_date = [](const std::string& date) {
+    ArticleMeta meta;
+    Diagnostics d;
+    parse_front_matter("title: T\nreviewed: " + date + "\n", "a.md", 2, meta, d);
+    return d.to_string();
+  };
+  CHECK(errors_of_date("2026-02-28") == "");
+  CHECK(errors_of_date("2028-02-29") == "");  // a leap year
+  CHECK(errors_of_date("2026-02-29") != "");
+  CHECK(errors_of_date("2026-02-30") == "a.md:3:11: error: 'reviewed' must be a real date written YYYY-MM-DD (got '2026-02-30')\n");
+  CHECK(errors_of_date("2026-04-31") != "");
+  CHECK(errors_of_date("1900-02-29") != "");  // not a leap year
+}
+
+TEST_CASE("invalid UTF-8 and NUL bytes are replaced with a warning at each (then a count)") {
+  Diagnostics d;
+  CHECK(repair_utf8("ok\nab\xff" "c\n\xc3(", "f.md", d) == "ok\nab\xEF\xBF\xBD" "c\n\xEF\xBF\xBD(");
+  CHECK(d.to_string() == "f.md:2:3: warning: invalid UTF-8 byte 0xFF; replaced by U+FFFD\n"
+                         "f.md:3:1: warning: invalid UTF-8 byte 0xC3; replaced by U+FFFD\n");
+  Diagnostics many;
+  const std::string nul("a\0b", 3);
+  CHECK(repair_utf8(nul + "\xfe\xfe\xfe\xfe\xfe", "f.md", many).size() == 2 + 6 * 3);
+  CHECK(many.to_string() == "f.md:1:2: warning: NUL byte; replaced by U+FFFD\n"
+                            "f.md:1:4: warning: invalid UTF-8 byte 0xFE; replaced by U+FFFD\n"
+                            "f.md:1:5: warning: invalid UTF-8 byte 0xFE; replaced by U+FFFD\n"
+                            "f.md: warning: 3 more invalid bytes replaced by U+FFFD\n");
+  Diagnostics clean;
+  const std::string text = "Vaginismus — 阴道痉挛 — تشنج المهبل 🙂\n";
+  CHECK(repair_utf8(text, "f.md", clean) == text);
+  CHECK(clean.items().empty());
+}
+
+TEST_CASE("limits can be raised in the config, within bounds") {
+  ClinicConfig c;
+  Diagnostics d;
+  REQUIRE(parse_clinic_config("clinic:\n  name: X\nlimits:\n  pages: 500\n  input_megabytes: 16\n  image_megapixels: 100\n",
+                              "c.yaml", c, d));
+  CHECK(c.limits.pages == 500);
+  CHECK(c.limits.input_bytes == 16LL << 20);
+  CHECK(c.limits.image_pixels == 100'000'000LL);
+  Diagnostics bad;
+  CHECK_FALSE(parse_clinic_config("clinic:\n  name: X\nlimits:\n  pages: 0\n", "c.yaml", c, bad));
+  CHECK(bad.to_string() == "c.yaml:4:10: error: 'pages' in 'limits' must be between 1 and 100000 (got 0)\n");
 }

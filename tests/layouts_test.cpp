@@ -8,6 +8,7 @@
 #include "layout/paginate.h"
 #include "layout/trifold_layout.h"
 #include "test_support.h"
+#include "util/input_file.h"
 #include "util/text.h"
 
 using namespace handout;
@@ -23,7 +24,7 @@ struct ArticleFixture : test::Fixture {
     REQUIRE(read_file(test::source_dir() + "/content/en/vaginismus.md", text));
     markdown = split_front_matter(text).body;
     ResourceList list;
-    REQUIRE(load_resources(test::source_dir() + "/content/en/vaginismus.resources.yaml", list, d));
+    REQUIRE(load_resources(test::source_dir() + "/content/en/vaginismus.resources.yaml", kDefaultMaxInputBytes, list, d));
     resources = list.resources;
     intro = list.intro;
     meta.title = "Vaginismus Explained";

@@ -91,6 +91,17 @@ void read_languages(yaml::MapReader& top, ClinicConfig& out) {
   out.languages = *langs;
 }
 
+void read_limits(yaml::MapReader& top, ClinicConfig& out) {
+  auto node = top.child("limits");
+  if (!node.IsDefined() || node.IsNull()) return;
+  yaml::MapReader m(node, top.file(), 0, "'limits'", top.diags());
+  if (!m.ok()) return;
+  if (auto mb = m.integer("input_megabytes", 1, 1024)) out.limits.input_bytes = static_cast<long long>(*mb) << 20;
+  if (auto pages = m.integer("pages", 1, 100000)) out.limits.pages = *pages;
+  if (auto mp = m.integer("image_megapixels", 1, 1000)) out.limits.image_pixels = *mp * 1'000'000LL;
+  m.finish();
+}
+
 void read_articles(yaml::MapReader& top, ClinicConfig& out) {
   auto node = top.child("articles");
   auto list = top.text_list("articles", true);  // same key: validates the shape
@@ -147,6 +158,7 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
       diags.error(top.pos("fallback_language"), "invalid language code '" + *fb + "' for 'fallback_language'");
   }
   yaml::read_resource_list(top.child("extra_resources"), top, "extra_resources", out.extra_resources);
+  read_limits(top, out);
   top.finish();
   out = localized(out, out.languages.empty() ? "en" : out.languages.front());
   return diags.error_count() == errors_before;
@@ -181,7 +193,7 @@ ClinicConfig localized(const ClinicConfig& config, const std::string& lang) {
 }
 
 bool load_clinic_config(const std::string& path, ClinicConfig& out, Diagnostics& diags) {
-  return yaml::load_yaml_file(path, "config file", out, diags, parse_clinic_config);
+  return yaml::load_yaml_file(path, "config file", kDefaultMaxInputBytes, out, diags, parse_clinic_config);
 }
 
 }  // namespace handout

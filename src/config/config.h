@@ -26,14 +26,15 @@ bool parse_layout(const std::string& text, const std::string& path, LayoutConfig
 std::vector<std::string> available_layouts(const std::vector<std::string>& dirs);
 
 /// Loads a language's strings file; every required label must be present.
-bool load_strings(const std::string& path, Strings& out, Diagnostics& diags);
+/// `max_bytes` is the input file limit (limits.input_megabytes).
+bool load_strings(const std::string& path, long long max_bytes, Strings& out, Diagnostics& diags);
 bool parse_strings(const std::string& text, const std::string& path, Strings& out,
                    Diagnostics& diags);
 /// The labels every strings file must define.
 const std::vector<std::string>& required_string_keys();
 
 /// Loads a resource list file.
-bool load_resources(const std::string& path, ResourceList& out, Diagnostics& diags);
+bool load_resources(const std::string& path, long long max_bytes, ResourceList& out, Diagnostics& diags);
 bool parse_resources(const std::string& text, const std::string& path, ResourceList& out,
                      Diagnostics& diags);
 

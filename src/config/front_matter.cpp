@@ -6,9 +6,14 @@
 namespace handout {
 namespace {
 
+// A calendar date written YYYY-MM-DD: 2026-02-30 has the shape but is no day.
 bool is_iso_date(const std::string& text) {
   static const std::regex iso("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])");
-  return std::regex_match(text, iso);
+  if (!std::regex_match(text, iso)) return false;
+  const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8));
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
 }  // namespace
@@ -27,7 +32,7 @@ bool parse_front_matter(const std::string& text, const std::string& path, int fi
     if (is_iso_date(*reviewed))
       out.reviewed = *reviewed;
     else
-      diags.error(m.pos("reviewed"), "'reviewed' must be a date written YYYY-MM-DD (got '" + *reviewed + "')");
+      diags.error(m.pos("reviewed"), "'reviewed' must be a real date written YYYY-MM-DD (got '" + *reviewed + "')");
   }
   out.keywords = m.text_list("keywords", true).value_or(std::vector<std::string>{});
   if (auto res = m.text("resources")) out.resources_file = *res, out.resources_pos = m.pos("resources");
@@ -44,7 +49,7 @@ bool parse_front_matter(const std::string& text, const std::string& path, int fi
     if (is_iso_date(*d))
       out.translated = *d;
     else
-      diags.error(m.pos("translated"), "'translated' must be a date written YYYY-MM-DD (got '" + *d + "')");
+      diags.error(m.pos("translated"), "'translated' must be a real date written YYYY-MM-DD (got '" + *d + "')");
   }
   m.finish();
   return diags.error_count() == errors_before;

@@ -5,6 +5,7 @@
 #include "config/config.h"
 #include "config/suggest.h"
 #include "config/yaml_reader.h"
+#include "util/input_file.h"
 #include "util/text.h"
 
 namespace handout {
@@ -129,9 +130,10 @@ bool load_layout(const std::vector<std::string>& dirs, const std::string& name, 
   for (const auto& dir : dirs) {
     auto path = join_path(dir, "layouts/" + name + ".yaml");
     std::string text;
-    if (name.find('/') == std::string::npos && read_file(path, text)) {
+    if (name.find('/') == std::string::npos && is_file(path)) {
       out.name = name;
-      return parse_layout(text, path, out, diags);
+      return read_input_file(path, "layout", kDefaultMaxInputBytes, text, diags) &&
+             parse_layout(text, path, out, diags);
     }
     tried += (tried.empty() ? "'" : ", '") + path + "'";
   }

@@ -46,8 +46,8 @@ bool parse_resources(const std::string& text, const std::string& path, ResourceL
   return diags.error_count() == errors_before;
 }
 
-bool load_resources(const std::string& path, ResourceList& out, Diagnostics& diags) {
-  return load_yaml_file(path, "resource list", out, diags, parse_resources);
+bool load_resources(const std::string& path, long long max_bytes, ResourceList& out, Diagnostics& diags) {
+  return load_yaml_file(path, "resource list", max_bytes, out, diags, parse_resources);
 }
 
 }  // namespace handout

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <map>
+
 #include "config/config.h"
 #include "config/yaml_reader.h"
 #include "util/text.h"
@@ -33,6 +36,60 @@ const std::vector<std::string>& required_string_keys() {
   return keys;
 }
 
+namespace {
+
+/// The placeholders a label may use, and those it must use.
+struct Placeholders {
+  std::vector<std::string> allowed, required;
+};
+
+const Placeholders& placeholders_of(const std::string& key) {
+  static const std::map<std::string, Placeholders> table{
+      {"page_of", {{"n", "total"}, {"n", "total"}}},
+      {"reviewed", {{"date"}, {"date"}}},
+      {"date", {{"month", "day", "year", "month_number"}, {"day", "year"}}},
+      {"translation_draft", {{"source", "date"}, {"source"}}},
+      {"fallback_notice", {{"language", "requested"}, {"language"}}},
+  };
+  static const Placeholders none;
+  auto it = table.find(key);
+  return it == table.end() ? none : it->second;
+}
+
+std::string list_of(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "{" : ", {") + n + "}";
+  return out.empty() ? "none" : out;
+}
+
+// A label's placeholders: braces balanced, each name allowed for its key, the required ones
+// present. Otherwise every page would print the pattern as written.
+void check_placeholders(const std::string& key, const std::string& label, const SourcePos& at, Diagnostics& diags) {
+  const Placeholders& p = placeholders_of(key);
+  std::vector<std::string> used;
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    if (label[i] == '}') return diags.error(at, "'" + key + "' has a '}' without its '{' (unbalanced braces)");
+    if (label[i] != '{') continue;
+    const auto close = label.find_first_of("{}", i + 1);
+    if (close == std::string::npos || label[close] == '{')
+      return diags.error(at, "'" + key + "' has a '{' without its '}' (unbalanced braces)");
+    const std::string name = label.substr(i + 1, close - i - 1);
+    if (std::find(p.allowed.begin(), p.allowed.end(), name) == p.allowed.end())
+      return diags.error(at, "'" + key + "' uses {" + name + "}, which it does not know (it may use " +
+                                 list_of(p.allowed) + ")");
+    used.push_back(name);
+    i = close;
+  }
+  for (const auto& name : p.required)
+    if (std::find(used.begin(), used.end(), name) == used.end())
+      return diags.error(at, "'" + key + "' must contain {" + name + "}");
+  if (key == "date" && std::find(used.begin(), used.end(), "month") == used.end() &&
+      std::find(used.begin(), used.end(), "month_number") == used.end())
+    diags.error(at, "'date' must contain {month} or {month_number}");
+}
+
+}  // namespace
+
 bool parse_strings(const std::string& text, const std::string& path, Strings& out,
                    Diagnostics& diags) {
   const auto errors_before = diags.error_count();
@@ -41,7 +98,7 @@ bool parse_strings(const std::string& text, const std::string& path, Strings& ou
   yaml::MapReader m(root, path, 0, "strings file", diags);
   if (!m.ok()) return false;
   for (const auto& key : required_string_keys())
-    if (auto v = m.text(key, true)) out.labels[key] = *v;
+    if (auto v = m.text(key, true)) out.labels[key] = *v, check_placeholders(key, *v, m.pos(key), diags);
   if (auto months = m.text_list("months", false)) {
     if (months->size() == 12)
       out.months = *months;
@@ -63,8 +120,8 @@ bool parse_strings(const std::string& text, const std::string& path, Strings& ou
   return diags.error_count() == errors_before;
 }
 
-bool load_strings(const std::string& path, Strings& out, Diagnostics& diags) {
-  return load_yaml_file(path, "strings file", out, diags, parse_strings);
+bool load_strings(const std::string& path, long long max_bytes, Strings& out, Diagnostics& diags) {
+  return load_yaml_file(path, "strings file", max_bytes, out, diags, parse_strings);
 }
 
 }  // namespace handout

@@ -57,6 +57,13 @@ struct Brand {
   SourcePos body_font_pos, heading_font_pos, fallback_fonts_pos;
 };
 
+/// What one run may cost, so a runaway input fails clearly instead of running for minutes.
+struct Limits {
+  long long input_bytes = 2LL << 20;      ///< each article, resource list and YAML file
+  int pages = 60;                         ///< pages in one handout
+  long long image_pixels = 40'000'000;    ///< width x height of each image
+};
+
 /// The whole clinic configuration (handout.yaml).
 struct ClinicConfig {
   std::string path;      ///< the YAML file as given
@@ -74,6 +81,7 @@ struct ClinicConfig {
   std::vector<Resource> extra_resources;
   std::string fallback_language;  ///< build this language's article when one is missing ("" = error)
   SourcePos fallback_language_pos;
+  Limits limits;
 };
 
 /// A page layout (layouts/<name>.yaml). All lengths in PostScript points.

@@ -11,6 +11,7 @@
 
 #include "config/types.h"
 #include "diag/diagnostic.h"
+#include "util/input_file.h"
 #include "util/text.h"
 
 namespace handout::yaml {
@@ -20,15 +21,13 @@ namespace handout::yaml {
 bool parse(const std::string& text, const std::string& file, int line_offset, YAML::Node& out,
            Diagnostics& diags);
 
-/// Reads a YAML file and hands its text to `parse`; a file that cannot be read is reported
-/// as "cannot read <what> '<path>'".
+/// Reads a YAML file (see read_input_file: size limit, UTF-8 repair) and hands its text to
+/// `parse`; a file that cannot be read is reported as "cannot read <what> '<path>'".
 template <typename T, typename Parse>
-bool load_yaml_file(const std::string& path, const std::string& what, T& out, Diagnostics& diags, Parse parse) {
+bool load_yaml_file(const std::string& path, const std::string& what, long long max_bytes, T& out,
+                    Diagnostics& diags, Parse parse) {
   std::string text;
-  if (!read_file(path, text)) {
-    diags.error(path, 0, 0, "cannot read " + what + " '" + path + "'");
-    return false;
-  }
+  if (!read_input_file(path, what, max_bytes, text, diags)) return false;
   return parse(text, path, out, diags);
 }
 

@@ -16,6 +16,7 @@
 #include "layout/hyphenation.h"
 #include "render/debug/debug_renderer.h"
 #include "render/pdf/pdf_renderer.h"
+#include "util/input_file.h"
 #include "util/text.h"
 
 namespace handout {
@@ -77,6 +78,7 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
   if (!opt.out_dir.empty()) c.output_dir = opt.out_dir;
   if (c.layout_pos.file.empty()) c.layout_pos = {c.path};
   run.dirs = data_dirs(c);
+  run.image_limits.max_pixels = c.limits.image_pixels;
   bool ok = load_layout(run.dirs, c.layout, c.layout_pos, run.layout, diags);
   auto at = [&](const SourcePos& p) { return p.file.empty() ? SourcePos{c.path} : p; };
   const int body = run.fonts.load_family(c.brand.body_font, run.dirs, at(c.brand.body_font_pos), diags);
@@ -139,7 +141,8 @@ class Languages {
       slot = std::make_unique<Language>();
       slot->code = code;
       slot->dir = content_dir(run_, code);
-      slot->strings_ok = load_strings(join_path(slot->dir, "strings.yaml"), slot->strings, slot->strings_diags);
+      slot->strings_ok = load_strings(join_path(slot->dir, "strings.yaml"), run_.config.limits.input_bytes,
+                                      slot->strings, slot->strings_diags);
       // Languages Debian has no patterns for are not hyphenated.
       if (run_.layout.hyphenate) slot->hyphenator = Hyphenator::for_language(code);
     }
@@ -186,11 +189,8 @@ void find_images(RunContext& run, const std::vector<Block>& blocks, const std::s
 bool load_article(RunContext& run, const std::string& path, Article& a, Diagnostics& diags) {
   a.path = path;
   std::string text;
-  if (!read_file(a.path, text)) {
-    diags.error(a.path, 0, 0, "cannot read article '" + a.path + "'");
-    return false;
-  }
   const auto errors_before = diags.error_count();
+  if (!read_input_file(a.path, "article", run.config.limits.input_bytes, text, diags)) return false;
   auto src = split_front_matter(text);
   if (src.front_matter_line == 0)
     diags.error(a.path, 1, 1, "missing front matter: the article must start with '---', its title and summary");
@@ -207,7 +207,7 @@ bool load_article(RunContext& run, const std::string& path, Article& a, Diagnost
       return false;
     }
   }
-  if (is_file(res_path)) load_resources(res_path, a.resources, diags);
+  if (is_file(res_path)) load_resources(res_path, run.config.limits.input_bytes, a.resources, diags);
   return diags.error_count() == errors_before;
 }
 
@@ -304,6 +304,12 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   const auto errors_before = diags.error_count();
   const PagedDocument doc = layout_handout(in, run.faces, diags, &stats);
   if (diags.error_count() > errors_before) return false;  // e.g. a tri-fold that does not fit
+  if (static_cast<int>(doc.pages.size()) > run.config.limits.pages) {
+    diags.error(article.path, 0, 0, "the handout has " + std::to_string(doc.pages.size()) +
+                                        " pages, over the limit of " + std::to_string(run.config.limits.pages) +
+                                        " pages (raise limits.pages)");
+    return false;
+  }
   std::string pdf, error;
   const std::string path = join_path(run.config.output_dir, job.asked->code + "/" + job.name + ".pdf");
   if (!render_pdf(doc, run.fonts, run.images, pdf, error) || !write_file_atomically(path, pdf, error)) {

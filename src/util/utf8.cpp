@@ -21,6 +21,11 @@ int decode_one(std::string_view s, std::size_t i, char32_t& cp) {
 
 }  // namespace
 
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  char32_t cp = 0;
+  return static_cast<std::size_t>(decode_one(s, i, cp));
+}
+
 std::u32string utf8_decode(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());

@@ -306,7 +306,7 @@ printf 'clinic:\n  name: Bad Clinic\n' >"$WORK/bad/ok.yaml"
 "$HANDOUT" build --config "$WORK/bad/ok.yaml" >/dev/null 2>"$WORK/err"
 check "bad front matter exits 1" test $? -eq 1
 check "bad front matter points at its line" \
-  grep -qxF "$WORK/bad/content/en/broken.md:3:11: error: 'reviewed' must be a date written YYYY-MM-DD (got 'yesterday')" "$WORK/err"
+  grep -qxF "$WORK/bad/content/en/broken.md:3:11: error: 'reviewed' must be a real date written YYYY-MM-DD (got 'yesterday')" "$WORK/err"
 check "no PDF written for a failed article" test ! -e "$WORK/bad/out/en/broken.pdf"
 printf 'clinic:\n  name: Bad Clinic\nbrand:\n  fonts:\n    body: Comic Sans\n' >"$WORK/bad/font.yaml"
 "$HANDOUT" build --config "$WORK/bad/font.yaml" >/dev/null 2>"$WORK/err"
