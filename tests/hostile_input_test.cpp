@@ -1,9 +1,13 @@
 // Hostile input (issue 7): every loader refuses or repairs bad bytes, keys, labels, links and
 // images with a message at the place written, and nothing is lost silently.
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 #include "assets/image.h"
 #include "config/config.h"
+#include "job/file_output.h"
 #include "util/input_file.h"
 #include "util/link.h"
 #include "util/text.h"
@@ -204,4 +208,29 @@ TEST_CASE("limits can be raised in the config, within bounds") {
   Diagnostics bad;
   CHECK_FALSE(parse_clinic_config("clinic:\n  name: X\nlimits:\n  pages: 0\n", "c.yaml", c, bad));
   CHECK(bad.to_string() == "c.yaml:4:10: error: 'pages' in 'limits' must be between 1 and 100000 (got 0)\n");
+}
+
+TEST_CASE("stale temporary files of killed runs are removed; live runs' and other files are not") {
+  const std::string dir = "/tmp/handout-stale-test-" + std::to_string(::getpid());
+  REQUIRE(std::system(("rm -rf " + dir + " && mkdir -p " + dir).c_str()) == 0);
+  const std::string dead = dir + "/a.pdf.handout-tmp-999999999-AbC123";
+  const std::string live = dir + "/b.pdf.handout-tmp-" + std::to_string(::getpid()) + "-AbC123";
+  const std::string other = dir + "/c.pdf.tmp-AbC123";
+  std::string error;
+  for (const auto& p : {dead, live, other}) REQUIRE(write_file_atomically(p, "x", error));
+  CHECK(temp_name_for(dir + "/x.pdf") == dir + "/x.pdf.handout-tmp-" + std::to_string(::getpid()) + "-XXXXXX");
+  // The writes above made the folder "cleaned" for this process; a new folder shows the sweep.
+  const std::string fresh = dir + "/fresh";
+  REQUIRE(write_file_atomically(fresh + "/keep.txt", "x", error));
+  for (const auto& name : {"/d.pdf.handout-tmp-999999999-AbC123", "/e.pdf.handout-tmp-1-AbC123x"})
+    REQUIRE(std::system(("touch " + fresh + name).c_str()) == 0);
+  const std::string sub = fresh + "/sub";
+  REQUIRE(std::system(("mkdir -p " + sub + " && touch " + sub + "/d.pdf.handout-tmp-999999999-AbC123").c_str()) == 0);
+  REQUIRE(write_file_atomically(sub + "/out.pdf", "x", error));
+  CHECK_FALSE(is_file(sub + "/d.pdf.handout-tmp-999999999-AbC123"));  // dead pid: removed
+  CHECK(is_file(fresh + "/d.pdf.handout-tmp-999999999-AbC123"));      // a folder not written: kept
+  CHECK(is_file(fresh + "/e.pdf.handout-tmp-1-AbC123x"));             // not our pattern: kept
+  CHECK(is_file(live));
+  CHECK(is_file(other));
+  CHECK(std::system(("rm -rf " + dir).c_str()) == 0);
 }

@@ -1,5 +1,6 @@
 #include "job/file_output.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -7,6 +8,9 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <mutex>
+#include <regex>
+#include <set>
 
 namespace handout {
 namespace {
@@ -37,7 +41,36 @@ bool make_dirs(const std::string& dir, std::string& error) {
   return true;
 }
 
+// Temporary files are named <target>.handout-tmp-<pid>-XXXXXX: recognisably ours, and the pid
+// tells a file of a run still going (leave it) from one a killed run left behind.
+constexpr const char* kTempMarker = ".handout-tmp-";
+
+bool process_alive(long pid) { return pid > 0 && pid <= 0x7FFFFFFF && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH); }
+
+// Removes, once per folder per run, the temporary files of runs that died (SIGKILL, power loss).
+void remove_stale_temp_files(const std::string& dir) {
+  static std::mutex mutex;
+  static std::set<std::string> cleaned;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (!cleaned.insert(dir).second) return;
+  static const std::regex ours(".+\\.handout-tmp-([0-9]{1,10})-[A-Za-z0-9]{6}");
+  DIR* d = ::opendir(dir.empty() ? "." : dir.c_str());
+  if (!d) return;
+  while (auto* e = ::readdir(d)) {
+    std::cmatch m;
+    if (!std::regex_match(e->d_name, m, ours) || process_alive(std::stol(m[1].str()))) continue;
+    const std::string path = (dir.empty() ? "" : dir + "/") + e->d_name;
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) ::unlink(path.c_str());
+  }
+  ::closedir(d);
+}
+
 }  // namespace
+
+std::string temp_name_for(const std::string& path) {
+  return path + kTempMarker + std::to_string(::getpid()) + "-XXXXXX";
+}
 
 void install_interrupt_cleanup() {
   std::signal(SIGINT, on_interrupt);
@@ -46,8 +79,10 @@ void install_interrupt_cleanup() {
 
 bool write_file_atomically(const std::string& path, const std::string& bytes, std::string& error) {
   const auto slash = path.rfind('/');
-  if (slash != std::string::npos && !make_dirs(path.substr(0, slash), error)) return false;
-  std::string temp = path + ".tmp-XXXXXX";
+  const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
+  if (!dir.empty() && !make_dirs(dir, error)) return false;
+  remove_stale_temp_files(dir);
+  std::string temp = temp_name_for(path);
   if (temp.size() >= sizeof g_temp_path) {
     error = "output path too long: '" + path + "'";
     return false;

@@ -8,6 +8,10 @@ namespace handout {
 /// into place. Creates missing folders. On failure nothing is left at `path` or beside it.
 bool write_file_atomically(const std::string& path, const std::string& bytes, std::string& error);
 
+/// The mkstemp pattern of the temporary file for `path`: `<path>.handout-tmp-<pid>-XXXXXX`.
+/// The first write into a folder removes such files there whose process is gone.
+std::string temp_name_for(const std::string& path);
+
 /// Removes the temporary file of a write in progress if the run is interrupted (SIGINT, SIGTERM).
 void install_interrupt_cleanup();
 
