@@ -7,6 +7,7 @@
 
 #include "assets/image.h"
 #include "config/config.h"
+#include "fonts/font_face.h"
 #include "job/file_output.h"
 #include "util/input_file.h"
 #include "util/link.h"
@@ -232,5 +233,25 @@ TEST_CASE("stale temporary files of killed runs are removed; live runs' and othe
   CHECK(is_file(fresh + "/e.pdf.handout-tmp-1-AbC123x"));             // not our pattern: kept
   CHECK(is_file(live));
   CHECK(is_file(other));
+  CHECK(std::system(("rm -rf " + dir).c_str()) == 0);
+}
+
+TEST_CASE("a damaged font is refused when it is loaded, naming the file and the table") {
+  std::string font;
+  REQUIRE(read_file(test::source_dir() + "/fonts/NotoSans-Regular.ttf", font));
+  const std::string dir = "/tmp/handout-font-test-" + std::to_string(::getpid());
+  REQUIRE(std::system(("mkdir -p " + dir).c_str()) == 0);
+  std::string error;
+  REQUIRE(write_file_atomically(dir + "/half.ttf", font.substr(0, font.size() / 2), error));
+  REQUIRE(write_file_atomically(dir + "/stub.ttf", font.substr(0, 20), error));
+  REQUIRE(write_file_atomically(dir + "/text.ttf", "not a font at all", error));
+  CHECK_FALSE(FontFace::load(dir + "/half.ttf", error));
+  CHECK(error.starts_with("font '" + dir + "/half.ttf' is damaged: table '"));
+  CHECK(error.find("runs past the end of the file") != std::string::npos);
+  CHECK_FALSE(FontFace::load(dir + "/stub.ttf", error));
+  CHECK(error == "font '" + dir + "/stub.ttf' is damaged: its table directory runs past the end of the file");
+  CHECK_FALSE(FontFace::load(dir + "/text.ttf", error));
+  CHECK(error == "font '" + dir + "/text.ttf' is damaged: it is not a TrueType font");
+  CHECK(FontFace::load(test::source_dir() + "/fonts/NotoSans-Regular.ttf", error));
   CHECK(std::system(("rm -rf " + dir).c_str()) == 0);
 }

@@ -3,15 +3,61 @@
 #include <hb.h>
 
 
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
 namespace handout {
 namespace {
 constexpr char32_t kLowCacheSize = 0x800;
+
+std::uint32_t be32(const unsigned char* p) {
+  return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
 }
+
+// HarfBuzz quietly treats a damaged table as empty and libharu fails on it much later, so the
+// table directory is checked here: every table inside the file, the ones libharu needs present.
+// Returns "" when the file is sound, else what is wrong.
+std::string sfnt_problem(const char* bytes, unsigned size) {
+  const auto* d = reinterpret_cast<const unsigned char*>(bytes);
+  if (size < 12) return "the file is too short to be a font";
+  if (std::memcmp(d, "OTTO", 4) == 0) return "";  // CFF: refused below with its own message
+  if (std::memcmp(d, "ttcf", 4) == 0) return "";  // a collection: HarfBuzz checks each face
+  if (be32(d) != 0x00010000 && std::memcmp(d, "true", 4) != 0) return "it is not a TrueType font";
+  const unsigned tables = (d[4] << 8) | d[5];
+  if (12 + 16ull * tables > size) return "its table directory runs past the end of the file";
+  std::vector<std::string> needed{"cmap", "head", "hhea", "hmtx", "maxp", "loca", "glyf"};
+  for (unsigned i = 0; i < tables; ++i) {
+    const unsigned char* rec = d + 12 + 16 * i;
+    const std::string tag(reinterpret_cast<const char*>(rec), 4);
+    const std::uint64_t end = std::uint64_t(be32(rec + 8)) + be32(rec + 12);
+    if (end > size) {
+      char msg[160];
+      std::snprintf(msg, sizeof msg, "table '%s' runs past the end of the file (it needs %llu bytes, the file has %u)",
+                    tag.c_str(), static_cast<unsigned long long>(end), size);
+      return msg;
+    }
+    needed.erase(std::remove(needed.begin(), needed.end(), tag), needed.end());
+  }
+  std::string missing;
+  for (const auto& tag : needed) missing += (missing.empty() ? "" : " ") + tag;
+  return missing.empty() ? "" : "required tables are missing (" + missing + ")";
+}
+
+}  // namespace
 
 std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& error) {
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
   if (!blob) {
     error = "cannot read font file '" + path + "'";
+    return nullptr;
+  }
+  unsigned size = 0;
+  const char* bytes = hb_blob_get_data(blob, &size);
+  if (const std::string problem = sfnt_problem(bytes, size); !problem.empty()) {
+    error = "font '" + path + "' is damaged: " + problem;
+    hb_blob_destroy(blob);
     return nullptr;
   }
   hb_face_t* face = hb_face_create(blob, 0);
