@@ -9,6 +9,7 @@
 #include "config/config.h"
 #include "fonts/font_face.h"
 #include "job/file_output.h"
+#include "layout/placement_check.h"
 #include "util/input_file.h"
 #include "util/link.h"
 #include "util/text.h"
@@ -254,4 +255,62 @@ TEST_CASE("a damaged font is refused when it is loaded, naming the file and the 
   CHECK(error == "font '" + dir + "/text.ttf' is damaged: it is not a TrueType font");
   CHECK(FontFace::load(test::source_dir() + "/fonts/NotoSans-Regular.ttf", error));
   CHECK(std::system(("rm -rf " + dir).c_str()) == 0);
+}
+
+TEST_CASE("the placement proof catches a block too tall for its frame, one never placed, and text off the page") {
+  Flow flow;
+  auto text_box = [](const std::string& text, double height) {
+    FlowBox b;
+    b.height = height;
+    TextItem t;
+    t.text = text;
+    b.items.push_back(t);
+    return b;
+  };
+  flow.boxes = {text_box("First line", 20), text_box("Second line", 20), text_box("Tall resource entry", 300)};
+  const std::vector<FrameArea> areas{{0, 50, 50, 400, 200}, {1, 50, 50, 400, 200}};
+  Diagnostics ok;
+  CHECK(check_frames(flow, {{{0, 0}, {1, 20}}, {{2, 0}}}, {areas[0], {1, 50, 50, 400, 400}}, "a.md", ok));
+  CHECK(ok.items().empty());
+  Diagnostics tall;
+  CHECK_FALSE(check_frames(flow, {{{0, 0}, {1, 20}}, {{2, 0}}}, areas, "a.md", tall));
+  CHECK(tall.to_string() ==
+        "a.md: error: 'Tall resource entry' does not fit on a page: it is 300 pt tall and a page has room for 200 pt\n");
+  Diagnostics lost;
+  CHECK_FALSE(check_frames(flow, {{{0, 0}}, {{2, 0}}}, {areas[0], {1, 50, 50, 400, 400}}, "a.md", lost));
+  CHECK(lost.to_string() == "a.md: error: 'Second line' was not placed on any page\n");
+
+  PagedDocument doc;
+  doc.pages.resize(2);
+  TextItem inside, below;
+  inside.x = 72, inside.baseline = 700, inside.width = 100, inside.text = "Fine";
+  below.x = 72, below.baseline = 900, below.width = 100, below.text = "Below the page edge";
+  doc.pages[0].items.push_back(inside);
+  doc.pages[1].items = {inside, below};
+  Diagnostics off;
+  CHECK_FALSE(check_inside_pages(doc, "a.md", off));
+  CHECK(off.to_string() == "a.md: error: page 2: 'Below the page edge' lies outside the page\n");
+}
+
+TEST_CASE("layouts with no room for body text are refused at the layout's line") {
+  auto errors_of_layout = [](const std::string& yaml) {
+    LayoutConfig l;
+    Diagnostics d;
+    parse_layout(yaml, "tiny.yaml", l, d);
+    return d.to_string();
+  };
+  CHECK(errors_of_layout("page_size: letter\n") == "");
+  CHECK(errors_of_layout("page_size: [612, 144]\nmargin_top: 200\nmargin_bottom: 200\n")
+            .starts_with("tiny.yaml:1:12: error: this layout leaves room for 0.0 lines of body text"));
+  CHECK(errors_of_layout("body_size: 12\npage_size: [612, 300]\nheader_band: 200\n")
+            .starts_with("tiny.yaml:2:12: error: this layout leaves room for"));
+  CHECK(errors_of_layout("columns: 2\nbody_size: 32\npage_size: [300, 900]\nmargin_left: 18\nmargin_right: 18\n") ==
+        "tiny.yaml:3:12: error: a column of this layout is 120 pt wide, too narrow for 32 pt body text (at least 320 "
+        "pt, about 20 letters, are needed)\n");
+  for (const char* shipped : {"letter", "a4", "large-print", "two-column", "trifold"}) {
+    LayoutConfig l;
+    Diagnostics d;
+    CAPTURE(shipped);
+    CHECK(load_layout({test::source_dir()}, shipped, {}, l, d));
+  }
 }

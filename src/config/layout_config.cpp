@@ -65,6 +65,52 @@ void read_choice(yaml::MapReader& m, const std::string& key, const std::vector<s
                                   did_you_mean(*value, choices));
 }
 
+// The fewest body lines a page or column must have room for: fewer and text would be cut
+// into slivers, or (with no room at all) pushed off the page.
+constexpr int kMinBodyLines = 4;
+
+// Checks that each frame text flows into has room for a few body lines once the header band,
+// title, running header and footer are taken (the footer's size is estimated: its note is the
+// clinic's). The build also proves every block landed inside the page; this catches a layout
+// that could never work, at the layout's own line.
+void check_room(yaml::MapReader& m, const LayoutConfig& l) {
+  // Point at the first of the keys that decide the room (the map's own position when none is given).
+  const SourcePos map = m.pos("");
+  SourcePos at{m.file(), std::max(1, map.line), std::max(1, map.col)};
+  for (const char* key : {"page_size", "header_band", "margin_top", "margin_bottom", "body_size", "columns"}) {
+    const SourcePos p = m.pos(key);
+    if (p.line != map.line || p.col != map.col) {
+      at = p;
+      break;
+    }
+  }
+  const double line = l.body_size * l.body_leading;
+  const double footer = std::max(l.margin_bottom, 12 + 4 * l.footer_size * 1.3);
+  const double title = 24 + l.title_size * 1.25 * 2 + l.paragraph_gap * 1.5;
+  const double first = l.trifold ? l.page_height - l.margin_top - l.margin_bottom
+                                 : l.page_height - l.header_band - title - footer;
+  const double later = l.trifold ? first : l.page_height - l.margin_top - 8 - footer;
+  char msg[300];
+  const double room = std::min(first, later) / line;
+  if (room < kMinBodyLines) {
+    std::snprintf(msg, sizeof msg,
+                  "this layout leaves room for %.1f lines of body text on a page (page height %g pt, margins %g and "
+                  "%g pt, header band %g pt); at least %d are needed",
+                  std::max(0.0, room), l.page_height, l.margin_top, l.margin_bottom, l.header_band, kMinBodyLines);
+    return m.diags().error(at, msg);
+  }
+  const double content = l.trifold ? l.page_width / 3 - l.margin_left - l.margin_right
+                                   : l.page_width - l.margin_left - l.margin_right;
+  const double column = (content - (l.columns - 1) * l.column_gap) / l.columns;
+  if (column < 10 * l.body_size) {
+    std::snprintf(msg, sizeof msg,
+                  "a column of this layout is %.0f pt wide, too narrow for %g pt body text (at least %.0f pt, about "
+                  "20 letters, are needed)",
+                  column, l.body_size, 10 * l.body_size);
+    m.diags().error(at, msg);
+  }
+}
+
 }  // namespace
 
 bool parse_layout(const std::string& text, const std::string& path, LayoutConfig& out,
@@ -101,10 +147,12 @@ bool parse_layout(const std::string& text, const std::string& path, LayoutConfig
   set("min_text_size", out.min_text_size, 0, 32);
   if (auto v = m.boolean("avoid_italics")) out.avoid_italics = *v;
   if (auto v = m.boolean("high_contrast")) out.high_contrast = *v;
-  m.finish();
   if (out.landscape && out.page_width < out.page_height) std::swap(out.page_width, out.page_height);
   if (out.page_width - out.margin_left - out.margin_right < 144)
     diags.error(path, 0, 0, "layout leaves less than 2 inches for text between the margins");
+  else if (diags.error_count() == errors_before)
+    check_room(m, out);
+  m.finish();
   return diags.error_count() == errors_before;
 }
 

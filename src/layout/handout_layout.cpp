@@ -7,6 +7,7 @@
 #include "layout/compose.h"
 #include "layout/page_furniture.h"
 #include "layout/paginate.h"
+#include "layout/placement_check.h"
 #include "layout/trifold_layout.h"
 #include "util/text.h"
 
@@ -104,6 +105,7 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Han
   doc.pages.resize(total);
   std::vector<FrameArea> areas;
   for (std::size_t f = 0; f < frames.size(); ++f) areas.push_back(frame_area(style, static_cast<int>(f), limits));
+  check_frames(flow, frames, areas, in.article_file, diags);
   for (int p = 0; p < total; ++p) {
     PageFrame& page = doc.pages[p];
     if (p == 0) {
@@ -144,6 +146,7 @@ PagedDocument layout_handout(const HandoutInput& in, const HandoutFonts& fonts, 
   LayoutStats local;
   PagedDocument doc = in.layout->trifold ? layout_trifold(in, style, faces, diags, local)
                                          : layout_pages(in, style, faces, diags, local);
+  check_inside_pages(doc, in.article_file, diags);
   if (stats) *stats = local;
   return doc;
 }

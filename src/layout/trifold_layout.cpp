@@ -7,6 +7,7 @@
 #include "layout/compose.h"
 #include "layout/inline_text.h"
 #include "layout/page_furniture.h"
+#include "layout/placement_check.h"
 #include "util/text.h"
 
 namespace handout {
@@ -152,6 +153,10 @@ PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const H
     stats.overflow = over;
     diags.error(in.article_file, 0, 0, overflow_message(over, areas[0].h));
     frames.resize(kFlowFrames);
+  } else {
+    std::vector<FrameArea> room = areas;  // the back panel ends above the contact details
+    room[kFlowFrames - 1].h -= contact_h;
+    check_frames(flow, frames, room, in.article_file, diags);
   }
 
   PagedDocument doc;

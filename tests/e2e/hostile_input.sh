@@ -114,7 +114,7 @@ stage_clinic "$V"
 { printf 'resources:\n  - name: Huge\n    description: "'; for _ in $(seq 1 900); do printf 'word '; done; printf '"\n'; } >"$V/content/en/a.resources.yaml"
 build "$V"
 check "a resource taller than a page fails its handout (exit 1, got $rc)" test "$rc" -eq 1
-check "the failure names what did not fit" grep -q "error: .*does not fit on a page.*Huge" "$WORK/err"
+check "the failure names what did not fit" grep -q "error: 'Huge word word.*does not fit on a page" "$WORK/err"
 check "no PDF for a handout that lost text" test ! -e "$V/out/en/a.pdf"
 
 # --- 5. duplicate keys ---------------------------------------------------------------------

@@ -267,7 +267,7 @@ cp "$REPO/content/en/strings.yaml" "$WORK/stress/content/en/"
   for _ in $(seq 1 200); do printf '> '; done; printf 'deep quote\n\n'
   for _ in $(seq 1 200); do printf -- '- '; done; printf 'deep list\n'
 } >"$WORK/stress/content/en/s.md"
-printf 'clinic:\n  name: Stress Clinic\n' >"$WORK/stress/h.yaml"
+printf 'clinic:\n  name: Stress Clinic\nlimits:\n  pages: 1000\n' >"$WORK/stress/h.yaml"
 timeout 120 "$HANDOUT" build --config "$WORK/stress/h.yaml" >/dev/null 2>"$WORK/err"
 rc=$?
 check "hostile input builds without crash or hang (exit $rc)" test "$rc" -eq 0

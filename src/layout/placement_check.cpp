@@ -1,0 +1,78 @@
+#include "layout/placement_check.h"
+
+#include <cstdio>
+
+namespace handout {
+namespace {
+
+constexpr double kTolerance = 0.5;  // points: rounding in line heights
+
+std::string quoted_start(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size() && out.size() < 60; ++i) out += text[i];
+  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();  // whole letters
+  if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80)) out.pop_back();
+  return "'" + out + (out.size() < text.size() ? "…'" : "'");
+}
+
+}  // namespace
+
+std::string describe_box(const FlowBox& box) {
+  std::string text;
+  bool image = false;
+  for (const auto& item : box.items) {
+    if (const auto* t = std::get_if<TextItem>(&item)) text += (text.empty() ? "" : " ") + t->text;
+    image = image || std::holds_alternative<ImageItem>(item);
+  }
+  if (!text.empty()) return quoted_start(text);
+  return image ? "a figure" : "a block";
+}
+
+bool check_frames(const Flow& flow, const std::vector<std::vector<PlacedBox>>& frames,
+                  const std::vector<FrameArea>& areas, const std::string& file, Diagnostics& diags) {
+  std::vector<int> placed(flow.boxes.size(), 0);
+  bool ok = true;
+  for (std::size_t f = 0; f < frames.size(); ++f) {
+    for (const auto& p : frames[f]) {
+      ++placed[p.box];
+      const FlowBox& box = flow.boxes[p.box];
+      if (p.y + box.height <= areas[f].h + kTolerance) continue;
+      char size[160];
+      std::snprintf(size, sizeof size, " does not fit on a page: it is %.0f pt tall and a page has room for %.0f pt",
+                    box.height, areas[f].h);
+      diags.error(file, 0, 0, describe_box(box) + size);
+      ok = false;
+    }
+  }
+  for (std::size_t b = 0; b < flow.boxes.size(); ++b) {
+    if (flow.boxes[b].is_gap || placed[b] == 1) continue;
+    diags.error(file, 0, 0, describe_box(flow.boxes[b]) + (placed[b] ? " was placed twice" : " was not placed on any page"));
+    ok = false;
+  }
+  return ok;
+}
+
+bool check_inside_pages(const PagedDocument& doc, const std::string& file, Diagnostics& diags) {
+  bool ok = true;
+  for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+    for (const auto& item : doc.pages[p].items) {
+      double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+      std::string what;
+      if (const auto* t = std::get_if<TextItem>(&item)) {
+        x0 = t->x, x1 = t->x + t->width, y0 = y1 = t->baseline, what = quoted_start(t->text);
+      } else if (const auto* i = std::get_if<ImageItem>(&item)) {
+        x0 = i->x, x1 = i->x + i->w, y0 = i->y, y1 = i->y + i->h, what = "an image";
+      } else {
+        continue;  // rules and tints may bleed off the edge by design
+      }
+      if (x0 >= -kTolerance && y0 >= -kTolerance && x1 <= doc.width + kTolerance && y1 <= doc.height + kTolerance)
+        continue;
+      diags.error(file, 0, 0, "page " + std::to_string(p + 1) + ": " + what + " lies outside the page");
+      ok = false;
+      break;
+    }
+  }
+  return ok;
+}
+
+}  // namespace handout

@@ -1,0 +1,26 @@
+// Proof that pagination lost nothing: every block of the flow sits on a page, inside its frame,
+// and every item inside the page box. Missing patient text is worse than a failed build, so a
+// layout that cannot hold its content fails the handout, naming what did not fit.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "layout/compose.h"
+#include "layout/flow.h"
+
+namespace handout {
+
+/// Every non-gap box of `flow` placed exactly once, each inside the frame it was placed in
+/// (frames[i] in areas[i]). False with an error per block that does not fit.
+bool check_frames(const Flow& flow, const std::vector<std::vector<PlacedBox>>& frames,
+                  const std::vector<FrameArea>& areas, const std::string& file, Diagnostics& diags);
+
+/// Every text, image and link item of every page inside the page box. False with an error
+/// naming the first item outside each page.
+bool check_inside_pages(const PagedDocument& doc, const std::string& file, Diagnostics& diags);
+
+/// A few words that identify a box for a message ("'Huge Association'", "a figure").
+std::string describe_box(const FlowBox& box);
+
+}  // namespace handout
