@@ -27,7 +27,7 @@ bool check_keys(const YAML::Node& node, const std::string& file, int line_offset
   } else if (node.IsMap()) {
     std::map<std::string, int> first_line;
     for (auto it = node.begin(); it != node.end(); ++it) {
-      const auto& key = it->first;
+      const YAML::Node key = it->first;  // a copy: the iterator hands out a temporary
       const int line = key.Mark().line + 1 + line_offset;
       if (key.IsScalar()) {
         auto [seen, inserted] = first_line.try_emplace(key.Scalar(), line);
@@ -105,7 +105,7 @@ YAML::Node MapReader::child(const std::string& key, bool required) {
   if (ok_ && required && !n.IsDefined()) {
     // A misspelling of the key is the likelier story: say that instead.
     for (auto it = node_.begin(); it != node_.end(); ++it) {
-      const auto& written = it->first.Scalar();
+      const std::string written = it->first.Scalar();
       if (written == key || did_you_mean(written, {key}).empty()) continue;
       misspelt_.push_back(written);
       diags_.error(pos_of(it->first), "unknown key '" + written + "' in " + what_ + " (did you mean '" + key + "'?)");
@@ -231,7 +231,7 @@ LocalizedText MapReader::localized(const std::string& key, bool list_allowed) {
 void MapReader::finish() {
   if (!ok_) return;
   for (auto it = node_.begin(); it != node_.end(); ++it) {
-    const auto& key = it->first.Scalar();
+    const std::string key = it->first.Scalar();
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
     if (std::find(misspelt_.begin(), misspelt_.end(), key) != misspelt_.end()) continue;  // reported
     diags_.error(pos_of(it->first),

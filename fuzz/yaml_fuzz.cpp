@@ -1,0 +1,45 @@
+// libFuzzer target: every YAML loader. The first byte picks the loader; the rest is the file,
+// read the way the tool reads it (UTF-8 repaired first).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "config/config.h"
+#include "util/input_file.h"
+
+using namespace handout;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  Diagnostics diags;
+  const std::string text = repair_utf8(std::string(reinterpret_cast<const char*>(data) + 1, size - 1), "f.yaml", diags);
+  switch (data[0] % 5) {
+    case 0: {
+      ClinicConfig c;
+      if (parse_clinic_config(text, "fuzz/h.yaml", c, diags)) (void)localized(c, "pt-BR");
+      break;
+    }
+    case 1: {
+      LayoutConfig l;
+      parse_layout(text, "l.yaml", l, diags);
+      break;
+    }
+    case 2: {
+      Strings s;
+      if (parse_strings(text, "s.yaml", s, diags)) (void)s.format_date("2026-02-28");
+      break;
+    }
+    case 3: {
+      ResourceList r;
+      parse_resources(text, "r.yaml", r, diags);
+      break;
+    }
+    default: {
+      ArticleMeta m;
+      parse_front_matter(text, "a.md", 2, m, diags);
+      break;
+    }
+  }
+  (void)diags.to_string();
+  return 0;
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Fuzzes handout with libFuzzer (clang, AddressSanitizer, UndefinedBehaviorSanitizer):
+#   yaml_fuzz      every YAML loader (config, layout, strings, resource list, front matter)
+#   markdown_fuzz  an article file to the document model
+#   pipeline_fuzz  one article (and resource list) through layout to PDF bytes in memory
+# Usage: scripts/fuzz.sh [seconds per target, default 60] [target...]
+# Seeds come from content/, layouts/ and the tests; what the fuzzer learns is kept in
+# build-fuzz/corpus/<target> between runs. Exits non-zero when any target finds a crash,
+# a leak, a hang (over 10 s on one input) or undefined behaviour; the input is then in
+# build-fuzz/findings/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_TARGET=${1:-60}
+shift || true
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(yaml_fuzz markdown_fuzz pipeline_fuzz)
+command -v clang++ >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends clang libclang-rt-dev >/dev/null; }
+cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DHANDOUT_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-fuzz -j"$(nproc)" --target "${TARGETS[@]}" >/dev/null
+
+seeds=$(mktemp -d /tmp/handout-seeds.XXXXXX)
+trap 'rm -rf "$seeds"' EXIT
+mkdir -p "$seeds"/{yaml_fuzz,markdown_fuzz,pipeline_fuzz}
+n=0
+seed() {  # seed TARGET PREFIX_BYTE FILE...
+  local target=$1 prefix=$2
+  shift 2
+  for f in "$@"; do
+    n=$((n + 1))
+    { printf "\\x$prefix"; cat "$f"; } >"$seeds/$target/$n"
+  done
+}
+seed yaml_fuzz 00 handout.yaml
+seed yaml_fuzz 01 layouts/*.yaml
+seed yaml_fuzz 02 content/*/strings.yaml
+seed yaml_fuzz 03 content/*/*.resources.yaml
+for md in content/*/*.md; do  # front matter alone
+  n=$((n + 1))
+  { printf '\x04'; sed -n '2,/^---$/p' "$md" | sed '$d'; } >"$seeds/yaml_fuzz/$n"
+done
+cp content/*/*.md tests/golden/constructs.md "$seeds/markdown_fuzz/" 2>/dev/null || true
+for lang in en ar es; do
+  for layout in 00 01 02 03; do
+    n=$((n + 1))
+    prefix=$layout; [ "$lang" = ar ] && prefix=$(printf '%02x' $((0x80 + 10#$layout)))
+    { printf "\\x$prefix"; cat "content/$lang/vaginismus.md"; printf '\n===\n'; cat "content/$lang/vaginismus.resources.yaml"; } \
+      >"$seeds/pipeline_fuzz/$n"
+  done
+done
+seed pipeline_fuzz 00 tests/golden/constructs.md
+
+status=0
+mkdir -p build-fuzz/findings
+for target in "${TARGETS[@]}"; do
+  corpus=build-fuzz/corpus/$target
+  mkdir -p "$corpus"
+  log=build-fuzz/$target.log
+  if build-fuzz/fuzz/$target "$corpus" "$seeds/$target" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 \
+      -rss_limit_mb=2560 -max_len=20000 -print_final_stats=1 -artifact_prefix=build-fuzz/findings/"$target"- \
+      >"$log" 2>&1; then
+    result=ok
+  else
+    result="FOUND A PROBLEM (see $log and build-fuzz/findings/)"
+    status=1
+  fi
+  execs=$(awk '/stat::number_of_executed_units/ {print $2}' "$log")
+  rate=$(awk '/stat::average_exec_per_sec/ {print $2}' "$log")
+  echo "$target: ${execs:-0} execs in ${SECONDS_PER_TARGET} s (${rate:-0}/s), corpus $(ls "$corpus" | wc -l) inputs: $result"
+done
+exit $status
