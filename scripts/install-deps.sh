@@ -12,6 +12,8 @@ PACKAGES=(
   hyphen-es hyphen-fr hyphen-de hyphen-pt-br     # ... for the languages clinics need most
   hyphen-pt-pt hyphen-ru hyphen-it hyphen-nl
   doctest-dev poppler-utils qpdf                 # tests: unit tests, pdftotext/pdfinfo/pdffonts, qpdf --check
+  mupdf-tools ghostscript                        # tests: every PDF is also opened by MuPDF and Ghostscript
+  clang libclang-rt-dev                          # tests: sanitizer build and libFuzzer (scripts/fuzz.sh)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

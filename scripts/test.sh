@@ -1,9 +1,27 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian 12 machine (as root) to the whole test suite: installs what
-# is missing, builds, runs the doctest unit tests and the end-to-end PDF tests through ctest.
+# is missing, then
+#   1. builds (Release, gcc) and runs every test through ctest: doctest unit tests, the
+#      end-to-end PDF tests and the hostile-input tests (every PDF opened by five readers);
+#   2. builds again with clang, AddressSanitizer and UndefinedBehaviorSanitizer and runs the
+#      same ctest suites on that build;
+#   3. fuzzes each libFuzzer target for HANDOUT_FUZZ_SECONDS (default 30) seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
 ctest --test-dir build --output-on-failure
+
+echo "== the same suites under AddressSanitizer and UndefinedBehaviorSanitizer"
+cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DHANDOUT_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-fuzz -j"$(nproc)" >/dev/null
+# Sanitizer reports exit 199, which no handout exit code (0, 1, 2) can be mistaken for.
+export ASAN_OPTIONS=exitcode=199:detect_leaks=1:strict_string_checks=1
+export UBSAN_OPTIONS=print_stacktrace=1:exitcode=199
+export LSAN_OPTIONS=exitcode=199:suppressions=$PWD/tests/sanitizers/lsan.supp
+HANDOUT_SANITIZED=1 ctest --test-dir build-fuzz --output-on-failure
+
+echo "== fuzz smoke run"
+scripts/fuzz.sh "${HANDOUT_FUZZ_SECONDS:-30}"
+echo "test.sh: 3 passed, 0 failed"

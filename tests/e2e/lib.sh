@@ -34,3 +34,32 @@ build() {
   rc=$?
   if [ "$rc" -ge 124 ]; then fail "handout crashed or hung (exit $rc) on $dir $*: $(tail -3 "$WORK/err")"; fi
 }
+
+# readers_ok PDF: qpdf, poppler (pdfinfo, pdftotext), MuPDF and Ghostscript open and draw it
+# without a word of complaint. (Debian's MuPDF always notes that it was built without ICC
+# support; that line says nothing about the file.)
+readers_ok() {
+  local pdf=$1 out
+  out=$(
+    qpdf --check "$pdf" >/dev/null 2>&1 || echo "qpdf --check failed"
+    qpdf --check "$pdf" 2>&1 | grep -i 'warning'
+    pdfinfo "$pdf" 2>&1 >/dev/null
+    pdftotext "$pdf" /dev/null 2>&1
+    mutool draw -q -r 36 -o /dev/null -F png "$pdf" 2>&1 | grep -vx 'warning: ICC support is not available' \
+      || true
+    mutool draw -q -r 36 -o /dev/null -F png "$pdf" >/dev/null 2>&1 || echo "mutool draw failed"
+    gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=nullpage "$pdf" 2>&1 || echo "gs failed"
+  )
+  [ -z "$out" ] || { printf '%s\n' "$out" | head -5; return 1; }
+}
+
+# check_every_pdf DIR: every PDF the script built, read by all five readers.
+check_every_pdf() {
+  local count=0 pdf
+  while IFS= read -r -d '' pdf; do
+    count=$((count + 1))
+    if problems=$(readers_ok "$pdf"); then pass; else fail "a reader complains about $pdf: $problems"; fi
+  done < <(find "$1" -name '*.pdf' -print0)
+  check "the five readers saw at least one PDF" test "$count" -gt 0
+  echo "five readers checked $count PDFs"
+}

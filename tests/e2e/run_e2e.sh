@@ -7,16 +7,7 @@ HANDOUT=$(realpath "$1")
 REPO=$(realpath "$2")
 WORK=$(mktemp -d /tmp/handout-e2e.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-check() {  # check "description" command...
-  local what=$1
-  shift
-  if "$@" >/dev/null 2>&1; then pass; else fail "$what"; fi
-}
+. "$REPO/tests/e2e/lib.sh"
 # Joins lines into one, removing hyphens added by hyphenation (U+2010 at a line end).
 normalise() { sed -z 's/\xe2\x80\x90\n//g' | tr '\n\f' '  ' | tr -s ' '; }
 
@@ -321,5 +312,5 @@ check "binary garbage as config exits 2 without crashing (got $rc)" test "$rc" -
 check "missing config exits 2" test $? -eq 2
 check "missing config is named" grep -qxF "$WORK/nope.yaml: error: cannot read config file '$WORK/nope.yaml'" "$WORK/err"
 
-echo "e2e: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+check_every_pdf "$WORK"
+finish
