@@ -314,3 +314,22 @@ TEST_CASE("layouts with no room for body text are refused at the layout's line")
     CHECK(load_layout({test::source_dir()}, shipped, {}, l, d));
   }
 }
+
+TEST_CASE("output files stay inside the output folder, whatever the name or the links in it") {
+  const std::string dir = "/tmp/handout-out-test-" + std::to_string(::getpid());
+  REQUIRE(std::system(("rm -rf " + dir + " && mkdir -p " + dir + "/out " + dir + "/elsewhere").c_str()) == 0);
+  std::string error;
+  CHECK(write_output_file(dir + "/out", "en/a.pdf", "x", error));
+  CHECK(is_file(dir + "/out/en/a.pdf"));
+  for (const char* bad : {"../a.pdf", "en/../../a.pdf", "/etc/a.pdf", "en//a.pdf", "./a.pdf", "en\n/a.pdf", ""}) {
+    CAPTURE(bad);
+    CHECK_FALSE(write_output_file(dir + "/out", bad, "x", error));
+    CHECK(error.find("would leave the output folder") != std::string::npos);
+  }
+  // A folder inside out/ that is a link to somewhere else.
+  REQUIRE(std::system(("ln -s " + dir + "/elsewhere " + dir + "/out/fr").c_str()) == 0);
+  CHECK_FALSE(write_output_file(dir + "/out", "fr/a.pdf", "x", error));
+  CHECK(error.find("outside the output folder") != std::string::npos);
+  CHECK_FALSE(is_file(dir + "/elsewhere/a.pdf"));
+  CHECK(std::system(("rm -rf " + dir).c_str()) == 0);
+}

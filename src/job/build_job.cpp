@@ -311,13 +311,14 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
     return false;
   }
   std::string pdf, error;
-  const std::string path = join_path(run.config.output_dir, job.asked->code + "/" + job.name + ".pdf");
-  if (!render_pdf(doc, run.fonts, run.images, pdf, error) || !write_file_atomically(path, pdf, error)) {
+  const std::string& root = run.config.output_dir;
+  const std::string relative = job.asked->code + "/" + job.name;
+  const std::string path = join_path(root, relative + ".pdf");
+  if (!render_pdf(doc, run.fonts, run.images, pdf, error) || !write_output_file(root, relative + ".pdf", pdf, error)) {
     diags.error(path, 0, 0, error);
     return false;
   }
-  if (opt.debug_layout && !write_file_atomically(path.substr(0, path.size() - 4) + ".layout.txt",
-                                                 render_debug(doc, run.fonts), error)) {
+  if (opt.debug_layout && !write_output_file(root, relative + ".layout.txt", render_debug(doc, run.fonts), error)) {
     diags.error(path, 0, 0, error);
     return false;
   }

@@ -5,6 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <climits>
+#include <cstdlib>
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -67,6 +70,47 @@ void remove_stale_temp_files(const std::string& dir) {
 }
 
 }  // namespace
+
+namespace {
+
+bool plain_relative_path(const std::string& relative) {
+  if (relative.empty() || relative[0] == '/') return false;
+  std::size_t start = 0;
+  while (start <= relative.size()) {
+    const auto end = std::min(relative.find('/', start), relative.size());
+    const std::string part = relative.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    if (std::any_of(part.begin(), part.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; })) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+std::string real_path(const std::string& path) {
+  char buf[PATH_MAX];
+  return ::realpath(path.c_str(), buf) ? std::string(buf) : std::string();
+}
+
+}  // namespace
+
+bool write_output_file(const std::string& root, const std::string& relative, const std::string& bytes,
+                       std::string& error) {
+  const std::string path = root.empty() ? relative : root + "/" + relative;
+  if (!plain_relative_path(relative)) {
+    error = "refusing to write '" + path + "': the name would leave the output folder";
+    return false;
+  }
+  const auto slash = path.rfind('/');
+  if (slash != std::string::npos && !make_dirs(path.substr(0, slash), error)) return false;
+  const std::string real_root = real_path(root.empty() ? "." : root);
+  const std::string real_dir = real_path(slash == std::string::npos ? "." : path.substr(0, slash));
+  if (real_root.empty() || real_dir.empty() || (real_dir != real_root && !real_dir.starts_with(real_root + "/"))) {
+    error = "refusing to write '" + path + "': its folder resolves to '" + real_dir + "', outside the output folder '" +
+            real_root + "'";
+    return false;
+  }
+  return write_file_atomically(path, bytes, error);
+}
 
 std::string temp_name_for(const std::string& path) {
   return path + kTempMarker + std::to_string(::getpid()) + "-XXXXXX";

@@ -8,6 +8,12 @@ namespace handout {
 /// into place. Creates missing folders. On failure nothing is left at `path` or beside it.
 bool write_file_atomically(const std::string& path, const std::string& bytes, std::string& error);
 
+/// Writes `bytes` to `root`/`relative` atomically, refusing (with `error`) a relative path that
+/// is absolute or has '..', '.' or empty parts, and a folder that resolves outside `root`
+/// (through a symbolic link, say): a build never writes outside its output folder.
+bool write_output_file(const std::string& root, const std::string& relative, const std::string& bytes,
+                       std::string& error);
+
 /// The mkstemp pattern of the temporary file for `path`: `<path>.handout-tmp-<pid>-XXXXXX`.
 /// The first write into a folder removes such files there whose process is gone.
 std::string temp_name_for(const std::string& path);

@@ -63,6 +63,12 @@ check "no folder with a newline in its name" test -z "$(find "$L" -name $'*\n*')
 build "$L" --article ../../a
 check "--article ../../a is refused (exit 2, got $rc)" test "$rc" -eq 2
 check "--article ../../a is named" grep -qF "error: invalid article name '../../a' given with --article" "$WORK/err"
+mkdir -p "$L/elsewhere" "$L/out" && ln -s "$L/elsewhere" "$L/out/en"
+build "$L"
+check "a link inside the output folder pointing out of it is not followed (exit 1, got $rc)" test "$rc" -eq 1
+check "the refused write is explained" grep -q "outside the output folder" "$WORK/err"
+check "nothing is written through the link" test -z "$(ls "$L/elsewhere")"
+rm "$L/out/en"
 printf 'articles: ["../a"]\n' >>"$L/h.yaml"
 build "$L"
 check "an article name with a path in the config is refused (exit 2, got $rc)" test "$rc" -eq 2
