@@ -3,11 +3,8 @@
 # would, checked from outside: exit codes, messages, files written, PDFs read back.
 # Usage: hostile_input.sh path/to/handout path/to/repo
 set -u
-HANDOUT=$(realpath "$1")
-REPO=$(realpath "$2")
-WORK=$(mktemp -d /tmp/handout-hostile.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-. "$REPO/tests/e2e/lib.sh"
+. "$(dirname "$0")/lib.sh"
+e2e_setup "$@"
 python3 "$REPO/tests/tools/make_images.py" "$WORK/img" --big 6000
 
 # --- 1. images: decoded by us, broken ones refused by name ----------------------------------

@@ -1,5 +1,13 @@
 # Shared helpers for the end-to-end scripts: counters, checks and staging a small clinic.
-# Source it after setting HANDOUT, REPO and WORK.
+# Source it, then call `e2e_setup "$@"` with the script's arguments (handout binary, repo).
+
+# e2e_setup HANDOUT REPO: sets HANDOUT, REPO and a scratch folder WORK, removed at exit.
+e2e_setup() {
+  HANDOUT=$(realpath "$1")
+  REPO=$(realpath "$2")
+  WORK=$(mktemp -d "/tmp/handout-$(basename "$0" .sh).XXXXXX")
+  trap 'rm -rf "$WORK"' EXIT
+}
 passed=0
 failed=0
 pass() { passed=$((passed + 1)); }

@@ -3,11 +3,8 @@
 # real tools (pdftotext, pdfinfo, pdffonts, qpdf). Also checks errors and exit codes.
 # Usage: run_e2e.sh path/to/handout path/to/repo
 set -u
-HANDOUT=$(realpath "$1")
-REPO=$(realpath "$2")
-WORK=$(mktemp -d /tmp/handout-e2e.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-. "$REPO/tests/e2e/lib.sh"
+. "$(dirname "$0")/lib.sh"
+e2e_setup "$@"
 # Joins lines into one, removing hyphens added by hyphenation (U+2010 at a line end).
 normalise() { sed -z 's/\xe2\x80\x90\n//g' | tr '\n\f' '  ' | tr -s ' '; }
 
