@@ -7,7 +7,9 @@ PACKAGES=(
   libhpdf-dev libcmark-dev libyaml-cpp-dev       # PDF writer, Markdown, YAML
   libpng-dev libjpeg62-turbo-dev                 # images: decoded and checked before embedding
   libcli11-dev libharfbuzz-dev libunibreak-dev   # command line, font metrics, UAX #14 line breaks
-  libfribidi-dev                                 # right-to-left text: bidi and Arabic shaping
+  libfribidi-dev                                 # right-to-left text: bidi levels and line order
+  libfontconfig-dev                              # finding installed font families
+  fonts-noto-core fonts-nanum fonts-droid-fallback fonts-ipafont-gothic  # fonts for every script
   libhyphen-dev hyphen-en-us hyphen-en-gb        # hyphenation (LibreOffice patterns) ...
   hyphen-es hyphen-fr hyphen-de hyphen-pt-br     # ... for the languages clinics need most
   hyphen-pt-pt hyphen-ru hyphen-it hyphen-nl

@@ -60,21 +60,10 @@ TEST_CASE("right-to-left languages by their BCP 47 tag") {
   for (const char* l : {"en", "es", "zh-Hans", "ko", "ru", "arn"}) CHECK_FALSE(is_rtl_language(l));
 }
 
-TEST_CASE("Arabic letters are joined into presentation forms, lam-alef into one ligature") {
-  std::u32string text = u32("سلام");
-  analyse_and_shape(text, true);
-  // seen (initial form), a fill where lam was, the lam-alef ligature (final form), meem (isolated:
-  // alef does not join to the letter after it)
-  CHECK(text == std::u32string{U'\uFEB3', kLigatureFill, U'\uFEFC', U'\uFEE1'});
-  std::u32string latin = u32("abc");
-  analyse_and_shape(latin, false);
-  CHECK(latin == U"abc");
-}
-
 TEST_CASE("bidi: Latin words and numbers inside Arabic keep their own order") {
   // "visit ISSWSH in 2026" in Arabic word order: زوري ISSWSH في 2026
   std::u32string text = u32("زوري ISSWSH في 2026");
-  const auto para = analyse_and_shape(text, true);
+  const auto para = analyse_bidi(text, true);
   CHECK(para.rtl_base);
   const auto order = visual_order(para, text, 0, text.size());
   std::u32string seen;

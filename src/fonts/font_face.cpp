@@ -1,9 +1,12 @@
 #include "fonts/font_face.h"
 
+#include <hb-subset.h>
 #include <hb.h>
 
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -114,5 +117,108 @@ FontFace::Glyph FontFace::lookup(char32_t cp) const {
 
 double FontFace::advance(char32_t cp) const { return lookup(cp).advance; }
 bool FontFace::covers(char32_t cp) const { return lookup(cp).covered; }
+
+}  // namespace handout
+
+namespace handout {
+
+std::vector<ShapedGlyph> FontFace::shape(const std::u32string& text, std::size_t begin, std::size_t end, bool rtl,
+                                         const std::string& lang) const {
+  hb_buffer_t* buf = hb_buffer_create();
+  hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()), static_cast<int>(text.size()),
+                      static_cast<unsigned>(begin), static_cast<int>(end - begin));
+  hb_buffer_set_direction(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  hb_buffer_set_language(buf, hb_language_from_string(lang.c_str(), -1));
+  hb_buffer_guess_segment_properties(buf);  // the script, from the text
+  hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+  hb_shape(static_cast<hb_font_t*>(font_), buf, nullptr, 0);
+  unsigned n = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
+  std::vector<ShapedGlyph> out(n);
+  for (unsigned i = 0; i < n; ++i) {
+    out[i].id = info[i].codepoint;
+    out[i].cluster = info[i].cluster;
+    out[i].advance = pos[i].x_advance / upem_;
+    out[i].dx = pos[i].x_offset / upem_;
+    out[i].dy = pos[i].y_offset / upem_;
+    out[i].unsafe_to_break = hb_glyph_info_get_glyph_flags(&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK;
+  }
+  hb_buffer_destroy(buf);
+  return out;
+}
+
+unsigned FontFace::glyph(char32_t cp) const {
+  hb_codepoint_t gid = 0;
+  return hb_font_get_nominal_glyph(static_cast<hb_font_t*>(font_), cp, &gid) ? gid : 0;
+}
+
+double FontFace::glyph_advance(unsigned gid) const {
+  return hb_font_get_glyph_h_advance(static_cast<hb_font_t*>(font_), gid) / upem_;
+}
+
+std::string FontFace::subset(const std::vector<unsigned>& glyphs, std::vector<unsigned>& new_ids) const {
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (!input) return {};
+  hb_set_t* keep = hb_subset_input_glyph_set(input);
+  for (unsigned g : glyphs) hb_set_add(keep, g);
+  hb_set_clear(hb_subset_input_unicode_set(input));  // only the glyphs asked for (and their components)
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  // The PDF draws glyph ids: the shaping tables, names and vertical metrics are dead weight.
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "morx", "kerx", "kern", "DSIG", "vhea",
+                          "vmtx", "VORG", "name", "post", "gasp", "hdmx", "LTSH", "VDMX", "meta"})
+    hb_set_add(drop, HB_TAG(tag[0], tag[1], tag[2], tag[3]));
+  std::string out;
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(static_cast<hb_face_t*>(face_), input);
+  if (plan) {
+    const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    new_ids.clear();
+    for (unsigned g : glyphs) new_ids.push_back(hb_map_get(mapping, g));
+    if (hb_face_t* result = hb_subset_plan_execute_or_fail(plan)) {
+      hb_blob_t* blob = hb_face_reference_blob(result);
+      unsigned size = 0;
+      const char* data = hb_blob_get_data(blob, &size);
+      out.assign(data, size);
+      hb_blob_destroy(blob);
+      hb_face_destroy(result);
+    }
+    hb_subset_plan_destroy(plan);
+  }
+  hb_subset_input_destroy(input);
+  return out;
+}
+
+FontDescription FontFace::describe() const {
+  auto* face = static_cast<hb_face_t*>(face_);
+  auto* font = static_cast<hb_font_t*>(font_);
+  FontDescription d;
+  char name[128];
+  unsigned len = sizeof name;
+  if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, name) > 0)
+    d.postscript_name = name;
+  // PDF names must be plain: keep letters, digits and '-'.
+  d.postscript_name.erase(std::remove_if(d.postscript_name.begin(), d.postscript_name.end(),
+                                         [](unsigned char c) { return !std::isalnum(c) && c != '-'; }),
+                          d.postscript_name.end());
+  if (d.postscript_name.empty()) d.postscript_name = "Font";
+  d.ascent = ascender_;
+  d.descent = -descender_;
+  hb_position_t cap = 0;
+  d.cap_height = hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap) ? cap / upem_ : ascender_ * 0.9;
+  hb_blob_t* head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+  unsigned size = 0;
+  const auto* h = reinterpret_cast<const unsigned char*>(hb_blob_get_data(head, &size));
+  if (size >= 44) {
+    auto s16 = [&](int at) { return static_cast<std::int16_t>((h[at] << 8) | h[at + 1]) / upem_; };
+    d.bbox[0] = s16(36), d.bbox[1] = s16(38), d.bbox[2] = s16(40), d.bbox[3] = s16(42);
+  }
+  hb_blob_destroy(head);
+  d.italic_angle = hb_style_get_value(font, HB_STYLE_TAG_SLANT_ANGLE);
+  hb_blob_t* cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+  d.cff = hb_blob_get_length(cff) > 0;
+  hb_blob_destroy(cff);
+  return d;
+}
 
 }  // namespace handout

@@ -8,6 +8,24 @@
 
 namespace handout {
 
+/// One glyph as HarfBuzz placed it. Lengths are in em (multiply by the font size for points).
+struct ShapedGlyph {
+  unsigned id = 0;        ///< glyph index in the font file
+  std::size_t cluster = 0;  ///< index of the first character (in the shaped text) it came from
+  double advance = 0;     ///< horizontal advance, kerning included
+  double dx = 0, dy = 0;  ///< offset from the pen position (marks, cursive attachment)
+  bool unsafe_to_break = false;  ///< a line break here would change the shaping
+};
+
+/// What a PDF writer needs to describe an embedded font.
+struct FontDescription {
+  std::string postscript_name;
+  double ascent = 0, descent = 0, cap_height = 0;  ///< em
+  double bbox[4] = {0, 0, 0, 0};                   ///< em: x min, y min, x max, y max
+  double italic_angle = 0;
+  bool cff = false;  ///< outlines in a CFF table (else TrueType glyf)
+};
+
 /// One loaded font file. All metrics are in em (multiply by the font size for points).
 class FontFace {
  public:
@@ -24,6 +42,22 @@ class FontFace {
   bool covers(char32_t cp) const;
   double ascender() const { return ascender_; }    ///< above the baseline, positive
   double descender() const { return descender_; }  ///< below the baseline, positive
+
+  /// Shapes text[begin, end) (the rest of `text` is context for joining and marks) with
+  /// OpenType features: ligatures, kerning, marks, Arabic joining, Indic reordering. `script`
+  /// is an ISO 15924 tag ("Deva") or "" to guess; `lang` a BCP 47 code. Glyphs come in visual
+  /// order (right to left runs reversed) with clusters as indexes into `text`.
+  std::vector<ShapedGlyph> shape(const std::u32string& text, std::size_t begin, std::size_t end, bool rtl,
+                                 const std::string& lang) const;
+  /// The font's glyph for a character (0, .notdef, when it has none).
+  unsigned glyph(char32_t cp) const;
+  /// Advance of a glyph, in em.
+  double glyph_advance(unsigned gid) const;
+  /// A subset font file holding `glyphs` (original ids), hinting and layout tables dropped.
+  /// `new_ids[i]` is the id of glyphs[i] in the subset. Empty on failure.
+  std::string subset(const std::vector<unsigned>& glyphs, std::vector<unsigned>& new_ids) const;
+  /// Names and metrics for a PDF font descriptor.
+  FontDescription describe() const;
 
  private:
   FontFace() = default;

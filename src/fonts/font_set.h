@@ -31,14 +31,22 @@ class FontSet {
 
   /// Families tried, in order, for a character the preferred face lacks.
   void set_fallbacks(std::vector<int> families) { fallbacks_ = std::move(families); }
+  /// Families tried first for text in `language` (a primary tag such as "ko" or "ja", or a
+  /// whole code such as "zh-Hant"), as browsers prefer a Korean font for Korean: Han characters
+  /// and punctuation take that language's forms.
+  void prefer_for_language(const std::string& language, std::vector<int> families);
   /// The face to draw `c` with: `preferred` if it covers it, else the same style of the first
   /// fallback family that does. `covered` is false when none does (then `preferred` is returned).
-  FontId resolve(FontId preferred, char32_t c, bool& covered) const;
+  FontId resolve(FontId preferred, char32_t c, bool& covered, const std::string& lang = "") const;
+  /// The same style of the first fallback family that covers every character of `text`, or -1.
+  FontId resolve_all(FontId preferred, const std::u32string& text, const std::string& lang = "") const;
 
  private:
   std::vector<std::string> families_;
   std::vector<std::shared_ptr<FontFace>> faces_;  // shared: a missing style reuses another face
   std::vector<int> fallbacks_;
+  std::vector<std::pair<std::string, std::vector<int>>> by_language_;
+  std::vector<int> chain(const std::string& lang) const;  // the fallback order for a language
 };
 
 /// The file name stem of a family: "Noto Sans" -> "NotoSans".

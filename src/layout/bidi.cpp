@@ -21,10 +21,10 @@ bool has_rtl(const std::u32string& text) {
   return false;
 }
 
-BidiParagraph analyse_and_shape(std::u32string& text, bool rtl_base) {
+BidiParagraph analyse_bidi(const std::u32string& text, bool rtl_base) {
   BidiParagraph p;
   const auto n = static_cast<FriBidiStrIndex>(text.size());
-  auto* str = reinterpret_cast<FriBidiChar*>(text.data());
+  const auto* str = reinterpret_cast<const FriBidiChar*>(text.data());
   std::vector<FriBidiCharType> types(text.size());
   std::vector<FriBidiBracketType> brackets(text.size());
   std::vector<FriBidiLevel> levels(text.size());
@@ -33,12 +33,6 @@ BidiParagraph analyse_and_shape(std::u32string& text, bool rtl_base) {
   FriBidiParType base = rtl_base ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
   if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &base, levels.data()))
     std::fill(levels.begin(), levels.end(), rtl_base ? 1 : 0);
-  std::vector<FriBidiJoiningType> joining(text.size());
-  std::vector<FriBidiArabicProp> props(text.size());
-  fribidi_get_joining_types(str, n, joining.data());
-  std::copy(joining.begin(), joining.end(), props.begin());
-  fribidi_join_arabic(types.data(), n, levels.data(), props.data());
-  fribidi_shape(FRIBIDI_FLAG_SHAPE_MIRRORING | FRIBIDI_FLAGS_ARABIC, levels.data(), n, props.data(), str);
   p.levels.assign(levels.begin(), levels.end());
   p.types.assign(types.begin(), types.end());
   p.rtl_base = FRIBIDI_IS_RTL(base);

@@ -20,18 +20,13 @@ struct BidiParagraph {
   bool rtl_base = false;             ///< resolved paragraph direction
 };
 
-/// Resolves embedding levels (UAX #9) for a paragraph with the given base direction, then
-/// shapes it in place: Arabic letters become their joined presentation forms (lam-alef becomes
-/// one ligature, its second character U+FEFF, which is never drawn) and brackets in
-/// right-to-left runs are mirrored.
-BidiParagraph analyse_and_shape(std::u32string& text, bool rtl_base);
+/// Resolves embedding levels (UAX #9) for a paragraph with the given base direction. (Joining
+/// and mirroring are the shaper's: HarfBuzz shapes each run in its direction.)
+BidiParagraph analyse_bidi(const std::u32string& text, bool rtl_base);
 
 /// Visual order (left to right) of the logical characters [begin, end) of a line: each entry
 /// is a logical index.
 std::vector<std::size_t> visual_order(const BidiParagraph& para, const std::u32string& text, std::size_t begin,
                                       std::size_t end);
-
-/// The placeholder left by a ligature; has no width and is not drawn.
-constexpr char32_t kLigatureFill = U'\uFEFF';
 
 }  // namespace handout

@@ -11,14 +11,25 @@
 
 namespace handout {
 
-/// A run of text in one font, size and colour, starting at (x, baseline).
+/// One shaped glyph of a text run. Lengths in points.
+struct GlyphPos {
+  unsigned id = 0;          ///< glyph index in the run's font file
+  std::size_t cluster = 0;  ///< byte offset in the run's text of the characters it draws
+  double advance = 0;       ///< how far the pen moves after it (kerning and justification included)
+  double dx = 0, dy = 0;    ///< offset from the pen (marks); dy up
+};
+
+/// A run of shaped text in one font, size and colour, starting at (x, baseline). Glyphs are
+/// in visual order; `text` is the run's characters in logical order, for text extraction.
 struct TextItem {
   double x = 0, baseline = 0;
   FontId font = 0;
   double size = 12;
   Color color;
   std::string text;
-  double width = 0;  ///< advance width, from the same metrics the renderer embeds
+  double width = 0;  ///< advance width: the sum of the glyphs' advances
+  std::vector<GlyphPos> glyphs;
+  bool rtl = false;  ///< a right-to-left run: glyphs are in the reverse of the text's order
 };
 
 /// A filled and/or stroked rectangle, optionally with rounded corners.

@@ -52,16 +52,19 @@ bool is_hangul(char32_t c) {
 // from a hyphen that belongs to the word (U+002D).
 constexpr char32_t kHyphen = U'\u2010';
 
-// A paragraph flattened to code points in logical order, each with its span and font.
+// A paragraph flattened to code points in logical order, each with its span and font, and
+// measured by shaping: a character's advance is that of the glyphs whose cluster starts there
+// (0 for the later characters of a ligature or conjunct).
 struct FlatText {
-  std::u32string chars;   // as written: for line breaking and hyphenation
-  std::u32string glyphs;  // as drawn: Arabic shaped into presentation forms, brackets mirrored
+  std::u32string chars;  // as written: for line breaking, hyphenation and shaping
   std::vector<int> span_of;
   std::vector<FontId> font_of;
   std::vector<double> advance;  // points
   std::vector<double> prefix;   // prefix[i]: sum of advance[0..i), so any width is O(1)
   bool bidi = false;            // needs reordering (right-to-left text present)
   BidiParagraph para;
+  std::string lang;
+  bool rtl_at(std::size_t i) const { return bidi && para.levels[i] % 2 == 1; }
 };
 
 const TextStyle& style_of(const Span& s, const InlineStyles& st) {
@@ -116,11 +119,57 @@ void isolate_number_groups(FlatText& flat) {
   flat.span_of = std::move(spans);
 }
 
-bool invisible(char32_t g) { return g == U'\n' || g == kLigatureFill || g == kLeftToRightIsolate || g == kPopIsolate; }
+bool invisible(char32_t g) { return g == U'\n' || g == kLeftToRightIsolate || g == kPopIsolate; }
+
+// Fonts for each character. A character the preferred face lacks takes the first fallback that
+// covers its whole word (the run of such characters), so a word is never drawn in two fonts
+// when one font has all of it; only when none does is each character resolved on its own.
+void choose_fonts(FlatText& flat, const std::vector<Span>& spans, const InlineStyles& styles, const FontSet& fonts,
+                  const TextSource& source, Diagnostics& diags) {
+  const auto& chars = flat.chars;
+  flat.font_of.assign(chars.size(), 0);
+  std::set<char32_t> reported;
+  for (std::size_t i = 0; i < chars.size();) {
+    const FontId preferred = style_of(spans[flat.span_of[i]], styles).font;
+    if (invisible(chars[i]) || fonts.face(preferred).covers(chars[i])) {
+      flat.font_of[i++] = preferred;
+      continue;
+    }
+    std::size_t j = i;  // the run of characters the preferred face lacks, in one span
+    while (j < chars.size() && flat.span_of[j] == flat.span_of[i] && !is_space(chars[j]) && !invisible(chars[j]) &&
+           !fonts.face(preferred).covers(chars[j]))
+      ++j;
+    const FontId whole = fonts.resolve_all(preferred, chars.substr(i, j - i), flat.lang);
+    for (std::size_t k = i; k < j; ++k) {
+      bool covered = true;
+      flat.font_of[k] = whole >= 0 ? whole : fonts.resolve(preferred, chars[k], covered, flat.lang);
+      if (!covered && reported.insert(chars[k]).second) warn_uncovered(chars[k], source, diags);
+    }
+    i = j;
+  }
+}
+
+// Where one shaping run ends: a change of span, font or direction, or an invisible character.
+std::size_t run_end(const FlatText& flat, std::size_t begin, std::size_t limit) {
+  std::size_t end = begin + 1;
+  while (end < limit && flat.span_of[end] == flat.span_of[begin] && flat.font_of[end] == flat.font_of[begin] &&
+         flat.rtl_at(end) == flat.rtl_at(begin) && !invisible(flat.chars[end]))
+    ++end;
+  return end;
+}
+
+// Shapes chars[begin, end) as one run and returns its glyphs in points, in visual order.
+std::vector<ShapedGlyph> shape_run(const FlatText& flat, std::size_t begin, std::size_t end, double size,
+                                   const FontSet& fonts) {
+  auto glyphs = fonts.face(flat.font_of[begin]).shape(flat.chars, begin, end, flat.rtl_at(begin), flat.lang);
+  for (auto& g : glyphs) g.advance *= size, g.dx *= size, g.dy *= size;
+  return glyphs;
+}
 
 FlatText flatten(const std::vector<Span>& spans, const InlineStyles& styles, const FontSet& fonts, bool rtl,
-                 const TextSource& source, Diagnostics& diags) {
+                 const std::string& lang, const TextSource& source, Diagnostics& diags) {
   FlatText flat;
+  flat.lang = lang;
   for (std::size_t i = 0; i < spans.size(); ++i) {
     std::u32string text = spans[i].hard_break ? std::u32string(1, U'\n') : utf8_decode(spans[i].text);
     for (char32_t c : text) {
@@ -130,22 +179,15 @@ FlatText flatten(const std::vector<Span>& spans, const InlineStyles& styles, con
   }
   flat.bidi = rtl || has_rtl(flat.chars);
   if (flat.bidi) isolate_number_groups(flat);
-  flat.glyphs = flat.chars;
-  if (flat.bidi) flat.para = analyse_and_shape(flat.glyphs, rtl);
-  std::set<char32_t> reported;
-  for (std::size_t i = 0; i < flat.chars.size(); ++i) {
-    const auto& style = style_of(spans[flat.span_of[i]], styles);
-    const char32_t g = flat.glyphs[i];
-    if (invisible(g)) {
-      flat.font_of.push_back(style.font);
-      flat.advance.push_back(0);
-      continue;
-    }
-    bool covered = true;
-    const FontId font = fonts.resolve(style.font, g, covered);
-    if (!covered && reported.insert(flat.chars[i]).second) warn_uncovered(flat.chars[i], source, diags);
-    flat.font_of.push_back(font);
-    flat.advance.push_back(fonts.face(font).advance(g) * style.size);
+  if (flat.bidi) flat.para = analyse_bidi(flat.chars, rtl);
+  choose_fonts(flat, spans, styles, fonts, source, diags);
+  flat.advance.assign(flat.chars.size(), 0.0);
+  for (std::size_t b = 0; b < flat.chars.size();) {
+    const std::size_t e = run_end(flat, b, flat.chars.size());
+    if (!invisible(flat.chars[b]))
+      for (const auto& g : shape_run(flat, b, e, style_of(spans[flat.span_of[b]], styles).size, fonts))
+        flat.advance[g.cluster] += g.advance;
+    b = e;
   }
   flat.prefix.assign(flat.advance.size() + 1, 0.0);
   for (std::size_t i = 0; i < flat.advance.size(); ++i) flat.prefix[i + 1] = flat.prefix[i] + flat.advance[i];
@@ -252,30 +294,28 @@ class LineAssembler {
     x_ = 0;
     std::vector<std::size_t> order(end - begin);
     if (flat_.bidi)
-      order = visual_order(flat_.para, flat_.glyphs, begin, end);
+      order = visual_order(flat_.para, flat_.chars, begin, end);
     else
       std::iota(order.begin(), order.end(), begin);
-    std::u32string run;
-    std::size_t run_first = 0;
-    double run_width = 0;
+    // Groups of characters adjacent in visual order that form one run; each is a logical range
+    // [lo, hi], shaped again on its own so a break inside a ligature or conjunct stays whole.
+    std::size_t lo = 0, hi = 0;
+    bool open = false;
     auto flush = [&] {
-      if (!run.empty()) add_run(run_first, run, run_width);
-      run.clear();
-      run_width = 0;
+      if (open) add_run(lo, hi + 1);
+      open = false;
     };
     for (std::size_t k = 0; k < order.size(); ++k) {
       const std::size_t i = order[k];
-      const char32_t g = flat_.glyphs[i];
-      if (invisible(g)) continue;
+      if (invisible(flat_.chars[i])) continue;
       const bool stretched_space = space_factor != 0 && flat_.chars[i] == U' ';
-      if (!run.empty() && (stretched_space || !same_run(run_first, i))) flush();
+      if (open && (stretched_space || !same_run(lo, i) || (i != hi + 1 && i + 1 != lo))) flush();
       if (stretched_space) {  // a justified space: leave a gap and start the next word after it
         x_ += flat_.advance[i] * (1 + space_factor);
         continue;
       }
-      if (run.empty()) run_first = i;
-      run.push_back(g);
-      run_width += flat_.advance[i];
+      if (!open) lo = hi = i, open = true;
+      lo = std::min(lo, i), hi = std::max(hi, i);
     }
     flush();
     if (hyphen && end > begin) add_hyphen(end - 1);
@@ -289,19 +329,28 @@ class LineAssembler {
  private:
   bool same_run(std::size_t a, std::size_t b) const {
     return flat_.span_of[a] == flat_.span_of[b] && flat_.font_of[a] == flat_.font_of[b] &&
-           (!flat_.bidi || flat_.para.levels[a] % 2 == flat_.para.levels[b] % 2);
+           flat_.rtl_at(a) == flat_.rtl_at(b);
   }
 
-  void add_run(std::size_t first, const std::u32string& text, double width) {
-    const auto& span = spans_[flat_.span_of[first]];
+  void add_run(std::size_t begin, std::size_t end) {
+    const auto& span = spans_[flat_.span_of[begin]];
     const auto& style = style_of(span, styles_);
     TextItem t;
     t.x = x_;
-    t.font = flat_.font_of[first];
+    t.font = flat_.font_of[begin];
     t.size = style.size;
     t.color = span.link.empty() ? style.color : styles_.link_color;
-    t.text = utf8_encode(text);
-    t.width = width;
+    t.rtl = flat_.rtl_at(begin);
+    std::vector<std::size_t> byte_of(end - begin + 1, 0);  // character -> byte offset in t.text
+    for (std::size_t i = begin; i < end; ++i) {
+      byte_of[i - begin] = t.text.size();
+      utf8_append(t.text, flat_.chars[i]);
+    }
+    for (const auto& g : shape_run(flat_, begin, end, style.size, fonts_)) {
+      t.glyphs.push_back({g.id, byte_of[g.cluster - begin], g.advance, g.dx, g.dy});
+      t.width += g.advance;
+    }
+    const double width = t.width;
     const auto& face = fonts_.face(style.font);
     const double top = -face.ascender() * style.size * 0.92;
     const double height = (face.ascender() * 0.92 + face.descender()) * style.size;
@@ -322,15 +371,22 @@ class LineAssembler {
     const auto& style = style_of(spans_[flat_.span_of[last]], styles_);
     bool covered = true;
     const FontId font = fonts_.resolve(flat_.font_of[last], kHyphen, covered);
-    const double w = fonts_.face(font).advance(kHyphen) * style.size;
+    const auto& face = fonts_.face(font);
+    const double w = face.glyph_advance(face.glyph(kHyphen)) * style.size;
+    const GlyphPos glyph{face.glyph(kHyphen), 0, w, 0, 0};
+    const std::string text = utf8_encode(std::u32string(1, kHyphen));
     auto& runs = line_.runs;
-    if (!runs.empty() && runs.back().font == font && runs.back().x + runs.back().width >= x_ - 1e-9) {
-      runs.back().text += utf8_encode(std::u32string(1, kHyphen));
-      runs.back().width += w;
+    if (!runs.empty() && runs.back().font == font && !runs.back().rtl && runs.back().x + runs.back().width >= x_ - 1e-9) {
+      auto& run = runs.back();
+      run.glyphs.push_back(glyph);
+      run.glyphs.back().cluster = run.text.size();
+      run.text += text;
+      run.width += w;
     } else {
       TextItem t;
       t.x = x_, t.font = font, t.size = style.size, t.color = style.color, t.width = w;
-      t.text = utf8_encode(std::u32string(1, kHyphen));
+      t.text = text;
+      t.glyphs.push_back(glyph);
       runs.push_back(t);
     }
     x_ += w;
@@ -358,7 +414,7 @@ class LineAssembler {
 std::vector<SetLine> set_paragraph(const std::vector<Span>& spans, const InlineStyles& styles, double width,
                                    const FontSet& fonts, const std::string& lang, const TextSource& source,
                                    Diagnostics& diags, const ParagraphOptions& options) {
-  const FlatText flat = flatten(spans, styles, fonts, options.rtl, source, diags);
+  const FlatText flat = flatten(spans, styles, fonts, options.rtl, lang, source, diags);
   std::vector<Piece> wide, pieces;
   for (const auto& p : find_pieces(flat, lang)) split_wide_piece(flat, p, width, wide);
   for (const auto& p : wide) {

@@ -2,7 +2,6 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
 
 #include <algorithm>
 #include <iterator>
@@ -10,6 +9,8 @@
 #include <memory>
 #include <set>
 
+#include "render/pdf/hpdf_bridge.h"
+#include "render/pdf/pdf_fonts.h"
 #include "util/link.h"
 #include "util/utf8.h"
 
@@ -47,54 +48,23 @@ HPDF_Binary text_string(HPDF_Doc pdf, const std::string& utf8) {
   return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
 }
 
-struct PresentationForm {
-  char32_t form;
-  char32_t base[3];
-};
-
-// Arabic presentation forms (what the PDF draws after shaping) and the letters they stand for.
-constexpr PresentationForm kPresentationForms[] = {
-#include "render/pdf/presentation_forms.inc"
-};
-
-// What a drawn code means as text: presentation forms map back to their base letters. A
-// ligature (lam-alef) stands for two letters; the content stream is in visual order, right-to-
-// left letters reversed, so its letters are given in visual order too: alef, then lam. A reader
-// that turns the line back into logical order then reverses them with everything else.
-std::string unicode_hex(char32_t code) {
-  const auto* end = std::end(kPresentationForms);
-  const auto* it = std::lower_bound(std::begin(kPresentationForms), end, code,
-                                    [](const PresentationForm& f, char32_t c) { return f.form < c; });
-  char buf[16];
-  if (it == end || it->form != code) {
-    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(code));
-    return buf;
-  }
-  std::string out;
-  for (char32_t b : it->base) {
-    if (!b) break;
-    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(b));
-    out = buf + out;  // prepend: visual order
-  }
-  return out;
-}
-
 class PdfWriter {
  public:
-  PdfWriter(const PagedDocument& doc, const FontSet& fonts, const ImageSet& images, ErrorState& err)
-      : doc_(doc), fonts_(fonts), err_(err), images_(images) {}
+  PdfWriter(HPDF_Doc pdf, const PagedDocument& doc, const FontSet& fonts, const ImageSet& images, ErrorState& err)
+      : doc_(doc), err_(err), images_(images), text_(pdf, fonts) {}
 
   /// What was being written when libharu failed (a font, an image), for the message.
   const std::string& doing() const { return doing_; }
   /// An image the layout placed that was never decoded (a bug in the caller).
   const std::string& missing_image() const { return missing_; }
 
-  bool write(HPDF_Doc pdf) {
+  bool write(HPDF_Doc pdf, std::string& error) {
     pdf_ = pdf;
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     pdf->pdf_version = HPDF_VER_14;  // for /Lang and DisplayDocTitle
-    HPDF_UseUTFEncodings(pdf);
-    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    text_.collect(doc_);
+    doing_ = "the fonts";
+    if (!text_.embed(error)) return false;
     for (const auto& frame : doc_.pages) {
       HPDF_Page page = HPDF_AddPage(pdf);
       HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(doc_.width));
@@ -104,11 +74,10 @@ class PdfWriter {
         std::visit([&](const auto& it) { draw(page, it); }, item);
         if (err_.code != HPDF_OK) return false;
       }
-      end_text(page);
     }
     write_outline();
     write_info();
-    fix_to_unicode();
+    text_.finish();
     return err_.code == HPDF_OK;
   }
 
@@ -117,66 +86,9 @@ class PdfWriter {
   static HPDF_REAL R(double v) { return static_cast<HPDF_REAL>(v); }
   static HPDF_REAL C(std::uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); }
 
-  // Loads each font file into the document once, on first use: a face that stands in for a
-  // missing style shares its file (and so its PDF font) with the face it copies.
-  HPDF_Font font(FontId id) {
-    const auto& path = fonts_.face(id).path();
-    auto it = fonts_by_path_.find(path);
-    if (it != fonts_by_path_.end()) return it->second;
-    doing_ = "font '" + path + "'";
-    const char* name = HPDF_LoadTTFontFromFile(pdf_, path.c_str(), HPDF_TRUE);
-    HPDF_Font f = name ? HPDF_GetFont(pdf_, name, "UTF-8") : nullptr;
-    fonts_by_path_[path] = f;
-    return f;
-  }
-
-  void end_text(HPDF_Page page) {
-    if (in_text_) HPDF_Page_EndText(page);
-    in_text_ = false;
-  }
-
   void draw(HPDF_Page page, const TextItem& t) {
-    HPDF_Font f = font(t.font);
-    if (!f) return;
-    if (!in_text_) HPDF_Page_BeginText(page);
-    in_text_ = true;
-    HPDF_Page_SetFontAndSize(page, f, R(t.size));
-    HPDF_Page_SetRGBFill(page, C(t.color.r), C(t.color.g), C(t.color.b));
-    HPDF_Page_TextOut(page, R(t.x), Y(t.baseline), t.text.c_str());
-    auto& used = used_[font(t.font)];
-    for (char32_t cp : utf8_decode(t.text)) used.insert(cp);
-  }
-
-  // libharu 2.3 writes an invalid ToUnicode CMap (a cidrange), which poppler warns about on
-  // every page. Its codes are Unicode code points, so a valid map lists each code used as
-  // itself, except Arabic presentation forms, which map back to plain letters.
-  void fix_to_unicode() {
-    for (const auto& [path, font] : fonts_by_path_) {
-      auto* attr = font ? static_cast<HPDF_FontAttr>(font->attr) : nullptr;
-      if (!attr || !attr->cmap_stream) continue;
-      std::string cmap =
-          "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-          "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-          "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-          "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-      std::vector<char32_t> codes;
-      for (char32_t cp : used_[font])
-        if (cp <= 0xFFFF) codes.push_back(cp);
-      for (std::size_t i = 0; i < codes.size(); i += 100) {
-        const std::size_t n = std::min<std::size_t>(100, codes.size() - i);
-        cmap += std::to_string(n) + " beginbfchar\n";
-        for (std::size_t k = i; k < i + n; ++k) {
-          char code[16];
-          std::snprintf(code, sizeof code, "%04X", unsigned(codes[k]));
-          cmap += std::string("<") + code + "> <" + unicode_hex(codes[k]) + ">\n";
-        }
-        cmap += "endbfchar\n";
-      }
-      cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-      HPDF_MemStream_FreeData(attr->cmap_stream->stream);
-      HPDF_Stream_Write(attr->cmap_stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
-                        static_cast<HPDF_UINT>(cmap.size()));
-    }
+    if (t.glyphs.empty()) return;
+    hpdf_bridge::append_content(page, "q\n" + text_.show(page, t, doc_.height - t.baseline) + "Q\n");
   }
 
   void rounded_rect(HPDF_Page page, const RectItem& r) {
@@ -195,7 +107,6 @@ class PdfWriter {
   }
 
   void draw(HPDF_Page page, const RectItem& r) {
-    end_text(page);
     if (!r.fill && !r.stroke) return;
     if (r.fill) HPDF_Page_SetRGBFill(page, C(r.fill->r), C(r.fill->g), C(r.fill->b));
     if (r.stroke) {
@@ -215,7 +126,6 @@ class PdfWriter {
   }
 
   void draw(HPDF_Page page, const LineItem& l) {
-    end_text(page);
     HPDF_Page_SetRGBStroke(page, C(l.color.r), C(l.color.g), C(l.color.b));
     HPDF_Page_SetLineWidth(page, R(l.width));
     HPDF_Page_MoveTo(page, R(l.x1), Y(l.y1));
@@ -239,7 +149,6 @@ class PdfWriter {
   }
 
   void draw(HPDF_Page page, const ImageItem& i) {
-    end_text(page);
     doing_ = "image '" + i.path + "'";
     auto it = embedded_.find(i.path);
     if (it == embedded_.end()) {
@@ -297,15 +206,12 @@ class PdfWriter {
   }
 
   const PagedDocument& doc_;
-  const FontSet& fonts_;
   ErrorState& err_;
   HPDF_Doc pdf_ = nullptr;
   std::vector<HPDF_Page> pages_;
-  std::map<std::string, HPDF_Font> fonts_by_path_;
   const ImageSet& images_;
   std::map<std::string, HPDF_Image> embedded_;
-  std::map<HPDF_Font, std::set<char32_t>> used_;  // code points drawn with each PDF font
-  bool in_text_ = false;
+  PdfFonts text_;
   std::string doing_ = "the document", missing_;
 };
 
@@ -341,8 +247,13 @@ bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const ImageSet& 
     error = "cannot create a PDF document (out of memory)";
     return false;
   }
-  PdfWriter writer(doc, fonts, images, err);
-  const bool written = writer.write(pdf.get());
+  if (!hpdf_bridge::version_supported()) {
+    error = std::string("libharu ") + HPDF_GetVersion() + " is not a version handout was checked against (2.3, 2.4)";
+    return false;
+  }
+  PdfWriter writer(pdf.get(), doc, fonts, images, err);
+  const bool written = writer.write(pdf.get(), error);
+  if (!written && !error.empty()) return false;
   if (!writer.missing_image().empty()) {
     error = "image '" + writer.missing_image() + "' was placed but never loaded";
     return false;

@@ -1,0 +1,29 @@
+// Every use of libharu's internals, in one place. libharu owns the document (pages, graphics,
+// images, links, outline, compression, saving); handout writes its own fonts and text
+// operators into it through these calls, which rely on libharu 2.3's object layer
+// (hpdf_objects.h, hpdf_pages.h, hpdf_streams.h). Re-check them on a libharu upgrade:
+// tests/pdf_test.cpp has a test per call.
+#pragma once
+#include <hpdf.h>
+
+#include <string>
+
+namespace handout::hpdf_bridge {
+
+/// True for the libharu versions these calls were checked against (2.3.x, 2.4.x).
+bool version_supported();
+/// A new indirect dictionary, owned by the document.
+HPDF_Dict new_dict(HPDF_Doc pdf);
+/// A new indirect stream holding `bytes`, Flate-compressed when `compress`.
+HPDF_Dict new_stream(HPDF_Doc pdf, const std::string& bytes, bool compress);
+/// Replaces the bytes of a stream made by new_stream.
+void set_stream_bytes(HPDF_Dict stream, const std::string& bytes);
+/// A new direct array.
+HPDF_Array new_array(HPDF_Doc pdf);
+/// Registers a font dictionary in a page's resources; returns its resource name ("F1").
+std::string font_resource(HPDF_Page page, HPDF_Dict font);
+/// Appends raw content-stream operators to a page (written as given: callers keep their
+/// operators inside q ... Q and BT ... ET so libharu's graphics-state bookkeeping holds).
+bool append_content(HPDF_Page page, const std::string& operators);
+
+}  // namespace handout::hpdf_bridge

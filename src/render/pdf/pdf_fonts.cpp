@@ -1,0 +1,240 @@
+#include "render/pdf/pdf_fonts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+
+#include "render/pdf/hpdf_bridge.h"
+#include "util/utf8.h"
+
+namespace handout {
+namespace {
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", v);
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+std::string hex4(unsigned v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFF);
+  return buf;
+}
+
+// UTF-16BE hex of a text, for ToUnicode entries and ActualText strings.
+std::string utf16_hex(const std::u32string& text) {
+  std::string out;
+  for (char32_t c : text) {
+    if (c >= 0x10000) {
+      c -= 0x10000;
+      out += hex4(0xD800 + (c >> 10)) + hex4(0xDC00 + (c & 0x3FF));
+    } else {
+      out += hex4(c);
+    }
+  }
+  return out;
+}
+
+// Six capital letters naming a subset, from what it holds: the same glyphs give the same tag,
+// so output stays deterministic.
+std::string subset_tag(const std::string& path, const std::set<unsigned>& glyphs) {
+  std::size_t h = std::hash<std::string>{}(path);
+  for (unsigned g : glyphs) h = h * 1000003u ^ g;
+  std::string tag;
+  for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
+  return tag;
+}
+
+// /W as ranges of consecutive ids: [first [w w w] first [w] ...] (libharu caps arrays at 32,767).
+HPDF_Array widths(HPDF_Doc pdf, const std::vector<std::pair<unsigned, double>>& w) {
+  HPDF_Array out = hpdf_bridge::new_array(pdf);
+  for (std::size_t i = 0; i < w.size();) {
+    std::size_t j = i;
+    HPDF_Array run = hpdf_bridge::new_array(pdf);
+    do HPDF_Array_AddReal(run, static_cast<HPDF_REAL>(std::round(w[j].second * 1000)));
+    while (++j < w.size() && w[j].first == w[j - 1].first + 1 && j - i < 8000);
+    HPDF_Array_AddNumber(out, static_cast<HPDF_INT32>(w[i].first));
+    HPDF_Array_Add(out, run);
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+PdfFonts::Embedded& PdfFonts::entry(FontId id) {
+  const FontFace& face = fonts_.face(id);
+  Embedded& e = by_path_[face.path()];
+  e.face = &face;
+  return e;
+}
+
+void PdfFonts::collect(const PagedDocument& doc) {
+  for (const auto& page : doc.pages)
+    for (const auto& item : page.items)
+      if (const auto* t = std::get_if<TextItem>(&item))
+        for (const auto& g : t->glyphs) entry(t->font).used.insert(g.id);
+}
+
+bool PdfFonts::embed(std::string& error) {
+  for (auto& [path, e] : by_path_)
+    if (!embed_one(e, error)) return false;
+  return true;
+}
+
+bool PdfFonts::embed_one(Embedded& e, std::string& error) {
+  const std::vector<unsigned> used(e.used.begin(), e.used.end());
+  std::vector<unsigned> ids;
+  const std::string file = e.face->subset(used, ids);
+  if (file.empty() || ids.size() != used.size()) {
+    error = "cannot subset font '" + e.face->path() + "'";
+    return false;
+  }
+  std::vector<std::pair<unsigned, double>> w;
+  for (std::size_t i = 0; i < used.size(); ++i) {
+    e.new_id[used[i]] = ids[i];
+    w.emplace_back(ids[i], e.face->glyph_advance(used[i]));
+  }
+  std::sort(w.begin(), w.end());
+  const FontDescription d = e.face->describe();
+  const std::string name = subset_tag(e.face->path(), e.used) + "+" + d.postscript_name;
+  HPDF_Dict font_file = hpdf_bridge::new_stream(pdf_, file, true);
+  HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(file.size()));
+  HPDF_Dict desc = hpdf_bridge::new_dict(pdf_);
+  HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+  HPDF_Dict_AddName(desc, "FontName", name.c_str());
+  HPDF_Dict_AddNumber(desc, "Flags", 4);  // symbolic: glyphs are selected by id, not by a standard encoding
+  HPDF_Array bbox = hpdf_bridge::new_array(pdf_);
+  for (double v : d.bbox) HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::round(v * 1000)));
+  HPDF_Dict_Add(desc, "FontBBox", bbox);
+  HPDF_Dict_AddReal(desc, "ItalicAngle", static_cast<HPDF_REAL>(d.italic_angle));
+  HPDF_Dict_AddNumber(desc, "Ascent", static_cast<HPDF_INT32>(std::round(d.ascent * 1000)));
+  HPDF_Dict_AddNumber(desc, "Descent", static_cast<HPDF_INT32>(std::round(d.descent * 1000)));
+  HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(std::round(d.cap_height * 1000)));
+  HPDF_Dict_AddNumber(desc, "StemV", 80);
+  HPDF_Dict_Add(desc, "FontFile2", font_file);
+  HPDF_Dict cid = hpdf_bridge::new_dict(pdf_);
+  HPDF_Dict_AddName(cid, "Type", "Font");
+  HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+  HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
+  HPDF_Dict info = HPDF_Dict_New(pdf_->mmgr);
+  HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf_->mmgr, "Adobe", nullptr));
+  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf_->mmgr, "Identity", nullptr));
+  HPDF_Dict_AddNumber(info, "Supplement", 0);
+  HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+  HPDF_Dict_Add(cid, "FontDescriptor", desc);
+  HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");  // CIDs are the subset's glyph ids
+  HPDF_Dict_AddNumber(cid, "DW", 0);
+  HPDF_Dict_Add(cid, "W", widths(pdf_, w));
+  e.type0 = hpdf_bridge::new_dict(pdf_);
+  HPDF_Dict_AddName(e.type0, "Type", "Font");
+  HPDF_Dict_AddName(e.type0, "Subtype", "Type0");
+  HPDF_Dict_AddName(e.type0, "BaseFont", name.c_str());
+  HPDF_Dict_AddName(e.type0, "Encoding", "Identity-H");
+  HPDF_Array kids = hpdf_bridge::new_array(pdf_);
+  HPDF_Array_Add(kids, cid);
+  HPDF_Dict_Add(e.type0, "DescendantFonts", kids);
+  e.to_unicode = hpdf_bridge::new_stream(pdf_, "", true);
+  HPDF_Dict_Add(e.type0, "ToUnicode", e.to_unicode);
+  return true;
+}
+
+bool PdfFonts::map_glyph(Embedded& e, unsigned new_id, const std::u32string& text) {
+  auto [it, inserted] = e.text_of.try_emplace(new_id, text);
+  return inserted || it->second == text;
+}
+
+std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline) {
+  Embedded& e = entry(t.font);
+  const std::u32string chars = utf8_decode(t.text);
+  // Character index of each byte offset, to find each cluster's characters.
+  std::vector<std::size_t> boundaries;  // sorted cluster starts (byte offsets)
+  for (const auto& g : t.glyphs) boundaries.push_back(g.cluster);
+  std::sort(boundaries.begin(), boundaries.end());
+  boundaries.erase(std::unique(boundaries.begin(), boundaries.end()), boundaries.end());
+  auto cluster_text = [&](std::size_t start) {
+    const auto next = std::upper_bound(boundaries.begin(), boundaries.end(), start);
+    const std::size_t end = next == boundaries.end() ? t.text.size() : *next;
+    std::u32string text = utf8_decode(std::string_view(t.text).substr(start, end - start));
+    // poppler turns a right-to-left line around as a whole: a ligature's letters go in visual order.
+    if (t.rtl) std::reverse(text.begin(), text.end());
+    return text;
+  };
+  std::string ops = "BT\n/" + hpdf_bridge::font_resource(page, e.type0) + " " + num(t.size) + " Tf\n" +
+                    num(t.color.r / 255.0) + " " + num(t.color.g / 255.0) + " " + num(t.color.b / 255.0) + " rg\n";
+  double pen = t.x;
+  bool in_array = false;
+  auto start_at = [&](double x, double y) {
+    if (in_array) ops += "] TJ\n", in_array = false;
+    ops += "1 0 0 1 " + num(x) + " " + num(y) + " Tm\n";
+  };
+  start_at(pen, baseline);
+  double expected = pen;  // where the PDF's own advance leaves the pen
+  bool raised = false;    // the text matrix is off the baseline (after a mark)
+  for (std::size_t i = 0; i < t.glyphs.size();) {
+    // One cluster: the glyphs sharing a cluster value, side by side in visual order.
+    std::size_t j = i + 1;
+    while (j < t.glyphs.size() && t.glyphs[j].cluster == t.glyphs[i].cluster) ++j;
+    const std::u32string text = cluster_text(t.glyphs[i].cluster);
+    const unsigned first_id = e.new_id[t.glyphs[i].id];
+    const bool actual_text = j - i > 1 || !map_glyph(e, first_id, text);
+    if (actual_text) {
+      if (in_array) ops += "] TJ\n", in_array = false;
+      ops += "/Span <</ActualText <FEFF" + utf16_hex(text) + ">>> BDC\n";
+    }
+    for (std::size_t k = i; k < j; ++k) {
+      const GlyphPos& g = t.glyphs[k];
+      const unsigned id = e.new_id[g.id];
+      const double natural = e.face->glyph_advance(g.id) * t.size;
+      if (g.dx != 0 || g.dy != 0) {  // a mark or an attached glyph: placed on its own
+        start_at(pen + g.dx, baseline + g.dy);
+        ops += "<" + hex4(id) + "> Tj\n";
+        raised = g.dy != 0;
+        expected = pen + g.dx + natural;
+      } else {
+        if (raised || (std::abs(expected - pen) > 0.001 && !in_array))
+          start_at(pen, baseline), expected = pen, raised = false;
+        if (!in_array) ops += "[", in_array = true;
+        if (std::abs(expected - pen) > 0.001) ops += num(-(pen - expected) * 1000 / t.size) + " ";
+        ops += "<" + hex4(id) + ">";
+        expected = pen + natural;
+      }
+      pen += g.advance;
+    }
+    if (actual_text) {
+      if (in_array) ops += "] TJ\n", in_array = false;
+      ops += "EMC\n";
+    }
+    i = j;
+  }
+  if (in_array) ops += "] TJ\n";
+  return ops + "ET\n";
+}
+
+void PdfFonts::finish() {
+  for (auto& [path, e] : by_path_) {
+    if (!e.to_unicode) continue;
+    std::string cmap =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::vector<std::pair<unsigned, std::u32string>> entries(e.text_of.begin(), e.text_of.end());
+    for (std::size_t i = 0; i < entries.size(); i += 100) {
+      const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
+      cmap += std::to_string(n) + " beginbfchar\n";
+      for (std::size_t k = i; k < i + n; ++k)
+        cmap += "<" + hex4(entries[k].first) + "> <" + utf16_hex(entries[k].second) + ">\n";
+      cmap += "endbfchar\n";
+    }
+    cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    hpdf_bridge::set_stream_bytes(e.to_unicode, cmap);
+  }
+}
+
+}  // namespace handout

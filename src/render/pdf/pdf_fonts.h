@@ -1,0 +1,49 @@
+// Our own fonts in the PDF: per face used, a subset of just the glyphs drawn (hb-subset, via
+// FontFace::subset), written as a Type0 font with Identity-H encoding, a CIDFontType2
+// descendant, /W for the glyphs drawn, and a ToUnicode map built from the shaper's clusters.
+// Text is drawn as glyph-id strings with TJ adjustments for kerning and justification.
+#pragma once
+#include <hpdf.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fonts/font_set.h"
+#include "layout/frame.h"
+
+namespace handout {
+
+class PdfFonts {
+ public:
+  PdfFonts(HPDF_Doc pdf, const FontSet& fonts) : pdf_(pdf), fonts_(fonts) {}
+
+  /// First pass: the glyphs every text item of `doc` draws, per font file.
+  void collect(const PagedDocument& doc);
+  /// Subsets each font and writes its objects. False with `error` naming the font on failure.
+  bool embed(std::string& error);
+  /// Content operators drawing `t` on `page` (y measured from the page's bottom edge).
+  std::string show(HPDF_Page page, const TextItem& t, double baseline_from_bottom);
+  /// Writes the ToUnicode maps, now that every cluster drawn is known.
+  void finish();
+
+ private:
+  struct Embedded {
+    const FontFace* face = nullptr;
+    std::set<unsigned> used;             // original glyph ids
+    std::map<unsigned, unsigned> new_id;  // original -> subset glyph id
+    HPDF_Dict type0 = nullptr, to_unicode = nullptr;
+    std::map<unsigned, std::u32string> text_of;  // subset glyph id -> the characters it stands for
+  };
+  Embedded& entry(FontId id);
+  bool embed_one(Embedded& e, std::string& error);
+  // Notes what a single-glyph cluster means as text; false if the glyph already means other text.
+  bool map_glyph(Embedded& e, unsigned new_id, const std::u32string& text);
+
+  HPDF_Doc pdf_;
+  const FontSet& fonts_;
+  std::map<std::string, Embedded> by_path_;
+};
+
+}  // namespace handout
