@@ -6,7 +6,7 @@ PACKAGES=(
   g++ cmake make pkg-config                      # toolchain
   libhpdf-dev libcmark-dev libyaml-cpp-dev       # PDF writer, Markdown, YAML
   libpng-dev libjpeg62-turbo-dev                 # images: decoded and checked before embedding
-  libcli11-dev libharfbuzz-dev libunibreak-dev   # command line, font metrics, UAX #14 line breaks
+  libcli11-dev libharfbuzz-dev libicu-dev        # command line, shaping and subsetting, UAX #14 line breaks
   libfribidi-dev                                 # right-to-left text: bidi levels and line order
   libfontconfig-dev                              # finding installed font families
   fonts-noto-core fonts-nanum fonts-droid-fallback fonts-ipafont-gothic  # fonts for every script

@@ -36,7 +36,8 @@ TEST_CASE("the shipped example config loads without diagnostics") {
   CHECK(c.clinic.name == "Willow Creek Pelvic Health");
   CHECK(c.clinic.address.size() == 2);
   CHECK(c.brand.primary == Color{0x2F, 0x6B, 0x6F});
-  CHECK(c.languages == std::vector<std::string>{"en", "es", "zh-Hans", "vi", "ko", "ru", "ar", "fr"});
+  CHECK(c.languages.size() == 18);
+  CHECK(c.languages.front() == "en");
   CHECK(c.layout == "letter");
   CHECK(c.extra_resources.size() == 1);
   CHECK_FALSE(c.clinic.logo_path.empty());

@@ -58,6 +58,22 @@ void read_color(yaml::MapReader& m, const std::string& key, Color& out) {
                                     "' (expected #RRGGBB, e.g. #2F6B6F)");
 }
 
+// brand.fonts.by_language: {ko: [Nanum Gothic], ja: [IPAGothic]}; replaces the defaults.
+void read_language_fonts(yaml::MapReader& fonts, Brand& brand) {
+  auto node = fonts.child("by_language");
+  if (!node.IsDefined() || node.IsNull()) return;
+  yaml::MapReader m(node, fonts.file(), 0, "'brand.fonts.by_language'", fonts.diags());
+  if (!m.ok()) return;
+  brand.language_fonts.clear();
+  brand.language_fonts_pos = fonts.pos("by_language");
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const std::string lang = it->first.Scalar();
+    if (!valid_language_code(lang)) m.diags().error(m.pos_of(it->first), "invalid language code '" + lang + "'");
+    if (auto families = m.text_list(lang, true)) brand.language_fonts.emplace_back(lang, *families);
+  }
+  m.finish();
+}
+
 void read_brand(yaml::MapReader& top, ClinicConfig& out) {
   auto node = top.child("brand");
   if (!node.IsDefined() || node.IsNull()) return;
@@ -74,6 +90,7 @@ void read_brand(yaml::MapReader& top, ClinicConfig& out) {
         out.brand.heading_font = *head, out.brand.heading_font_pos = f.pos("headings");
       if (auto chain = f.text_list("fallback", true))
         out.brand.fallback_fonts = *chain, out.brand.fallback_fonts_pos = f.pos("fallback");
+      read_language_fonts(f, out.brand);
       f.finish();
     }
   }
@@ -159,6 +176,12 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
   }
   yaml::read_resource_list(top.child("extra_resources"), top, "extra_resources", out.extra_resources);
   read_limits(top, out);
+  if (auto v = top.text("missing_glyphs")) {
+    if (*v == "warn" || *v == "error")
+      out.missing_glyphs_allowed = *v == "warn";
+    else
+      diags.error(top.pos("missing_glyphs"), "'missing_glyphs' must be error or warn (got '" + *v + "')");
+  }
   top.finish();
   out = localized(out, out.languages.empty() ? "en" : out.languages.front());
   return diags.error_count() == errors_before;

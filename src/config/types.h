@@ -52,9 +52,19 @@ struct Brand {
   std::string body_font = "Noto Sans";
   std::string heading_font = "Noto Sans";
   /// Families tried in order for characters the body or heading font lacks (other scripts).
-  std::vector<std::string> fallback_fonts{"Noto Sans Arabic", "Noto Sans Hebrew", "Droid Sans Fallback",
-                                          "Nanum Gothic"};
-  SourcePos body_font_pos, heading_font_pos, fallback_fonts_pos;
+  /// The defaults come from Debian's fonts-noto-core, fonts-droid-fallback, fonts-nanum and
+  /// fonts-ipafont-gothic.
+  std::vector<std::string> fallback_fonts{
+      "Noto Sans Arabic",    "Noto Sans Hebrew",    "Noto Sans Devanagari", "Noto Sans Bengali",
+      "Noto Sans Gurmukhi",  "Noto Sans Gujarati",  "Noto Sans Tamil",      "Noto Sans Thai",
+      "Noto Sans Lao",       "Noto Sans Khmer",     "Noto Sans Myanmar",    "Noto Sans Ethiopic",
+      "Noto Sans Armenian",  "Noto Sans Georgian",  "Noto Sans Sinhala",    "Droid Sans Fallback",
+      "Nanum Gothic",        "IPAGothic"};
+  /// Families tried first for a language, as browsers do: Korean text prefers a Korean font,
+  /// Japanese the Japanese forms of Han characters and punctuation.
+  std::vector<std::pair<std::string, std::vector<std::string>>> language_fonts{
+      {"ko", {"Nanum Gothic"}}, {"ja", {"IPAGothic"}}};
+  SourcePos body_font_pos, heading_font_pos, fallback_fonts_pos, language_fonts_pos;
 };
 
 /// What one run may cost, so a runaway input fails clearly instead of running for minutes.
@@ -82,6 +92,7 @@ struct ClinicConfig {
   std::string fallback_language;  ///< build this language's article when one is missing ("" = error)
   SourcePos fallback_language_pos;
   Limits limits;
+  bool missing_glyphs_allowed = false;  ///< missing_glyphs: warn (boxes print; default: the handout fails)
 };
 
 /// A page layout (layouts/<name>.yaml). All lengths in PostScript points.

@@ -130,7 +130,9 @@ std::vector<ShapedGlyph> FontFace::shape(const std::u32string& text, std::size_t
   hb_buffer_set_direction(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
   hb_buffer_set_language(buf, hb_language_from_string(lang.c_str(), -1));
   hb_buffer_guess_segment_properties(buf);  // the script, from the text
-  hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+  // Marks share their base's cluster: a base and its marks extract as one unit (ActualText),
+  // which keeps Thai and Indic text in order when a PDF reader turns glyphs back into text.
+  hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
   hb_shape(static_cast<hb_font_t*>(font_), buf, nullptr, 0);
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);

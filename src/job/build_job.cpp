@@ -91,6 +91,16 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
     fallbacks.push_back(id);
   }
   run.fonts.set_fallbacks(fallbacks);
+  const SourcePos language_fonts_at = at(c.brand.language_fonts_pos);
+  for (const auto& [lang, families] : c.brand.language_fonts) {
+    std::vector<int> ids;
+    for (const auto& family : families) {
+      const int id = run.fonts.load_family(family, run.dirs, language_fonts_at, diags);
+      if (id < 0) return false;
+      ids.push_back(id);
+    }
+    run.fonts.prefer_for_language(lang, ids);
+  }
   run.faces = {&run.fonts, faces_of(run.fonts, body), faces_of(run.fonts, head)};
   if (!c.clinic.logo_path.empty()) {
     std::string error;

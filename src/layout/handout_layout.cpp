@@ -147,6 +147,7 @@ PagedDocument layout_handout(const HandoutInput& in, const HandoutFonts& fonts, 
   PagedDocument doc = in.layout->trifold ? layout_trifold(in, style, faces, diags, local)
                                          : layout_pages(in, style, faces, diags, local);
   check_inside_pages(doc, in.article_file, diags);
+  check_no_boxes(doc, in.article_file, in.config->missing_glyphs_allowed, diags);
   if (stats) *stats = local;
   return doc;
 }

@@ -1,7 +1,5 @@
 #include "layout/inline_text.h"
 
-#include <linebreak.h>
-
 #include <algorithm>
 #include <cwctype>
 #include <mutex>
@@ -11,6 +9,7 @@
 #include "layout/bidi.h"
 #include "layout/hyphenation.h"
 #include "layout/line_breaker.h"
+#include "text/line_breaks.h"
 #include "util/utf8.h"
 
 namespace handout {
@@ -43,10 +42,6 @@ void place_line(const SetLine& line, double x, double baseline, std::vector<Item
 namespace {
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\n' || c == U'\t'; }
-
-bool is_hangul(char32_t c) {
-  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
-}
 
 // The hyphen added at a hyphenation break: U+2010 HYPHEN, so that text extraction can tell it
 // from a hyphen that belongs to the word (U+002D).
@@ -201,26 +196,16 @@ struct Piece {
 };
 
 std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang) {
-  static std::once_flag once;
-  std::call_once(once, init_linebreak);
   const auto& chars = flat.chars;
-  std::vector<char> brks(chars.size());
-  if (!chars.empty())
-    set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(chars.data()), chars.size(), lang.c_str(), brks.data());
-  // Korean breaks at spaces, not between syllables (UAX #14 allows both; this is the tailoring).
-  if (lang.rfind("ko", 0) == 0)
-    for (std::size_t i = 0; i + 1 < chars.size(); ++i)
-      if (brks[i] == LINEBREAK_ALLOWBREAK && !is_space(chars[i]) && !is_space(chars[i + 1]) &&
-          (is_hangul(chars[i]) || is_hangul(chars[i + 1])))
-        brks[i] = LINEBREAK_NOBREAK;
+  const std::vector<BreakAfter> brks = line_breaks(chars, lang);
   std::vector<Piece> pieces;
   std::size_t start = 0;
   for (std::size_t i = 0; i < chars.size(); ++i) {
-    if (brks[i] != LINEBREAK_MUSTBREAK && brks[i] != LINEBREAK_ALLOWBREAK && i + 1 != chars.size()) continue;
+    if (brks[i] == BreakAfter::None && i + 1 != chars.size()) continue;
     std::size_t end = i + 1;
     while (end > start && is_space(chars[end - 1])) --end;
     BreakKind kind = end < i + 1 ? BreakKind::Space : BreakKind::Plain;
-    if (brks[i] == LINEBREAK_MUSTBREAK || i + 1 == chars.size()) kind = BreakKind::Forced;
+    if (brks[i] == BreakAfter::Mandatory || i + 1 == chars.size()) kind = BreakKind::Forced;
     pieces.push_back({start, end, i + 1, kind});
     start = i + 1;
   }

@@ -1,6 +1,10 @@
 #include "layout/placement_check.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <set>
+
+#include "util/utf8.h"
 
 namespace handout {
 namespace {
@@ -16,6 +20,36 @@ std::string quoted_start(const std::string& text) {
 }
 
 }  // namespace
+
+bool check_no_boxes(const PagedDocument& doc, const std::string& file, bool boxes_allowed, Diagnostics& diags) {
+  std::set<char32_t> missing;
+  for (const auto& page : doc.pages)
+    for (const auto& item : page.items)
+      if (const auto* t = std::get_if<TextItem>(&item))
+        for (std::size_t i = 0; i < t->glyphs.size(); ++i) {
+          if (t->glyphs[i].id != 0) continue;
+          const std::size_t start = t->glyphs[i].cluster;
+          std::size_t end = t->text.size();
+          for (const auto& g : t->glyphs)
+            if (g.cluster > start) end = std::min(end, g.cluster);
+          for (char32_t c : utf8_decode(std::string_view(t->text).substr(start, end - start))) missing.insert(c);
+        }
+  if (missing.empty()) return true;
+  std::string list;
+  for (char32_t c : missing) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+    list += (list.empty() ? "" : ", ") + std::string(code) + " '" + utf8_encode(std::u32string(1, c)) + "'";
+  }
+  const std::string message = std::to_string(missing.size()) + (missing.size() == 1 ? " character" : " characters") +
+                              " would print as empty boxes: no font covers " + list;
+  if (boxes_allowed) {
+    diags.warning(file, 0, 0, message + " (allowed by missing_glyphs: warn)");
+    return true;
+  }
+  diags.error(file, 0, 0, message + "; add a font that has them to brand.fonts.fallback, or set missing_glyphs: warn");
+  return false;
+}
 
 std::string describe_box(const FlowBox& box) {
   std::string text;

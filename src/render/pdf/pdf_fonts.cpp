@@ -151,8 +151,7 @@ bool PdfFonts::map_glyph(Embedded& e, unsigned new_id, const std::u32string& tex
 
 std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline) {
   Embedded& e = entry(t.font);
-  const std::u32string chars = utf8_decode(t.text);
-  // Character index of each byte offset, to find each cluster's characters.
+  // Where each cluster starts (byte offsets in t.text), to find its characters.
   std::vector<std::size_t> boundaries;  // sorted cluster starts (byte offsets)
   for (const auto& g : t.glyphs) boundaries.push_back(g.cluster);
   std::sort(boundaries.begin(), boundaries.end());
@@ -167,52 +166,50 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline) {
   };
   std::string ops = "BT\n/" + hpdf_bridge::font_resource(page, e.type0) + " " + num(t.size) + " Tf\n" +
                     num(t.color.r / 255.0) + " " + num(t.color.g / 255.0) + " " + num(t.color.b / 255.0) + " rg\n";
-  double pen = t.x;
-  bool in_array = false;
-  auto start_at = [&](double x, double y) {
+  // One text position runs through the whole item: TJ numbers move it sideways (kerning,
+  // justification, mark offsets) and Ts raises or lowers it for marks, so extraction sees
+  // one line of text, not glyphs scattered by separate placements.
+  ops += "1 0 0 1 " + num(t.x) + " " + num(baseline) + " Tm\n[";
+  bool in_array = true;
+  auto close_array = [&] {
     if (in_array) ops += "] TJ\n", in_array = false;
-    ops += "1 0 0 1 " + num(x) + " " + num(y) + " Tm\n";
   };
-  start_at(pen, baseline);
-  double expected = pen;  // where the PDF's own advance leaves the pen
-  bool raised = false;    // the text matrix is off the baseline (after a mark)
+  auto open_array = [&] {
+    if (!in_array) ops += "[", in_array = true;
+  };
+  double pen = t.x, at = t.x, rise = 0;  // pen: the layout's position; at: where the PDF's is
   for (std::size_t i = 0; i < t.glyphs.size();) {
     // One cluster: the glyphs sharing a cluster value, side by side in visual order.
     std::size_t j = i + 1;
     while (j < t.glyphs.size() && t.glyphs[j].cluster == t.glyphs[i].cluster) ++j;
     const std::u32string text = cluster_text(t.glyphs[i].cluster);
-    const unsigned first_id = e.new_id[t.glyphs[i].id];
-    const bool actual_text = j - i > 1 || !map_glyph(e, first_id, text);
+    const bool actual_text = j - i > 1 || !map_glyph(e, e.new_id[t.glyphs[i].id], text);
     if (actual_text) {
-      if (in_array) ops += "] TJ\n", in_array = false;
+      close_array();
       ops += "/Span <</ActualText <FEFF" + utf16_hex(text) + ">>> BDC\n";
     }
     for (std::size_t k = i; k < j; ++k) {
       const GlyphPos& g = t.glyphs[k];
-      const unsigned id = e.new_id[g.id];
-      const double natural = e.face->glyph_advance(g.id) * t.size;
-      if (g.dx != 0 || g.dy != 0) {  // a mark or an attached glyph: placed on its own
-        start_at(pen + g.dx, baseline + g.dy);
-        ops += "<" + hex4(id) + "> Tj\n";
-        raised = g.dy != 0;
-        expected = pen + g.dx + natural;
-      } else {
-        if (raised || (std::abs(expected - pen) > 0.001 && !in_array))
-          start_at(pen, baseline), expected = pen, raised = false;
-        if (!in_array) ops += "[", in_array = true;
-        if (std::abs(expected - pen) > 0.001) ops += num(-(pen - expected) * 1000 / t.size) + " ";
-        ops += "<" + hex4(id) + ">";
-        expected = pen + natural;
+      if (g.dy != rise) {
+        close_array();
+        ops += num(g.dy) + " Ts\n";
+        rise = g.dy;
       }
+      open_array();
+      const double want = pen + g.dx;
+      if (std::abs(want - at) > 0.001) ops += num(-(want - at) * 1000 / t.size) + " ";
+      ops += "<" + hex4(e.new_id[g.id]) + ">";
+      at = want + e.face->glyph_advance(g.id) * t.size;
       pen += g.advance;
     }
     if (actual_text) {
-      if (in_array) ops += "] TJ\n", in_array = false;
+      close_array();
       ops += "EMC\n";
     }
     i = j;
   }
-  if (in_array) ops += "] TJ\n";
+  close_array();
+  if (rise != 0) ops += "0 Ts\n";
   return ops + "ET\n";
 }
 

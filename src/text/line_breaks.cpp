@@ -1,0 +1,63 @@
+#include "text/line_breaks.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
+#include <map>
+#include <memory>
+
+namespace handout {
+namespace {
+
+bool is_space(char32_t c) { return c == U' ' || c == U'\n' || c == U'\t'; }
+
+bool is_hangul(char32_t c) {
+  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
+}
+
+// One iterator per language and thread: creating one loads rules and dictionaries.
+icu::BreakIterator* iterator_for(const std::string& lang) {
+  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>> cache;
+  auto& slot = cache[lang];
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    slot.reset(icu::BreakIterator::createLineInstance(icu::Locale::forLanguageTag(lang, status), status));
+    if (U_FAILURE(status)) {
+      status = U_ZERO_ERROR;
+      slot.reset(icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+    }
+  }
+  return slot.get();
+}
+
+}  // namespace
+
+std::vector<BreakAfter> line_breaks(const std::u32string& text, const std::string& lang) {
+  std::vector<BreakAfter> out(text.size(), BreakAfter::None);
+  if (text.empty()) return out;
+  const icu::UnicodeString utf16 =
+      icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(text.data()), static_cast<int32_t>(text.size()));
+  std::vector<std::size_t> char_at(static_cast<std::size_t>(utf16.length()) + 1, 0);  // UTF-16 index -> character
+  for (std::size_t i = 0, u = 0; i < text.size(); ++i) {
+    char_at[u] = i;
+    u += text[i] >= 0x10000 ? 2 : 1;
+  }
+  icu::BreakIterator* it = iterator_for(lang);
+  if (!it) return out;
+  it->setText(utf16);
+  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+    if (b <= 0 || b > utf16.length()) continue;
+    // A boundary at UTF-16 index b follows the character that ends there.
+    const std::size_t after = b == utf16.length() ? text.size() - 1 : char_at[static_cast<std::size_t>(b)] - 1;
+    out[after] = it->getRuleStatus() >= UBRK_LINE_HARD ? BreakAfter::Mandatory : BreakAfter::Allowed;
+  }
+  // Korean breaks at spaces, not between syllables (UAX #14 allows both; this is the tailoring).
+  if (lang.rfind("ko", 0) == 0)
+    for (std::size_t i = 0; i + 1 < text.size(); ++i)
+      if (out[i] == BreakAfter::Allowed && !is_space(text[i]) && !is_space(text[i + 1]) &&
+          (is_hangul(text[i]) || is_hangul(text[i + 1])))
+        out[i] = BreakAfter::None;
+  return out;
+}
+
+}  // namespace handout
