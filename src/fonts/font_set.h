@@ -27,6 +27,12 @@ class FontSet {
   /// The face id for a family index and style.
   FontId face_id(int family, FaceStyle style) const { return family * 4 + static_cast<int>(style); }
   const FontFace& face(FontId id) const { return *faces_.at(id); }
+  /// True for a bold face that its family lacks and the regular face stands in for (most CJK
+  /// fonts): the renderer then emboldens the strokes itself.
+  bool needs_synthetic_bold(FontId id) const {
+    const int style = id % 4;
+    return (style == 1 || style == 3) && faces_.at(id) == faces_.at(id - style);
+  }
   std::size_t size() const { return faces_.size(); }
 
   /// Families tried, in order, for a character the preferred face lacks.

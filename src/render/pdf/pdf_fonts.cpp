@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "render/pdf/hpdf_bridge.h"
+#include "render/pdf/pdf_text_encoding.h"
 #include "util/utf8.h"
 
 namespace handout {
@@ -26,20 +27,6 @@ std::string hex4(unsigned v) {
   return buf;
 }
 
-// UTF-16BE hex of a text, for ToUnicode entries and ActualText strings.
-std::string utf16_hex(const std::u32string& text) {
-  std::string out;
-  for (char32_t c : text) {
-    if (c >= 0x10000) {
-      c -= 0x10000;
-      out += hex4(0xD800 + (c >> 10)) + hex4(0xDC00 + (c & 0x3FF));
-    } else {
-      out += hex4(c);
-    }
-  }
-  return out;
-}
-
 // Six capital letters naming a subset, from what it holds: the same glyphs give the same tag,
 // so output stays deterministic.
 std::string subset_tag(const std::string& path, const std::set<unsigned>& glyphs) {
@@ -50,17 +37,14 @@ std::string subset_tag(const std::string& path, const std::set<unsigned>& glyphs
   return tag;
 }
 
-// /W as ranges of consecutive ids: [first [w w w] first [w] ...] (libharu caps arrays at 32,767).
+// /W from the ranges of consecutive glyph ids.
 HPDF_Array widths(HPDF_Doc pdf, const std::vector<std::pair<unsigned, double>>& w) {
   HPDF_Array out = hpdf_bridge::new_array(pdf);
-  for (std::size_t i = 0; i < w.size();) {
-    std::size_t j = i;
-    HPDF_Array run = hpdf_bridge::new_array(pdf);
-    do HPDF_Array_AddReal(run, static_cast<HPDF_REAL>(std::round(w[j].second * 1000)));
-    while (++j < w.size() && w[j].first == w[j - 1].first + 1 && j - i < 8000);
-    HPDF_Array_AddNumber(out, static_cast<HPDF_INT32>(w[i].first));
-    HPDF_Array_Add(out, run);
-    i = j;
+  for (const auto& [first, run] : width_ranges(w)) {
+    HPDF_Array values = hpdf_bridge::new_array(pdf);
+    for (double v : run) HPDF_Array_AddReal(values, static_cast<HPDF_REAL>(std::round(v * 1000)));
+    HPDF_Array_AddNumber(out, static_cast<HPDF_INT32>(first));
+    HPDF_Array_Add(out, values);
   }
   return out;
 }
@@ -164,8 +148,11 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline) {
     if (t.rtl) std::reverse(text.begin(), text.end());
     return text;
   };
-  std::string ops = "BT\n/" + hpdf_bridge::font_resource(page, e.type0) + " " + num(t.size) + " Tf\n" +
-                    num(t.color.r / 255.0) + " " + num(t.color.g / 255.0) + " " + num(t.color.b / 255.0) + " rg\n";
+  const std::string colour = num(t.color.r / 255.0) + " " + num(t.color.g / 255.0) + " " + num(t.color.b / 255.0);
+  std::string ops = "BT\n/" + hpdf_bridge::font_resource(page, e.type0) + " " + num(t.size) + " Tf\n" + colour + " rg\n";
+  // A family without a bold face (Chinese, Japanese): headings are drawn filled and stroked
+  // with a thin outline in the same colour, so they still read as bold.
+  if (fonts_.needs_synthetic_bold(t.font)) ops += "2 Tr " + num(t.size * 0.035) + " w " + colour + " RG\n";
   // One text position runs through the whole item: TJ numbers move it sideways (kerning,
   // justification, mark offsets) and Ts raises or lowers it for marks, so extraction sees
   // one line of text, not glyphs scattered by separate placements.
@@ -214,24 +201,8 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline) {
 }
 
 void PdfFonts::finish() {
-  for (auto& [path, e] : by_path_) {
-    if (!e.to_unicode) continue;
-    std::string cmap =
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    std::vector<std::pair<unsigned, std::u32string>> entries(e.text_of.begin(), e.text_of.end());
-    for (std::size_t i = 0; i < entries.size(); i += 100) {
-      const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
-      cmap += std::to_string(n) + " beginbfchar\n";
-      for (std::size_t k = i; k < i + n; ++k)
-        cmap += "<" + hex4(entries[k].first) + "> <" + utf16_hex(entries[k].second) + ">\n";
-      cmap += "endbfchar\n";
-    }
-    cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-    hpdf_bridge::set_stream_bytes(e.to_unicode, cmap);
-  }
+  for (auto& [path, e] : by_path_)
+    if (e.to_unicode) hpdf_bridge::set_stream_bytes(e.to_unicode, to_unicode_cmap(e.text_of));
 }
 
 }  // namespace handout

@@ -1,0 +1,140 @@
+// The text engine (issue 8): HarfBuzz shaping, font choice per word and language, and the
+// pure parts of writing our own fonts (ToUnicode, /W).
+#include <doctest/doctest.h>
+
+#include "fonts/font_set.h"
+#include "layout/inline_text.h"
+#include "render/pdf/pdf_text_encoding.h"
+#include "test_support.h"
+#include "util/utf8.h"
+
+using namespace handout;
+
+namespace {
+
+// Installed families (Debian's font packages), loaded once.
+const FontSet& installed() {
+  static FontSet set;
+  static bool loaded = [] {
+    Diagnostics d;
+    for (const char* f : {"Noto Sans", "Noto Sans Devanagari", "Noto Sans Arabic", "Noto Sans Thai",
+                          "Droid Sans Fallback", "Nanum Gothic", "IPAGothic"})
+      set.load_family(f, {}, {}, d);
+    REQUIRE(d.items().empty());
+    return true;
+  }();
+  (void)loaded;
+  return set;
+}
+
+const FontFace& face(int family) { return installed().face(family * 4); }
+enum Family { kNoto, kDevanagari, kArabic, kThai, kDroid, kNanum, kIpa };
+
+std::vector<ShapedGlyph> shape(int family, const std::string& text, bool rtl, const std::string& lang) {
+  const std::u32string t = utf8_decode(text);
+  return face(family).shape(t, 0, t.size(), rtl, lang);
+}
+
+}  // namespace
+
+TEST_CASE("Devanagari: the i-matra is drawn before its consonant, conjuncts form, one cluster each") {
+  // कि: KA + VOWEL SIGN I. In logical order the sign follows KA; it is drawn to its left.
+  const auto ki = shape(kDevanagari, "कि", false, "hi");
+  REQUIRE(ki.size() == 2);
+  // The sign (a contextual form of it) comes first, visually; KA second.
+  CHECK(ki[0].id != face(kDevanagari).glyph(U'\u0915'));
+  CHECK(ki[1].id == face(kDevanagari).glyph(U'\u0915'));
+  CHECK(ki[0].cluster == 0);
+  CHECK(ki[1].cluster == 0);  // one cluster: it extracts as its source text
+  // क्ष (KA VIRAMA SSA) is one conjunct glyph, with no visible virama.
+  const auto ksha = shape(kDevanagari, "क्ष", false, "hi");
+  CHECK(ksha.size() == 1);
+  for (const auto& g : ksha) CHECK(g.id != face(kDevanagari).glyph(U'\u094D'));
+}
+
+TEST_CASE("Arabic: letters join by position, lam-alef is one glyph, marks sit on their letter") {
+  const auto alone = shape(kArabic, "س", true, "ar");
+  const auto word = shape(kArabic, "سلام", true, "ar");
+  REQUIRE(alone.size() == 1);
+  REQUIRE(word.size() == 3);              // seen, lam-alef ligature, meem
+  CHECK(word.back().cluster == 0);        // right to left: seen is drawn last (leftmost in code order)
+  CHECK(word.back().id != alone[0].id);   // initial form, not isolated
+  CHECK(word[1].cluster == 1);            // the ligature stands for lam (1) and alef (2)
+  // Tanween fath on alef: the mark has no advance and is lifted above the letter.
+  const auto an = shape(kArabic, "لاً", true, "ar");
+  bool mark_raised = false;
+  for (const auto& g : an) mark_raised = mark_raised || (g.advance == 0 && g.dy > 0);
+  CHECK(mark_raised);
+}
+
+TEST_CASE("Latin: kerning changes a pair's advance; Thai marks stay in their base's cluster") {
+  const auto av = shape(kNoto, "AV", false, "en");
+  REQUIRE(av.size() == 2);
+  CHECK(av[0].advance < face(kNoto).glyph_advance(av[0].id) - 0.01);  // A is pulled under V
+  const auto th = shape(kThai, "จึง", false, "th");
+  REQUIRE(th.size() == 3);
+  CHECK(th[0].cluster == 0);
+  CHECK(th[1].cluster == 0);  // SARA UE belongs to JO CHAN
+  CHECK(th[1].advance == 0);
+  CHECK(th[2].cluster == 2);
+}
+
+TEST_CASE("fallback fonts: a word takes one font; Korean and Japanese prefer their own") {
+  FontSet set;
+  Diagnostics d;
+  const int noto = set.load_family("Noto Sans", {}, {}, d);
+  const int droid = set.load_family("Droid Sans Fallback", {}, {}, d);
+  const int nanum = set.load_family("Nanum Gothic", {}, {}, d);
+  const int ipa = set.load_family("IPAGothic", {}, {}, d);
+  REQUIRE(d.items().empty());
+  set.set_fallbacks({droid, nanum, ipa});
+  set.prefer_for_language("ko", {nanum});
+  set.prefer_for_language("ja", {ipa});
+  const FontId body = set.face_id(noto, FaceStyle::Regular);
+  // 가 alone is in Droid Sans Fallback, but 통증 is not all there: the word goes to Nanum whole.
+  CHECK(set.face(set.face_id(droid, FaceStyle::Regular)).covers(U'가'));
+  CHECK(set.resolve_all(body, U"통증") == set.face_id(nanum, FaceStyle::Regular));
+  // Han characters: Chinese forms by default, Japanese forms for Japanese, Korean fonts for Korean.
+  CHECK(set.resolve_all(body, U"漢字") == set.face_id(droid, FaceStyle::Regular));
+  CHECK(set.resolve_all(body, U"漢字", "ja") == set.face_id(ipa, FaceStyle::Regular));
+  CHECK(set.resolve_all(body, U"漢字", "ko-KR") == set.face_id(nanum, FaceStyle::Regular));
+  CHECK(set.resolve_all(body, U"\U000103A0") == -1);  // Old Persian: nobody
+  // A family with no bold (Droid) is emboldened by the renderer; one with a bold face is not.
+  CHECK(set.needs_synthetic_bold(set.face_id(droid, FaceStyle::Bold)));
+  CHECK_FALSE(set.needs_synthetic_bold(set.face_id(nanum, FaceStyle::Bold)));
+  CHECK_FALSE(set.needs_synthetic_bold(set.face_id(droid, FaceStyle::Regular)));
+}
+
+TEST_CASE("set lines carry shaped glyph runs whose clusters point into their text") {
+  Diagnostics d;
+  const auto& f = test::fonts();
+  InlineStyles st = inline_styles(TextStyle{f.body.regular, 12, 18, {}}, f.body, {});
+  Span span;
+  span.text = "Office AVA";
+  const auto lines = set_paragraph({span}, st, 500, *f.set, "en", {}, d);
+  REQUIRE(lines.size() == 1);
+  const TextItem& run = lines[0].runs.at(0);
+  double sum = 0;
+  for (const auto& g : run.glyphs) {
+    CHECK(g.cluster < run.text.size());
+    sum += g.advance;
+  }
+  CHECK(sum == doctest::Approx(run.width));
+  CHECK(run.glyphs.size() <= run.text.size());
+}
+
+TEST_CASE("PDF text encoding: UTF-16 with surrogates, /W ranges, ToUnicode entries") {
+  CHECK(utf16_hex(U"A\u00E9") == "004100E9");
+  CHECK(utf16_hex(U"\U0001F642") == "D83DDE42");
+  const auto ranges = width_ranges({{1, 0.5}, {2, 0.6}, {3, 0.7}, {7, 0.25}, {9, 1.0}, {10, 1.0}});
+  REQUIRE(ranges.size() == 3);
+  CHECK(ranges[0].first == 1);
+  CHECK(ranges[0].second == std::vector<double>{0.5, 0.6, 0.7});
+  CHECK(ranges[1].first == 7);
+  CHECK(ranges[2].second.size() == 2);
+  std::vector<std::pair<unsigned, double>> many;
+  for (unsigned i = 0; i < 20000; ++i) many.emplace_back(i, 0.5);
+  for (const auto& r : width_ranges(many)) CHECK(r.second.size() <= 8000);  // libharu's array cap
+  const std::string cmap = to_unicode_cmap({{5, U"fi"}, {6, U"\u0915\u093F"}});
+  CHECK(cmap.find("2 beginbfchar\n<0005> <00660069>\n<0006> <0915093F>\nendbfchar") != std::string::npos);
+}
