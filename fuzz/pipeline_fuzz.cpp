@@ -7,7 +7,6 @@
 #include <string>
 
 #include "config/config.h"
-#include "fuzz_fonts.h"
 #include "content/markdown.h"
 #include "layout/handout_layout.h"
 #include "layout/hyphenation.h"
@@ -33,16 +32,18 @@ struct Shared {
   Shared() {
     Diagnostics d;
     const std::vector<std::string> dirs{HANDOUT_SOURCE_DIR};
-    const std::vector<std::string> font_dirs{fuzz::subset_font_dir(HANDOUT_SOURCE_DIR)};
     parse_clinic_config("clinic:\n  name: Fuzz Clinic\n  phone: (503) 555-0142\n  email: care@fuzz.example\n"
                         "  website: fuzz.example\n  address: [1 Main St, Springfield]\nfooter_note: For education.\n",
                         "fuzz.yaml", config, d);
     for (int i = 0; i < 5; ++i) load_layout(dirs, kLayouts[i], {}, layouts[i], d);
     load_strings(std::string(HANDOUT_SOURCE_DIR) + "/content/en/strings.yaml", kDefaultMaxInputBytes, strings, d);
-    // Fallbacks for right-to-left scripts; the 8 MB CJK fonts would make each run slow.
-    const int body = fonts.load_family("Noto Sans", font_dirs, {}, d);
-    fonts.set_fallbacks({fonts.load_family("Noto Sans Arabic", font_dirs, {}, d),
-                         fonts.load_family("Noto Sans Hebrew", font_dirs, {}, d)});
+    // The installed fonts (Debian's packages): a body family and fallbacks for several scripts.
+    const int body = fonts.load_family("Noto Sans", {}, {}, d);
+    std::vector<int> fallbacks;
+    for (const char* family : {"Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Thai",
+                               "Droid Sans Fallback", "Nanum Gothic"})
+      fallbacks.push_back(fonts.load_family(family, {}, {}, d));
+    fonts.set_fallbacks(fallbacks);
     const FamilyFaces f{fonts.face_id(body, FaceStyle::Regular), fonts.face_id(body, FaceStyle::Bold),
                         fonts.face_id(body, FaceStyle::Italic), fonts.face_id(body, FaceStyle::BoldItalic)};
     faces = {&fonts, f, f};
@@ -68,6 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (src.front_matter_line > 0) parse_front_matter(src.front_matter, "a.md", src.front_matter_line, meta, diags);
   const Document body = parse_markdown(src.body, "a.md", diags);
   const bool rtl = data[0] & 0x80;
+  static const char* const kLanguages[] = {"en", "th", "hi", "ko"};
   HandoutInput in;
   in.config = &shared.config;
   in.layout = &shared.layouts[(data[0] & 0x7F) % 5];
@@ -76,7 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   in.body = &body;
   in.intro = resources.intro;
   in.resources = resources.resources;
-  in.lang = rtl ? "ar" : "en";
+  in.lang = rtl ? "ar" : kLanguages[(data[0] >> 5) & 3];
   in.article_file = "a.md";
   in.hyphenator = rtl ? nullptr : shared.hyphenator.get();
   const PagedDocument doc = layout_handout(in, shared.faces, diags);

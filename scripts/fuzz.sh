@@ -39,10 +39,13 @@ for md in content/*/*.md; do  # front matter alone
   { printf '\x04'; sed -n '2,/^---$/p' "$md" | sed '$d'; } >"$seeds/yaml_fuzz/$n"
 done
 cp content/*/*.md tests/golden/constructs.md "$seeds/markdown_fuzz/" 2>/dev/null || true
-for lang in en ar es; do
-  for layout in 00 01 02 03; do
+# The first byte of a pipeline input: bit 7 right to left (Arabic), bits 5-6 the language
+# (en, th, hi, ko; see fuzz/pipeline_fuzz.cpp), the rest the layout.
+declare -A lang_bits=([en]=0 [es]=0 [ar]=128 [th]=32 [hi]=64 [ko]=96)
+for lang in en ar es th hi ko; do
+  for layout in 0 1 2 3; do
     n=$((n + 1))
-    prefix=$layout; [ "$lang" = ar ] && prefix=$(printf '%02x' $((0x80 + 10#$layout)))
+    prefix=$(printf '%02x' $((lang_bits[$lang] + layout)))
     { printf "\\x$prefix"; cat "content/$lang/vaginismus.md"; printf '\n===\n'; cat "content/$lang/vaginismus.resources.yaml"; } \
       >"$seeds/pipeline_fuzz/$n"
   done

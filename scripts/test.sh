@@ -19,7 +19,7 @@ cmake --build build-fuzz -j"$(nproc)" >/dev/null
 # Sanitizer reports exit 199, which no handout exit code (0, 1, 2) can be mistaken for.
 export ASAN_OPTIONS=exitcode=199:detect_leaks=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:exitcode=199
-export LSAN_OPTIONS=exitcode=199:suppressions=$PWD/tests/sanitizers/lsan.supp
+export LSAN_OPTIONS=exitcode=199:print_suppressions=0:suppressions=$PWD/tests/sanitizers/lsan.supp
 HANDOUT_SANITIZED=1 ctest --test-dir build-fuzz --output-on-failure
 
 echo "== fuzz smoke run"

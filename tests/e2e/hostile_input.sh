@@ -187,7 +187,7 @@ check "after 20 killed runs, a clean build leaves no temporary files" test -z "$
 # --- 9. clear, early errors ---------------------------------------------------------------------
 E=$WORK/errors
 stage_clinic "$E"; mkdir -p "$E/fonts"
-head -c 200000 "$REPO/fonts/NotoSans-Regular.ttf" >"$E/fonts/HalfSans-Regular.ttf"
+head -c 200000 "$(fc-match -f "%{file}" "Noto Sans")" >"$E/fonts/HalfSans-Regular.ttf"
 printf 'brand:\n  fonts:\n    body: Half Sans\n' >>"$E/h.yaml"
 build "$E"
 check "a font cut in half is a config error (exit 2, got $rc)" test "$rc" -eq 2
