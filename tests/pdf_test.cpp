@@ -1,6 +1,8 @@
 // PDF output: deterministic bytes, document language and title flag, atomic writes.
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
 #include <unistd.h>
 
 #include "assets/image.h"
@@ -19,10 +21,49 @@ TEST_CASE("the same input gives the same PDF bytes") {
   REQUIRE(render_pdf(doc, *test::fonts().set, {}, a, error));
   REQUIRE(render_pdf(doc, *test::fonts().set, {}, b, error));
   CHECK(a == b);
-  CHECK(a.rfind("%PDF-1.4", 0) == 0);
-  CHECK(a.find("/Lang (en)") != std::string::npos);
-  CHECK(a.find("/DisplayDocTitle true") != std::string::npos);
-  CHECK(a.find("/CreationDate") == std::string::npos);  // no clock in the output
+  // Read back with qpdf: objects live in compressed object streams (PDF 1.5).
+  CHECK(a.rfind("%PDF-1.5", 0) == 0);
+  QPDF pdf;
+  pdf.processMemoryFile("a.pdf", a.data(), a.size());
+  QPDFObjectHandle root = pdf.getRoot();
+  CHECK(root.getKey("/Lang").getUTF8Value() == "en");
+  CHECK(root.getKey("/ViewerPreferences").getKey("/DisplayDocTitle").getBoolValue());
+  CHECK(pdf.getTrailer().getKey("/Info").getKey("/CreationDate").isNull());  // no clock in the output
+  CHECK(pdf.getTrailer().getKey("/ID").isArray());  // deterministic, from the content
+  CHECK_FALSE(pdf.anyWarnings());
+}
+
+TEST_CASE("fonts are our own Type0 subsets with ToUnicode; text is drawn by glyph id") {
+  test::Fixture f;
+  Diagnostics d;
+  auto doc = f.lay_out("Office hours, *AVA*.\n", d);
+  std::string bytes, error;
+  REQUIRE(render_pdf(doc, *test::fonts().set, {}, bytes, error));
+  QPDF pdf;
+  pdf.processMemoryFile("a.pdf", bytes.data(), bytes.size());
+  int fonts = 0;
+  for (QPDFObjectHandle page : pdf.getAllPages()) {
+    for (auto [name, font] : page.getKey("/Resources").getKey("/Font").ditems()) {
+      ++fonts;
+      CHECK(font.getKey("/Subtype").getName() == "/Type0");
+      CHECK(font.getKey("/Encoding").getName() == "/Identity-H");
+      CHECK(font.getKey("/ToUnicode").isStream());
+      QPDFObjectHandle cid = font.getKey("/DescendantFonts").getArrayItem(0);
+      CHECK(cid.getKey("/Subtype").getName() == "/CIDFontType2");
+      CHECK(cid.getKey("/W").isArray());
+      const std::string base = font.getKey("/BaseFont").getName();
+      CHECK(base.size() > 8);
+      CHECK(base[7] == '+');  // a subset tag: /ABCDEF+NotoSans-Regular
+      QPDFObjectHandle file = cid.getKey("/FontDescriptor").getKey("/FontFile2");
+      CHECK(file.getStreamData()->getSize() < 40000);  // a subset, not the 500 KB font
+    }
+    auto contents = page.getKey("/Contents");
+    const auto content = contents.getStreamData();
+    const std::string ops(reinterpret_cast<const char*>(content->getBuffer()), content->getSize());
+    CHECK(ops.find(" TJ") != std::string::npos);
+    CHECK(ops.find("Tj") == std::string::npos);  // glyph arrays, never code-point strings
+  }
+  CHECK(fonts >= 2);  // regular and italic
 }
 
 TEST_CASE("atomic write: creates folders, replaces the file, leaves no temporary behind") {

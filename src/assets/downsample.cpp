@@ -16,6 +16,10 @@ Downsampler::Downsampler(int src_w, int src_h, int channels, int dst_w, int dst_
 }
 
 void Downsampler::add_row(const std::uint8_t* row) {
+  if (dst_w_ == src_w_ && dst_h_ == src_h_) {  // nothing to average: keep the row as it is
+    out_.insert(out_.end(), row, row + static_cast<std::size_t>(src_w_) * channels_);
+    return;
+  }
   const int target = static_cast<int>(static_cast<long long>(src_y_) * dst_h_ / src_h_);
   if (target != dst_y_) flush_row();
   dst_y_ = target;

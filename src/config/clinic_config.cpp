@@ -1,8 +1,10 @@
-#include <regex>
+#include <algorithm>
+#include <string_view>
 
 #include "config/config.h"
 #include "config/resource_reader.h"
 #include "config/yaml_reader.h"
+#include "util/ascii.h"
 #include "util/text.h"
 
 #ifndef HANDOUT_DATA_DIR
@@ -16,13 +18,21 @@ namespace {
 
 bool valid_language_code(const std::string& code) {
   // BCP 47 shape: a 2-3 letter language, then subtags such as Hans, BR or 419.
-  static const std::regex shape("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-  return std::regex_match(code, shape);
+  std::size_t start = 0;
+  for (int part = 0; start <= code.size(); ++part) {
+    const auto end = std::min(code.find('-', start), code.size());
+    const std::string_view sub = std::string_view(code).substr(start, end - start);
+    const bool ok = part == 0 ? sub.size() >= 2 && sub.size() <= 3 && ascii::all(sub, ascii::alpha)
+                              : sub.size() >= 2 && sub.size() <= 8 && ascii::all(sub, ascii::alnum);
+    if (!ok) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 bool valid_article_name(const std::string& name) {
-  static const std::regex shape("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-  return std::regex_match(name, shape);
+  return name.size() <= 100 && !name.empty() && ascii::alnum(name[0]) &&
+         ascii::all(name, [](char c) { return ascii::alnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
 namespace {
@@ -145,8 +155,7 @@ std::vector<std::string> data_dirs(const ClinicConfig& config) {
 }
 
 bool parse_color(const std::string& text, Color& out) {
-  static const std::regex shape("#[0-9A-Fa-f]{6}");
-  if (!std::regex_match(text, shape)) return false;
+  if (text.size() != 7 || text[0] != '#' || !ascii::all(text.substr(1), ascii::hex)) return false;
   auto byte = [&](int i) { return static_cast<std::uint8_t>(std::stoi(text.substr(i, 2), nullptr, 16)); };
   out = {byte(1), byte(3), byte(5)};
   return true;

@@ -1,19 +1,20 @@
-#include <regex>
 
 #include "config/config.h"
 #include "config/yaml_reader.h"
+#include "util/ascii.h"
 
 namespace handout {
 namespace {
 
 // A calendar date written YYYY-MM-DD: 2026-02-30 has the shape but is no day.
 bool is_iso_date(const std::string& text) {
-  static const std::regex iso("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])");
-  if (!std::regex_match(text, iso)) return false;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!ascii::digit(text[i])) return false;
   const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8));
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
 }  // namespace

@@ -6,6 +6,15 @@
 #include "util/text.h"
 
 namespace handout {
+namespace {
+
+const char* const kStyles[] = {"Regular", "Bold", "Italic", "BoldItalic"};
+
+// Where Debian's fonts-noto-core puts its files, named <Stem>-<Style>.ttf: found by path,
+// without starting fontconfig.
+const char* const kSystemDirs[] = {"/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto"};
+
+}  // namespace
 
 std::string family_file_stem(const std::string& family) {
   std::string stem;
@@ -14,49 +23,95 @@ std::string family_file_stem(const std::string& family) {
   return stem;
 }
 
-int FontSet::load_family(const std::string& family, const std::vector<std::string>& dirs, const SourcePos& at,
-                         Diagnostics& diags) {
-  for (std::size_t i = 0; i < families_.size(); ++i)
-    if (families_[i] == family) return static_cast<int>(i);
-  static const char* kStyles[] = {"Regular", "Bold", "Italic", "BoldItalic"};
-  const auto stem = family_file_stem(family);
-  std::string dir;  // the first data dir that has the family's Regular face
-  std::string tried;
-  for (const auto& d : dirs) {
-    const auto path = join_path(d, "fonts/" + stem + "-Regular.ttf");
-    if (is_file(path)) {
-      dir = d;
-      break;
-    }
-    tried += (tried.empty() ? "'" : ", '") + path + "'";
+// Finds the family's four files (data folders, then Debian's Noto folders, then fontconfig)
+// and loads them. Errors go to `diags` when given, else into the family's `problem`.
+void FontSet::load(Family& f, Diagnostics* diags, const SourcePos& at) const {
+  const auto stem = family_file_stem(f.name);
+  std::string paths[4], tried;
+  auto try_dir = [&](const std::string& dir) {
+    const auto regular = dir + "/" + stem + "-Regular.ttf";
+    if (!is_file(regular)) return (tried += (tried.empty() ? "'" : ", '") + regular + "'"), false;
+    for (int s = 0; s < 4; ++s)
+      if (const auto p = dir + "/" + stem + "-" + kStyles[s] + ".ttf"; is_file(p)) paths[s] = p;
+    return true;
+  };
+  bool found = false;
+  for (const auto& d : f.dirs) found = found || try_dir(join_path(d, "fonts"));
+  for (const char* d : kSystemDirs) found = found || try_dir(d);
+  if (!found) {
+    for (int s = 0; s < 4; ++s) paths[s] = find_system_font(f.name, s & 1, s & 2);
+    for (int s = 1; s < 4; ++s)
+      if (paths[s] == paths[0]) paths[s].clear();  // fontconfig offers the regular face instead
   }
-  // Not beside the config or in the data folder: an installed family (Debian's font packages).
-  std::string system[4];
-  if (dir.empty()) {
-    for (int s = 0; s < 4; ++s) system[s] = find_system_font(family, s & 1, s & 2);
-    if (system[0].empty()) {
-      diags.error(at, "font '" + family + "' Regular not found (tried " + tried + ", and the installed fonts)");
-      return -1;
-    }
-  }
-  std::shared_ptr<FontFace> loaded[4];
+  auto fail = [&](const std::string& message) {
+    if (diags) diags->error(at, message);
+    f.problem = message;
+  };
+  if (paths[0].empty()) return fail("font '" + f.name + "' Regular not found (tried " + tried + ", and the installed fonts)");
   for (int s = 0; s < 4; ++s) {
-    const auto path = dir.empty() ? system[s] : join_path(dir, "fonts/" + stem + "-" + kStyles[s] + ".ttf");
-    if (s > 0 && (!is_file(path) || (dir.empty() && path == system[0] && s > 0))) continue;
+    if (paths[s].empty()) continue;
     std::string error;
-    loaded[s] = FontFace::load(path, error);
-    if (!loaded[s]) {
-      diags.error(at, error);
-      return -1;
+    f.faces[s] = FontFace::load(paths[s], error);
+    if (!f.faces[s]) {
+      for (auto& face : f.faces) face.reset();
+      return fail(error);
     }
   }
   // Stand-ins: Bold -> Regular, Italic -> Regular, BoldItalic -> Bold (or Regular).
-  if (!loaded[1]) loaded[1] = loaded[0];
-  if (!loaded[2]) loaded[2] = loaded[0];
-  if (!loaded[3]) loaded[3] = loaded[1];
-  families_.push_back(family);
-  for (auto& f : loaded) faces_.push_back(f);
+  if (!f.faces[1]) f.faces[1] = f.faces[0];
+  if (!f.faces[2]) f.faces[2] = f.faces[0];
+  if (!f.faces[3]) f.faces[3] = f.faces[1];
+}
+
+int FontSet::load_family(const std::string& family, const std::vector<std::string>& dirs, const SourcePos& at,
+                         Diagnostics& diags) {
+  const int id = add_lazy_family(family, dirs);
+  Family& f = *families_[id];
+  bool ran = false;
+  std::call_once(f.loaded, [&] { ran = true, load(f, &diags, at); });
+  if (!f.faces[0]) {
+    if (!ran) diags.error(at, f.problem);  // tried before, lazily: report it here too
+    return -1;
+  }
+  return id;
+}
+
+int FontSet::add_lazy_family(const std::string& family, const std::vector<std::string>& dirs) {
+  for (std::size_t i = 0; i < families_.size(); ++i)
+    if (families_[i]->name == family) return static_cast<int>(i);
+  auto f = std::make_unique<Family>();
+  f->name = family;
+  f->dirs = dirs;
+  families_.push_back(std::move(f));
   return static_cast<int>(families_.size() - 1);
+}
+
+FontSet::Family& FontSet::family_of(FontId id) const {
+  Family& f = *families_.at(static_cast<std::size_t>(id / 4));
+  std::call_once(f.loaded, [&] { load(f, nullptr, {}); });
+  return f;
+}
+
+const FontFace& FontSet::face(FontId id) const { return *family_of(id).faces[id % 4]; }
+
+bool FontSet::usable(int family) const { return family_of(family * 4).faces[0] != nullptr; }
+
+std::vector<std::string> FontSet::problems() const {
+  std::vector<std::string> out;
+  for (const auto& f : families_)
+    if (!f->problem.empty()) out.push_back(f->problem);
+  return out;
+}
+
+bool FontSet::needs_synthetic_bold(FontId id) const {
+  const int style = id % 4;
+  const Family& f = family_of(id);
+  return (style == 1 || style == 3) && f.faces[style] == f.faces[0];
+}
+
+bool FontSet::covers(FontId id, char32_t c) const {
+  const Family& f = family_of(id);
+  return f.faces[0] && f.faces[id % 4]->covers(c);
 }
 
 void FontSet::prefer_for_language(const std::string& language, std::vector<int> families) {
@@ -75,12 +130,10 @@ std::vector<int> FontSet::chain(const std::string& lang) const {
 
 FontId FontSet::resolve(FontId preferred, char32_t c, bool& covered, const std::string& lang) const {
   covered = true;
-  if (face(preferred).covers(c)) return preferred;
+  if (covers(preferred, c)) return preferred;
   const int style = preferred % 4;
-  for (int family : chain(lang)) {
-    const FontId id = family * 4 + style;
-    if (face(id).covers(c)) return id;
-  }
+  for (int family : chain(lang))
+    if (covers(family * 4 + style, c)) return family * 4 + style;
   covered = false;
   return preferred;
 }
@@ -89,7 +142,7 @@ FontId FontSet::resolve_all(FontId preferred, const std::u32string& text, const 
   const int style = preferred % 4;
   for (int family : chain(lang)) {
     const FontId id = family * 4 + style;
-    if (std::all_of(text.begin(), text.end(), [&](char32_t c) { return face(id).covers(c); })) return id;
+    if (std::all_of(text.begin(), text.end(), [&](char32_t c) { return covers(id, c); })) return id;
   }
   return -1;
 }

@@ -1,6 +1,7 @@
 // The faces a run uses, loaded once and shared by every handout of the run.
 #pragma once
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -14,26 +15,31 @@ using FontId = int;
 
 enum class FaceStyle { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3 };
 
-/// Families of four faces each, found as fonts/<FamilyWithoutSpaces>-<Style>.ttf, plus a
-/// fallback chain of families for characters the chosen face does not cover.
+/// Families of four faces each, plus a fallback chain of families for characters the chosen
+/// face does not cover. A family's files are found as fonts/<FamilyWithoutSpaces>-<Style>.ttf
+/// in the data folders, then in the folders Debian installs Noto into, then through fontconfig.
 class FontSet {
  public:
-  /// Loads a family from the first data dir that has it. Regular is required; a missing Bold,
-  /// Italic or BoldItalic is stood in for by the nearest face the family has (scripts such as
-  /// Chinese have no italics). Reports missing files at `at`. Returns the family index, or -1.
-  /// Loading the same family twice is free.
+  /// Loads a family now. Regular is required; a missing Bold, Italic or BoldItalic is stood in
+  /// for by the nearest face the family has (scripts such as Chinese have no italics). Reports
+  /// missing or damaged files at `at`. Returns the family index, or -1. Loading the same family
+  /// twice is free.
   int load_family(const std::string& family, const std::vector<std::string>& dirs, const SourcePos& at,
                   Diagnostics& diags);
+  /// Registers a family that is found and loaded only when a character needs it (fallbacks:
+  /// an English handout never opens the Thai font). Returns the family index.
+  int add_lazy_family(const std::string& family, const std::vector<std::string>& dirs);
   /// The face id for a family index and style.
   FontId face_id(int family, FaceStyle style) const { return family * 4 + static_cast<int>(style); }
-  const FontFace& face(FontId id) const { return *faces_.at(id); }
+  /// A face; its family must be usable (see usable()).
+  const FontFace& face(FontId id) const;
+  /// False for a lazy family whose files could not be found or loaded (see problems()).
+  bool usable(int family) const;
+  /// Why lazy families could not be loaded, one message each.
+  std::vector<std::string> problems() const;
   /// True for a bold face that its family lacks and the regular face stands in for (most CJK
   /// fonts): the renderer then emboldens the strokes itself.
-  bool needs_synthetic_bold(FontId id) const {
-    const int style = id % 4;
-    return (style == 1 || style == 3) && faces_.at(id) == faces_.at(id - style);
-  }
-  std::size_t size() const { return faces_.size(); }
+  bool needs_synthetic_bold(FontId id) const;
 
   /// Families tried, in order, for a character the preferred face lacks.
   void set_fallbacks(std::vector<int> families) { fallbacks_ = std::move(families); }
@@ -48,11 +54,21 @@ class FontSet {
   FontId resolve_all(FontId preferred, const std::u32string& text, const std::string& lang = "") const;
 
  private:
-  std::vector<std::string> families_;
-  std::vector<std::shared_ptr<FontFace>> faces_;  // shared: a missing style reuses another face
+  struct Family {
+    std::string name;
+    std::vector<std::string> dirs;
+    std::shared_ptr<FontFace> faces[4];  // shared: a missing style reuses another face
+    std::string problem;                 // why it could not be loaded
+    std::once_flag loaded;
+  };
+  void load(Family& f, Diagnostics* diags, const SourcePos& at) const;
+  Family& family_of(FontId id) const;
+  bool covers(FontId id, char32_t c) const;
+  std::vector<int> chain(const std::string& lang) const;  // the fallback order for a language
+
+  std::vector<std::unique_ptr<Family>> families_;
   std::vector<int> fallbacks_;
   std::vector<std::pair<std::string, std::vector<int>>> by_language_;
-  std::vector<int> chain(const std::string& lang) const;  // the fallback order for a language
 };
 
 /// The file name stem of a family: "Noto Sans" -> "NotoSans".

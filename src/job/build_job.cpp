@@ -84,21 +84,13 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
   const int body = run.fonts.load_family(c.brand.body_font, run.dirs, at(c.brand.body_font_pos), diags);
   const int head = run.fonts.load_family(c.brand.heading_font, run.dirs, at(c.brand.heading_font_pos), diags);
   if (body < 0 || head < 0) return false;
+  // Fallback families are opened only when a character needs them.
   std::vector<int> fallbacks;
-  for (const auto& family : c.brand.fallback_fonts) {
-    const int id = run.fonts.load_family(family, run.dirs, at(c.brand.fallback_fonts_pos), diags);
-    if (id < 0) return false;
-    fallbacks.push_back(id);
-  }
+  for (const auto& family : c.brand.fallback_fonts) fallbacks.push_back(run.fonts.add_lazy_family(family, run.dirs));
   run.fonts.set_fallbacks(fallbacks);
-  const SourcePos language_fonts_at = at(c.brand.language_fonts_pos);
   for (const auto& [lang, families] : c.brand.language_fonts) {
     std::vector<int> ids;
-    for (const auto& family : families) {
-      const int id = run.fonts.load_family(family, run.dirs, language_fonts_at, diags);
-      if (id < 0) return false;
-      ids.push_back(id);
-    }
+    for (const auto& family : families) ids.push_back(run.fonts.add_lazy_family(family, run.dirs));
     run.fonts.prefer_for_language(lang, ids);
   }
   run.faces = {&run.fonts, faces_of(run.fonts, body), faces_of(run.fonts, head)};
@@ -396,6 +388,9 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
     }
     err << lang_diags.to_string();
   }
+  Diagnostics font_notes;  // fallback fonts a handout needed and could not open
+  for (const auto& problem : run.fonts.problems()) font_notes.warning(run.config.path, 0, 0, "fallback " + problem);
+  err << font_notes.to_string();
   out << written << (written == 1 ? " handout" : " handouts") << " written, " << failed << " failed\n";
   return failed > 0 ? kExitSomeFailed : kExitOk;
 }

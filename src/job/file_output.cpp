@@ -1,5 +1,7 @@
 #include "job/file_output.h"
 
+#include "util/ascii.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,7 +14,7 @@
 #include <csignal>
 #include <cstring>
 #include <mutex>
-#include <regex>
+#include <string_view>
 #include <set>
 
 namespace handout {
@@ -50,18 +52,29 @@ constexpr const char* kTempMarker = ".handout-tmp-";
 
 bool process_alive(long pid) { return pid > 0 && pid <= 0x7FFFFFFF && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH); }
 
+// The pid in a name of the form <target>.handout-tmp-<pid>-XXXXXX, or -1 for any other name.
+long temp_file_pid(std::string_view name) {
+  const auto at = name.rfind(kTempMarker);
+  if (at == std::string_view::npos || at == 0) return -1;
+  const std::string_view rest = name.substr(at + std::strlen(kTempMarker));
+  const auto dash = rest.find('-');
+  if (dash == std::string_view::npos || dash > 10 || !ascii::all(rest.substr(0, dash), ascii::digit)) return -1;
+  const std::string_view suffix = rest.substr(dash + 1);
+  if (suffix.size() != 6 || !ascii::all(suffix, ascii::alnum)) return -1;
+  return std::stol(std::string(rest.substr(0, dash)));
+}
+
 // Removes, once per folder per run, the temporary files of runs that died (SIGKILL, power loss).
 void remove_stale_temp_files(const std::string& dir) {
   static std::mutex mutex;
   static std::set<std::string> cleaned;
   std::lock_guard<std::mutex> lock(mutex);
   if (!cleaned.insert(dir).second) return;
-  static const std::regex ours(".+\\.handout-tmp-([0-9]{1,10})-[A-Za-z0-9]{6}");
   DIR* d = ::opendir(dir.empty() ? "." : dir.c_str());
   if (!d) return;
   while (auto* e = ::readdir(d)) {
-    std::cmatch m;
-    if (!std::regex_match(e->d_name, m, ours) || process_alive(std::stol(m[1].str()))) continue;
+    const long pid = temp_file_pid(e->d_name);
+    if (pid < 0 || process_alive(pid)) continue;
     const std::string path = (dir.empty() ? "" : dir + "/") + e->d_name;
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) ::unlink(path.c_str());

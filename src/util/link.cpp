@@ -1,7 +1,9 @@
 #include "util/link.h"
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
+
+#include "util/ascii.h"
 
 namespace handout {
 namespace {
@@ -26,24 +28,45 @@ LinkTarget refuse(std::string_view written, const std::string& why) {
                   "; only https, http, mailto and tel links are)"};
 }
 
+// "//host/path?query": a host with a letter or digit and no user name before it.
+bool web_address(std::string_view rest) {
+  if (rest.substr(0, 2) != "//") return false;
+  const std::string_view host = rest.substr(2, rest.find_first_of("/?#", 2) - 2);
+  return host.find('@') == std::string_view::npos && std::any_of(host.begin(), host.end(), ascii::alnum);
+}
+
+// "name@domain.tld", optionally followed by "?subject=...".
+bool mail_address(std::string_view rest) {
+  const std::string_view address = rest.substr(0, rest.find('?'));
+  const auto at = address.find('@');
+  if (at == std::string_view::npos || at == 0) return false;
+  const std::string_view local = address.substr(0, at), domain = address.substr(at + 1);
+  return local.find_first_of(":/") == std::string_view::npos && ascii::host_name(domain);
+}
+
+// "+1 (503) 555-0142" without the spaces: an optional '+', a digit, then digits and ( ) . / -.
+bool phone_number(std::string_view rest) {
+  if (!rest.empty() && rest[0] == '+') rest.remove_prefix(1);
+  return !rest.empty() && ascii::digit(rest[0]) &&
+         ascii::all(rest, [](char c) { return ascii::digit(c) || c == '(' || c == ')' || c == '.' || c == '/' || c == '-'; });
+}
+
 }  // namespace
 
 LinkTarget link_target(std::string_view written) {
   const std::string_view t = trim(written);
-  static const std::regex scheme_shape("([A-Za-z][A-Za-z0-9+.-]*):(.*)");
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(t.begin(), t.end(), m, scheme_shape))
+  const auto colon = t.find(':');
+  if (t.empty() || colon == std::string_view::npos || colon == 0 || !ascii::alpha(t[0]) ||
+      !ascii::all(t.substr(0, colon), [](char c) { return ascii::alnum(c) || c == '+' || c == '.' || c == '-'; }))
     return refuse(written, t.empty() ? "it is empty" : "it has no scheme: a relative path or a network share");
-  std::string scheme = m[1].str();
+  std::string scheme(t.substr(0, colon));
   std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
-  const std::string rest = m[2].str();
+  const std::string_view rest = t.substr(colon + 1);
   if (has_unsafe_char(rest)) return refuse(written, "it contains spaces, control characters or backslashes");
-  static const std::regex web("//[^/?#@]*[A-Za-z0-9][^/?#]*([/?#].*)?");
-  static const std::regex mail("[^@:/]+@[A-Za-z0-9.-]+\\.[A-Za-z0-9-]+(\\?.*)?");
-  static const std::regex tel("\\+?[0-9][0-9()./-]*");
-  if ((scheme == "https" || scheme == "http") && std::regex_match(rest, web)) return {scheme + ":" + rest, ""};
-  if (scheme == "mailto" && std::regex_match(rest, mail)) return {scheme + ":" + rest, ""};
-  if (scheme == "tel" && std::regex_match(rest, tel)) return {scheme + ":" + rest, ""};
+  const std::string uri = scheme + ":" + std::string(rest);
+  if ((scheme == "https" || scheme == "http") && web_address(rest)) return {uri, ""};
+  if (scheme == "mailto" && mail_address(rest)) return {uri, ""};
+  if (scheme == "tel" && phone_number(rest)) return {uri, ""};
   if (scheme == "https" || scheme == "http" || scheme == "mailto" || scheme == "tel")
     return refuse(written, "it is not a well-formed " + scheme + ": address");
   return refuse(written, "scheme '" + scheme + ":' is not allowed");
@@ -51,15 +74,26 @@ LinkTarget link_target(std::string_view written) {
 
 LinkTarget web_link(std::string_view written) {
   const std::string_view t = trim(written);
-  static const std::regex host("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?([/?#][^\\\\\\s]*)?");
-  if (std::regex_match(t.begin(), t.end(), host)) return {"https://" + std::string(t), ""};
+  // A bare host with an optional port and path: "www.nva.org", "nva.org:8080/help?x=1".
+  const auto host_end = std::min(t.find_first_of(":/?#"), t.size());
+  std::string_view after = t.substr(host_end);
+  if (!after.empty() && after[0] == ':') {
+    const auto port_end = std::min(after.find_first_of("/?#"), after.size());
+    if (port_end < 2 || port_end > 6 || !ascii::all(after.substr(1, port_end - 1), ascii::digit)) return link_target(written);
+    after.remove_prefix(port_end);
+  }
+  if (ascii::host_name(t.substr(0, host_end)) && !has_unsafe_char(after)) return {"https://" + std::string(t), ""};
   return link_target(written);
 }
 
 LinkTarget email_link(std::string_view address) {
   const std::string_view t = trim(address);
-  static const std::regex mail("[A-Za-z0-9.!#$%&'*+=^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
-  if (std::regex_match(t.begin(), t.end(), mail)) return {"mailto:" + std::string(t), ""};
+  const auto at = t.find('@');
+  static const std::string_view kLocalChars = ".!#$%&'*+=^_`{|}~-";
+  if (at != std::string_view::npos &&
+      ascii::all(t.substr(0, at), [](char c) { return ascii::alnum(c) || kLocalChars.find(c) != std::string_view::npos; }) &&
+      ascii::host_name(t.substr(at + 1)))
+    return {"mailto:" + std::string(t), ""};
   return refuse(address, "it is not an e-mail address");
 }
 

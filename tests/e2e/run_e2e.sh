@@ -312,7 +312,7 @@ printf 'clinic:\n  name: Bad Clinic\nbrand:\n  fonts:\n    body: Comic Sans\n' >
 "$HANDOUT" build --config "$WORK/bad/font.yaml" >/dev/null 2>"$WORK/err"
 check "missing font exits 2" test $? -eq 2
 check "missing font names the paths tried" \
-  grep -qF "$WORK/bad/font.yaml:5:11: error: font 'Comic Sans' Regular not found (tried '$WORK/bad/fonts/ComicSans-Regular.ttf', '$REPO/fonts/ComicSans-Regular.ttf', and the installed fonts)" "$WORK/err"
+  grep -qF "$WORK/bad/font.yaml:5:11: error: font 'Comic Sans' Regular not found (tried '$WORK/bad/fonts/ComicSans-Regular.ttf', '$REPO/fonts/ComicSans-Regular.ttf', '/usr/share/fonts/truetype/noto/ComicSans-Regular.ttf', '/usr/share/fonts/opentype/noto/ComicSans-Regular.ttf', and the installed fonts)" "$WORK/err"
 printf -- '\x00\xff\xfe garbage' >"$WORK/bad/binary.yaml"
 "$HANDOUT" build --config "$WORK/bad/binary.yaml" >/dev/null 2>"$WORK/err"
 rc=$?

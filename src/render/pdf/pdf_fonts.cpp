@@ -87,7 +87,7 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   std::sort(w.begin(), w.end());
   const FontDescription d = e.face->describe();
   const std::string name = subset_tag(e.face->path(), e.used) + "+" + d.postscript_name;
-  HPDF_Dict font_file = hpdf_bridge::new_stream(pdf_, file, true);
+  HPDF_Dict font_file = hpdf_bridge::new_stream(pdf_, file, false);
   HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(file.size()));
   HPDF_Dict desc = hpdf_bridge::new_dict(pdf_);
   HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
@@ -123,7 +123,7 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   HPDF_Array kids = hpdf_bridge::new_array(pdf_);
   HPDF_Array_Add(kids, cid);
   HPDF_Dict_Add(e.type0, "DescendantFonts", kids);
-  e.to_unicode = hpdf_bridge::new_stream(pdf_, "", true);
+  e.to_unicode = hpdf_bridge::new_stream(pdf_, "", false);
   HPDF_Dict_Add(e.type0, "ToUnicode", e.to_unicode);
   return true;
 }
@@ -149,10 +149,18 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline) {
     return text;
   };
   const std::string colour = num(t.color.r / 255.0) + " " + num(t.color.g / 255.0) + " " + num(t.color.b / 255.0);
-  std::string ops = "BT\n/" + hpdf_bridge::font_resource(page, e.type0) + " " + num(t.size) + " Tf\n" + colour + " rg\n";
+  const std::string font = hpdf_bridge::font_resource(page, e.type0);
   // A family without a bold face (Chinese, Japanese): headings are drawn filled and stroked
   // with a thin outline in the same colour, so they still read as bold.
-  if (fonts_.needs_synthetic_bold(t.font)) ops += "2 Tr " + num(t.size * 0.035) + " w " + colour + " RG\n";
+  const bool bold = fonts_.needs_synthetic_bold(t.font);
+  std::string ops;
+  if (!state_.open) ops = "q\nBT\n", state_ = TextState{}, state_.open = true;
+  if (font != state_.font || t.size != state_.size) ops += "/" + font + " " + num(t.size) + " Tf\n";
+  if (colour != state_.colour) ops += colour + " rg\n";
+  if (bold && (!state_.bold || colour != state_.colour || t.size != state_.size))
+    ops += "2 Tr " + num(t.size * 0.035) + " w " + colour + " RG\n";
+  if (!bold && state_.bold) ops += "0 Tr\n";
+  state_.font = font, state_.size = t.size, state_.colour = colour, state_.bold = bold;
   // One text position runs through the whole item: TJ numbers move it sideways (kerning,
   // justification, mark offsets) and Ts raises or lowers it for marks, so extraction sees
   // one line of text, not glyphs scattered by separate placements.
@@ -197,7 +205,13 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline) {
   }
   close_array();
   if (rise != 0) ops += "0 Ts\n";
-  return ops + "ET\n";
+  return ops;
+}
+
+std::string PdfFonts::end_text() {
+  if (!state_.open) return "";
+  state_.open = false;
+  return "ET\nQ\n";
 }
 
 void PdfFonts::finish() {

@@ -23,8 +23,12 @@ class PdfFonts {
   void collect(const PagedDocument& doc);
   /// Subsets each font and writes its objects. False with `error` naming the font on failure.
   bool embed(std::string& error);
-  /// Content operators drawing `t` on `page` (y measured from the page's bottom edge).
+  /// Content operators drawing `t` on `page` (y measured from the page's bottom edge). Runs of
+  /// text items share one text object: the first opens it ("q BT"), end_text() closes it, and
+  /// font, colour and rendering mode are written only when they change.
   std::string show(HPDF_Page page, const TextItem& t, double baseline_from_bottom);
+  /// Closes the open text object, if any ("" otherwise).
+  std::string end_text();
   /// Writes the ToUnicode maps, now that every cluster drawn is known.
   void finish();
 
@@ -40,6 +44,14 @@ class PdfFonts {
   bool embed_one(Embedded& e, std::string& error);
   // Notes what a single-glyph cluster means as text; false if the glyph already means other text.
   bool map_glyph(Embedded& e, unsigned new_id, const std::u32string& text);
+
+  // What the open text object has set, so unchanged state is not written again.
+  struct TextState {
+    bool open = false;
+    std::string font, colour;
+    double size = 0;
+    bool bold = false;
+  } state_;
 
   HPDF_Doc pdf_;
   const FontSet& fonts_;

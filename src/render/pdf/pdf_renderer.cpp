@@ -10,6 +10,7 @@
 #include <set>
 
 #include "render/pdf/hpdf_bridge.h"
+#include "render/pdf/pdf_compact.h"
 #include "render/pdf/pdf_fonts.h"
 #include "util/link.h"
 #include "util/utf8.h"
@@ -60,7 +61,7 @@ class PdfWriter {
 
   bool write(HPDF_Doc pdf, std::string& error) {
     pdf_ = pdf;
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);  // compact_pdf deflates every stream once, at level 9
     pdf->pdf_version = HPDF_VER_14;  // for /Lang and DisplayDocTitle
     text_.collect(doc_);
     doing_ = "the fonts";
@@ -71,9 +72,14 @@ class PdfWriter {
       HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(doc_.height));
       pages_.push_back(page);
       for (const auto& item : frame.items) {
+        // Text items share text objects; rules, tints and images are drawn outside them.
+        // (Links are annotations, not content, so they leave a text object open.)
+        if (!std::holds_alternative<TextItem>(item) && !std::holds_alternative<LinkItem>(item))
+          hpdf_bridge::append_content(page, text_.end_text());
         std::visit([&](const auto& it) { draw(page, it); }, item);
         if (err_.code != HPDF_OK) return false;
       }
+      hpdf_bridge::append_content(page, text_.end_text());
     }
     write_outline();
     write_info();
@@ -88,7 +94,7 @@ class PdfWriter {
 
   void draw(HPDF_Page page, const TextItem& t) {
     if (t.glyphs.empty()) return;
-    hpdf_bridge::append_content(page, "q\n" + text_.show(page, t, doc_.height - t.baseline) + "Q\n");
+    hpdf_bridge::append_content(page, text_.show(page, t, doc_.height - t.baseline));
   }
 
   void rounded_rect(HPDF_Page page, const RectItem& r) {
@@ -278,7 +284,7 @@ bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const ImageSet& 
       return false;
     }
   }
-  return true;
+  return compact_pdf(out, error);
 }
 
 }  // namespace handout

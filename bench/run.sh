@@ -2,7 +2,7 @@
 # Benchmark: wall time of `handout build` on the example clinic, N runs (default 20).
 # Prints the median and best time per run and per handout. Not part of ctest: timings
 # depend on the machine, so they are reported, not asserted.
-# Usage: tests/bench.sh [build/handout] [N] [extra build options...]
+# Usage: bench/run.sh [build/handout] [N] [extra build options...]
 set -euo pipefail
 HANDOUT=${1:-build/handout}
 N=${2:-20}

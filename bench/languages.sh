@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Benchmark per shipped language: one whole `handout build --lang X` process per handout,
+# N runs each (default 20). Prints pages, bytes, and the median CPU time (user + sys) and
+# wall time. Targets (issue 8): English <= 30 KB and <= 10 ms CPU; Korean <= 100 KB; every
+# language <= 120 KB. Timings depend on the machine: reported here, never asserted in tests.
+# Usage: bench/languages.sh [build/handout] [N] [config]
+set -euo pipefail
+HANDOUT=$(realpath "${1:-build/handout}")
+N=${2:-20}
+CONFIG=$(realpath "${3:-handout.yaml}")
+OUT=$(mktemp -d /tmp/handout-bench.XXXXXX)
+trap 'rm -rf "$OUT"' EXIT
+median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+languages=$(sed -n 's/^languages: *\[\(.*\)\]/\1/p' "$CONFIG" | tr -d ' ' | tr ',' ' ')
+printf '%-8s %5s %9s %12s %12s\n' language pages bytes "cpu ms" "wall ms"
+for lang in $languages; do
+  : >"$OUT/cpu" && : >"$OUT/wall"
+  for _ in $(seq 1 "$N"); do
+    /usr/bin/time -f '%U %S %e' -o "$OUT/t" "$HANDOUT" build --config "$CONFIG" --out "$OUT" --lang "$lang" >"$OUT/log"
+    awk '{printf "%.1f\n", ($1 + $2) * 1000}' "$OUT/t" >>"$OUT/cpu"
+    awk '{printf "%.1f\n", $3 * 1000}' "$OUT/t" >>"$OUT/wall"
+  done
+  pdf=$(ls "$OUT/$lang"/*.pdf | head -1)
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  printf '%-8s %5s %9s %12s %12s\n' "$lang" "$pages" "$(stat -c %s "$pdf")" "$(median <"$OUT/cpu")" "$(median <"$OUT/wall")"
+done

@@ -1,0 +1,36 @@
+#include "render/pdf/pdf_compact.h"
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <exception>
+
+namespace handout {
+
+bool compact_pdf(std::string& pdf, std::string& error) {
+  try {
+    Pl_Flate::setCompressionLevel(6);
+    QPDF in;
+    in.processMemoryFile("handout.pdf", pdf.data(), pdf.size());
+    QPDFWriter out(in);
+    out.setOutputMemory();
+    out.setObjectStreamMode(qpdf_o_generate);
+    out.setCompressStreams(true);
+    out.setDeterministicID(true);
+    out.write();
+    if (in.anyWarnings()) {
+      error = "qpdf warned about the PDF it was given";
+      return false;
+    }
+    const auto buffer = out.getBufferSharedPointer();
+    pdf.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    return true;
+  } catch (const std::exception& e) {
+    error = std::string("cannot compact the PDF: ") + e.what();
+    return false;
+  }
+}
+
+}  // namespace handout
