@@ -60,6 +60,14 @@ TEST_CASE("right-to-left languages by their BCP 47 tag") {
   for (const char* l : {"en", "es", "zh-Hans", "ko", "ru", "arn"}) CHECK_FALSE(is_rtl_language(l));
 }
 
+TEST_CASE("bidi: a paragraph's direction comes from its first strong letter, the page's breaks ties") {
+  CHECK_FALSE(analyse_bidi(u32("National Vulvodynia Association (NVA)"), true).rtl_base);
+  CHECK(analyse_bidi(u32("مرحبا Hello"), false).rtl_base);
+  CHECK(analyse_bidi(u32("(503) 555-0142"), true).rtl_base);
+  CHECK(analyse_bidi(u32("clinic.example الهاتف: 555-0148"), true).rtl_base);  // Arabic in it: stays RTL
+  CHECK_FALSE(analyse_bidi(u32("(503) 555-0142"), false).rtl_base);
+}
+
 TEST_CASE("bidi: Latin words and numbers inside Arabic keep their own order") {
   // "visit ISSWSH in 2026" in Arabic word order: زوري ISSWSH في 2026
   std::u32string text = u32("زوري ISSWSH في 2026");

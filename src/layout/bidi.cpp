@@ -30,7 +30,11 @@ BidiParagraph analyse_bidi(const std::u32string& text, bool rtl_base) {
   std::vector<FriBidiLevel> levels(text.size());
   fribidi_get_bidi_types(str, n, types.data());
   fribidi_get_bracket_types(str, n, types.data(), brackets.data());
-  FriBidiParType base = rtl_base ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+  // A paragraph's first strong letter decides its direction (an Arabic sentence on an English
+  // page runs right to left). On a right-to-left page, a paragraph with any right-to-left
+  // letter stays right to left even if it starts with a Latin word or a web address; only one
+  // with none at all (an English name) runs left to right.
+  FriBidiParType base = rtl_base && has_rtl(text) ? FRIBIDI_PAR_RTL : rtl_base ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_WLTR;
   if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &base, levels.data()))
     std::fill(levels.begin(), levels.end(), rtl_base ? 1 : 0);
   p.levels.assign(levels.begin(), levels.end());

@@ -20,9 +20,11 @@ struct BidiParagraph {
   bool rtl_base = false;             ///< resolved paragraph direction
 };
 
-/// Resolves embedding levels (UAX #9) for a paragraph with the given base direction. (Joining
-/// and mirroring are the shaper's: HarfBuzz shapes each run in its direction.)
-BidiParagraph analyse_bidi(const std::u32string& text, bool rtl_base);
+/// Resolves embedding levels (UAX #9) for a paragraph. Its base direction comes from its first
+/// strong character; `rtl_default` (a right-to-left page) applies when it has none, and keeps
+/// any paragraph holding a right-to-left letter right to left.
+/// (Joining and mirroring are the shaper's: HarfBuzz shapes each run in its direction.)
+BidiParagraph analyse_bidi(const std::u32string& text, bool rtl_default);
 
 /// Visual order (left to right) of the logical characters [begin, end) of a line: each entry
 /// is a logical index.
