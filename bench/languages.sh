@@ -16,7 +16,8 @@ printf '%-8s %5s %9s %12s %12s\n' language pages bytes "cpu ms" "wall ms"
 for lang in $languages; do
   : >"$OUT/cpu" && : >"$OUT/wall"
   for _ in $(seq 1 "$N"); do
-    /usr/bin/time -f '%U %S %e' -o "$OUT/t" "$HANDOUT" build --config "$CONFIG" --out "$OUT" --lang "$lang" >"$OUT/log"
+    # bash's own timer: user, system and real seconds with millisecond resolution.
+    { TIMEFORMAT='%3U %3S %3R'; time "$HANDOUT" build --config "$CONFIG" --out "$OUT" --lang "$lang" >"$OUT/log"; } 2>"$OUT/t"
     awk '{printf "%.1f\n", ($1 + $2) * 1000}' "$OUT/t" >>"$OUT/cpu"
     awk '{printf "%.1f\n", $3 * 1000}' "$OUT/t" >>"$OUT/wall"
   done
