@@ -53,6 +53,14 @@ for lang in en ar es th hi ko; do
   done
 done
 seed pipeline_fuzz 00 tests/golden/constructs.md
+# Inputs that once crashed or hung a target run again every time.
+for f in tests/fuzz_regressions/*; do
+  case $(basename "$f") in
+    yaml-*) cp "$f" "$seeds/yaml_fuzz/" ;;
+    markdown-*) cp "$f" "$seeds/markdown_fuzz/" ;;
+    pipeline-*) cp "$f" "$seeds/pipeline_fuzz/" ;;
+  esac
+done
 
 status=0
 mkdir -p build-fuzz/findings

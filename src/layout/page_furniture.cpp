@@ -45,15 +45,21 @@ double emit(PageFrame& page, const std::vector<SetLine>& lines, const TextStyle&
 std::string fit_text(const std::string& text, const TextStyle& style, const FontSet& fonts, double width,
                      const Script& script) {
   if (set_label(text, style, fonts, script).width <= width) return text;
-  std::u32string chars = utf8_decode(text);
+  const std::u32string chars = utf8_decode(text);
   const std::string ellipsis = "\u2026";
-  while (!chars.empty()) {
-    chars.pop_back();
-    while (!chars.empty() && chars.back() == U' ') chars.pop_back();
-    auto candidate = utf8_encode(chars) + ellipsis;
-    if (set_label(candidate, style, fonts, script).width <= width) return candidate;
+  auto shortened = [&](std::size_t n) {
+    std::u32string kept = chars.substr(0, n);
+    while (!kept.empty() && kept.back() == U' ') kept.pop_back();
+    return utf8_encode(kept) + ellipsis;
+  };
+  // The longest start that fits with its ellipsis, by halving: a title of thousands of letters
+  // costs a dozen trial settings, not one per letter.
+  std::size_t fits = 0, too_long = chars.size();
+  while (too_long - fits > 1) {
+    const std::size_t mid = (fits + too_long) / 2;
+    (set_label(shortened(mid), style, fonts, script).width <= width ? fits : too_long) = mid;
   }
-  return ellipsis;
+  return fits == 0 ? ellipsis : shortened(fits);
 }
 
 double add_header_band(PageFrame& page, const Style& s, const FontSet& fonts, const FamilyFaces& faces,

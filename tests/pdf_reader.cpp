@@ -1,0 +1,50 @@
+#include "pdf_reader.h"
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+
+#include <exception>
+
+namespace handout::test {
+
+PdfSummary read_pdf(const std::string& bytes) {
+  PdfSummary s;
+  s.header = bytes.substr(0, 8);
+  try {
+    QPDF pdf;
+    pdf.processMemoryFile("test.pdf", bytes.data(), bytes.size());
+    QPDFObjectHandle root = pdf.getRoot();
+    if (root.getKey("/Lang").isString()) s.lang = root.getKey("/Lang").getUTF8Value();
+    QPDFObjectHandle prefs = root.getKey("/ViewerPreferences");
+    s.display_doc_title = prefs.isDictionary() && prefs.getKey("/DisplayDocTitle").isBool() &&
+                          prefs.getKey("/DisplayDocTitle").getBoolValue();
+    QPDFObjectHandle trailer = pdf.getTrailer();
+    s.has_creation_date = !trailer.getKey("/Info").getKey("/CreationDate").isNull();
+    s.has_id = trailer.getKey("/ID").isArray();
+    for (QPDFObjectHandle page : pdf.getAllPages()) {
+      for (auto item : page.getKey("/Resources").getKey("/Font").ditems()) {
+        QPDFObjectHandle font = item.second;
+        PdfFontInfo f;
+        f.subtype = font.getKey("/Subtype").getName();
+        f.encoding = font.getKey("/Encoding").isName() ? font.getKey("/Encoding").getName() : "";
+        f.base_font = font.getKey("/BaseFont").getName();
+        f.to_unicode = font.getKey("/ToUnicode").isStream();
+        QPDFObjectHandle cid = font.getKey("/DescendantFonts").getArrayItem(0);
+        f.descendant_subtype = cid.getKey("/Subtype").getName();
+        f.widths = cid.getKey("/W").isArray();
+        f.font_file_bytes = cid.getKey("/FontDescriptor").getKey("/FontFile2").getStreamData()->getSize();
+        s.fonts.push_back(f);
+      }
+      QPDFObjectHandle contents = page.getKey("/Contents");
+      const auto data = contents.getStreamData();
+      s.page_contents.emplace_back(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    }
+    s.warnings = pdf.anyWarnings();
+    s.readable = true;
+  } catch (const std::exception&) {
+    s.readable = false;
+  }
+  return s;
+}
+
+}  // namespace handout::test

@@ -1,0 +1,28 @@
+// Reads a PDF back with qpdf for the unit tests, as plain data. (qpdf 11's headers do not build
+// as C++20 with clang 14, so they stay in pdf_reader.cpp, which is compiled as C++17.)
+#pragma once
+#include <string>
+#include <vector>
+
+namespace handout::test {
+
+/// One font of a page's resources, as the checks need it.
+struct PdfFontInfo {
+  std::string subtype, encoding, base_font, descendant_subtype;
+  bool to_unicode = false, widths = false;
+  std::size_t font_file_bytes = 0;
+};
+
+/// What the checks need of a PDF.
+struct PdfSummary {
+  bool readable = false, warnings = false;
+  std::string header;  ///< e.g. "%PDF-1.5"
+  std::string lang;
+  bool display_doc_title = false, has_creation_date = false, has_id = false;
+  std::vector<PdfFontInfo> fonts;
+  std::vector<std::string> page_contents;  ///< each page's decoded content stream
+};
+
+PdfSummary read_pdf(const std::string& bytes);
+
+}  // namespace handout::test
