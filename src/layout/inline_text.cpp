@@ -1,6 +1,7 @@
 #include "layout/inline_text.h"
 
 #include <algorithm>
+#include <memory>
 #include <cwctype>
 #include <mutex>
 #include <numeric>
@@ -60,7 +61,37 @@ struct FlatText {
   BidiParagraph para;
   std::string lang;
   bool rtl_at(std::size_t i) const { return bidi && para.levels[i] % 2 == 1; }
+  // The paragraph as shaped, run by run (glyphs in points, visual order), so a line can reuse
+  // its slice instead of shaping again where HarfBuzz says a break there changes nothing.
+  struct ShapedRun {
+    std::size_t begin = 0, end = 0;
+    std::vector<ShapedGlyph> glyphs;
+  };
+  std::vector<ShapedRun> runs;
 };
+
+// The glyphs of chars[begin, end) from the paragraph's shaping, when the range lies inside one
+// run and both its edges are safe to break; null otherwise (then the range is shaped anew).
+std::unique_ptr<std::vector<ShapedGlyph>> reuse_shaping(const FlatText& flat, std::size_t begin, std::size_t end) {
+  const auto run = std::find_if(flat.runs.begin(), flat.runs.end(),
+                                [&](const FlatText::ShapedRun& r) { return r.begin <= begin && begin < r.end; });
+  if (run == flat.runs.end() || end > run->end) return nullptr;
+  auto safe_edge = [&](std::size_t at) {
+    if (at == run->begin || at == run->end) return true;
+    bool starts_cluster = false;
+    for (const auto& g : run->glyphs)
+      if (g.cluster == at) {
+        if (g.unsafe_to_break) return false;
+        starts_cluster = true;
+      }
+    return starts_cluster;
+  };
+  if (!safe_edge(begin) || !safe_edge(end)) return nullptr;
+  auto out = std::make_unique<std::vector<ShapedGlyph>>();
+  for (const auto& g : run->glyphs)
+    if (g.cluster >= begin && g.cluster < end) out->push_back(g);
+  return out;
+}
 
 const TextStyle& style_of(const Span& s, const InlineStyles& st) {
   if (s.strong && s.emph) return st.bold_italic;
@@ -179,9 +210,10 @@ FlatText flatten(const std::vector<Span>& spans, const InlineStyles& styles, con
   flat.advance.assign(flat.chars.size(), 0.0);
   for (std::size_t b = 0; b < flat.chars.size();) {
     const std::size_t e = run_end(flat, b, flat.chars.size());
-    if (!invisible(flat.chars[b]))
-      for (const auto& g : shape_run(flat, b, e, style_of(spans[flat.span_of[b]], styles).size, fonts))
-        flat.advance[g.cluster] += g.advance;
+    if (!invisible(flat.chars[b])) {
+      flat.runs.push_back({b, e, shape_run(flat, b, e, style_of(spans[flat.span_of[b]], styles).size, fonts)});
+      for (const auto& g : flat.runs.back().glyphs) flat.advance[g.cluster] += g.advance;
+    }
     b = e;
   }
   flat.prefix.assign(flat.advance.size() + 1, 0.0);
@@ -331,7 +363,8 @@ class LineAssembler {
       byte_of[i - begin] = t.text.size();
       utf8_append(t.text, flat_.chars[i]);
     }
-    for (const auto& g : shape_run(flat_, begin, end, style.size, fonts_)) {
+    auto reused = reuse_shaping(flat_, begin, end);
+    for (const auto& g : reused ? *reused : shape_run(flat_, begin, end, style.size, fonts_)) {
       t.glyphs.push_back({g.id, byte_of[g.cluster - begin], g.advance, g.dx, g.dy});
       t.width += g.advance;
     }

@@ -12,19 +12,26 @@
 namespace handout {
 namespace {
 
+// A number with at most three decimals and no trailing zeros ("12", "-0.25"), written with
+// integer arithmetic: content streams hold thousands of them.
 std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  std::string s = buf;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
+  long long milli = std::llround(v * 1000);
+  std::string out;
+  if (milli < 0) out += '-', milli = -milli;
+  out += std::to_string(milli / 1000);
+  if (int frac = static_cast<int>(milli % 1000)) {
+    char digits[4] = {char('0' + frac / 100), char('0' + frac / 10 % 10), char('0' + frac % 10), 0};
+    int n = 3;
+    while (digits[n - 1] == '0') --n;
+    out += '.';
+    out.append(digits, n);
+  }
+  return out == "-0" ? "0" : out;
 }
 
 std::string hex4(unsigned v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFF);
-  return buf;
+  static const char digits[] = "0123456789ABCDEF";
+  return {digits[(v >> 12) & 15], digits[(v >> 8) & 15], digits[(v >> 4) & 15], digits[v & 15]};
 }
 
 // Six capital letters naming a subset, from what it holds: the same glyphs give the same tag,
