@@ -1,0 +1,58 @@
+// The calls into libharu's internals (src/render/pdf/hpdf_bridge.h), one check each, so a
+// libharu upgrade that changes them fails here first.
+#include <doctest/doctest.h>
+#include <hpdf.h>
+
+#include <string>
+
+#include "render/pdf/hpdf_bridge.h"
+
+using namespace handout;
+
+namespace {
+
+std::string saved(HPDF_Doc pdf) {
+  HPDF_SaveToStream(pdf);
+  HPDF_ResetStream(pdf);
+  std::string out;
+  for (;;) {
+    HPDF_BYTE buf[4096];
+    HPDF_UINT32 n = sizeof buf;
+    const HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf, &n);
+    out.append(reinterpret_cast<char*>(buf), n);
+    if (st != HPDF_OK || n == 0) break;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("hpdf bridge: the libharu version is one the bridge was checked against") {
+  CHECK(hpdf_bridge::version_supported());
+}
+
+TEST_CASE("hpdf bridge: our font dictionaries get page resource names, our operators reach the page") {
+  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+  REQUIRE(pdf);
+  HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
+  HPDF_Page page = HPDF_AddPage(pdf);
+  HPDF_Dict a = hpdf_bridge::new_dict(pdf), b = hpdf_bridge::new_dict(pdf);
+  REQUIRE(a);
+  HPDF_Dict_AddName(a, "Type", "Font");
+  HPDF_Dict_AddName(b, "Type", "Font");
+  const std::string first = hpdf_bridge::font_resource(page, a);
+  CHECK_FALSE(first.empty());
+  CHECK(hpdf_bridge::font_resource(page, a) == first);  // registered once
+  CHECK(hpdf_bridge::font_resource(page, b) != first);
+  HPDF_Page_SetRGBFill(page, 1, 0, 0);  // libharu's own operator, then ours after it
+  CHECK(hpdf_bridge::append_content(page, "q\nBT\n/" + first + " 12 Tf\n[<0001>] TJ\nET\nQ\n"));
+  HPDF_Dict stream = hpdf_bridge::new_stream(pdf, "first", false);
+  hpdf_bridge::set_stream_bytes(stream, "replaced bytes");
+  HPDF_Dict_Add(a, "Probe", stream);
+  const std::string bytes = saved(pdf);
+  CHECK(bytes.find("1 0 0 rg\nq\nBT\n/" + first + " 12 Tf\n[<0001>] TJ") != std::string::npos);
+  CHECK(bytes.find("replaced bytes") != std::string::npos);
+  CHECK(bytes.find("first") == std::string::npos);
+  CHECK(bytes.find("/Font <<\n/" + first) != std::string::npos);  // in the page's resources
+  HPDF_Free(pdf);
+}
