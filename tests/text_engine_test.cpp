@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "fonts/font_set.h"
+#include "content/markdown.h"
 #include "layout/inline_text.h"
 #include "render/pdf/pdf_text_encoding.h"
 #include "test_support.h"
@@ -137,4 +138,14 @@ TEST_CASE("PDF text encoding: UTF-16 with surrogates, /W ranges, ToUnicode entri
   for (const auto& r : width_ranges(many)) CHECK(r.second.size() <= 8000);  // libharu's array cap
   const std::string cmap = to_unicode_cmap({{5, U"fi"}, {6, U"\u0915\u093F"}});
   CHECK(cmap.find("2 beginbfchar\n<0005> <00660069>\n<0006> <0915093F>\nendbfchar") != std::string::npos);
+}
+
+TEST_CASE("a source line break between Chinese or Japanese characters is not a space") {
+  Diagnostics d;
+  const Document zh = parse_markdown("这是一种保护性反射，\n而不是你的选择。\n", "a.md", d);
+  CHECK(plain_text(zh.blocks.at(0).spans) == "这是一种保护性反射，而不是你的选择。");
+  const Document ko = parse_markdown("보호 반사입니다.\n선택이 아닙니다.\n", "a.md", d);
+  CHECK(plain_text(ko.blocks.at(0).spans) == "보호 반사입니다. 선택이 아닙니다.");  // Korean keeps it
+  const Document mixed = parse_markdown("反射\nreflex\n", "a.md", d);
+  CHECK(plain_text(mixed.blocks.at(0).spans) == "反射 reflex");
 }

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "util/link.h"
+#include "util/utf8.h"
 
 namespace handout {
 
@@ -38,6 +39,26 @@ namespace {
 struct NodeFree {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
+
+// Chinese and Japanese characters and punctuation, which are written without spaces (Korean
+// Hangul, which uses spaces, is not among them).
+bool east_asian_wide(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF && !(c >= 0x3130 && c <= 0x318F)) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+bool joins_without_space(const std::vector<Span>& out) {
+  if (out.empty() || out.back().text.empty()) return false;
+  const std::u32string last = utf8_decode(out.back().text.substr(out.back().text.size() < 4 ? 0 : out.back().text.size() - 4));
+  return !last.empty() && east_asian_wide(last.back());
+}
+
+bool starts_wide(cmark_node* next) {
+  const char* text = next ? cmark_node_get_literal(next) : nullptr;
+  if (!text || !*text) return false;
+  const std::u32string first = utf8_decode(std::string_view(text).substr(0, 4));
+  return !first.empty() && east_asian_wide(first.front());
+}
 
 class Converter {
  public:
@@ -145,7 +166,11 @@ class Converter {
       switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT: add_text(cmark_node_get_literal(n), st, false, out); break;
         case CMARK_NODE_CODE: add_text(cmark_node_get_literal(n), st, true, out); break;
-        case CMARK_NODE_SOFTBREAK: add_text(" ", st, false, out); break;
+        case CMARK_NODE_SOFTBREAK:
+          // A line break in the source between two Chinese or Japanese characters is no space
+          // (as CSS Text 3 segment-break rules); elsewhere it is one.
+          if (!(joins_without_space(out) && starts_wide(cmark_node_next(n)))) add_text(" ", st, false, out);
+          break;
         case CMARK_NODE_LINEBREAK: {
           Span s;
           s.hard_break = true;
