@@ -17,13 +17,10 @@ namespace {
 const HandoutFonts& chain() {
   static FontSet set;
   static HandoutFonts faces = [] {
-    Diagnostics d;
-    const std::vector<std::string> dirs{test::source_dir()};
-    const int main = set.load_family("Noto Sans", dirs, {}, d);
-    std::vector<int> fallbacks;
-    for (const char* f : {"Noto Sans Arabic", "Noto Sans Hebrew", "Droid Sans Fallback", "Nanum Gothic"})
-      fallbacks.push_back(set.load_family(f, dirs, {}, d));
-    REQUIRE(d.items().empty());
+    std::vector<int> fallbacks = test::load_families(
+        set, {"Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Droid Sans Fallback", "Nanum Gothic"});
+    const int main = fallbacks.front();
+    fallbacks.erase(fallbacks.begin());
     set.set_fallbacks(fallbacks);
     FamilyFaces ff{set.face_id(main, FaceStyle::Regular), set.face_id(main, FaceStyle::Bold),
                    set.face_id(main, FaceStyle::Italic), set.face_id(main, FaceStyle::BoldItalic)};

@@ -1,6 +1,8 @@
 // Shared fixtures: the shipped fonts, a small clinic, helpers to lay out Markdown.
 #pragma once
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "content/markdown.h"
@@ -25,6 +27,16 @@ inline const HandoutFonts& fonts() {
     return HandoutFonts{&set, f, f};
   }();
   return faces;
+}
+
+/// Loads families (the installed fonts, or fonts/ in the source tree) into `set`, in order;
+/// a family that is missing fails the test.
+inline std::vector<int> load_families(FontSet& set, std::initializer_list<const char*> names) {
+  Diagnostics d;
+  std::vector<int> ids;
+  for (const char* name : names) ids.push_back(set.load_family(name, {source_dir()}, {}, d));
+  REQUIRE(d.items().empty());
+  return ids;
 }
 
 /// A small fixed clinic and English strings, independent of the shipped example.

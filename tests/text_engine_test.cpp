@@ -16,14 +16,10 @@ namespace {
 // Installed families (Debian's font packages), loaded once.
 const FontSet& installed() {
   static FontSet set;
-  static bool loaded = [] {
-    Diagnostics d;
-    for (const char* f : {"Noto Sans", "Noto Sans Devanagari", "Noto Sans Arabic", "Noto Sans Thai",
-                          "Droid Sans Fallback", "Nanum Gothic", "IPAGothic"})
-      set.load_family(f, {}, {}, d);
-    REQUIRE(d.items().empty());
-    return true;
-  }();
+  static bool loaded = !test::load_families(set, {"Noto Sans", "Noto Sans Devanagari", "Noto Sans Arabic",
+                                                  "Noto Sans Thai", "Droid Sans Fallback", "Nanum Gothic",
+                                                  "IPAGothic"})
+                            .empty();
   (void)loaded;
   return set;
 }
