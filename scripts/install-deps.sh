@@ -9,7 +9,7 @@ PACKAGES=(
   libcli11-dev libharfbuzz-dev libicu-dev        # command line, shaping and subsetting, UAX #14 line breaks
   libfribidi-dev                                 # right-to-left text: bidi levels and line order
   libfontconfig-dev libqpdf-dev                  # finding installed font families; compact PDFs (object streams)
-  fonts-noto-core fonts-nanum fonts-droid-fallback fonts-ipafont-gothic  # fonts for every script
+  fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic  # fonts for every script
   libhyphen-dev hyphen-en-us hyphen-en-gb        # hyphenation (LibreOffice patterns) ...
   hyphen-es hyphen-fr hyphen-de hyphen-pt-br     # ... for the languages clinics need most
   hyphen-pt-pt hyphen-ru hyphen-it hyphen-nl

@@ -253,7 +253,7 @@ TEST_CASE("a damaged font is refused when it is loaded, naming the file and the 
   CHECK_FALSE(FontFace::load(dir + "/stub.ttf", error));
   CHECK(error == "font '" + dir + "/stub.ttf' is damaged: its table directory runs past the end of the file");
   CHECK_FALSE(FontFace::load(dir + "/text.ttf", error));
-  CHECK(error == "font '" + dir + "/text.ttf' is damaged: it is not a TrueType font");
+  CHECK(error == "font '" + dir + "/text.ttf' is damaged: it is not a TrueType or OpenType font");
   CHECK(FontFace::load(noto, error));
   CHECK(std::system(("rm -rf " + dir).c_str()) == 0);
 }

@@ -2,6 +2,7 @@
 // pure parts of writing our own fonts (ToUnicode, /W).
 #include <doctest/doctest.h>
 
+#include "fonts/cff_charset.h"
 #include "fonts/font_set.h"
 #include "content/markdown.h"
 #include "layout/inline_text.h"
@@ -144,4 +145,22 @@ TEST_CASE("a source line break between Chinese or Japanese characters is not a s
   CHECK(plain_text(ko.blocks.at(0).spans) == "보호 반사입니다. 선택이 아닙니다.");  // Korean keeps it
   const Document mixed = parse_markdown("反射\nreflex\n", "a.md", d);
   CHECK(plain_text(mixed.blocks.at(0).spans) == "反射 reflex");
+}
+
+TEST_CASE("CFF fonts: Noto Sans CJK subsets keep their CIDs, which the PDF draws with") {
+  FontSet set;
+  const int jp = test::load_families(set, {"Noto Sans CJK JP"}).front();
+  const FontFace& face = set.face(set.face_id(jp, FaceStyle::Regular));
+  CHECK(face.describe().cff);
+  const std::vector<unsigned> glyphs{face.glyph(U'痙'), face.glyph(U'攣'), face.glyph(U'A')};
+  const FontFace::Subset subset = face.subset(glyphs);
+  REQUIRE_FALSE(subset.file.empty());
+  CHECK(subset.cff);
+  CHECK(subset.file.substr(0, 1) == std::string(1, '\x01'));  // a bare CFF table (major version 1)
+  // Noto Sans CJK is CID-keyed with CID = glyph id: the codes are the original glyph ids.
+  CHECK(subset.codes == glyphs);
+  std::vector<unsigned> cids;
+  CHECK(cff_glyph_cids(subset.file, cids));
+  CHECK(cids.size() == 4);  // .notdef and the three glyphs
+  CHECK_FALSE(cff_glyph_cids("not a CFF table", cids));
 }

@@ -52,18 +52,20 @@ struct Brand {
   std::string body_font = "Noto Sans";
   std::string heading_font = "Noto Sans";
   /// Families tried in order for characters the body or heading font lacks (other scripts).
-  /// The defaults come from Debian's fonts-noto-core, fonts-droid-fallback, fonts-nanum and
-  /// fonts-ipafont-gothic.
+  /// The defaults come from Debian's fonts-noto-core, fonts-noto-cjk, fonts-droid-fallback,
+  /// fonts-nanum and fonts-ipafont-gothic.
   std::vector<std::string> fallback_fonts{
       "Noto Sans Arabic",    "Noto Sans Hebrew",    "Noto Sans Devanagari", "Noto Sans Bengali",
       "Noto Sans Gurmukhi",  "Noto Sans Gujarati",  "Noto Sans Tamil",      "Noto Sans Thai",
       "Noto Sans Lao",       "Noto Sans Khmer",     "Noto Sans Myanmar",    "Noto Sans Ethiopic",
-      "Noto Sans Armenian",  "Noto Sans Georgian",  "Noto Sans Sinhala",    "Droid Sans Fallback",
-      "Nanum Gothic",        "IPAGothic"};
-  /// Families tried first for a language, as browsers do: Korean text prefers a Korean font,
-  /// Japanese the Japanese forms of Han characters and punctuation.
+      "Noto Sans Armenian",  "Noto Sans Georgian",  "Noto Sans Sinhala",    "Noto Sans CJK SC",
+      "Droid Sans Fallback", "Nanum Gothic",        "IPAGothic"};
+  /// Families tried first for a language, as browsers do: Han characters and punctuation take
+  /// the reader's regional forms (Japanese, Korean, Traditional or Simplified Chinese).
   std::vector<std::pair<std::string, std::vector<std::string>>> language_fonts{
-      {"ko", {"Nanum Gothic"}}, {"ja", {"IPAGothic"}}};
+      {"ja", {"Noto Sans CJK JP"}},      {"ko", {"Noto Sans CJK KR"}},
+      {"zh-Hant", {"Noto Sans CJK TC"}}, {"zh-TW", {"Noto Sans CJK TC"}},
+      {"zh-HK", {"Noto Sans CJK HK"}},   {"zh", {"Noto Sans CJK SC"}}};
   SourcePos body_font_pos, heading_font_pos, fallback_fonts_pos, language_fonts_pos;
 };
 

@@ -11,6 +11,8 @@
 #include <cstring>
 #include <vector>
 
+#include "fonts/cff_charset.h"
+
 namespace handout {
 namespace {
 constexpr char32_t kLowCacheSize = 0x800;
@@ -19,20 +21,28 @@ std::uint32_t be32(const unsigned char* p) {
   return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
 }
 
-// HarfBuzz quietly treats a damaged table as empty and libharu fails on it much later, so the
-// table directory is checked here: every table inside the file, the ones libharu needs present.
-// Returns "" when the file is sound, else what is wrong.
-std::string sfnt_problem(const char* bytes, unsigned size) {
+// HarfBuzz quietly treats a damaged table as empty and the font fails much later, so the
+// table directory of face `index` is checked here: every table inside the file, the tables a
+// PDF font needs present (TrueType glyf and loca, or CFF outlines). Returns "" when the file
+// is sound, else what is wrong.
+std::string sfnt_problem(const char* bytes, unsigned size, unsigned index) {
   const auto* d = reinterpret_cast<const unsigned char*>(bytes);
   if (size < 12) return "the file is too short to be a font";
-  if (std::memcmp(d, "OTTO", 4) == 0) return "";  // CFF: refused below with its own message
-  if (std::memcmp(d, "ttcf", 4) == 0) return "";  // a collection: HarfBuzz checks each face
-  if (be32(d) != 0x00010000 && std::memcmp(d, "true", 4) != 0) return "it is not a TrueType font";
-  const unsigned tables = (d[4] << 8) | d[5];
-  if (12 + 16ull * tables > size) return "its table directory runs past the end of the file";
-  std::vector<std::string> needed{"cmap", "head", "hhea", "hmtx", "maxp", "loca", "glyf"};
+  std::size_t dir = 0;
+  if (std::memcmp(d, "ttcf", 4) == 0) {  // a collection: find the face's own table directory
+    if (index >= be32(d + 8) || 16ull + 4 * index > size) return "the collection has no face " + std::to_string(index);
+    dir = be32(d + 12 + 4 * index);
+    if (dir + 12 > size) return "its table directory runs past the end of the file";
+  }
+  const unsigned char* t = d + dir;
+  if (be32(t) != 0x00010000 && std::memcmp(t, "true", 4) != 0 && std::memcmp(t, "OTTO", 4) != 0)
+    return "it is not a TrueType or OpenType font";
+  const unsigned tables = (t[4] << 8) | t[5];
+  if (dir + 12 + 16ull * tables > size) return "its table directory runs past the end of the file";
+  std::vector<std::string> needed{"cmap", "head", "hhea", "hmtx", "maxp"};
+  bool glyf = false, loca = false, cff = false;
   for (unsigned i = 0; i < tables; ++i) {
-    const unsigned char* rec = d + 12 + 16 * i;
+    const unsigned char* rec = t + 12 + 16 * i;
     const std::string tag(reinterpret_cast<const char*>(rec), 4);
     const std::uint64_t end = std::uint64_t(be32(rec + 8)) + be32(rec + 12);
     if (end > size) {
@@ -42,7 +52,10 @@ std::string sfnt_problem(const char* bytes, unsigned size) {
       return msg;
     }
     needed.erase(std::remove(needed.begin(), needed.end(), tag), needed.end());
+    glyf = glyf || tag == "glyf", loca = loca || tag == "loca", cff = cff || tag == "CFF ";
   }
+  if (!cff && !glyf) needed.push_back("glyf or CFF");
+  if (glyf && !loca) needed.push_back("loca");
   std::string missing;
   for (const auto& tag : needed) missing += (missing.empty() ? "" : " ") + tag;
   return missing.empty() ? "" : "required tables are missing (" + missing + ")";
@@ -50,7 +63,7 @@ std::string sfnt_problem(const char* bytes, unsigned size) {
 
 }  // namespace
 
-std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& error) {
+std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& error, unsigned index) {
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
   if (!blob) {
     error = "cannot read font file '" + path + "'";
@@ -58,24 +71,14 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& e
   }
   unsigned size = 0;
   const char* bytes = hb_blob_get_data(blob, &size);
-  if (const std::string problem = sfnt_problem(bytes, size); !problem.empty()) {
+  if (const std::string problem = sfnt_problem(bytes, size, index); !problem.empty()) {
     error = "font '" + path + "' is damaged: " + problem;
     hb_blob_destroy(blob);
     return nullptr;
   }
-  hb_face_t* face = hb_face_create(blob, 0);
-  hb_blob_t* glyf = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
-  const bool has_glyf = hb_blob_get_length(glyf) > 0;
-  hb_blob_destroy(glyf);
-  if (hb_face_get_glyph_count(face) == 0 || !has_glyf) {
-    // libharu embeds only TrueType outlines (glyf); a CFF .otf would load here but fail later.
-    error = "'" + path + "' is not a TrueType-outline font (glyf table missing)";
-    hb_face_destroy(face);
-    hb_blob_destroy(blob);
-    return nullptr;
-  }
+  hb_face_t* face = hb_face_create(blob, index);
   std::unique_ptr<FontFace> f(new FontFace());
-  f->path_ = path;
+  f->path_ = index ? path + "#" + std::to_string(index) : path;
   f->blob_ = blob;
   f->face_ = face;
   hb_font_t* font = hb_font_create(face);
@@ -159,35 +162,52 @@ double FontFace::glyph_advance(unsigned gid) const {
   return hb_font_get_glyph_h_advance(static_cast<hb_font_t*>(font_), gid) / upem_;
 }
 
-std::string FontFace::subset(const std::vector<unsigned>& glyphs, std::vector<unsigned>& new_ids) const {
+FontFace::Subset FontFace::subset(const std::vector<unsigned>& glyphs) const {
+  Subset out;
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (!input) return {};
+  if (!input) return out;
   hb_set_t* keep = hb_subset_input_glyph_set(input);
   for (unsigned g : glyphs) hb_set_add(keep, g);
   hb_set_clear(hb_subset_input_unicode_set(input));  // only the glyphs asked for (and their components)
+  // No layout closure: the text is shaped already, so alternates and vertical forms the
+  // features could reach are never drawn.
+  hb_set_clear(hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
   // The PDF draws glyph ids: the shaping tables, names and vertical metrics are dead weight.
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "morx", "kerx", "kern", "DSIG", "vhea",
                           "vmtx", "VORG", "name", "post", "gasp", "hdmx", "LTSH", "VDMX", "meta"})
     hb_set_add(drop, HB_TAG(tag[0], tag[1], tag[2], tag[3]));
-  std::string out;
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(static_cast<hb_face_t*>(face_), input);
   if (plan) {
     const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(plan);
-    new_ids.clear();
-    for (unsigned g : glyphs) new_ids.push_back(hb_map_get(mapping, g));
+    for (unsigned g : glyphs) out.codes.push_back(hb_map_get(mapping, g));
     if (hb_face_t* result = hb_subset_plan_execute_or_fail(plan)) {
-      hb_blob_t* blob = hb_face_reference_blob(result);
+      hb_blob_t* cff = hb_face_reference_table(result, HB_TAG('C', 'F', 'F', ' '));
       unsigned size = 0;
-      const char* data = hb_blob_get_data(blob, &size);
-      out.assign(data, size);
-      hb_blob_destroy(blob);
+      const char* data = hb_blob_get_data(cff, &size);
+      if (size > 0) {
+        // CFF outlines go into the PDF as the bare table, drawn by CID (hb-subset keeps the
+        // font's own CIDs): each code becomes its glyph's CID.
+        out.cff = true;
+        std::vector<unsigned> cid_of;
+        if (cff_glyph_cids(std::string_view(data, size), cid_of)) {
+          out.file.assign(data, size);
+          for (auto& code : out.codes) code = code < cid_of.size() ? cid_of[code] : 0;
+        }
+      } else {
+        hb_blob_t* blob = hb_face_reference_blob(result);
+        data = hb_blob_get_data(blob, &size);
+        out.file.assign(data, size);
+        hb_blob_destroy(blob);
+      }
+      hb_blob_destroy(cff);
       hb_face_destroy(result);
     }
     hb_subset_plan_destroy(plan);
   }
   hb_subset_input_destroy(input);
+  if (out.file.empty()) out.codes.clear();
   return out;
 }
 

@@ -29,12 +29,14 @@ struct FontDescription {
 /// One loaded font file. All metrics are in em (multiply by the font size for points).
 class FontFace {
  public:
-  /// Loads a TrueType file; returns null (and sets `error`) when it is missing or unusable.
-  static std::unique_ptr<FontFace> load(const std::string& path, std::string& error);
+  /// Loads face `index` (0 unless a collection, .ttc) of a TrueType or OpenType file; returns
+  /// null (and sets `error`) when it is missing or damaged.
+  static std::unique_ptr<FontFace> load(const std::string& path, std::string& error, unsigned index = 0);
   ~FontFace();
   FontFace(const FontFace&) = delete;
   FontFace& operator=(const FontFace&) = delete;
 
+  /// The file, with "#N" after it for face N of a collection.
   const std::string& path() const { return path_; }
   /// Horizontal advance of a code point (the missing glyph's advance when not covered).
   double advance(char32_t cp) const;
@@ -53,9 +55,13 @@ class FontFace {
   unsigned glyph(char32_t cp) const;
   /// Advance of a glyph, in em.
   double glyph_advance(unsigned gid) const;
-  /// A subset font file holding `glyphs` (original ids), hinting and layout tables dropped.
-  /// `new_ids[i]` is the id of glyphs[i] in the subset. Empty on failure.
-  std::string subset(const std::vector<unsigned>& glyphs, std::vector<unsigned>& new_ids) const;
+  /// A subset holding `glyphs` (original ids), hinting and layout tables dropped.
+  struct Subset {
+    std::string file;            ///< a TrueType font file, or a bare CID-keyed CFF table; empty on failure
+    bool cff = false;            ///< CFF outlines (a PDF CIDFontType0), else TrueType (CIDFontType2)
+    std::vector<unsigned> codes; ///< what the PDF draws glyphs[i] with: its subset glyph id, or its CID
+  };
+  Subset subset(const std::vector<unsigned>& glyphs) const;
   /// Names and metrics for a PDF font descriptor.
   FontDescription describe() const;
 

@@ -27,12 +27,13 @@ std::string family_file_stem(const std::string& family) {
 // and loads them. Errors go to `diags` when given, else into the family's `problem`.
 void FontSet::load(Family& f, Diagnostics* diags, const SourcePos& at) const {
   const auto stem = family_file_stem(f.name);
-  std::string paths[4], tried;
+  SystemFont paths[4];
+  std::string tried;
   auto try_dir = [&](const std::string& dir) {
     const auto regular = dir + "/" + stem + "-Regular.ttf";
     if (!is_file(regular)) return (tried += (tried.empty() ? "'" : ", '") + regular + "'"), false;
     for (int s = 0; s < 4; ++s)
-      if (const auto p = dir + "/" + stem + "-" + kStyles[s] + ".ttf"; is_file(p)) paths[s] = p;
+      if (const auto p = dir + "/" + stem + "-" + kStyles[s] + ".ttf"; is_file(p)) paths[s] = {p, 0};
     return true;
   };
   bool found = false;
@@ -41,17 +42,17 @@ void FontSet::load(Family& f, Diagnostics* diags, const SourcePos& at) const {
   if (!found) {
     for (int s = 0; s < 4; ++s) paths[s] = find_system_font(f.name, s & 1, s & 2);
     for (int s = 1; s < 4; ++s)
-      if (paths[s] == paths[0]) paths[s].clear();  // fontconfig offers the regular face instead
+      if (paths[s] == paths[0]) paths[s] = {};  // fontconfig offers the regular face instead
   }
   auto fail = [&](const std::string& message) {
     if (diags) diags->error(at, message);
     f.problem = message;
   };
-  if (paths[0].empty()) return fail("font '" + f.name + "' Regular not found (tried " + tried + ", and the installed fonts)");
+  if (paths[0].path.empty()) return fail("font '" + f.name + "' Regular not found (tried " + tried + ", and the installed fonts)");
   for (int s = 0; s < 4; ++s) {
-    if (paths[s].empty()) continue;
+    if (paths[s].path.empty()) continue;
     std::string error;
-    f.faces[s] = FontFace::load(paths[s], error);
+    f.faces[s] = FontFace::load(paths[s].path, error, paths[s].index);
     if (!f.faces[s]) {
       for (auto& face : f.faces) face.reset();
       return fail(error);

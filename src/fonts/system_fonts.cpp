@@ -17,10 +17,10 @@ std::string folded(std::string s) {
 
 }  // namespace
 
-std::string find_system_font(const std::string& family, bool bold, bool italic) {
+SystemFont find_system_font(const std::string& family, bool bold, bool italic) {
   static std::mutex mutex;  // fontconfig's configuration is shared state
   std::lock_guard<std::mutex> lock(mutex);
-  if (!FcInit()) return "";
+  if (!FcInit()) return {};
   FcPattern* pattern = FcPatternCreate();
   FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
   FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
@@ -29,19 +29,23 @@ std::string find_system_font(const std::string& family, bool bold, bool italic) 
   FcDefaultSubstitute(pattern);
   FcResult result = FcResultNoMatch;
   FcPattern* match = FcFontMatch(nullptr, pattern, &result);
-  std::string path;
+  SystemFont found;
   if (match) {
     bool same_family = false;
     FcChar8* name = nullptr;
     for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &name) == FcResultMatch; ++i)
       same_family = same_family || folded(reinterpret_cast<const char*>(name)) == folded(family);
     FcChar8* file = nullptr;
-    if (same_family && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch)
-      path = reinterpret_cast<const char*>(file);
+    int index = 0;
+    if (same_family && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+      found.path = reinterpret_cast<const char*>(file);
+      if (FcPatternGetInteger(match, FC_INDEX, 0, &index) == FcResultMatch && index > 0)
+        found.index = static_cast<unsigned>(index);
+    }
     FcPatternDestroy(match);
   }
   FcPatternDestroy(pattern);
-  return path;
+  return found;
 }
 
 }  // namespace handout

@@ -199,8 +199,12 @@ check "en: no translation notice" sh -c "! pdftotext '$WORK/langs/en/vaginismus.
 check "ar: extracted as plain Arabic letters, not presentation forms" \
   sh -c "pdftotext '$WORK/langs/ar/vaginismus.pdf' - | grep -q 'ما هو التشنج المهبلي' && ! pdftotext '$WORK/langs/ar/vaginismus.pdf' - | grep -qP '[\x{FE70}-\x{FEFF}]'"
 check "ar: page labels in Arabic" grep -qF "صفحة1من" "$WORK/ar.txt"
-check "zh-Hans: the CJK font is embedded" sh -c "pdffonts '$WORK/langs/zh-Hans/vaginismus.pdf' | grep -q DroidSansFallback"
-check "ko: the Korean font is embedded" sh -c "pdffonts '$WORK/langs/ko/vaginismus.pdf' | grep -q NanumGothic"
+# Han characters in each reader's regional forms, with a real bold (Noto Sans CJK, CFF).
+for pair in zh-Hans:sc zh-Hant:tc ja:jp ko:kr; do
+  lang=${pair%%:*} region=${pair#*:}
+  check "$lang: Noto Sans CJK $region embedded as CID CFF, regular and bold" \
+    sh -c "pdffonts '$WORK/langs/$lang/vaginismus.pdf' | grep -c 'NotoSansCJK$region-\(Regular\|Bold\) *CID Type 0C' | grep -qx 2"
+done
 check "ar: the Arabic font is embedded" sh -c "pdffonts '$WORK/langs/ar/vaginismus.pdf' | grep -q NotoSansArabic"
 
 # A language without the article: an error naming the file, or with fallback_language, the

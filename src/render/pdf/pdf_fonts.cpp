@@ -80,22 +80,26 @@ bool PdfFonts::embed(std::string& error) {
 
 bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   const std::vector<unsigned> used(e.used.begin(), e.used.end());
-  std::vector<unsigned> ids;
-  const std::string file = e.face->subset(used, ids);
-  if (file.empty() || ids.size() != used.size()) {
-    error = "cannot subset font '" + e.face->path() + "'";
+  const FontFace::Subset subset = e.face->subset(used);
+  if (subset.file.empty() || subset.codes.size() != used.size()) {
+    error = "cannot subset font '" + e.face->path() + "'" +
+            (subset.cff ? " (its CFF outlines are not CID-keyed; use a TrueType or CID-keyed font)" : "");
     return false;
   }
+  const std::string& file = subset.file;
   std::vector<std::pair<unsigned, double>> w;
   for (std::size_t i = 0; i < used.size(); ++i) {
-    e.new_id[used[i]] = ids[i];
-    w.emplace_back(ids[i], e.face->glyph_advance(used[i]));
+    e.new_id[used[i]] = subset.codes[i];  // the code drawn: subset glyph id, or CID for CFF
+    w.emplace_back(subset.codes[i], e.face->glyph_advance(used[i]));
   }
   std::sort(w.begin(), w.end());
   const FontDescription d = e.face->describe();
   const std::string name = subset_tag(e.face->path(), e.used) + "+" + d.postscript_name;
   HPDF_Dict font_file = hpdf_bridge::new_stream(pdf_, file, false);
-  HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(file.size()));
+  if (subset.cff)
+    HPDF_Dict_AddName(font_file, "Subtype", "CIDFontType0C");  // a bare CID-keyed CFF table
+  else
+    HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(file.size()));
   HPDF_Dict desc = hpdf_bridge::new_dict(pdf_);
   HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
   HPDF_Dict_AddName(desc, "FontName", name.c_str());
@@ -108,10 +112,10 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   HPDF_Dict_AddNumber(desc, "Descent", static_cast<HPDF_INT32>(std::round(d.descent * 1000)));
   HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(std::round(d.cap_height * 1000)));
   HPDF_Dict_AddNumber(desc, "StemV", 80);
-  HPDF_Dict_Add(desc, "FontFile2", font_file);
+  HPDF_Dict_Add(desc, subset.cff ? "FontFile3" : "FontFile2", font_file);
   HPDF_Dict cid = hpdf_bridge::new_dict(pdf_);
   HPDF_Dict_AddName(cid, "Type", "Font");
-  HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+  HPDF_Dict_AddName(cid, "Subtype", subset.cff ? "CIDFontType0" : "CIDFontType2");
   HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
   HPDF_Dict info = HPDF_Dict_New(pdf_->mmgr);
   HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf_->mmgr, "Adobe", nullptr));
@@ -119,7 +123,7 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   HPDF_Dict_AddNumber(info, "Supplement", 0);
   HPDF_Dict_Add(cid, "CIDSystemInfo", info);
   HPDF_Dict_Add(cid, "FontDescriptor", desc);
-  HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");  // CIDs are the subset's glyph ids
+  if (!subset.cff) HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");  // CIDs are the subset's glyph ids
   HPDF_Dict_AddNumber(cid, "DW", 0);
   HPDF_Dict_Add(cid, "W", widths(pdf_, w));
   e.type0 = hpdf_bridge::new_dict(pdf_);
