@@ -244,6 +244,17 @@ printf 'missing_glyphs: warn\n' >>"$WORK/glyph/h.yaml"
 "$HANDOUT" build --config "$WORK/glyph/h.yaml" >/dev/null 2>"$WORK/err"
 check "missing_glyphs: warn builds it anyway (exit 0)" test $? -eq 0 -a -f "$WORK/glyph/out/en/g.pdf"
 
+# Characters above U+FFFF (CJK Extension B) are shaped, embedded and extracted like any other.
+mkdir -p "$WORK/astral/content/ja"
+cp "$REPO/content/ja/strings.yaml" "$WORK/astral/content/ja/"
+printf -- '---\ntitle: Astral\n---\n\n\xf0\xa9\xb8\xbd\xef\xbc\x88\xe3\x81\xbb\xe3\x81\xa3\xe3\x81\x91\xef\xbc\x89\n' \
+  >"$WORK/astral/content/ja/a.md"
+printf 'clinic:\n  name: A Clinic\nlanguages: [ja]\n' >"$WORK/astral/h.yaml"
+"$HANDOUT" build --config "$WORK/astral/h.yaml" >/dev/null 2>"$WORK/err"
+check "a character above U+FFFF builds (exit $?)" test -f "$WORK/astral/out/ja/a.pdf"
+check "a character above U+FFFF extracts as itself" \
+  sh -c "pdftotext '$WORK/astral/out/ja/a.pdf' - | grep -q $'\xf0\xa9\xb8\xbd\xef\xbc\x88'"
+
 # --- figures: placed whole, or a clear error ------------------------------------------------
 mkdir -p "$WORK/fig/content/en"
 cp "$REPO/content/en/strings.yaml" "$WORK/fig/content/en/"
