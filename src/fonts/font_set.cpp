@@ -95,8 +95,6 @@ FontSet::Family& FontSet::family_of(FontId id) const {
 
 const FontFace& FontSet::face(FontId id) const { return *family_of(id).faces[id % 4]; }
 
-bool FontSet::usable(int family) const { return family_of(family * 4).faces[0] != nullptr; }
-
 std::vector<std::string> FontSet::problems() const {
   std::vector<std::string> out;
   for (const auto& f : families_)

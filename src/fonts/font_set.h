@@ -31,10 +31,8 @@ class FontSet {
   int add_lazy_family(const std::string& family, const std::vector<std::string>& dirs);
   /// The face id for a family index and style.
   FontId face_id(int family, FaceStyle style) const { return family * 4 + static_cast<int>(style); }
-  /// A face; its family must be usable (see usable()).
+  /// A face; its family must have loaded (every face layout picks has).
   const FontFace& face(FontId id) const;
-  /// False for a lazy family whose files could not be found or loaded (see problems()).
-  bool usable(int family) const;
   /// Why lazy families could not be loaded, one message each.
   std::vector<std::string> problems() const;
   /// True for a bold face that its family lacks and the regular face stands in for (most CJK
