@@ -41,7 +41,7 @@ struct Shared {
     const int body = fonts.load_family("Noto Sans", {}, {}, d);
     std::vector<int> fallbacks;
     for (const char* family : {"Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Thai",
-                               "Droid Sans Fallback", "Nanum Gothic"})
+                               "Noto Sans CJK SC", "Nanum Gothic"})
       fallbacks.push_back(fonts.load_family(family, {}, {}, d));
     fonts.set_fallbacks(fallbacks);
     const FamilyFaces f{fonts.face_id(body, FaceStyle::Regular), fonts.face_id(body, FaceStyle::Bold),
