@@ -144,23 +144,35 @@ bool PdfFonts::map_glyph(Embedded& e, unsigned new_id, const std::u32string& tex
   return inserted || it->second == text;
 }
 
-std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline) {
-  Embedded& e = entry(t.font);
-  // Where each cluster starts (byte offsets in t.text), to find its characters.
-  std::vector<std::size_t> boundaries;  // sorted cluster starts (byte offsets)
-  for (const auto& g : t.glyphs) boundaries.push_back(g.cluster);
-  std::sort(boundaries.begin(), boundaries.end());
-  boundaries.erase(std::unique(boundaries.begin(), boundaries.end()), boundaries.end());
-  auto cluster_text = [&](std::size_t start) {
-    const auto next = std::upper_bound(boundaries.begin(), boundaries.end(), start);
-    const std::size_t end = next == boundaries.end() ? t.text.size() : *next;
-    std::u32string text = utf8_decode(std::string_view(t.text).substr(start, end - start));
+namespace {
+
+// The characters of each cluster of a run, found from where the clusters start.
+class ClusterText {
+ public:
+  explicit ClusterText(const TextItem& t) : t_(t) {
+    for (const auto& g : t.glyphs) starts_.push_back(g.cluster);
+    std::sort(starts_.begin(), starts_.end());
+    starts_.erase(std::unique(starts_.begin(), starts_.end()), starts_.end());
+  }
+  std::u32string at(std::size_t start) const {
+    const auto next = std::upper_bound(starts_.begin(), starts_.end(), start);
+    const std::size_t end = next == starts_.end() ? t_.text.size() : *next;
+    std::u32string text = utf8_decode(std::string_view(t_.text).substr(start, end - start));
     // poppler turns a right-to-left line around as a whole: a ligature's letters go in visual order.
-    if (t.rtl) std::reverse(text.begin(), text.end());
+    if (t_.rtl) std::reverse(text.begin(), text.end());
     return text;
-  };
+  }
+
+ private:
+  const TextItem& t_;
+  std::vector<std::size_t> starts_;  // sorted byte offsets in t.text
+};
+
+}  // namespace
+
+std::string PdfFonts::text_state(HPDF_Page page, const TextItem& t) {
   const std::string colour = num(t.color.r / 255.0) + " " + num(t.color.g / 255.0) + " " + num(t.color.b / 255.0);
-  const std::string font = hpdf_bridge::font_resource(page, e.type0);
+  const std::string font = hpdf_bridge::font_resource(page, entry(t.font).type0);
   // A family without a bold face (Chinese, Japanese): headings are drawn filled and stroked
   // with a thin outline in the same colour, so they still read as bold.
   const bool bold = fonts_.needs_synthetic_bold(t.font);
@@ -172,46 +184,39 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline) {
     ops += "2 Tr " + num(t.size * 0.035) + " w " + colour + " RG\n";
   if (!bold && state_.bold) ops += "0 Tr\n";
   state_.font = font, state_.size = t.size, state_.colour = colour, state_.bold = bold;
+  return ops;
+}
+
+std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline) {
+  Embedded& e = entry(t.font);
+  const ClusterText cluster_text(t);
   // One text position runs through the whole item: TJ numbers move it sideways (kerning,
   // justification, mark offsets) and Ts raises or lowers it for marks, so extraction sees
   // one line of text, not glyphs scattered by separate placements.
-  ops += "1 0 0 1 " + num(t.x) + " " + num(baseline) + " Tm\n[";
+  std::string ops = text_state(page, t) + "1 0 0 1 " + num(t.x) + " " + num(baseline) + " Tm\n[";
   bool in_array = true;
   auto close_array = [&] {
     if (in_array) ops += "] TJ\n", in_array = false;
-  };
-  auto open_array = [&] {
-    if (!in_array) ops += "[", in_array = true;
   };
   double pen = t.x, at = t.x, rise = 0;  // pen: the layout's position; at: where the PDF's is
   for (std::size_t i = 0; i < t.glyphs.size();) {
     // One cluster: the glyphs sharing a cluster value, side by side in visual order.
     std::size_t j = i + 1;
     while (j < t.glyphs.size() && t.glyphs[j].cluster == t.glyphs[i].cluster) ++j;
-    const std::u32string text = cluster_text(t.glyphs[i].cluster);
+    const std::u32string text = cluster_text.at(t.glyphs[i].cluster);
     const bool actual_text = j - i > 1 || !map_glyph(e, e.new_id[t.glyphs[i].id], text);
-    if (actual_text) {
-      close_array();
-      ops += "/Span <</ActualText <FEFF" + utf16_hex(text) + ">>> BDC\n";
-    }
+    if (actual_text) close_array(), ops += "/Span <</ActualText <FEFF" + utf16_hex(text) + ">>> BDC\n";
     for (std::size_t k = i; k < j; ++k) {
       const GlyphPos& g = t.glyphs[k];
-      if (g.dy != rise) {
-        close_array();
-        ops += num(g.dy) + " Ts\n";
-        rise = g.dy;
-      }
-      open_array();
+      if (g.dy != rise) close_array(), ops += num(g.dy) + " Ts\n", rise = g.dy;
+      if (!in_array) ops += "[", in_array = true;
       const double want = pen + g.dx;
       if (std::abs(want - at) > 0.001) ops += num(-(want - at) * 1000 / t.size) + " ";
       ops += "<" + hex4(e.new_id[g.id]) + ">";
       at = want + e.face->glyph_advance(g.id) * t.size;
       pen += g.advance;
     }
-    if (actual_text) {
-      close_array();
-      ops += "EMC\n";
-    }
+    if (actual_text) close_array(), ops += "EMC\n";
     i = j;
   }
   close_array();

@@ -42,6 +42,8 @@ class PdfFonts {
   };
   Embedded& entry(FontId id);
   bool embed_one(Embedded& e, std::string& error);
+  // Font, size, colour and rendering mode for `t`, written only where they change.
+  std::string text_state(HPDF_Page page, const TextItem& t);
   // Notes what a single-glyph cluster means as text; false if the glyph already means other text.
   bool map_glyph(Embedded& e, unsigned new_id, const std::u32string& text);
 
