@@ -29,6 +29,16 @@ TEST_CASE("smart punctuation: quotes, apostrophes and dashes") {
   auto doc = parse_markdown("\"Hi,\" it's -- well --- fine...\n", "t.md", d);
   CHECK(plain_text(doc.blocks[0].spans) == "\u201CHi,\u201D it\u2019s \u2013 well \u2014 fine\u2026");
   CHECK(smart_punctuation("Women's Health") == "Women\u2019s Health");
+  CHECK(smart_punctuation("\"Hi,\" it's -- well --- fine...") == "\u201CHi,\u201D it\u2019s \u2013 well \u2014 fine\u2026");
+  CHECK(smart_punctuation("'quoted' (\"here\")") == "\u2018quoted\u2019 (\u201Chere\u201D)");
+}
+
+TEST_CASE("smart punctuation of YAML text keeps every word: it is not parsed as Markdown") {
+  CHECK(smart_punctuation("1. Pain relief") == "1. Pain relief");
+  CHECK(smart_punctuation("- a list marker") == "- a list marker");
+  CHECK(smart_punctuation("[NVA](https://www.nva.org) resources") == "[NVA](https://www.nva.org) resources");
+  CHECK(smart_punctuation("# Not a heading *or emphasis*") == "# Not a heading *or emphasis*");
+  CHECK(smart_punctuation("") == "");
 }
 
 TEST_CASE("raw HTML is dropped with a warning at its line") {

@@ -230,22 +230,34 @@ Document parse_markdown(const std::string& body, const std::string& path, Diagno
 }
 
 std::string smart_punctuation(const std::string& text) {
-  // Parse as Markdown with the SMART option and keep only the text, so "1." or "-" at the
-  // start cannot turn the label into a list: each text node is taken as it is.
-  std::unique_ptr<cmark_node, NodeFree> root(
-      cmark_parse_document(text.data(), text.size(), CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8));
-  std::string out;
-  cmark_iter* it = cmark_iter_new(root.get());
-  for (auto ev = cmark_iter_next(it); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(it)) {
-    if (ev != CMARK_EVENT_ENTER) continue;
-    auto* n = cmark_iter_get_node(it);
-    auto type = cmark_node_get_type(n);
-    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) out += cmark_node_get_literal(n);
-    if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) out += ' ';
+  // Plain text, not Markdown: "1. Pain relief" or "[NVA](...)" must come out as written, only
+  // with typographic quotes, dashes and ellipses (the same choices CommonMark's smart option makes).
+  const std::u32string in = utf8_decode(text);
+  std::u32string out;
+  auto opens = [&](std::size_t i) {  // a quote at i starts a quotation: after a space or an opener
+    if (i == 0) return true;
+    const char32_t before = in[i - 1];
+    return before == U' ' || before == U'\t' || before == U'\n' || before == U'(' || before == U'[' ||
+           before == U'{' || before == U'\u2013' || before == U'\u2014' || before == U'\u201C' || before == U'\u2018';
+  };
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char32_t c = in[i];
+    if (c == U'"') {
+      out += opens(i) ? U'\u201C' : U'\u201D';
+    } else if (c == U'\'') {
+      out += opens(i) ? U'\u2018' : U'\u2019';  // closing quote and apostrophe are one character
+    } else if (c == U'-' && i + 1 < in.size() && in[i + 1] == U'-') {
+      const bool em = i + 2 < in.size() && in[i + 2] == U'-';
+      out += em ? U'\u2014' : U'\u2013';
+      i += em ? 2 : 1;
+    } else if (c == U'.' && i + 2 < in.size() && in[i + 1] == U'.' && in[i + 2] == U'.') {
+      out += U'\u2026';
+      i += 2;
+    } else {
+      out += c;
+    }
   }
-  cmark_iter_free(it);
-  // Markup characters were consumed by the parse; fall back to the text as written then.
-  return out.empty() ? text : out;
+  return utf8_encode(out);
 }
 
 }  // namespace handout
