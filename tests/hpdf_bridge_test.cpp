@@ -6,6 +6,7 @@
 #include <string>
 
 #include "render/pdf/hpdf_bridge.h"
+#include "render/pdf/pdf_compact.h"
 
 using namespace handout;
 
@@ -54,5 +55,24 @@ TEST_CASE("hpdf bridge: our font dictionaries get page resource names, our opera
   CHECK(bytes.find("replaced bytes") != std::string::npos);
   CHECK(bytes.find("first") == std::string::npos);
   CHECK(bytes.find("/Font <<\n/" + first) != std::string::npos);  // in the page's resources
+  HPDF_Free(pdf);
+}
+
+TEST_CASE("hpdf bridge: an image from deflated bytes is one libharu draws, marked for compact_pdf") {
+  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+  REQUIRE(pdf);
+  HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
+  HPDF_Page page = HPDF_AddPage(pdf);
+  HPDF_Image mask = hpdf_bridge::new_flate_image(pdf, "mask bytes", 2, 1, true, nullptr);
+  HPDF_Image image = hpdf_bridge::new_flate_image(pdf, "image bytes", 2, 1, false, mask);
+  REQUIRE(image);
+  CHECK(HPDF_Page_DrawImage(page, image, 10, 10, 20, 10) == HPDF_OK);
+  const std::string bytes = saved(pdf);
+  CHECK(bytes.find("/Subtype /Image") != std::string::npos);
+  CHECK(bytes.find("/ColorSpace /DeviceRGB") != std::string::npos);
+  CHECK(bytes.find("/SMask ") != std::string::npos);
+  CHECK(bytes.find(std::string("/") + kDeflatedMark + " true") != std::string::npos);
+  CHECK(bytes.find("image bytes") != std::string::npos);  // written as given, not deflated again
+  CHECK(bytes.find("/XObject <<\n/X1 ") != std::string::npos);  // in the page's resources
   HPDF_Free(pdf);
 }

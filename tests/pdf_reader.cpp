@@ -6,6 +6,28 @@
 #include <exception>
 
 namespace handout::test {
+namespace {
+
+std::string decoded(QPDFObjectHandle stream) {
+  if (!stream.isStream()) return "";
+  const auto data = stream.getStreamData();
+  return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+}
+
+PdfImageInfo read_image(QPDFObjectHandle stream) {
+  PdfImageInfo i;
+  QPDFObjectHandle image = stream.getDict();
+  i.width = image.getKey("/Width").getIntValueAsInt();
+  i.height = image.getKey("/Height").getIntValueAsInt();
+  QPDFObjectHandle filter = image.getKey("/Filter");
+  if (filter.isArray() && filter.getArrayNItems() == 1) filter = filter.getArrayItem(0);
+  i.filter = filter.isName() ? filter.getName() : "";
+  if (i.filter != "/DCTDecode") i.pixels = decoded(stream);
+  i.alpha = decoded(image.getKey("/SMask"));
+  return i;
+}
+
+}  // namespace
 
 PdfSummary read_pdf(const std::string& bytes) {
   PdfSummary s;
@@ -35,6 +57,11 @@ PdfSummary read_pdf(const std::string& bytes) {
         f.font_file_bytes = cid.getKey("/FontDescriptor").getKey("/FontFile2").getStreamData()->getSize();
         s.fonts.push_back(f);
       }
+      QPDFObjectHandle xobjects = page.getKey("/Resources").getKey("/XObject");
+      if (xobjects.isDictionary())
+        for (auto item : xobjects.ditems())
+          if (item.second.isStream() && item.second.getDict().getKey("/Subtype").isNameAndEquals("/Image"))
+            s.images.push_back(read_image(item.second));
       QPDFObjectHandle contents = page.getKey("/Contents");
       const auto data = contents.getStreamData();
       s.page_contents.emplace_back(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());

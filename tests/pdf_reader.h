@@ -13,6 +13,13 @@ struct PdfFontInfo {
   std::size_t font_file_bytes = 0;
 };
 
+/// One image XObject of a page's resources, decoded.
+struct PdfImageInfo {
+  int width = 0, height = 0;
+  std::string filter;         ///< e.g. "/FlateDecode"
+  std::string pixels, alpha;  ///< the decoded samples of the image and of its /SMask
+};
+
 /// What the checks need of a PDF.
 struct PdfSummary {
   bool readable = false, warnings = false;
@@ -20,6 +27,7 @@ struct PdfSummary {
   std::string lang;
   bool display_doc_title = false, has_creation_date = false, has_id = false;
   std::vector<PdfFontInfo> fonts;
+  std::vector<PdfImageInfo> images;
   std::vector<std::string> page_contents;  ///< each page's decoded content stream
 };
 

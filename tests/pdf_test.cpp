@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "assets/image.h"
+#include "render/pdf/pdf_compact.h"
 #include "job/file_output.h"
 #include "render/pdf/pdf_renderer.h"
 #include "pdf_reader.h"
@@ -92,6 +93,29 @@ TEST_CASE("images: PNG and JPEG are decoded whole; anything else is refused with
   CHECK(error.ends_with("handout.yaml' is not a PNG or JPEG image"));
   CHECK_FALSE(load_image("/nonexistent.png", {}, {}, bad, error));
   CHECK(error == "cannot read image '/nonexistent.png'");
+}
+
+TEST_CASE("a PNG with alpha reaches the PDF as its own pixels and an /SMask, deflated once") {
+  test::Fixture f;
+  Diagnostics d;
+  ImageSet images;
+  std::string error;
+  const std::string path = test::source_dir() + "/assets/logo.png";
+  REQUIRE(load_image(path, {}, {}, images[path], error));
+  const DecodedImage& logo = images[path];
+  REQUIRE_FALSE(logo.alpha.empty());
+  f.images["logo.png"] = {path, logo.info};
+  auto doc = f.lay_out("Text.\n\n![The clinic's logo.](logo.png)\n", d);
+  std::string pdf;
+  REQUIRE(render_pdf(doc, *test::fonts().set, images, pdf, error));
+  const auto read = test::read_pdf(pdf);
+  REQUIRE(read.images.size() == 1);
+  const auto& image = read.images[0];
+  CHECK(image.filter == "/FlateDecode");
+  CHECK(image.width == logo.width);
+  CHECK(image.pixels == std::string(logo.pixels.begin(), logo.pixels.end()));
+  CHECK(image.alpha == std::string(logo.alpha.begin(), logo.alpha.end()));
+  CHECK(pdf.find(kDeflatedMark) == std::string::npos);  // the private mark never reaches a reader
 }
 
 TEST_CASE("a JPEG figure is embedded as a JPEG") {

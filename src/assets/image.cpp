@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <zlib.h>
+
 #include "assets/codecs.h"
 #include "assets/downsample.h"
 #include "util/text.h"
@@ -56,6 +58,23 @@ bool read_header(const std::string& bytes, ImageInfo& out) {
 
 }  // namespace codecs
 
+namespace {
+
+// zlib at its default level: what every PDF reader inflates. Empty stays empty.
+bool deflate_bytes(const std::vector<std::uint8_t>& in, std::string& out) {
+  out.clear();
+  if (in.empty()) return true;
+  uLongf size = compressBound(static_cast<uLong>(in.size()));
+  out.resize(size);
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, in.data(), static_cast<uLong>(in.size()),
+                Z_DEFAULT_COMPRESSION) != Z_OK)
+    return false;
+  out.resize(size);
+  return true;
+}
+
+}  // namespace
+
 bool decode_image(const std::string& bytes, const std::string& name, const PlacementBox& box,
                   const ImageLimits& limits, DecodedImage& out, std::string& error) {
   out = {};
@@ -75,8 +94,15 @@ bool decode_image(const std::string& bytes, const std::string& name, const Place
   const double scale = print_scale(out.info.width, out.info.height, box.width, box.height, limits.print_dpi);
   const bool ok = out.info.format == ImageInfo::Format::Png ? codecs::decode_png(bytes, scale, out, error)
                                                               : codecs::decode_jpeg(bytes, scale, out, error);
-  if (!ok) error = "image '" + name + "': " + error;
-  return ok;
+  if (!ok) {
+    error = "image '" + name + "': " + error;
+    return false;
+  }
+  if (!deflate_bytes(out.pixels, out.pixels_deflated) || !deflate_bytes(out.alpha, out.alpha_deflated)) {
+    error = "image '" + name + "': out of memory while compressing it";
+    return false;
+  }
+  return true;
 }
 
 bool load_image(const std::string& path, const PlacementBox& box, const ImageLimits& limits, DecodedImage& out,

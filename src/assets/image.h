@@ -36,6 +36,9 @@ struct DecodedImage {
   std::vector<std::uint8_t> pixels; ///< width x height x channels, rows top to bottom
   std::vector<std::uint8_t> alpha;  ///< width x height; empty when the image is opaque
   std::string jpeg;                 ///< baseline JPEG to embed as is (pixels is then empty)
+  /// `pixels` and `alpha` Flate-compressed, once per run: every handout embeds these bytes
+  /// as they are (a 256 x 256 RGBA logo is 256 KB to deflate, the costliest step of a page).
+  std::string pixels_deflated, alpha_deflated;
 };
 
 /// The decoded images of a run, by file path; read-only while handouts are rendered.

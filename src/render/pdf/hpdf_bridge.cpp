@@ -6,6 +6,8 @@
 
 #include <cstring>
 
+#include "render/pdf/pdf_compact.h"
+
 namespace handout::hpdf_bridge {
 
 bool version_supported() {
@@ -32,6 +34,22 @@ void set_stream_bytes(HPDF_Dict stream, const std::string& bytes) {
   if (!bytes.empty())
     HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                       static_cast<HPDF_UINT>(bytes.size()));
+}
+
+HPDF_Image new_flate_image(HPDF_Doc pdf, const std::string& deflated, int width, int height, bool grey,
+                           HPDF_Image mask) {
+  HPDF_Dict image = new_stream(pdf, deflated, false);  // compressed already: written as it is
+  if (!image) return nullptr;
+  image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;  // what HPDF_Page_DrawImage checks for
+  HPDF_STATUS st = HPDF_Dict_AddName(image, "Type", "XObject");
+  st += HPDF_Dict_AddName(image, "Subtype", "Image");
+  st += HPDF_Dict_AddNumber(image, "Width", width);
+  st += HPDF_Dict_AddNumber(image, "Height", height);
+  st += HPDF_Dict_AddName(image, "ColorSpace", grey ? "DeviceGray" : "DeviceRGB");
+  st += HPDF_Dict_AddNumber(image, "BitsPerComponent", 8);
+  st += HPDF_Dict_AddBoolean(image, kDeflatedMark, HPDF_TRUE);  // compact_pdf names the filter
+  if (mask) st += HPDF_Dict_Add(image, "SMask", mask);
+  return st == HPDF_OK ? image : nullptr;
 }
 
 HPDF_Array new_array(HPDF_Doc pdf) { return HPDF_Array_New(pdf->mmgr); }

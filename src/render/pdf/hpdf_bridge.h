@@ -18,6 +18,10 @@ HPDF_Dict new_dict(HPDF_Doc pdf);
 HPDF_Dict new_stream(HPDF_Doc pdf, const std::string& bytes, bool compress);
 /// Replaces the bytes of a stream made by new_stream.
 void set_stream_bytes(HPDF_Dict stream, const std::string& bytes);
+/// A new image XObject from pixels already Flate-compressed (8 bits per component, grey or
+/// RGB), usable with HPDF_Page_DrawImage; `mask`, when given, becomes its /SMask.
+HPDF_Image new_flate_image(HPDF_Doc pdf, const std::string& deflated, int width, int height, bool grey,
+                           HPDF_Image mask);
 /// A new direct array.
 HPDF_Array new_array(HPDF_Doc pdf);
 /// Registers a font dictionary in a page's resources; returns its resource name ("F1").

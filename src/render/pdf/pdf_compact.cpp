@@ -8,12 +8,26 @@
 #include <exception>
 
 namespace handout {
+namespace {
+
+void label_deflated_streams(QPDF& pdf) {
+  const std::string mark = std::string("/") + kDeflatedMark;
+  for (QPDFObjectHandle& object : pdf.getAllObjects()) {
+    if (!object.isStream() || !object.getDict().hasKey(mark)) continue;
+    object.getDict().removeKey(mark);
+    object.replaceStreamData(object.getRawStreamData(), QPDFObjectHandle::newName("/FlateDecode"),
+                             QPDFObjectHandle::newNull());
+  }
+}
+
+}  // namespace
 
 bool compact_pdf(std::string& pdf, std::string& error) {
   try {
     Pl_Flate::setCompressionLevel(6);
     QPDF in;
     in.processMemoryFile("handout.pdf", pdf.data(), pdf.size());
+    label_deflated_streams(in);
     QPDFWriter out(in);
     out.setOutputMemory();
     out.setObjectStreamMode(qpdf_o_generate);

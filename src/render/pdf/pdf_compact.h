@@ -1,5 +1,5 @@
 // The last step of writing a PDF: qpdf (libqpdf) packs objects into compressed object streams
-// with a cross-reference stream (PDF 1.5) and deflates every stream once, at level 9. A
+// with a cross-reference stream (PDF 1.5) and deflates every stream once, at level 6. A
 // handout is about a third smaller than libharu writes it. The only file that sees qpdf.
 #pragma once
 #include <string>
@@ -9,6 +9,10 @@ namespace handout {
 /// Rewrites `pdf` in place: object streams, a cross-reference stream, every unfiltered stream
 /// deflated, a deterministic /ID (the same bytes in give the same bytes out). False with
 /// `error` when qpdf cannot read the document (which would be a bug in the writer).
+/// Streams whose dictionary has the key `kDeflatedMark` hold bytes deflated already (libharu
+/// cannot write a /Filter it did not apply): they get /Filter /FlateDecode instead of the mark.
 bool compact_pdf(std::string& pdf, std::string& error);
+
+inline constexpr const char* kDeflatedMark = "HandoutDeflated";
 
 }  // namespace handout

@@ -61,7 +61,7 @@ class PdfWriter {
 
   bool write(HPDF_Doc pdf, std::string& error) {
     pdf_ = pdf;
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);  // compact_pdf deflates every stream once, at level 9
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);  // compact_pdf deflates each stream once (images come deflated)
     pdf->pdf_version = HPDF_VER_14;  // for /Lang and DisplayDocTitle
     text_.collect(doc_);
     doing_ = "the fonts";
@@ -144,14 +144,12 @@ class PdfWriter {
     if (!d.jpeg.empty())
       return HPDF_LoadJpegImageFromMem(pdf_, reinterpret_cast<const HPDF_BYTE*>(d.jpeg.data()),
                                        static_cast<HPDF_UINT>(d.jpeg.size()));
-    const auto w = static_cast<HPDF_UINT>(d.width), h = static_cast<HPDF_UINT>(d.height);
-    HPDF_Image img = HPDF_LoadRawImageFromMem(pdf_, d.pixels.data(), w, h,
-                                              d.channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
-    if (img && !d.alpha.empty()) {
-      HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf_, d.alpha.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
-      if (mask) HPDF_Image_AddSMask(img, mask);
+    HPDF_Image mask = nullptr;
+    if (!d.alpha_deflated.empty()) {
+      mask = hpdf_bridge::new_flate_image(pdf_, d.alpha_deflated, d.width, d.height, true, nullptr);
+      if (!mask) return nullptr;
     }
-    return img;
+    return hpdf_bridge::new_flate_image(pdf_, d.pixels_deflated, d.width, d.height, d.channels == 1, mask);
   }
 
   void draw(HPDF_Page page, const ImageItem& i) {
