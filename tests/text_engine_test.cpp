@@ -4,6 +4,7 @@
 
 #include "fonts/cff_charset.h"
 #include "fonts/font_set.h"
+#include "fonts/system_fonts.h"
 #include "content/markdown.h"
 #include "layout/inline_text.h"
 #include "render/pdf/pdf_text_encoding.h"
@@ -163,4 +164,21 @@ TEST_CASE("CFF fonts: Noto Sans CJK subsets keep their CIDs, which the PDF draws
   CHECK(cff_glyph_cids(subset.file, cids));
   CHECK(cids.size() == 4);  // .notdef and the three glyphs
   CHECK_FALSE(cff_glyph_cids("not a CFF table", cids));
+}
+
+TEST_CASE("Noto Sans CJK's regional faces are found in their collections as fontconfig finds them") {
+  for (const char* region : {"JP", "KR", "SC", "TC", "HK"}) {
+    const std::string family = std::string("Noto Sans CJK ") + region;
+    for (const bool bold : {false, true}) {
+      CAPTURE(family);
+      CAPTURE(bold);
+      const SystemFont installed = find_system_font(family, bold, false);
+      REQUIRE_FALSE(installed.path.empty());
+      CHECK(collection_face_index(installed.path, family) == static_cast<int>(installed.index));
+    }
+  }
+  const std::string regular = find_system_font("Noto Sans CJK SC", false, false).path;
+  CHECK(collection_face_index(regular, "Noto Sans CJK") == -1);  // a family, not a prefix
+  CHECK(collection_face_index(regular, "Noto Serif CJK SC") == -1);
+  CHECK(collection_face_index("/nonexistent.ttc", "Noto Sans CJK SC") == -1);
 }

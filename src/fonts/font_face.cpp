@@ -63,6 +63,32 @@ std::string sfnt_problem(const char* bytes, unsigned size, unsigned index) {
 
 }  // namespace
 
+namespace {
+
+std::string face_name(hb_face_t* face, hb_ot_name_id_t id) {
+  char name[256];
+  unsigned size = sizeof name;
+  if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &size, name) == 0) return "";
+  return std::string(name, size);
+}
+
+}  // namespace
+
+int collection_face_index(const std::string& path, const std::string& family) {
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!blob) return -1;
+  int found = -1;
+  const unsigned count = hb_face_count(blob);
+  for (unsigned i = 0; i < count && found < 0; ++i) {
+    hb_face_t* face = hb_face_create(blob, i);
+    // A bold face of a collection keeps the family's name (ID 1) and says "Bold" in ID 2.
+    if (face_name(face, HB_OT_NAME_ID_FONT_FAMILY) == family) found = static_cast<int>(i);
+    hb_face_destroy(face);
+  }
+  hb_blob_destroy(blob);
+  return found;
+}
+
 std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& error, unsigned index) {
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
   if (!blob) {

@@ -26,6 +26,10 @@ struct FontDescription {
   bool cff = false;  ///< outlines in a CFF table (else TrueType glyf)
 };
 
+/// The index of the face named `family` (its family name, as fontconfig matches it) in the
+/// collection `path` (.ttc), or -1 when the file is unreadable or holds no such face.
+int collection_face_index(const std::string& path, const std::string& family);
+
 /// One loaded font file. All metrics are in em (multiply by the font size for points).
 class FontFace {
  public:

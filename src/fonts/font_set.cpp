@@ -23,7 +23,8 @@ std::string family_file_stem(const std::string& family) {
   return stem;
 }
 
-// Finds the family's four files (data folders, then Debian's Noto folders, then fontconfig)
+// Finds the family's four files (data folders, then Debian's Noto folders and collections,
+// then fontconfig)
 // and loads them. Errors go to `diags` when given, else into the family's `problem`.
 void FontSet::load(Family& f, Diagnostics* diags, const SourcePos& at) const {
   const auto stem = family_file_stem(f.name);
@@ -36,9 +37,20 @@ void FontSet::load(Family& f, Diagnostics* diags, const SourcePos& at) const {
       if (const auto p = dir + "/" + stem + "-" + kStyles[s] + ".ttf"; is_file(p)) paths[s] = {p, 0};
     return true;
   };
+  // Debian's fonts-noto-cjk keeps a weight's regional faces in one collection, named for the
+  // family less its last word: "Noto Sans CJK SC" is a face of NotoSansCJK-Regular.ttc.
+  auto try_collection = [&](const std::string& dir) {
+    const auto cut = f.name.rfind(' ');
+    if (cut == std::string::npos) return false;
+    const auto collection = dir + "/" + family_file_stem(f.name.substr(0, cut)) + "-";
+    for (int s = 0; s < 2; ++s)
+      if (const auto p = collection + kStyles[s] + ".ttc"; is_file(p))
+        if (const int index = collection_face_index(p, f.name); index >= 0) paths[s] = {p, unsigned(index)};
+    return !paths[0].path.empty();
+  };
   bool found = false;
   for (const auto& d : f.dirs) found = found || try_dir(join_path(d, "fonts"));
-  for (const char* d : kSystemDirs) found = found || try_dir(d);
+  for (const char* d : kSystemDirs) found = found || try_dir(d) || try_collection(d);
   if (!found) {
     for (int s = 0; s < 4; ++s) paths[s] = find_system_font(f.name, s & 1, s & 2);
     for (int s = 1; s < 4; ++s)
