@@ -57,6 +57,7 @@ TEST_CASE("hyphenation follows each language's patterns") {
     auto h = Hyphenator::for_language(c.lang);
     REQUIRE(h);
     CHECK(hyphenated(*h, c.word) == c.expected);
+    CHECK(hyphenated(*h, c.word) == c.expected);  // the 8-bit converter is kept and reused
   }
 }
 

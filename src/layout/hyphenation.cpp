@@ -47,20 +47,6 @@ locale_t unicode_locale() {
   return loc;
 }
 
-// Converts UTF-8 text to a pattern file's 8-bit charset; false if a character has no place in it.
-bool to_charset(std::string& text, const char* charset) {
-  iconv_t cd = iconv_open(charset, "UTF-8");
-  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
-  std::string out(text.size() * 4 + 4, '\0');
-  char* in_ptr = text.data();
-  char* out_ptr = out.data();
-  std::size_t in_left = text.size(), out_left = out.size();
-  const bool ok = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left) != static_cast<std::size_t>(-1) && in_left == 0;
-  iconv_close(cd);
-  if (ok) text = out.substr(0, out.size() - out_left);
-  return ok;
-}
-
 char32_t to_lower(char32_t c) { return static_cast<char32_t>(towlower_l(static_cast<wint_t>(c), unicode_locale())); }
 
 }  // namespace
@@ -76,12 +62,36 @@ std::unique_ptr<Hyphenator> Hyphenator::for_language(const std::string& lang, co
     std::unique_ptr<Hyphenator> h(new Hyphenator());
     h->dict_ = dict;
     h->path_ = path;
+    // Some pattern files are in a legacy 8-bit charset (German ISO8859-1, Russian KOI8-R);
+    // words must be converted to it.
+    if (!dict->utf8) {
+      iconv_t cd = iconv_open(dict->cset, "UTF-8");
+      if (cd == reinterpret_cast<iconv_t>(-1)) continue;  // an unknown charset: unusable
+      h->converter_ = cd;
+    }
     return h;
   }
   return nullptr;
 }
 
-Hyphenator::~Hyphenator() { hnj_hyphen_free(static_cast<HyphenDict*>(dict_)); }
+Hyphenator::~Hyphenator() {
+  if (converter_) iconv_close(static_cast<iconv_t>(converter_));
+  hnj_hyphen_free(static_cast<HyphenDict*>(dict_));
+}
+
+// Converts UTF-8 text to the pattern file's charset; false if a character has no place in it.
+bool Hyphenator::to_charset(std::string& text) const {
+  std::lock_guard<std::mutex> lock(converter_mutex_);
+  auto cd = static_cast<iconv_t>(converter_);
+  iconv(cd, nullptr, nullptr, nullptr, nullptr);  // back to the initial state
+  std::string out(text.size() * 4 + 4, '\0');
+  char* in_ptr = text.data();
+  char* out_ptr = out.data();
+  std::size_t in_left = text.size(), out_left = out.size();
+  const bool ok = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left) != static_cast<std::size_t>(-1) && in_left == 0;
+  if (ok) text = out.substr(0, out.size() - out_left);
+  return ok;
+}
 
 std::vector<std::size_t> Hyphenator::points(const std::u32string& word) const {
   constexpr std::size_t kMinWord = 6, kLeftMin = 2, kRightMin = 3;
@@ -93,9 +103,7 @@ std::vector<std::size_t> Hyphenator::points(const std::u32string& word) const {
   }
   auto* dict = static_cast<HyphenDict*>(dict_);
   std::string bytes = utf8_encode(lower);
-  // Some pattern files are in a legacy 8-bit charset (German ISO8859-1, Russian KOI8-R);
-  // the word must be in the same one.
-  if (!dict->utf8 && !to_charset(bytes, dict->cset)) return {};
+  if (converter_ && !to_charset(bytes)) return {};
   std::vector<char> hyphens(bytes.size() + 5, '0');
   char** rep = nullptr;
   int* pos = nullptr;

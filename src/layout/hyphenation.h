@@ -1,6 +1,7 @@
 // Hyphenation points from the LibreOffice patterns Debian ships (libhyphen, hyphen-* packages).
 #pragma once
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@ class Hyphenator {
  public:
   /// Loads the patterns for a BCP 47 language ("en", "pt-BR", "es") from `dict_dir`;
   /// returns null when Debian has none for it (then the language is not hyphenated).
+  /// Slow for large pattern sets (German: 1.1 MB, ~2 s in libhyphen's fixed-size hash table
+  /// of pattern prefixes), so a run loads each language once and shares it.
   static std::unique_ptr<Hyphenator> for_language(const std::string& lang,
                                                   const std::string& dict_dir = "/usr/share/hyphen");
   ~Hyphenator();
@@ -29,7 +32,11 @@ class Hyphenator {
 
  private:
   Hyphenator() = default;
-  void* dict_ = nullptr;  // HyphenDict*, opaque so libhyphen stays in this file
+  bool to_charset(std::string& text) const;
+
+  void* dict_ = nullptr;       // HyphenDict*, opaque so libhyphen stays in this file
+  void* converter_ = nullptr;  // iconv_t from UTF-8 to an 8-bit pattern file's charset, opened once
+  mutable std::mutex converter_mutex_;  // iconv keeps state between calls
   std::string path_;
 };
 
