@@ -176,3 +176,35 @@ TEST_CASE("a list's lead-in, or a heading, keeps two list items with it, at ever
   }
   CHECK(lead_in_pages > 50);  // the lead-in did land on pages that were cut
 }
+
+TEST_CASE("a lead-in inside a list item or a quote keeps its list with it too") {
+  test::Fixture f;
+  Diagnostics d;
+  std::string md;
+  for (int i = 0; i < 3; ++i) md += "A paragraph of body text that runs to a second line so that pages fill up in many ways.\n\n";
+  md += "- An item whose text introduces sub-points such as these ones:\n\n  - Alpha\n  - Beta\n  - Gamma\n\n";
+  md += "- A second item.\n\nA paragraph between.\n\n";
+  md += "> In a quote, a lead-in for what follows:\n>\n> - One\n> - Two\n> - Three\n\nThe end.\n";
+  f.body = parse_markdown(md, "t.md", d);
+  HandoutInput in;
+  in.config = &f.config;
+  in.layout = &f.layout;
+  in.strings = &f.strings;
+  in.meta = &f.meta;
+  in.body = &f.body;
+  const auto& fonts = test::fonts();
+  const Style style = make_style(f.layout, f.config.brand, fonts.body, fonts.headings);
+  const Flow flow = build_handout_flow(in, style, fonts, d);
+  int lead_in_pages = 0;
+  for (double height = 80; height <= 300; height += 1) {
+    CAPTURE(height);
+    const auto pages = paginate(flow.boxes, [&](int) { return height; });
+    for (std::size_t p = 0; p + 1 < pages.pages.size(); ++p) {
+      const auto content = content_from_end(flow, pages.pages[p]);
+      CHECK_FALSE(ends_lead_in(*content[0]));
+      if (content.size() >= 2) CHECK_FALSE(ends_lead_in(*content[1]));
+      for (const auto& placed : pages.pages[p]) lead_in_pages += ends_lead_in(flow.boxes[placed.box]);
+    }
+  }
+  CHECK(lead_in_pages > 20);
+}

@@ -157,25 +157,19 @@ void FlowBuilder::title_block(const std::string& title, const std::string& summa
   add_box(std::move(box));
 }
 
-void FlowBuilder::blocks(const std::vector<Block>& list) {
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const Block& b = list[i];
-    const Block* next = i + 1 < list.size() ? &list[i + 1] : nullptr;
-    Column col{0, width_};
-    if (b.kind == BlockKind::Paragraph) {
-      space_before(style_.paragraph_gap);
-      paragraph(b.spans, inline_styles(style_.body, body_faces_, style_.link), col, b.line, next);
-    } else {
-      block(b, col, 0);
-    }
-  }
+void FlowBuilder::blocks(const std::vector<Block>& list) { children(list, Column{0, width_}, 0); }
+
+// Each block sees the one after it: a lead-in paragraph ending in ':' keeps its list with it
+// at any depth (in a list item or a quote as at the top).
+void FlowBuilder::children(const std::vector<Block>& list, Column col, int depth) {
+  for (std::size_t i = 0; i < list.size(); ++i) block(list[i], col, depth, i + 1 < list.size() ? &list[i + 1] : nullptr);
 }
 
-void FlowBuilder::block(const Block& b, Column col, int depth) {
+void FlowBuilder::block(const Block& b, Column col, int depth, const Block* next) {
   switch (b.kind) {
     case BlockKind::Paragraph:
       space_before(style_.paragraph_gap);
-      paragraph(b.spans, inline_styles(style_.body, body_faces_, style_.link), col, b.line);
+      paragraph(b.spans, inline_styles(style_.body, body_faces_, style_.link), col, b.line, next);
       break;
     case BlockKind::Heading: heading(b, col); break;
     case BlockKind::List: list(b, col, depth); break;
@@ -261,7 +255,7 @@ void FlowBuilder::list(const Block& b, Column col, int depth) {
     first_item = false;
     at_start_ = true;
     const std::size_t first_box = flow_.boxes.size();
-    for (const auto& child : item.children) block(child, inner, depth + 1);
+    children(item.children, inner, depth + 1);
     if (flow_.boxes.size() == first_box || !flow_.boxes[first_box].is_line) {
       // An empty item, or one that starts with a nested list: give the marker a line of its own.
       FlowBox empty;
@@ -309,7 +303,7 @@ void FlowBuilder::quote(const Block& b, Column col, int depth) {
   // A quote inside a quote is drawn as one box: nested boxes add padding, not meaning, and
   // hundreds of nested ones (hostile input) would fill pages with padding alone.
   if (!open_.empty() && flow_.containers[open_.back()].bar) {
-    for (const auto& child : b.children) block(child, col, depth);
+    children(b.children, col, depth);
     return;
   }
   space_before(style_.paragraph_gap * 1.5);
@@ -322,7 +316,7 @@ void FlowBuilder::quote(const Block& b, Column col, int depth) {
   open_container(c);
   const double inset = col.w - bar - pad * 2.3 >= kMinColumn ? 1 : 0;  // narrow columns are not inset
   const Column inner{col.x + inset * (bar + pad * 1.3), col.w - inset * (bar + pad * 2.3)};
-  for (const auto& child : b.children) block(child, inner, depth);
+  children(b.children, inner, depth);
   close_container();
   space_before(style_.paragraph_gap * 0.5);
 }

@@ -45,7 +45,8 @@ class FlowBuilder {
   /// Sets non-body text (titles, labels, resource entries): no justification or hyphenation.
   std::vector<SetLine> set(const std::vector<Span>& spans, const InlineStyles& styles, double width,
                            const TextSource& source);
-  void block(const Block& b, Column col, int list_depth);
+  void children(const std::vector<Block>& blocks, Column col, int list_depth);
+  void block(const Block& b, Column col, int list_depth, const Block* next_sibling);
   void space_before(double gap);
   void paragraph(const std::vector<Span>& spans, const InlineStyles& styles, Column col, int source_line,
                  const Block* next_sibling_hint = nullptr, bool body_text = true);
