@@ -81,7 +81,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   in.lang = rtl ? "ar" : kLanguages[(data[0] >> 5) & 3];
   in.article_file = "a.md";
   in.hyphenator = rtl ? nullptr : shared.hyphenator.get();
-  const PagedDocument doc = layout_handout(in, shared.faces, diags);
+  const Style style = make_style(*in.layout, shared.config.brand, shared.faces.body, shared.faces.headings,
+                                 Script{in.lang, rtl});
+  const PagedDocument doc = layout_handout(in, style, shared.fonts, diags);
   if (doc.pages.size() <= 60) {
     std::string pdf, error;
     render_pdf(doc, shared.fonts, shared.images, pdf, error);

@@ -32,7 +32,7 @@ struct Article {
   Flow flow(Diagnostics& d) {
     const auto& f = test::fonts();
     const Style style = make_style(fixture.layout, fixture.config.brand, f.body, f.headings);
-    return build_handout_flow(input(), style, f, d);
+    return build_handout_flow(input(), style, *f.set, d);
   }
   Article() {
     std::string text;
@@ -158,7 +158,7 @@ TEST_CASE("a list's lead-in, or a heading, keeps two list items with it, at ever
   in.body = &f.body;
   const auto& fonts = test::fonts();
   const Style style = make_style(f.layout, f.config.brand, fonts.body, fonts.headings);
-  const Flow flow = build_handout_flow(in, style, fonts, d);
+  const Flow flow = build_handout_flow(in, style, *fonts.set, d);
   int lead_in_pages = 0;
   for (double height = 80; height <= 400; height += 1) {
     CAPTURE(height);
@@ -194,7 +194,7 @@ TEST_CASE("a lead-in inside a list item or a quote keeps its list with it too") 
   in.body = &f.body;
   const auto& fonts = test::fonts();
   const Style style = make_style(f.layout, f.config.brand, fonts.body, fonts.headings);
-  const Flow flow = build_handout_flow(in, style, fonts, d);
+  const Flow flow = build_handout_flow(in, style, *fonts.set, d);
   int lead_in_pages = 0;
   for (double height = 80; height <= 300; height += 1) {
     CAPTURE(height);

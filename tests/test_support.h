@@ -83,7 +83,8 @@ struct Fixture {
     in.intro = intro;
     in.hyphenator = hyphenator;
     in.images = images;
-    return layout_handout(in, fonts(), d, stats);
+    const Style style = make_style(layout, config.brand, fonts().body, fonts().headings, Script{in.lang, false});
+    return layout_handout(in, style, *fonts().set, d, stats);
   }
   std::vector<Resource> resources;
   std::string intro;

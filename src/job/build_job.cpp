@@ -12,6 +12,7 @@
 #include "config/config.h"
 #include "content/markdown.h"
 #include "job/file_output.h"
+#include "layout/bidi.h"
 #include "layout/handout_layout.h"
 #include "layout/hyphenation.h"
 #include "render/debug/debug_renderer.h"
@@ -132,6 +133,7 @@ struct Language {
   Strings strings;
   Diagnostics strings_diags;  // why the strings could not be loaded
   std::unique_ptr<Hyphenator> hyphenator;
+  Style style;  // the run's layout and brand, in this language's script and direction
 };
 
 class Languages {
@@ -147,6 +149,8 @@ class Languages {
                                       slot->strings, slot->strings_diags);
       // Languages Debian has no patterns for are not hyphenated.
       if (run_.layout.hyphenate) slot->hyphenator = Hyphenator::for_language(code);
+      slot->style = make_style(run_.layout, run_.config.brand, run_.faces.body, run_.faces.headings,
+                               Script{code, is_rtl_language(code)});
     }
     return *slot;
   }
@@ -304,7 +308,7 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   in.images = article.images;
   LayoutStats stats;
   const auto errors_before = diags.error_count();
-  const PagedDocument doc = layout_handout(in, run.faces, diags, &stats);
+  const PagedDocument doc = layout_handout(in, lang.style, run.fonts, diags, &stats);
   if (diags.error_count() > errors_before) return false;  // e.g. a tri-fold that does not fit
   if (static_cast<int>(doc.pages.size()) > run.config.limits.pages) {
     diags.error(article.path, 0, 0, "the handout has " + std::to_string(doc.pages.size()) +

@@ -12,6 +12,7 @@ struct Container {
   double x = 0, w = 0;  ///< horizontal extent, relative to the content area's left edge
   std::optional<Color> fill, stroke;
   std::optional<Color> bar;  ///< a thick bar on the leading edge (block quotes)
+  double bar_width = 0;
   double radius = 0;
   double pad = 0;  ///< drawn above/below the boxes when the region is cut by a page break
 };

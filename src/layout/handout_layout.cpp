@@ -5,6 +5,7 @@
 #include "layout/bidi.h"
 #include "layout/block_flow.h"
 #include "layout/compose.h"
+#include "layout/handout_sections.h"
 #include "layout/page_furniture.h"
 #include "layout/paginate.h"
 #include "layout/placement_check.h"
@@ -23,26 +24,33 @@ PlacementBox largest_figure(const LayoutConfig& layout) {
           layout.page_height - layout.margin_top - layout.margin_bottom};
 }
 
-Flow build_handout_flow(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags) {
-  FlowBuilder b(style, *fonts.set, fonts.body, in.lang, in.article_file, diags, style.column_width(), in.hyphenator);
+Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
+                        ContactBlock contact) {
+  FlowBuilder b(style, fonts, in.article_file, diags, style.column_width(), in.hyphenator);
   const auto& strings = *in.strings;
   b.set_images(&in.images);
   b.blocks(in.body->blocks);
-  b.resources_box(strings.get("helpful_resources"), in.intro, in.resources, strings);
-  b.contact_block(strings.get("contact_us"), in.config->clinic, strings);
+  add_resources_box(b, strings.get("helpful_resources"), in.intro, in.resources, strings);
+  if (contact == ContactBlock::InFlow) add_contact_block(b, strings.get("contact_us"), in.config->clinic, strings);
   return b.take();
+}
+
+FlowBox build_contact_box(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags) {
+  FlowBuilder b(style, fonts, in.article_file, diags, style.column_width(), nullptr);
+  add_contact_block(b, in.strings->get("contact_us"), in.config->clinic, *in.strings);
+  return b.take().boxes.back();
 }
 
 namespace {
 
 // The title block spans all columns, so it is its own one-box flow.
-Flow build_title_flow(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags) {
-  FlowBuilder b(style, *fonts.set, fonts.body, in.lang, in.article_file, diags, style.content_width(), nullptr);
+Flow build_title_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags) {
+  FlowBuilder b(style, fonts, in.article_file, diags, style.content_width(), nullptr);
   const auto& strings = *in.strings;
   std::string meta;
   if (!in.meta->reviewed.empty())
     meta = fill_template(strings.get("reviewed"), {{"date", strings.format_date(in.meta->reviewed)}});
-  b.title_block(in.meta->title, in.meta->summary, meta, in.notices);
+  add_title_block(b, in.meta->title, in.meta->summary, meta, in.notices);
   return b.take();
 }
 
@@ -76,15 +84,15 @@ void balance_last_page(const Flow& flow, const Style& s, const BodyLimits& limit
   }
 }
 
-PagedDocument layout_pages(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags,
+PagedDocument layout_pages(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                            LayoutStats& stats) {
   const Flow title = build_title_flow(in, style, fonts, diags);
   const Flow flow = build_handout_flow(in, style, fonts, diags);
   const auto& clinic = in.config->clinic;
   // Header and footer grow with long names and notes: measure them before cutting pages.
   PageFrame scratch;
-  const double band = add_header_band(scratch, style, *fonts.set, fonts.headings, clinic, in.logo);
-  const double footer_top = add_footer(scratch, style, *fonts.set, fonts.body, clinic, in.config->footer_note,
+  const double band = add_header_band(scratch, style, fonts, clinic, in.logo);
+  const double footer_top = add_footer(scratch, style, fonts, clinic, in.config->footer_note,
                                        fill_template(in.strings->get("page_of"), {{"n", "88"}, {"total", "88"}}));
   const double title_top = band + 24;
   BodyLimits limits;
@@ -109,10 +117,10 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Han
   for (int p = 0; p < total; ++p) {
     PageFrame& page = doc.pages[p];
     if (p == 0) {
-      add_header_band(page, style, *fonts.set, fonts.headings, clinic, in.logo);
+      add_header_band(page, style, fonts, clinic, in.logo);
       offset_items(title.boxes.front().items, style.margin_left, title_top, page.items);
     } else {
-      add_running_header(page, style, *fonts.set, clinic, in.meta->title);
+      add_running_header(page, style, fonts, clinic, in.meta->title);
     }
     for (std::size_t f = 0; f < frames.size(); ++f) {
       if (areas[f].page != p) continue;
@@ -121,7 +129,7 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Han
     }
     const auto label = fill_template(in.strings->get("page_of"),
                                      {{"n", std::to_string(p + 1)}, {"total", std::to_string(total)}});
-    add_footer(page, style, *fonts.set, fonts.body, clinic, in.config->footer_note, label);
+    add_footer(page, style, fonts, clinic, in.config->footer_note, label);
     if (style.script.rtl) mirror_page(page, doc.width);
   }
   normalise_outline(doc.outline);
@@ -134,18 +142,11 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Han
 
 }  // namespace
 
-PagedDocument layout_handout(const HandoutInput& in, const HandoutFonts& fonts, Diagnostics& diags,
+PagedDocument layout_handout(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                              LayoutStats* stats) {
-  Style style = make_style(*in.layout, in.config->brand, fonts.body, fonts.headings);
-  style.script = {in.lang, is_rtl_language(in.lang)};
-  HandoutFonts faces = fonts;
-  if (in.layout->avoid_italics) {  // large print: emphasis in bold, never italic
-    faces.body.italic = faces.body.bold_italic = faces.body.bold;
-    faces.headings.italic = faces.headings.bold_italic = faces.headings.bold;
-  }
   LayoutStats local;
-  PagedDocument doc = in.layout->trifold ? layout_trifold(in, style, faces, diags, local)
-                                         : layout_pages(in, style, faces, diags, local);
+  PagedDocument doc = in.layout->trifold ? layout_trifold(in, style, fonts, diags, local)
+                                         : layout_pages(in, style, fonts, diags, local);
   check_inside_pages(doc, in.article_file, diags);
   check_no_boxes(doc, in.article_file, in.config->missing_glyphs_allowed, diags);
   if (stats) *stats = local;

@@ -43,7 +43,7 @@ struct HandoutInput {
   std::map<std::string, ArticleImage> images;  ///< the article's figures, by their URL as written
 };
 
-/// The faces a handout uses.
+/// The fonts of a run and the faces of its body and heading families (make_style's input).
 struct HandoutFonts {
   const FontSet* set = nullptr;
   FamilyFaces body, headings;
@@ -69,12 +69,19 @@ PlacementBox largest_logo(const LayoutConfig& layout);
 /// The same for an article's figures: at most the page's content area.
 PlacementBox largest_figure(const LayoutConfig& layout);
 
+/// Where the contact block goes: at the end of the body flow, or (tri-fold) pinned apart.
+enum class ContactBlock { InFlow, Separate };
+
 /// The body flow of a handout (article, resources, contact) at the column width, before
 /// pagination. The title block is built separately (it spans all columns).
-Flow build_handout_flow(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags);
+Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
+                        ContactBlock contact = ContactBlock::InFlow);
+/// The contact block alone, as one box at the column width.
+FlowBox build_contact_box(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags);
 
-/// Lays out a handout. Never fails: problems become diagnostics.
-PagedDocument layout_handout(const HandoutInput& in, const HandoutFonts& fonts, Diagnostics& diags,
+/// Lays out a handout in `style` (made by make_style for its layout, brand and language).
+/// Never fails: problems become diagnostics.
+PagedDocument layout_handout(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                              LayoutStats* stats = nullptr);
 
 }  // namespace handout

@@ -15,16 +15,6 @@
 
 namespace handout {
 
-InlineStyles inline_styles(const TextStyle& base, const FamilyFaces& faces, Color link_color) {
-  InlineStyles s;
-  s.regular = s.bold = s.italic = s.bold_italic = base;
-  s.bold.font = faces.bold;
-  s.italic.font = faces.italic;
-  s.bold_italic.font = faces.bold_italic;
-  s.link_color = link_color;
-  return s;
-}
-
 void place_line(const SetLine& line, double x, double baseline, std::vector<Item>& out) {
   for (auto bg : line.backgrounds) {
     bg.x += x, bg.y += baseline;

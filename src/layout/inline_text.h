@@ -10,16 +10,6 @@
 
 namespace handout {
 
-/// The text styles one paragraph uses for its spans.
-struct InlineStyles {
-  TextStyle regular, bold, italic, bold_italic;
-  Color link_color;
-  Color code_fill{0xEC, 0xEF, 0xF1};
-};
-
-/// Builds InlineStyles from a base style and a family's faces (bold/italic variants share size).
-InlineStyles inline_styles(const TextStyle& base, const FamilyFaces& faces, Color link_color);
-
 /// One set line. Item positions are relative to the line's left edge and its baseline.
 struct SetLine {
   std::vector<TextItem> runs;

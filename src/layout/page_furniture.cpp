@@ -19,12 +19,12 @@ void add_link_over(PageFrame& page, const SetLine& line, double x, double baseli
 }
 
 // Wraps plain text in one style to `width`; the lines' runs are relative to x = 0, baseline 0.
-std::vector<SetLine> wrap(const std::string& text, const TextStyle& st, const FamilyFaces& faces, const FontSet& fonts,
-                          double width, const Script& script) {
+std::vector<SetLine> wrap(const std::string& text, const TextStyle& st, const Style& s, const FontSet& fonts,
+                          double width) {
   Span span;
   span.text = text;
-  InlineStyles styles = inline_styles(st, faces, st.color);
-  styles.regular.font = st.font;
+  const InlineStyles styles = s.inline_styles(st);
+  const Script& script = s.script;
   ParagraphOptions options;
   options.rtl = script.rtl;
   Diagnostics ignored;  // characters are checked where the same text is set in the body
@@ -62,7 +62,7 @@ std::string fit_text(const std::string& text, const TextStyle& style, const Font
   return fits == 0 ? ellipsis : shortened(fits);
 }
 
-double add_header_band(PageFrame& page, const Style& s, const FontSet& fonts, const FamilyFaces& faces,
+double add_header_band(PageFrame& page, const Style& s, const FontSet& fonts,
                        const ClinicInfo& clinic, const std::optional<ImageInfo>& logo) {
   // Right-hand column: phone and website, for a patient who wants to call.
   struct Entry {
@@ -83,9 +83,9 @@ double add_header_band(PageFrame& page, const Style& s, const FontSet& fonts, co
   }
   const double x = s.margin_left + (logo_w > 0 ? logo_w + 14 : 0);
   const double name_w = s.page_width - s.margin_right - x - right_w - 16;
-  const auto name = wrap(clinic.name, s.header_name, faces, fonts, name_w, s.script);
+  const auto name = wrap(clinic.name, s.header_name, s, fonts, name_w);
   const auto tagline = clinic.tagline.empty() ? std::vector<SetLine>{}
-                                              : wrap(clinic.tagline, s.header_tagline, faces, fonts, name_w, s.script);
+                                              : wrap(clinic.tagline, s.header_tagline, s, fonts, name_w);
   const double block = name.size() * s.header_name.line_height + tagline.size() * s.header_tagline.line_height;
   const double band = std::max({s.header_band, block + 28, logo_h + 30});
 
@@ -123,7 +123,7 @@ void add_running_header(PageFrame& page, const Style& s, const FontSet& fonts, c
   page.items.push_back(LineItem{s.margin_left, s.margin_top - 8, s.page_width - s.margin_right, s.margin_top - 8, s.rule, 0.6});
 }
 
-double add_footer(PageFrame& page, const Style& s, const FontSet& fonts, const FamilyFaces& faces,
+double add_footer(PageFrame& page, const Style& s, const FontSet& fonts,
                   const ClinicInfo& clinic, const std::string& note, const std::string& page_label) {
   const double lh = s.footer.line_height;
   const auto label = set_label(page_label, s.footer, fonts, s.script);
@@ -159,7 +159,7 @@ double add_footer(PageFrame& page, const Style& s, const FontSet& fonts, const F
     x += part.width;
   }
   const auto note_lines = note.empty() ? std::vector<SetLine>{}
-                                       : wrap(note, s.footer_note, faces, fonts, s.content_width(), s.script);
+                                       : wrap(note, s.footer_note, s, fonts, s.content_width());
   // Bottom-up: the last row's baseline sits a fixed distance above the page edge.
   double baseline = s.page_height - std::max(22.0, s.margin_bottom * 0.4);
   place_line(label, label_x, baseline, page.items);

@@ -31,12 +31,12 @@ FrameArea panel_area(const Style& s, Panel p) {
 }
 
 // Lines of plain text centred on `centre`; returns the y below them.
-double centred(PageFrame& page, const std::string& text, const TextStyle& st, const FamilyFaces& faces,
-               const FontSet& fonts, double centre, double width, double y, const Script& script) {
+double centred(PageFrame& page, const std::string& text, const TextStyle& st, const Style& s, const FontSet& fonts,
+               double centre, double width, double y) {
   Span span;
   span.text = text;
-  InlineStyles styles = inline_styles(st, faces, st.color);
-  styles.regular.font = st.font;
+  const InlineStyles styles = s.inline_styles(st);
+  const Script& script = s.script;
   Diagnostics ignored;  // the same text is checked where it is set in the body
   const auto& face = fonts.face(st.font);
   const double baseline = st.line_height / 2 + (face.ascender() - face.descender()) / 2 * st.size;
@@ -53,11 +53,10 @@ double centred(PageFrame& page, const std::string& text, const TextStyle& st, co
   return y;
 }
 
-void add_cover(PageFrame& page, const Style& s, const HandoutFonts& fonts, const HandoutInput& in) {
+void add_cover(PageFrame& page, const Style& s, const FontSet& set, const HandoutInput& in) {
   const FrameArea a = panel_area(s, kCover);
   const double pw = s.page_width / 3, left = 2 * pw, centre = left + pw / 2;
   const auto& clinic = in.config->clinic;
-  const auto& set = *fonts.set;
   page.items.push_back(RectItem{left, 0, pw, s.page_height * 0.36, s.band_fill, {}, 0, 0});
   page.items.push_back(LineItem{left, s.page_height * 0.36, left + pw, s.page_height * 0.36, s.primary, 2.5});
   double y = a.y + 10;
@@ -66,20 +65,20 @@ void add_cover(PageFrame& page, const Style& s, const HandoutFonts& fonts, const
     page.items.push_back(ImageItem{centre - w / 2, y, w, w * in.logo->height / in.logo->width, clinic.logo_path});
     y += w * in.logo->height / in.logo->width + 10;
   }
-  y = centred(page, clinic.name, s.header_name, fonts.headings, set, centre, a.w, y, s.script);
-  if (!clinic.tagline.empty()) y = centred(page, clinic.tagline, s.header_tagline, fonts.body, set, centre, a.w, y + 2, s.script);
+  y = centred(page, clinic.name, s.header_name, s, set, centre, a.w, y);
+  if (!clinic.tagline.empty()) y = centred(page, clinic.tagline, s.header_tagline, s, set, centre, a.w, y + 2);
   y = std::max(y, s.page_height * 0.36) + 30;
-  y = centred(page, in.meta->title, s.title, fonts.headings, set, centre, a.w, y, s.script);
-  if (!in.meta->summary.empty()) y = centred(page, in.meta->summary, s.summary, fonts.body, set, centre, a.w, y + 10, s.script);
+  y = centred(page, in.meta->title, s.title, s, set, centre, a.w, y);
+  if (!in.meta->summary.empty()) y = centred(page, in.meta->summary, s.summary, s, set, centre, a.w, y + 10);
   if (!in.meta->reviewed.empty()) {
     const auto& strings = *in.strings;
     const auto meta = fill_template(strings.get("reviewed"), {{"date", strings.format_date(in.meta->reviewed)}});
-    y = centred(page, meta, s.meta, fonts.body, set, centre, a.w, y + 8, s.script);
+    y = centred(page, meta, s.meta, s, set, centre, a.w, y + 8);
   }
-  for (const auto& notice : in.notices) y = centred(page, notice, s.footer_note, fonts.body, set, centre, a.w, y + 4, s.script);
+  for (const auto& notice : in.notices) y = centred(page, notice, s.footer_note, s, set, centre, a.w, y + 4);
   double by = a.y + a.h - s.header_contact.line_height * 2;  // phone and website at the foot of the cover
   for (const auto& line : {clinic.phone, display_url(clinic.website)})
-    if (!line.empty()) by = centred(page, line, s.header_contact, fonts.body, set, centre, a.w, by, s.script);
+    if (!line.empty()) by = centred(page, line, s.header_contact, s, set, centre, a.w, by);
 }
 
 // Light tick marks at the folds, in the top and bottom margins only, so they never touch text.
@@ -108,28 +107,49 @@ const char* trifold_panel_name(int frame) {
   return frame >= 0 && frame < kFlowFrames ? kNames[frame] : "?";
 }
 
-PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags,
-                             LayoutStats& stats) {
-  Style panel = style;  // flows are set at the width of one panel
-  panel.page_width = style.page_width / 3;
-  Flow flow = build_handout_flow(in, panel, fonts, diags);
-  // The contact details close the back panel: take them out of the flow and pin them there.
-  FlowBox contact = flow.boxes.back();
-  flow.boxes.pop_back();
-  std::vector<SetLine> note;  // the footer note, wrapped under the contact details
+namespace {
+
+// The back panel's foot: the clinic's contact details, then the footer note wrapped under them.
+struct BackPanelFoot {
+  FlowBox contact;
+  std::vector<SetLine> note;
+  double note_height = 0;
+  double height(const Style& s) const { return contact.height + note_height + s.paragraph_gap * 2; }
+};
+
+BackPanelFoot back_panel_foot(const HandoutInput& in, const Style& panel, const FontSet& fonts, Diagnostics& diags) {
+  BackPanelFoot foot;
+  foot.contact = build_contact_box(in, panel, fonts, diags);
   if (!in.config->footer_note.empty()) {
     Span span;
     span.text = in.config->footer_note;
-    InlineStyles st = inline_styles(style.footer_note, fonts.body, style.link);
-    st.regular.font = style.footer_note.font;
     ParagraphOptions options;
-    options.rtl = style.script.rtl;
-    note = set_paragraph({span}, st, panel.content_width(), *fonts.set, in.lang, {in.article_file, 0}, diags, options);
+    options.rtl = panel.script.rtl;
+    foot.note = set_paragraph({span}, panel.inline_styles(panel.footer_note), panel.content_width(), fonts,
+                              panel.script.lang, {in.article_file, 0}, diags, options);
+    foot.note_height = foot.note.size() * panel.footer_note.line_height + 8;
   }
-  const double note_h = note.empty() ? 0 : note.size() * style.footer_note.line_height + 8;
-  const double contact_h = contact.height + note_h + style.paragraph_gap * 2;
-  std::vector<FrameArea> areas;
-  for (const auto& p : kFlowPanels) areas.push_back(panel_area(style, p));
+  return foot;
+}
+
+void place_back_panel_foot(PageFrame& page, const BackPanelFoot& foot, const FrameArea& back, const Style& s,
+                           std::vector<OutlineEntry>& outline) {
+  const double contact_y = back.y + back.h - foot.contact.height - foot.note_height;
+  offset_items(foot.contact.items, back.x, contact_y, page.items);
+  if (foot.contact.bookmark) outline.push_back({0, foot.contact.bookmark->title, 0, contact_y});
+  double note_y = back.y + back.h - foot.note_height + 8 + s.footer_note.size;
+  for (const auto& line : foot.note) {
+    for (auto run : line.runs) {
+      run.x += back.x, run.baseline = note_y;
+      page.items.push_back(run);
+    }
+    note_y += s.footer_note.line_height;
+  }
+}
+
+// Cuts the flow into the five panels; content past them is an error saying by how much.
+Pagination cut_into_panels(const Flow& flow, const std::vector<FrameArea>& areas, double foot_height,
+                           const std::string& file, Diagnostics& diags, LayoutStats& stats) {
   // Panel F (inside right) is followed by the flap A, on the other side of the sheet: a
   // paragraph never runs from one to the other, so nobody turns the page mid-sentence.
   auto paragraph_ends = [&](int frame, std::size_t box) {
@@ -138,26 +158,36 @@ PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const H
       if (!flow.boxes[k].is_gap) return flow.boxes[k].paragraph != flow.boxes[box].paragraph;
     return true;
   };
+  std::vector<FrameArea> room = areas;  // the back panel ends above the contact details
+  room[kFlowFrames - 1].h -= foot_height;
   auto pagination = paginate(
-      flow.boxes,
-      [&](int i) {
-        if (i >= kFlowFrames) return areas[0].h;
-        return i == kFlowFrames - 1 ? areas[i].h - contact_h : areas[i].h;
-      },
-      paragraph_ends);
+      flow.boxes, [&](int i) { return i >= kFlowFrames ? areas[0].h : room[i].h; }, paragraph_ends);
   auto& frames = pagination.pages;
   if (frames.size() > kFlowFrames) {
     double over = 0;
     for (std::size_t f = kFlowFrames; f < frames.size(); ++f)
       for (const auto& p : frames[f]) over += flow.boxes[p.box].height;
     stats.overflow = over;
-    diags.error(in.article_file, 0, 0, overflow_message(over, areas[0].h));
+    diags.error(file, 0, 0, overflow_message(over, areas[0].h));
     frames.resize(kFlowFrames);
   } else {
-    std::vector<FrameArea> room = areas;  // the back panel ends above the contact details
-    room[kFlowFrames - 1].h -= contact_h;
-    check_frames(flow, frames, room, in.article_file, diags);
+    check_frames(flow, frames, room, file, diags);
   }
+  return pagination;
+}
+
+}  // namespace
+
+PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
+                             LayoutStats& stats) {
+  Style panel = style;  // flows are set at the width of one panel
+  panel.page_width = style.page_width / 3;
+  const Flow flow = build_handout_flow(in, panel, fonts, diags, ContactBlock::Separate);
+  const BackPanelFoot foot = back_panel_foot(in, panel, fonts, diags);
+  std::vector<FrameArea> areas;
+  for (const auto& p : kFlowPanels) areas.push_back(panel_area(style, p));
+  const auto pagination = cut_into_panels(flow, areas, foot.height(style), in.article_file, diags, stats);
+  const auto& frames = pagination.pages;
 
   PagedDocument doc;
   doc.width = style.page_width;
@@ -171,18 +201,7 @@ PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const H
   // Outline in reading order: inside panels first, then the flap and back.
   std::stable_sort(doc.outline.begin(), doc.outline.end(),
                    [](const OutlineEntry& a, const OutlineEntry& b) { return a.page > b.page; });
-  const FrameArea back = areas[kFlowFrames - 1];
-  const double contact_y = back.y + back.h - contact.height - note_h;
-  offset_items(contact.items, back.x, contact_y, doc.pages[0].items);
-  if (contact.bookmark) doc.outline.push_back({0, contact.bookmark->title, 0, contact_y});
-  double note_y = back.y + back.h - note_h + 8 + style.footer_note.size;
-  for (const auto& line : note) {
-    for (auto run : line.runs) {
-      run.x += back.x, run.baseline = note_y;
-      doc.pages[0].items.push_back(run);
-    }
-    note_y += style.footer_note.line_height;
-  }
+  place_back_panel_foot(doc.pages[0], foot, areas[kFlowFrames - 1], style, doc.outline);
   add_cover(doc.pages[0], style, fonts, in);
   for (auto& page : doc.pages) {
     add_fold_guides(page, style);

@@ -8,7 +8,7 @@ namespace handout {
 /// Side 2 (inside, page 2): D, E, F. The article flows D -> E -> F -> A, the resources follow,
 /// and the contact details close panel B. Content that does not fit is an error stating by how
 /// much, never smaller text.
-PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const HandoutFonts& fonts, Diagnostics& diags,
+PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                              LayoutStats& stats);
 
 /// Panel names in flow order, for messages and tests: "D", "E", "F", "A", "B".

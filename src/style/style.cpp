@@ -25,20 +25,41 @@ double luminance(Color c) { return (0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b) 
 
 }  // namespace
 
-Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& body,
-                 const FamilyFaces& head) {
-  Style s;
-  s.page_width = l.page_width, s.page_height = l.page_height;
-  s.margin_top = l.margin_top, s.margin_bottom = l.margin_bottom;
-  s.margin_left = l.margin_left, s.margin_right = l.margin_right;
+InlineStyles inline_styles(const TextStyle& base, const FamilyFaces& faces, Color link_color) {
+  InlineStyles out;
+  out.regular = out.bold = out.italic = out.bold_italic = base;
+  out.bold.font = faces.bold;
+  out.italic.font = faces.italic;
+  out.bold_italic.font = faces.bold_italic;
+  out.link_color = link_color;
+  return out;
+}
+
+InlineStyles Style::inline_styles(const TextStyle& base) const {
+  const bool heading_family = base.font == heading_faces.regular || base.font == heading_faces.bold;
+  InlineStyles out = handout::inline_styles(base, heading_family ? heading_faces : body_faces, link);
+  out.code_fill = code_span_fill;
+  return out;
+}
+
+namespace {
+
+// Low-vision guidance (large print): emphasis in bold, never italic.
+FamilyFaces without_italics(FamilyFaces f) {
+  f.italic = f.bold_italic = f.bold;
+  return f;
+}
+
+// Colours: brand colours as they are for fills and tints, darkened where they are text.
+void set_colours(Style& s, const LayoutConfig& l, const Brand& brand) {
   s.primary = brand.primary;
   s.accent = brand.accent;
-  // A light brand colour would be hard to read as text: darken it for headings and links.
   if (l.high_contrast) {
     // Large-print guidance: black text; brand colours only where they stay dark.
     s.text = Color{0, 0, 0};
     s.muted = Color{0x26, 0x26, 0x26};
   }
+  // A light brand colour would be hard to read as text: darken it for headings and links.
   const double max_luminance = l.high_contrast ? 0.2 : 0.45;
   Color ink = brand.primary;
   while (luminance(ink) > max_luminance) ink = shade(ink, 0.2);
@@ -50,12 +71,69 @@ Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& b
   s.quote_bar = brand.accent;
   s.code_fill = Color{0xF1, 0xF3, 0xF4};
   s.rule = tint(brand.accent, 0.8);
+}
 
+// Spacing follows the body size, so a large-print layout opens up in proportion.
+void set_spacing(Style& s, const LayoutConfig& l) {
+  const double b = l.body_size, gap = l.paragraph_gap;
+  s.paragraph_gap = gap;
+  s.heading_space_before = b * 1.35;
+  s.heading_space_after = b * 0.35;
+  s.list_indent = b * 1.6;
+  s.list_item_gap = b * 0.25;
+  s.list_marker_gap = b * 0.45;
+  s.title_summary_gap = gap * 0.75;
+  s.quote_space_before = gap * 1.5;
+  s.quote_space_after = gap * 0.5;
+  s.quote_padding = b * 0.8;
+  s.quote_text_left = s.quote_bar_width + s.quote_padding * 1.3;
+  s.quote_text_right = s.quote_padding;
+  s.code_padding = b * 0.6;
+  s.figure_space_before = gap * 1.5;
+  s.box_padding = b;
+  s.box_text_inset = b * 1.25;
+  s.box_label_after = gap * 0.5;
+  s.contact_column_min = b * 16;
+  s.box_space_before = gap * 2.5;
+  s.resource_gap = gap * 1.25;
+  s.header_band = l.header_band;
+  s.footer_height = l.footer_size * 4.2;
+}
+
+// A floor for every size (large print: nothing smaller than the layout allows).
+void apply_min_size(Style& s, double min_size) {
+  for (TextStyle* t : {&s.body, &s.body_italic, &s.code, &s.title, &s.summary, &s.meta, &s.header_name,
+                       &s.header_tagline, &s.header_contact, &s.running, &s.footer, &s.footer_note, &s.box_label,
+                       &s.resource_name, &s.headings[0], &s.headings[1], &s.headings[2], &s.headings[3],
+                       &s.headings[4], &s.headings[5]}) {
+    if (t->size < min_size) {
+      t->line_height *= min_size / t->size;
+      t->size = min_size;
+    }
+  }
+}
+
+}  // namespace
+
+Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& body_family,
+                 const FamilyFaces& heading_family, const Script& script) {
+  Style s;
+  s.script = script;
+  s.page_width = l.page_width, s.page_height = l.page_height;
+  s.margin_top = l.margin_top, s.margin_bottom = l.margin_bottom;
+  s.margin_left = l.margin_left, s.margin_right = l.margin_right;
+  set_colours(s, l, brand);
+  const Color ink = s.link;
+  s.body_faces = l.avoid_italics ? without_italics(body_family) : body_family;
+  s.heading_faces = l.avoid_italics ? without_italics(heading_family) : heading_family;
+  const FamilyFaces& body = s.body_faces;
+  const FamilyFaces& head = s.heading_faces;
   const double b = l.body_size, lead = l.body_leading;
-  // Low-vision guidance: no italics; secondary text upright.
+  // Low-vision guidance: secondary text upright rather than in bold.
   const FontId italic = l.avoid_italics ? body.regular : body.italic;
   s.body = text_style(body.regular, b, lead, s.text);
-  s.body_italic = text_style(l.avoid_italics ? body.bold : body.italic, b, lead, s.text);
+  s.body_italic = text_style(body.italic, b, lead, s.text);
+  s.code = text_style(body.regular, b * 0.92, 1.35, s.text);
   s.title = text_style(head.bold, l.title_size, 1.18, ink);
   s.summary = text_style(body.regular, l.summary_size, 1.42, s.muted);
   s.meta = text_style(body.regular, std::max(9.0, b * 0.78), 1.3, s.muted);
@@ -69,30 +147,18 @@ Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& b
   s.box_label = text_style(head.bold, l.heading_sizes[1], 1.25, ink);
   s.resource_name = text_style(body.bold, b, lead, ink);
 
-  s.paragraph_gap = l.paragraph_gap;
-  s.heading_space_before = b * 1.35;
-  s.heading_space_after = b * 0.35;
-  s.list_indent = b * 1.6;
-  s.list_item_gap = b * 0.25;
-  s.box_padding = b;
-  s.header_band = l.header_band;
-  s.footer_height = l.footer_size * 4.2;
+  set_spacing(s, l);
   s.min_lines = l.min_lines;
   s.justify = l.justify;
   s.hyphenate = l.hyphenate;
   s.total_fit = l.total_fit;
   s.columns = l.columns;
   s.column_gap = l.column_gap;
-  // A floor for every size (large print: nothing smaller than the layout allows).
-  for (TextStyle* t : {&s.body, &s.body_italic, &s.title, &s.summary, &s.meta,
-                       &s.header_name, &s.header_tagline, &s.header_contact, &s.running, &s.footer, &s.footer_note,
-                       &s.box_label, &s.resource_name, &s.headings[0], &s.headings[1], &s.headings[2],
-                       &s.headings[3], &s.headings[4], &s.headings[5]}) {
-    if (t->size < l.min_text_size) {
-      t->line_height *= l.min_text_size / t->size;
-      t->size = l.min_text_size;
-    }
-  }
+  apply_min_size(s, l.min_text_size);
+  s.list_marker = s.body;
+  s.list_marker.color = ink;
+  s.caption = s.notice = s.meta;
+  s.caption.font = s.notice.font = s.footer_note.font;  // italic (upright in large print)
   return s;
 }
 

@@ -21,15 +21,37 @@ struct TextStyle {
   Color color;
 };
 
-/// Every style decision the layout needs, in points and sRGB.
+/// The face ids of a family, by style.
+struct FamilyFaces {
+  FontId regular = 0, bold = 1, italic = 2, bold_italic = 3;
+};
+
+/// The text styles one paragraph uses for its spans.
+struct InlineStyles {
+  TextStyle regular, bold, italic, bold_italic;
+  Color link_color;
+  Color code_fill{0xEC, 0xEF, 0xF1};  ///< behind code spans
+};
+
+/// Builds InlineStyles from a base style and a family's faces (bold/italic variants share size).
+InlineStyles inline_styles(const TextStyle& base, const FamilyFaces& faces, Color link_color);
+
+/// Every style decision the layout needs, in points and sRGB. Built once per handout by the
+/// job (make_style); the layout only reads it: no size, colour or spacing is decided there.
 struct Style {
   Script script;
   double page_width = 612, page_height = 792;
   double margin_top = 48, margin_bottom = 50, margin_left = 64, margin_right = 64;
   double content_width() const { return page_width - margin_left - margin_right; }
 
+  /// The body and heading families' faces (in large print, italics are replaced by bold).
+  FamilyFaces body_faces, heading_faces;
+
   TextStyle body, body_italic;
-  TextStyle title, summary, meta;
+  TextStyle code;          ///< code blocks
+  TextStyle caption;       ///< figure captions
+  TextStyle list_marker;   ///< bullets (numbers use `text`)
+  TextStyle title, summary, meta, notice;
   TextStyle headings[6];
   TextStyle header_name, header_tagline, header_contact;
   TextStyle running, footer, footer_note;
@@ -43,13 +65,42 @@ struct Style {
   Color box_fill, box_stroke;       ///< resources box
   Color quote_fill, quote_bar;      ///< block quote call-out
   Color code_fill;                  ///< code block background
+  Color code_span_fill{0xEC, 0xEF, 0xF1};  ///< behind code spans in running text
   Color rule;                       ///< thin rules
 
   double paragraph_gap = 8;
   double heading_space_before = 16, heading_space_after = 5;
+  double minor_heading_space = 0.8;  ///< levels 3-6 get this share of heading_space_before
   double list_indent = 20;  ///< hanging indent of list item text
   double list_item_gap = 3;
+  double list_marker_gap = 5;  ///< between a list marker and its text
+  double min_indented_column = 144;  ///< two inches: narrower columns are not indented further
+
+  /// The title block: gaps after the title, before the meta line and each notice; the accent
+  /// rule under it (its share of the width, thickness, gap above and below).
+  double title_summary_gap = 6, title_meta_gap = 3, title_notice_gap = 2;
+  double title_rule_share = 0.22, title_rule_width = 2.5, title_rule_above = 10, title_rule_below = 6;
+
+  double quote_space_before = 12, quote_space_after = 4;
+  double quote_padding = 9, quote_bar_width = 3.5;
+  double quote_text_left = 15, quote_text_right = 9;  ///< text inset from the box's edges
+  double code_padding = 7, code_radius = 3;
+  double figure_space_before = 12;
+  double figure_dpi = 150;           ///< natural size of a figure's pixels
+  double figure_max_height = 0.45;   ///< share of the page's text height
+  double caption_gap = 4, figure_space_below = 2;
+  double break_rule_share = 0.3, break_rule_width = 1.2;  ///< thematic break
+
   double box_padding = 12;
+  double box_text_inset = 15;        ///< resources box: text inset from the box's sides
+  double box_label_after = 4;        ///< below the box label (and intro) before the first entry
+  double box_radius = 6;
+  double box_space_before = 20;      ///< above the resources box and the contact block
+  double box_label_gap = 2;          ///< between the box label and its intro
+  double resource_gap = 10;          ///< between resource entries
+  double contact_gutter = 24;        ///< between the contact block's two columns
+  double contact_column_min = 176;   ///< narrower columns: the contact block is one column
+  double contact_rule_width = 0.75, contact_label_top = 8, contact_hours_gap = 4;
   double header_band = 84;
   double running_header_height = 30;
   double footer_height = 34;
@@ -62,16 +113,15 @@ struct Style {
   double column_gap = 24;
   /// Width of one body column.
   double column_width() const { return (content_width() - column_gap * (columns - 1)) / columns; }
+
+  /// The styles a paragraph set in `base` uses: bold and italic from the same family, links
+  /// in the link colour, code spans on their tint.
+  InlineStyles inline_styles(const TextStyle& base) const;
 };
 
-/// The face ids of a family, by style.
-struct FamilyFaces {
-  FontId regular = 0, bold = 1, italic = 2, bold_italic = 3;
-};
-
-/// Builds the style from a layout, brand colours and loaded font families.
+/// Builds the style from a layout, brand colours, the loaded font families and the language.
 Style make_style(const LayoutConfig& layout, const Brand& brand, const FamilyFaces& body,
-                 const FamilyFaces& headings);
+                 const FamilyFaces& headings, const Script& script = {});
 
 /// Mixes `c` with white: amount 0 gives white, 1 gives `c`.
 Color tint(Color c, double amount);

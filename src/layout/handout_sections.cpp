@@ -1,0 +1,149 @@
+#include "layout/handout_sections.h"
+
+#include <algorithm>
+
+#include "util/text.h"
+
+namespace handout {
+
+void add_title_block(FlowBuilder& b, const std::string& title, const std::string& summary, const std::string& meta,
+                     const std::vector<std::string>& notices) {
+  const Style& s = b.style();
+  FlowBox box;
+  box.break_after = true;
+  const double w = b.width();
+  const TextSource src{b.source_file(), 1};
+  auto add = [&](const std::string& text, const TextStyle& st, double y) {
+    return b.stack(box, b.set(plain_spans(text), st, w, src), st, 0, y);
+  };
+  double y = add(title, s.title, 0);
+  if (!summary.empty()) y = add(summary, s.summary, y + s.title_summary_gap);
+  if (!meta.empty()) y = add(meta, s.meta, y + s.title_meta_gap);
+  for (const auto& notice : notices) y = add(notice, s.notice, y + s.title_notice_gap);
+  y += s.title_rule_above;
+  box.items.push_back(LineItem{0, y, w * s.title_rule_share, y, s.accent, s.title_rule_width});
+  box.height = y + s.title_rule_below;
+  b.add_box(std::move(box));
+}
+
+namespace {
+
+// One resource: its name, description and how to reach it, in one box that never splits.
+FlowBox resource_entry(FlowBuilder& b, const Resource& r, const FlowBuilder::Column& inner, const Strings& strings) {
+  const Style& s = b.style();
+  const TextSource at{r.pos.file, r.pos.line};
+  FlowBox entry;
+  double y = b.stack(entry, b.set(plain_spans(r.name), s.resource_name, inner.w, at), s.resource_name, inner.x, 0);
+  if (!r.description.empty())
+    y = b.stack(entry, b.set(plain_spans(r.description), s.body, inner.w, at), s.body, inner.x, y);
+  std::vector<Span> contact;
+  if (!r.website.empty()) {
+    auto w = plain_spans(display_url(r.website), false, r.website_uri);
+    contact.insert(contact.end(), w.begin(), w.end());
+  }
+  if (!r.phone.empty()) {
+    if (!contact.empty()) contact.push_back(plain_spans("   ")[0]);
+    contact.push_back(plain_spans(strings.get("phone") + ": ", true)[0]);
+    contact.push_back(plain_spans(r.phone)[0]);
+  }
+  if (!contact.empty()) y = b.stack(entry, b.set(contact, s.body, inner.w, at), s.body, inner.x, y);
+  entry.height = y;
+  return entry;
+}
+
+}  // namespace
+
+void add_resources_box(FlowBuilder& b, const std::string& label, const std::string& intro,
+                       const std::vector<Resource>& resources, const Strings& strings) {
+  if (resources.empty()) return;
+  const Style& s = b.style();
+  b.space_before(s.box_space_before);
+  b.release_keeps();
+  Container c;
+  c.x = 0, c.w = b.width();
+  c.fill = s.box_fill;
+  c.stroke = s.box_stroke;
+  c.radius = s.box_radius;
+  c.pad = s.box_padding;
+  b.open_container(c);
+  const FlowBuilder::Column inner{s.box_text_inset, c.w - 2 * s.box_text_inset};
+  const TextSource src{b.source_file(), 0};
+
+  FlowBox head;
+  head.break_after = false;  // the label stays with the first entry
+  double y = b.stack(head, b.set(plain_spans(label), s.box_label, inner.w, src), s.box_label, inner.x, 0);
+  if (!intro.empty())
+    y = b.stack(head, b.set(plain_spans(intro), s.body, inner.w, src), s.body, inner.x, y + s.box_label_gap);
+  head.height = y + s.box_label_after;
+  head.bookmark = OutlineEntry{0, label, 0, 0};
+  b.add_box(std::move(head));
+
+  for (std::size_t i = 0; i < resources.size(); ++i) {
+    if (i > 0) b.space_before(s.resource_gap);
+    b.add_box(resource_entry(b, resources[i], inner, strings));
+  }
+  b.close_container();
+}
+
+namespace {
+
+// The contact details in columns: who and where; how to reach the clinic (one column when
+// the block is too narrow for two).
+std::vector<std::vector<std::vector<Span>>> contact_columns(const ClinicInfo& clinic, const Strings& strings,
+                                                            bool two_columns) {
+  std::vector<std::vector<std::vector<Span>>> columns(1);
+  columns[0].push_back(plain_spans(clinic.name, true));
+  for (const auto& line : clinic.address) columns[0].push_back(plain_spans(line));
+  std::vector<std::vector<Span>> reach;
+  auto labelled = [&](const std::string& key, const std::string& value, const std::string& uri) {
+    if (value.empty()) return;
+    auto spans = plain_spans(strings.get(key) + ": ", true);
+    spans.push_back(plain_spans(value, false, uri)[0]);
+    reach.push_back(spans);
+  };
+  labelled("phone", clinic.phone, "");
+  labelled("email", clinic.email, clinic.email_uri);
+  labelled("website", display_url(clinic.website), clinic.website_uri);
+  if (reach.empty()) return columns;
+  if (two_columns)
+    columns.push_back(reach);
+  else
+    columns[0].insert(columns[0].end(), reach.begin(), reach.end());
+  return columns;
+}
+
+}  // namespace
+
+void add_contact_block(FlowBuilder& b, const std::string& label, const ClinicInfo& clinic, const Strings& strings) {
+  const Style& s = b.style();
+  b.space_before(s.box_space_before);
+  b.release_keeps();
+  const double w = b.width(), gutter = s.contact_gutter;
+  const TextSource src{b.source_file(), 0};
+  FlowBox box;  // one box: the contact details are never split across pages
+  box.items.push_back(LineItem{0, 0, w, 0, s.rule, s.contact_rule_width});
+  const double top =
+      b.stack(box, b.set(plain_spans(label), s.box_label, w, src), s.box_label, 0, s.contact_label_top) +
+      s.box_label_gap;
+  const auto columns = contact_columns(clinic, strings, (w - gutter) / 2 >= s.contact_column_min);
+  const double col_w = (w - gutter * (columns.size() - 1)) / columns.size();
+  double bottom = top;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    double y = top;
+    for (const auto& spans : columns[c])
+      y = b.stack(box, b.set(spans, s.body, col_w, src), s.body, c * (col_w + gutter), y);
+    bottom = std::max(bottom, y);
+  }
+  if (!clinic.hours.empty()) {
+    std::string hours;
+    for (const auto& h : clinic.hours) hours += (hours.empty() ? "" : "; ") + h;
+    auto spans = plain_spans(strings.get("hours") + ": ", true);
+    spans.push_back(plain_spans(hours)[0]);
+    bottom = b.stack(box, b.set(spans, s.body, w, src), s.body, 0, bottom + s.contact_hours_gap);
+  }
+  box.height = bottom;
+  box.bookmark = OutlineEntry{0, label, 0, 0};
+  b.add_box(std::move(box));
+}
+
+}  // namespace handout
