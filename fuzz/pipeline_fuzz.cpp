@@ -9,7 +9,7 @@
 #include "config/config.h"
 #include "content/markdown.h"
 #include "layout/handout_layout.h"
-#include "layout/hyphenation.h"
+#include "text/hyphenation.h"
 #include "render/pdf/pdf_renderer.h"
 #include "util/input_file.h"
 #include "util/text.h"

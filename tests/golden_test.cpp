@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "layout/hyphenation.h"
+#include "text/hyphenation.h"
 #include "render/debug/debug_renderer.h"
 #include "test_support.h"
 #include "util/text.h"

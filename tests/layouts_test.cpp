@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "layout/hyphenation.h"
+#include "text/hyphenation.h"
 #include "layout/paginate.h"
 #include "layout/trifold_layout.h"
 #include "test_support.h"

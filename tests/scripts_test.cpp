@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <set>
 
-#include "layout/bidi.h"
+#include "text/bidi.h"
 #include "layout/inline_text.h"
 #include "test_support.h"
 #include "util/utf8.h"

@@ -1,7 +1,7 @@
 // Paragraph quality: total fit against first fit, hyphenation per language and its limits.
 #include <doctest/doctest.h>
 
-#include "layout/hyphenation.h"
+#include "text/hyphenation.h"
 #include "layout/inline_text.h"
 #include "layout/line_breaker.h"
 #include "test_support.h"

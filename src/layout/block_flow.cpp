@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "layout/hyphenation.h"
+#include "text/hyphenation.h"
 #include "util/text.h"
 #include "util/utf8.h"
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "layout/bidi.h"
+#include "text/bidi.h"
 #include "layout/block_flow.h"
 #include "layout/compose.h"
 #include "layout/handout_sections.h"

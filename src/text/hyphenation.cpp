@@ -1,4 +1,4 @@
-#include "layout/hyphenation.h"
+#include "text/hyphenation.h"
 
 #include <dirent.h>
 #include <hyphen.h>

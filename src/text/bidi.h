@@ -1,4 +1,4 @@
-// Right-to-left text: Unicode bidi levels, Arabic shaping and visual order, via GNU FriBidi.
+// Right-to-left text: Unicode bidi levels and visual order of a line, via GNU FriBidi.
 // The only file that sees fribidi.
 #pragma once
 #include <cstdint>

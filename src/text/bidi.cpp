@@ -1,4 +1,4 @@
-#include "layout/bidi.h"
+#include "text/bidi.h"
 
 #include <fribidi/fribidi.h>
 
