@@ -1,0 +1,27 @@
+// One article with what it brings: front matter, Markdown body, figures (decoded once per
+// run), resource list; YAML text typeset like the Markdown body.
+#pragma once
+#include <map>
+#include <string>
+
+#include "config/types.h"
+#include "content/document.h"
+#include "diag/diagnostic.h"
+#include "job/run_context.h"
+
+namespace handout {
+
+/// One handout's inputs, read from content/<lang>/.
+struct Article {
+  ArticleMeta meta;
+  Document body;
+  ResourceList resources;
+  std::string path;
+  std::map<std::string, ArticleImage> images;
+};
+
+/// Reads content/<lang>/<name>.md at `path` with its figures and resource list. False when
+/// anything is wrong (reported in `diags` at its file and line).
+bool load_article(RunContext& run, const std::string& path, Article& a, Diagnostics& diags);
+
+}  // namespace handout

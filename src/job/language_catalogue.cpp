@@ -1,0 +1,101 @@
+#include "job/language_catalogue.h"
+
+#include <algorithm>
+
+#include "config/config.h"
+#include "content/markdown.h"
+#include "text/bidi.h"
+#include "util/text.h"
+
+namespace handout {
+namespace {
+
+// The clinic's own texts in one language, typeset like the Markdown body.
+ClinicConfig clinic_in_language(const ClinicConfig& config, const std::string& lang) {
+  ClinicConfig out = localized(config, lang);
+  for (auto& r : out.extra_resources)
+    r.name = smart_punctuation(r.name), r.description = smart_punctuation(r.description);
+  return out;
+}
+
+}  // namespace
+
+const Language& Languages::get(const std::string& code) {
+  auto& slot = cache_[code];
+  if (!slot) {
+    slot = std::make_unique<Language>();
+    slot->code = code;
+    slot->dir = content_dir(run_, code);
+    slot->strings_ok = load_strings(join_path(slot->dir, "strings.yaml"), run_.config.limits.input_bytes,
+                                    slot->strings, slot->strings_diags);
+    // Languages Debian has no patterns for are not hyphenated.
+    if (run_.layout.hyphenate) slot->hyphenator = Hyphenator::for_language(code);
+    slot->config = clinic_in_language(run_.config, code);
+    slot->style = make_style(run_.layout, run_.config.brand, run_.faces.body, run_.faces.headings,
+                             Script{code, is_rtl_language(code)});
+  }
+  return *slot;
+}
+
+bool resolve_job(const RunContext& run, Languages& langs, const std::string& lang, const std::string& name,
+                 const SourcePos& at, HandoutJob& job, Diagnostics& diags) {
+  job.asked = &langs.get(lang);
+  job.name = name;
+  job.asked_at = at;
+  const std::string path = join_path(job.asked->dir, name + ".md");
+  const bool valid_name = valid_article_name(name);
+  if (valid_name && is_file(path) && job.asked->strings_ok) {
+    job.content = job.asked;
+    return true;
+  }
+  const std::string& fallback = run.config.fallback_language;
+  const std::string missing = !is_file(path) ? path : join_path(job.asked->dir, "strings.yaml");
+  if (valid_name && !fallback.empty() && fallback != lang) {
+    const Language& fb = langs.get(fallback);
+    if (is_file(join_path(fb.dir, name + ".md")) && fb.strings_ok) {
+      diags.warning(at, "'" + name + "' is not available in '" + lang + "' (missing '" + missing + "'); using the '" +
+                            fallback + "' version");
+      job.content = &fb;
+      return true;
+    }
+  }
+  if (!is_file(path))
+    diags.error(at, "article '" + name + "' not found (tried '" + path + "')");
+  else
+    diags.append(job.asked->strings_diags);
+  return false;
+}
+
+std::vector<std::string> notices_for(const HandoutJob& job, const ArticleMeta& meta) {
+  std::vector<std::string> out;
+  const Strings& strings = job.content->strings;
+  if (job.content != job.asked) {
+    // Said in the reader's language when its labels exist, else in the handout's.
+    const Strings& say = job.asked->strings_ok ? job.asked->strings : strings;
+    out.push_back(fill_template(say.get("fallback_notice"), {{"language", say.language_name(job.content->code)},
+                                                            {"requested", say.language_name(job.asked->code)}}));
+  }
+  if (meta.translation == "draft")
+    out.push_back(fill_template(strings.get("translation_draft"),
+                                {{"source", strings.language_name(meta.source_language)},
+                                 {"date", strings.format_date(meta.translated)}}));
+  return out;
+}
+
+std::vector<std::pair<std::string, SourcePos>> article_names(const RunContext& run, Languages& langs,
+                                                             const std::string& lang) {
+  std::vector<std::pair<std::string, SourcePos>> out;
+  const auto& c = run.config;
+  if (!c.articles.empty()) {
+    for (std::size_t i = 0; i < c.articles.size(); ++i) out.emplace_back(c.articles[i], c.article_pos[i]);
+    return out;
+  }
+  auto names = articles_in(langs.get(lang).dir);
+  if (!c.fallback_language.empty() && c.fallback_language != lang)
+    for (const auto& n : articles_in(langs.get(c.fallback_language).dir))
+      if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  for (const auto& n : names) out.emplace_back(n, SourcePos{c.path});
+  return out;
+}
+
+}  // namespace handout

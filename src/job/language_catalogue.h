@@ -1,0 +1,63 @@
+// The languages of a run and which content each handout uses: a language's folder, labels,
+// hyphenation patterns and style, loaded once; the fallback language when a language lacks an
+// article; the notices that say so.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "config/types.h"
+#include "diag/diagnostic.h"
+#include "job/run_context.h"
+#include "style/style.h"
+#include "text/hyphenation.h"
+
+namespace handout {
+
+/// A language's folder, labels and hyphenation patterns, loaded once per run.
+struct Language {
+  std::string code, dir;
+  bool strings_ok = false;
+  Strings strings;
+  Diagnostics strings_diags;  // why the strings could not be loaded
+  std::unique_ptr<Hyphenator> hyphenator;
+  Style style;  // the run's layout and brand, in this language's script and direction
+  ClinicConfig config;  // the clinic's texts (tagline, hours, footer note, extra resources) in this language
+};
+
+class Languages {
+ public:
+  explicit Languages(const RunContext& run) : run_(run) {}
+  /// The language, loaded on first use.
+  const Language& get(const std::string& code);
+
+ private:
+  const RunContext& run_;
+  std::map<std::string, std::unique_ptr<Language>> cache_;
+};
+
+/// What one (language, article) handout is built from: the language asked for, and the
+/// language whose content is used (another one when the article falls back).
+struct HandoutJob {
+  const Language* asked = nullptr;
+  const Language* content = nullptr;
+  std::string name;
+  SourcePos asked_at;
+};
+
+/// Picks the content language for a handout: the language asked for when it has the article,
+/// else the config's fallback language (with a warning), else an error naming the file.
+bool resolve_job(const RunContext& run, Languages& langs, const std::string& lang, const std::string& name,
+                 const SourcePos& at, HandoutJob& job, Diagnostics& diags);
+
+/// Small print under the title: a draft translation, or a handout in another language.
+std::vector<std::string> notices_for(const HandoutJob& job, const ArticleMeta& meta);
+
+/// The article names to build for a language: the config's list, or every article of the
+/// language (and of the fallback language, whose articles stand in for missing ones).
+std::vector<std::pair<std::string, SourcePos>> article_names(const RunContext& run, Languages& langs,
+                                                             const std::string& lang);
+
+}  // namespace handout

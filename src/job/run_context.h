@@ -1,0 +1,44 @@
+// What a run loads once and every handout shares: the config with the command line's
+// overrides, the layout, the fonts and the decoded images.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assets/image.h"
+#include "config/types.h"
+#include "diag/diagnostic.h"
+#include "fonts/font_set.h"
+#include "job/build_job.h"
+#include "layout/handout_layout.h"
+
+namespace handout {
+
+/// Everything loaded once per run and shared by all handouts.
+struct RunContext {
+  ClinicConfig config;
+  LayoutConfig layout;
+  FontSet fonts;
+  HandoutFonts faces;
+  std::optional<ImageInfo> logo;
+  std::vector<std::string> dirs;
+  ImageLimits image_limits;
+  ImageSet images;                                  // every image decoded so far, by path
+  std::map<std::string, std::string> image_errors;  // images that could not be used, and why
+};
+
+/// Loads the config (with the command line's overrides), layout, fonts and logo. False on
+/// any error, which is then in `diags`.
+bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags);
+
+/// Decodes an image once per run: later handouts that place it share the pixels.
+const DecodedImage* run_image(RunContext& run, const std::string& path, const PlacementBox& box, std::string& error);
+
+/// The content folder of a language: the first data folder that has it.
+std::string content_dir(const RunContext& run, const std::string& lang);
+
+/// The article names (file names without .md) in a folder, sorted.
+std::vector<std::string> articles_in(const std::string& dir);
+
+}  // namespace handout
