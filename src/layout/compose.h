@@ -1,4 +1,5 @@
-// Shared steps of putting paginated boxes onto pages (used by the page and tri-fold layouts).
+// Putting paginated boxes onto pages (used by the page and tri-fold layouts): frames, their
+// container backgrounds and bookmarks, and mirroring for right-to-left pages.
 #pragma once
 #include <vector>
 
@@ -21,25 +22,11 @@ void place_frame(PageFrame& page, const Flow& flow, const std::vector<PlacedBox>
 void collect_outline(const Flow& flow, const std::vector<PlacedBox>& placed, const FrameArea& area,
                      std::vector<OutlineEntry>& out);
 
-/// Adds the figures of one frame sequence to `stats`: lines, hyphens, spaces, widows, orphans.
-void count_stats(const Flow& flow, const std::vector<std::vector<PlacedBox>>& frames, int min_lines,
-                 LayoutStats& stats);
-
-/// Warns about justified lines that could not be filled within the space limit, naming page and line.
-void warn_loose_lines(const Flow& flow, const std::vector<std::vector<PlacedBox>>& frames,
-                      const std::vector<FrameArea>& areas, const std::string& file, Diagnostics& diags);
-
 /// Moves every item of a box by (dx, dy) into `out`.
 void offset_items(const std::vector<Item>& items, double dx, double dy, std::vector<Item>& out);
 
 /// Mirrors a page left to right, for right-to-left languages. Text runs keep their reading
 /// order because lines are set pre-mirrored (see ParagraphOptions::rtl).
 void mirror_page(PageFrame& page, double page_width);
-
-/// Document information from the inputs.
-DocumentInfo document_info(const HandoutInput& in);
-
-/// Makes outline levels relative: the article's top heading level becomes 1.
-void normalise_outline(std::vector<OutlineEntry>& outline);
 
 }  // namespace handout

@@ -5,6 +5,8 @@
 #include "text/bidi.h"
 #include "layout/block_flow.h"
 #include "layout/compose.h"
+#include "layout/document_meta.h"
+#include "layout/layout_stats.h"
 #include "layout/handout_sections.h"
 #include "layout/page_furniture.h"
 #include "layout/paginate.h"

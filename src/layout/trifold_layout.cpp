@@ -5,6 +5,8 @@
 
 #include "layout/block_flow.h"
 #include "layout/compose.h"
+#include "layout/document_meta.h"
+#include "layout/layout_stats.h"
 #include "layout/inline_text.h"
 #include "layout/page_furniture.h"
 #include "layout/placement_check.h"
