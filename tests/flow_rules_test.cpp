@@ -142,13 +142,10 @@ TEST_CASE("list markers share a line box with their text; resource entries are s
   }
 }
 
-TEST_CASE("a list's lead-in, or a heading, keeps two list items with it, at every page height") {
-  test::Fixture f;
-  Diagnostics d;
-  std::string md;
-  for (int i = 0; i < 4; ++i) md += "A paragraph of body text that runs to a second line so that pages fill up in many ways.\n\n";
-  md += "Common factors can include:\n\n- One\n- Two\n- Three\n- Four\n\nAfter the list.\n\n";
-  md += "Another paragraph.\n\n## A heading\n\n- First\n- Second\n- Third\n\nThe end.\n";
+namespace {
+
+// The body flow of `md` with the fixture's layout, clinic and strings.
+Flow flow_of(test::Fixture& f, const std::string& md, Diagnostics& d) {
   f.body = parse_markdown(md, "t.md", d);
   HandoutInput in;
   in.config = &f.config;
@@ -158,7 +155,19 @@ TEST_CASE("a list's lead-in, or a heading, keeps two list items with it, at ever
   in.body = &f.body;
   const auto& fonts = test::fonts();
   const Style style = make_style(f.layout, f.config.brand, fonts.body, fonts.headings);
-  const Flow flow = build_handout_flow(in, style, *fonts.set, d);
+  return build_handout_flow(in, style, *fonts.set, d);
+}
+
+}  // namespace
+
+TEST_CASE("a list's lead-in, or a heading, keeps two list items with it, at every page height") {
+  test::Fixture f;
+  Diagnostics d;
+  std::string md;
+  for (int i = 0; i < 4; ++i) md += "A paragraph of body text that runs to a second line so that pages fill up in many ways.\n\n";
+  md += "Common factors can include:\n\n- One\n- Two\n- Three\n- Four\n\nAfter the list.\n\n";
+  md += "Another paragraph.\n\n## A heading\n\n- First\n- Second\n- Third\n\nThe end.\n";
+  const Flow flow = flow_of(f, md, d);
   int lead_in_pages = 0;
   for (double height = 80; height <= 400; height += 1) {
     CAPTURE(height);
@@ -185,16 +194,7 @@ TEST_CASE("a lead-in inside a list item or a quote keeps its list with it too") 
   md += "- An item whose text introduces sub-points such as these ones:\n\n  - Alpha\n  - Beta\n  - Gamma\n\n";
   md += "- A second item.\n\nA paragraph between.\n\n";
   md += "> In a quote, a lead-in for what follows:\n>\n> - One\n> - Two\n> - Three\n\nThe end.\n";
-  f.body = parse_markdown(md, "t.md", d);
-  HandoutInput in;
-  in.config = &f.config;
-  in.layout = &f.layout;
-  in.strings = &f.strings;
-  in.meta = &f.meta;
-  in.body = &f.body;
-  const auto& fonts = test::fonts();
-  const Style style = make_style(f.layout, f.config.brand, fonts.body, fonts.headings);
-  const Flow flow = build_handout_flow(in, style, *fonts.set, d);
+  const Flow flow = flow_of(f, md, d);
   int lead_in_pages = 0;
   for (double height = 80; height <= 300; height += 1) {
     CAPTURE(height);
