@@ -3,7 +3,12 @@
 // the diff like code.
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <regex>
+#include <sstream>
+#include <unistd.h>
 
 #include "text/hyphenation.h"
 #include "render/debug/debug_renderer.h"
@@ -13,6 +18,76 @@
 using namespace handout;
 
 namespace {
+
+// Every decimal number in `part` rounded to a whole point ("66.3,243.7" -> "66,244").
+std::string round_numbers(const std::string& part) {
+  static const std::regex decimal(R"(-?\d+\.\d+)");
+  std::string out;
+  auto last = part.cbegin();
+  for (std::sregex_iterator it(part.begin(), part.end(), decimal), end; it != end; ++it) {
+    out.append(last, (*it)[0].first);
+    const long r = std::lround(std::stod(it->str()));
+    out += std::to_string(r == 0 ? 0L : r);  // no "-0"
+    last = (*it)[0].second;
+  }
+  return out.append(last, part.cend());
+}
+
+// The debug dump with positions and extents rounded to whole points, so a metric change of a
+// fraction of a point rewrites only the lines it really moves. Quoted text is left alone, and so
+// is a text item's font size (after its fourth space: `text X,Y w=W FONT SIZE ...`).
+std::string rounded_coordinates(const std::string& dump) {
+  std::string out, line;
+  std::istringstream in(dump);
+  while (std::getline(in, line)) {
+    std::string segment;
+    bool quoted = false;
+    int field = 0;
+    auto flush = [&] { out += quoted ? segment : round_numbers(segment); segment.clear(); };
+    const bool text_item = line.rfind("  text ", 0) == 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if (c == '"' && (i == 0 || line[i - 1] != '\\')) {
+        if (!quoted) flush();
+        segment += c;
+        if (quoted) flush();
+        quoted = !quoted;
+        continue;
+      }
+      if (!quoted && c == ' ' && i > 0 && line[i - 1] != ' ') {
+        ++field;
+        if (text_item && field == 4) {  // the font size follows this space: keep it as dumped
+          flush();
+          const auto end = line.find(' ', i + 1);
+          out += line.substr(i, end - i);
+          i = end - 1;
+          continue;
+        }
+      }
+      segment += c;
+    }
+    flush();
+    out += '\n';
+  }
+  return out;
+}
+
+// `diff -u` of the expected file and what was laid out, for the failure message.
+std::string unified_diff(const std::string& expected_path, const std::string& actual) {
+  char tmp[] = "/tmp/golden-actual-XXXXXX";
+  const int fd = mkstemp(tmp);
+  if (fd < 0) return "(could not write a temporary file for the diff)";
+  close(fd);
+  std::ofstream(tmp, std::ios::binary) << actual;
+  std::string diff, cmd = "diff -u --label expected --label actual '" + expected_path + "' '" + tmp + "'";
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) diff.append(buf, n);
+    pclose(p);
+  }
+  std::remove(tmp);
+  return diff;
+}
 
 void check_golden(const std::string& name, const std::string& layout_name) {
   test::Fixture f;
@@ -35,7 +110,7 @@ void check_golden(const std::string& name, const std::string& layout_name) {
   REQUIRE(load_image(test::source_dir() + "/assets/logo.png", {}, {}, logo, error));
   f.images["figure.png"] = {"assets/logo.png", logo.info};
   auto doc = f.lay_out(md, d);
-  const std::string actual = render_debug(doc, *test::fonts().set);
+  const std::string actual = rounded_coordinates(render_debug(doc, *test::fonts().set));
   const std::string path = test::source_dir() + "/tests/golden/" + name + "." + layout_name + ".txt";
   if (g_update_golden) {
     std::ofstream(path, std::ios::binary) << actual;
@@ -44,7 +119,8 @@ void check_golden(const std::string& name, const std::string& layout_name) {
   }
   std::string expected;
   REQUIRE_MESSAGE(read_file(path, expected), "missing golden file " << path << " (run unit_tests --update)");
-  CHECK(actual == expected);
+  if (actual != expected) FAIL_CHECK(path << " differs (run unit_tests --update after an intended change):\n"
+                                         << unified_diff(path, actual));
 }
 
 }  // namespace

@@ -13,7 +13,9 @@
 
 using namespace handout;
 
-TEST_CASE("the same input gives the same PDF bytes") {
+// Within one process only: that two processes write the same bytes, for every language, is
+// checked end to end (tests/e2e/languages.sh and example_pdf.sh build twice and cmp).
+TEST_CASE("rendering the same pages twice in one process gives the same PDF bytes") {
   test::Fixture f;
   Diagnostics d;
   auto doc = f.lay_out("# Heading\n\nSome text with a [link](https://x.org).\n", d);

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# End-to-end: figures, hostile content, the command line, and bad input (messages word for word,
+# exit codes, no PDF for what failed).
+# Usage: errors.sh path/to/handout path/to/repo
+set -u
+. "$(dirname "$0")/lib.sh"
+e2e_setup "$@"
+
+# --- figures: placed whole, or a clear error ------------------------------------------------
+stage_clinic "$WORK/fig"
+rm "$WORK/fig/content/en/a.md"
+cp "$REPO/assets/logo.png" "$WORK/fig/content/en/pelvis.png"
+printf -- '---\ntitle: Figures\n---\n\nBefore.\n\n![The pelvic floor.](pelvis.png)\n\nAfter.\n' >"$WORK/fig/content/en/f.md"
+"$HANDOUT" build --config "$WORK/fig/h.yaml" >/dev/null 2>"$WORK/err"
+check "a figure is placed in the PDF" sh -c "pdfimages -list '$WORK/fig/out/en/f.pdf' | grep -q ' 256   256 '"
+check "a figure's caption is printed" sh -c "pdftotext '$WORK/fig/out/en/f.pdf' - | grep -q 'The pelvic floor.'"
+printf -- '---\ntitle: Figures\n---\n\n![Gone.](gone.png)\n' >"$WORK/fig/content/en/g.md"
+"$HANDOUT" build --config "$WORK/fig/h.yaml" --article g >/dev/null 2>"$WORK/err"
+check "a missing figure fails the handout (exit 1)" test $? -eq 1
+check "a missing figure names file, line and the path tried" \
+  grep -qxF "$WORK/fig/content/en/g.md:5:1: error: image not found: 'gone.png' (tried '$WORK/fig/content/en/gone.png')" "$WORK/err"
+
+# --- hostile input: never a crash or a hang ---------------------------------------------------
+stage_clinic "$WORK/stress"
+rm "$WORK/stress/content/en/a.md"
+{
+  printf -- '---\ntitle: Stress\n---\n\n'
+  head -c 300000 /dev/zero | tr '\0' 'a'            # one 300,000-letter word
+  printf '\n\n'
+  for _ in $(seq 1 2000); do printf '阴道痉挛是指在尝试插入时，盆底肌肉不由自主地收紧。'; done
+  printf '\n\n'
+  for _ in $(seq 1 200); do printf '> '; done; printf 'deep quote\n\n'
+  for _ in $(seq 1 200); do printf -- '- '; done; printf 'deep list\n'
+} >"$WORK/stress/content/en/s.md"
+printf 'limits:\n  pages: 1000\n' >>"$WORK/stress/h.yaml"
+timeout 120 "$HANDOUT" build --config "$WORK/stress/h.yaml" >/dev/null 2>"$WORK/err"
+rc=$?
+check "hostile input builds without crash or hang (exit $rc)" test "$rc" -eq 0
+check "hostile input gives a valid PDF" qpdf --check "$WORK/stress/out/en/s.pdf"
+
+# --- the command line ---------------------------------------------------------------------
+"$HANDOUT" --help >"$WORK/help" 2>&1
+check "--help exits 0" test $? -eq 0
+check "--help lists the build command" grep -q "build" "$WORK/help"
+check "--version prints the version" sh -c "'$HANDOUT' --version | grep -Eq '^handout [0-9]+\.[0-9]+\.[0-9]+$'"
+"$HANDOUT" >/dev/null 2>&1
+check "no command is a usage error (exit 2)" test $? -eq 2
+"$HANDOUT" build --no-such-flag >/dev/null 2>&1
+check "an unknown option is a usage error (exit 2)" test $? -eq 2
+
+# --- bad input: clear messages, exit codes, no PDF --------------------------------------------
+stage_clinic "$WORK/bad"
+rm "$WORK/bad/content/en/a.md"
+printf 'clinic:\n  name: Bad Clinic\nlangauges: [en]\n' >"$WORK/bad/typo.yaml"
+"$HANDOUT" build --config "$WORK/bad/typo.yaml" >/dev/null 2>"$WORK/err"
+check "config error exits 2" test $? -eq 2
+check "config error names file:line:col and suggests" \
+  grep -qxF "$WORK/bad/typo.yaml:3:1: error: unknown key 'langauges' in config (did you mean 'languages'?)" "$WORK/err"
+printf 'clinic:\n  name: Bad Clinic\nlayout: leter\n' >"$WORK/bad/layout.yaml"
+"$HANDOUT" build --config "$WORK/bad/layout.yaml" >/dev/null 2>"$WORK/err"
+check "unknown layout exits 2" test $? -eq 2
+check "unknown layout suggests 'letter'" grep -q "^$WORK/bad/layout.yaml:3:9: error: unknown layout 'leter'.*(did you mean 'letter'?)$" "$WORK/err"
+printf 'clinic:\n  name: Bad Clinic\narticles: [missing]\n' >"$WORK/bad/article.yaml"
+"$HANDOUT" build --config "$WORK/bad/article.yaml" >"$WORK/out.log" 2>"$WORK/err"
+check "missing article exits 1" test $? -eq 1
+check "missing article names the path tried" \
+  grep -qxF "$WORK/bad/article.yaml:3:12: error: article 'missing' not found (tried '$WORK/bad/content/en/missing.md')" "$WORK/err"
+check "summary counts the failure" grep -qx "0 handouts written, 1 failed" "$WORK/out.log"
+printf -- '---\ntitle: Broken\nreviewed: yesterday\n---\n\nText.\n' >"$WORK/bad/content/en/broken.md"
+printf 'clinic:\n  name: Bad Clinic\n' >"$WORK/bad/ok.yaml"
+"$HANDOUT" build --config "$WORK/bad/ok.yaml" >/dev/null 2>"$WORK/err"
+check "bad front matter exits 1" test $? -eq 1
+check "bad front matter points at its line" \
+  grep -qxF "$WORK/bad/content/en/broken.md:3:11: error: 'reviewed' must be a real date written YYYY-MM-DD (got 'yesterday')" "$WORK/err"
+check "no PDF written for a failed article" test ! -e "$WORK/bad/out/en/broken.pdf"
+printf 'clinic:\n  name: Bad Clinic\nbrand:\n  fonts:\n    body: Comic Sans\n' >"$WORK/bad/font.yaml"
+"$HANDOUT" build --config "$WORK/bad/font.yaml" >/dev/null 2>"$WORK/err"
+check "missing font exits 2" test $? -eq 2
+check "missing font names the paths tried" \
+  grep -qF "$WORK/bad/font.yaml:5:11: error: font 'Comic Sans' Regular not found (tried '$WORK/bad/fonts/ComicSans-Regular.ttf', '$REPO/fonts/ComicSans-Regular.ttf', '/usr/share/fonts/truetype/noto/ComicSans-Regular.ttf', '/usr/share/fonts/opentype/noto/ComicSans-Regular.ttf', and the installed fonts)" "$WORK/err"
+printf -- '\x00\xff\xfe garbage' >"$WORK/bad/binary.yaml"
+"$HANDOUT" build --config "$WORK/bad/binary.yaml" >/dev/null 2>"$WORK/err"
+rc=$?
+check "binary garbage as config exits 2 without crashing (got $rc)" test "$rc" -eq 2
+"$HANDOUT" build --config "$WORK/nope.yaml" >/dev/null 2>"$WORK/err"
+check "missing config exits 2" test $? -eq 2
+check "missing config is named" grep -qxF "$WORK/nope.yaml: error: cannot read config file '$WORK/nope.yaml'" "$WORK/err"
+
+check_every_pdf "$WORK"
+finish

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end: every shipped layout builds the example (page count and size, fonts, every
+# sentence of the seed text), the tri-fold's panels and overflow error, large print's sizes and
+# two-column hyphenation.
+# Usage: layouts.sh path/to/handout path/to/repo
+set -u
+. "$(dirname "$0")/lib.sh"
+e2e_setup "$@"
+
+# layout, pages allowed (min max), page size as pdfinfo prints it
+for spec in "letter 2 4 612x792" "a4 2 4 595.276x841.89" "large-print 5 10 612x792" "two-column 2 4 612x792" \
+  "trifold 2 2 792x612"; do
+  read -r layout min max size <<<"$spec"
+  dir=$WORK/layout-$layout
+  build_example "$dir" --layout "$layout" --lang en --stats --debug-layout
+  check "$layout: builds (exit $rc)" test -f "$dir/en/vaginismus.pdf"
+  check "$layout: no warnings" test ! -s "$dir.err"
+  check "$layout: 0 overfull lines, 0 widows, 0 orphans" grep -q "overfull=0 .*widows=0 orphans=0 forced_breaks=0" "$dir.log"
+  f=$dir/en/vaginismus.pdf
+  n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  check "$layout: $min to $max pages (got $n)" test "$n" -ge "$min" -a "$n" -le "$max"
+  w=${size%x*}
+  h=${size#*x}
+  check "$layout: page size $size" sh -c "pdfinfo '$f' | grep -q 'Page size: *$w x $h pts'"
+  check "$layout: qpdf --check" qpdf --check "$f"
+  check "$layout: fonts embedded" test -z "$(pdffonts "$f" 2>/dev/null | tail -n +3 | awk '$(NF-4) != "yes"')"
+  pdftotext "$f" - 2>/dev/null | normalise >"$dir.txt"
+  lost=0
+  while IFS= read -r part; do
+    # Sentences may be cut by a column, panel or page edge: check each sentence's first words.
+    while IFS= read -r sentence; do
+      words=$(echo "$sentence" | awk '{print $1, $2, $3}')
+      [ -z "$words" ] || grep -qF -- "$words" "$dir.txt" || lost=$((lost + 1))
+    done < <(echo "$part" | sed 's/\([.?!]\) /\1\n/g')
+  done < <(seed_parts)
+  check "$layout: every sentence of the seed text is there ($lost missing)" test "$lost" -eq 0
+done
+check "A4 layout gives A4 pages" sh -c "pdfinfo '$WORK/layout-a4/en/vaginismus.pdf' | grep -q 'Page size: *595.* x 841.* pts (A4)'"
+
+# --- the tri-fold: each panel holds what the fold shows there -----------------------------
+# Panels are thirds of the landscape sheet: side 1 is A (flap), B (back), C (cover); side 2 is
+# D, E, F (inside). Each is read on its own with pdftotext's crop box.
+panel() {  # panel PAGE INDEX: the text of one panel (index 0, 1, 2 from the left)
+  pdftotext -f "$1" -l "$1" -x $(($2 * 264)) -y 0 -W 264 -H 612 "$WORK/layout-trifold/en/vaginismus.pdf" - 2>/dev/null | normalise
+}
+panel 1 2 >"$WORK/panel-C.txt"
+panel 1 1 >"$WORK/panel-B.txt"
+panel 2 0 >"$WORK/panel-D.txt"
+check "trifold: the cover C has the clinic, the title and the phone" \
+  sh -c "grep -q 'Willow Creek Pelvic Health' '$WORK/panel-C.txt' && grep -q 'Vaginismus Explained: Why Penetration' '$WORK/panel-C.txt' && grep -q '(503) 555-0142' '$WORK/panel-C.txt'"
+check "trifold: the cover C has no article text" sh -c "! grep -q 'What Is Vaginismus' '$WORK/panel-C.txt'"
+check "trifold: the back B has the contact block and the footer note" \
+  sh -c "grep -q 'Contact us' '$WORK/panel-B.txt' && grep -q '1200 Alder Street, Suite 300' '$WORK/panel-B.txt' && grep -q 'does not replace advice' '$WORK/panel-B.txt'"
+check "trifold: the inside D opens the article" sh -c "head -c 40 '$WORK/panel-D.txt' | grep -q '^ *What Is Vaginismus?'"
+# An article twice as long must fail clearly on the tri-fold, not shrink or overflow.
+stage_clinic "$WORK/long"
+rm "$WORK/long/content/en/a.md"
+{ cat "$REPO/content/en/vaginismus.md"; sed '1,/^---$/d' "$REPO/content/en/vaginismus.md"; } \
+  >"$WORK/long/content/en/long.md"
+printf 'layout: trifold\n' >>"$WORK/long/h.yaml"
+build "$WORK/long"
+check "trifold: content that does not fit exits 1" test "$rc" -eq 1
+check "trifold: the overflow error says by how much" \
+  grep -qE "content/en/long.md: error: the article does not fit the tri-fold: [0-9]+ pt of content \(about [0-9.]+ panels\) more than the panels hold" "$WORK/err"
+check "trifold: no half-written PDF for the handout that did not fit" test ! -e "$WORK/long/out/en/long.pdf"
+build_example "$WORK/tri-all" --layout trifold
+# Every shipped language fits but Tagalog, whose draft runs a third longer than the English: it
+# must fail with the overflow error, never shrink or overflow.
+check "trifold: every shipped language but Tagalog fits" grep -qx "17 handouts written, 1 failed" "$WORK/tri-all.log"
+check "trifold: Tagalog is refused with the overflow error" \
+  grep -q "content/tl/vaginismus.md: error: the article does not fit the tri-fold" "$WORK/tri-all.err"
+
+# --- large print: sizes read from the layout dump that --debug-layout wrote ---------------------
+dump=$WORK/layout-large-print/en/vaginismus.layout.txt
+check "large print: --debug-layout wrote the dump" test -s "$dump"
+# Text items print as: text X,Y w=W FONT SIZE COLOUR "..."; the body is most of the text.
+sizes=$(awk '$1 == "text" {print $5}' "$dump" 2>/dev/null | sort | uniq -c | sort -rn)
+check "large print: body at 17 pt (most text items; got $(echo "$sizes" | head -1))" \
+  test "$(echo "$sizes" | awk 'NR == 1 {print $2}')" = 17
+check "large print: nothing under 14 pt" test -z "$(echo "$sizes" | awk '$2 < 14')"
+check "large print: the body font is NotoSans-Regular 17" grep -q 'NotoSans-Regular 17 ' "$dump"
+pdftotext "$WORK/layout-two-column/en/vaginismus.pdf" - 2>/dev/null >"$WORK/two-column.txt"
+check "two-column: hyphenation used, with U+2010 hyphens that extraction can undo" grep -q $'\xe2\x80\x90$' "$WORK/two-column.txt"
+
+check_every_pdf "$WORK"
+finish
