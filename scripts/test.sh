@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
-ctest --test-dir build --output-on-failure
+ctest --test-dir build --output-on-failure -j2  # the sections are independent
 
 echo "== the same suites under AddressSanitizer and UndefinedBehaviorSanitizer"
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DHANDOUT_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -20,7 +20,7 @@ cmake --build build-fuzz -j"$(nproc)" >/dev/null
 export ASAN_OPTIONS=exitcode=199:detect_leaks=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:exitcode=199
 export LSAN_OPTIONS=exitcode=199:print_suppressions=0:suppressions=$PWD/tests/sanitizers/lsan.supp
-HANDOUT_SANITIZED=1 ctest --test-dir build-fuzz --output-on-failure
+HANDOUT_SANITIZED=1 ctest --test-dir build-fuzz --output-on-failure -j2
 
 echo "== fuzz smoke run"
 scripts/fuzz.sh "${HANDOUT_FUZZ_SECONDS:-30}"
