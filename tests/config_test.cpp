@@ -166,13 +166,13 @@ TEST_CASE("clinic texts per language: exact code, then primary language, then de
                               "  hours: {default: [Mon-Fri], fr: [Lun-Ven, Sam]}\n"
                               "footer_note: Same for all\n",
                               "c.yaml", c, d));
-  CHECK(localized(c, "es").clinic.tagline == "Cuidado");
-  CHECK(localized(c, "pt-BR").clinic.tagline == "Cuidado pt");
-  CHECK(localized(c, "ko").clinic.tagline == "Care");
-  CHECK(localized(c, "fr").clinic.hours == std::vector<std::string>{"Lun-Ven", "Sam"});
-  CHECK(localized(c, "ko").clinic.hours == std::vector<std::string>{"Mon-Fri"});
-  CHECK(localized(c, "ar").footer_note == "Same for all");
-  CHECK(c.clinic.tagline == "Care");  // as loaded: the first configured language (default en)
+  CHECK(printed_clinic(c, "es").tagline == "Cuidado");
+  CHECK(printed_clinic(c, "pt-BR").tagline == "Cuidado pt");
+  CHECK(printed_clinic(c, "ko").tagline == "Care");
+  CHECK(printed_clinic(c, "fr").hours == std::vector<std::string>{"Lun-Ven", "Sam"});
+  CHECK(printed_clinic(c, "ko").hours == std::vector<std::string>{"Mon-Fri"});
+  CHECK(printed_clinic(c, "ar").footer_note == "Same for all");
+  CHECK(c.tagline.size() == 3);  // as written: the loader keeps every language
   CHECK(errors_of("clinic:\n  name: X\n  tagline: {english: Care}\n") ==
         "clinic.yaml:3:13: error: invalid language code 'english' in 'tagline'\n");
 }
@@ -183,7 +183,10 @@ TEST_CASE("the clinic's own resources may describe themselves per language") {
   REQUIRE(parse_clinic_config("clinic: {name: X}\nextra_resources:\n  - name: Group\n"
                               "    description: {en: A group, es: Un grupo}\n",
                               "c.yaml", c, d));
-  CHECK(localized(c, "es").extra_resources[0].description == "Un grupo");
-  CHECK(localized(c, "fr").extra_resources[0].description == "A group");
-  CHECK(localized(c, "es").extra_resources[0].name == "Group");
+  CHECK(printed_clinic(c, "es").extra_resources[0].description == "Un grupo");
+  CHECK(printed_clinic(c, "fr").extra_resources[0].description == "A group");
+  CHECK(printed_clinic(c, "es").extra_resources[0].name == "Group");
+  ResourceList list;
+  CHECK_FALSE(parse_resources("resources:\n  - name: Group\n    description: {en: A group}\n", "r.yaml", list, d));
+  CHECK(d.to_string().find("r.yaml:3:18: error: 'description' in a resource of 'resources' must be text") != std::string::npos);
 }

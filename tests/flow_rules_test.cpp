@@ -18,7 +18,7 @@ struct Article {
   ResourceList resources;
   HandoutInput input() {
     HandoutInput in;
-    in.config = &fixture.config;
+    in.clinic = &fixture.clinic;
     in.layout = &fixture.layout;
     in.strings = &fixture.strings;
     in.meta = &fixture.meta;
@@ -148,7 +148,7 @@ namespace {
 Flow flow_of(test::Fixture& f, const std::string& md, Diagnostics& d) {
   f.body = parse_markdown(md, "t.md", d);
   HandoutInput in;
-  in.config = &f.config;
+  in.clinic = &f.clinic;
   in.layout = &f.layout;
   in.strings = &f.strings;
   in.meta = &f.meta;

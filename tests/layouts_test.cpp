@@ -81,7 +81,7 @@ TEST_CASE("tri-fold: two landscape sides, panels in letter-fold order") {
   ArticleFixture f("trifold");
   auto h = Hyphenator::for_language("en");
   f.hyphenator = h.get();
-  f.config.clinic.name = "Test Clinic";
+  f.clinic.info.name = "Test Clinic";
   Diagnostics d;
   LayoutStats stats;
   auto doc = f.lay_out(f.markdown, d, &stats);

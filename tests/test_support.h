@@ -42,21 +42,22 @@ inline std::vector<int> load_families(FontSet& set, std::initializer_list<const 
 /// A small fixed clinic and English strings, independent of the shipped example.
 struct Fixture {
   ClinicConfig config;
+  PrintedClinic clinic;
   LayoutConfig layout;
   Strings strings;
   ArticleMeta meta;
   Document body;
   Fixture() {
     config.path = "test.yaml";
-    config.clinic.name = "Test Clinic";
-    config.clinic.tagline = "Care you can trust";
-    config.clinic.address = {"1 Main Street", "Springfield"};
-    config.clinic.phone = "555-0100";
-    config.clinic.email = "hello@clinic.example";
-    config.clinic.website = "https://clinic.example";
-    config.clinic.email_uri = "mailto:hello@clinic.example";
-    config.clinic.website_uri = "https://clinic.example";
-    config.footer_note = "For education only.";
+    clinic.info.name = "Test Clinic";
+    clinic.tagline = "Care you can trust";
+    clinic.info.address = {"1 Main Street", "Springfield"};
+    clinic.info.phone = "555-0100";
+    clinic.info.email = "hello@clinic.example";
+    clinic.info.website = "https://clinic.example";
+    clinic.info.email_uri = "mailto:hello@clinic.example";
+    clinic.info.website_uri = "https://clinic.example";
+    clinic.footer_note = "For education only.";
     Diagnostics d;
     parse_strings("helpful_resources: Helpful resources\ncontact_us: Contact us\npage_of: 'Page {n} of {total}'\n"
                   "reviewed: 'Reviewed {date}'\ndate: '{month} {day}, {year}'\nphone: Phone\nemail: Email\n"
@@ -71,7 +72,7 @@ struct Fixture {
   PagedDocument lay_out(const std::string& markdown, Diagnostics& d, LayoutStats* stats = nullptr) {
     body = parse_markdown(markdown, "test.md", d);
     HandoutInput in;
-    in.config = &config;
+    in.clinic = &clinic;
     in.layout = &layout;
     in.strings = &strings;
     in.meta = &meta;

@@ -12,9 +12,6 @@
 #endif
 
 namespace handout {
-namespace {
-
-}  // namespace
 
 bool valid_language_code(const std::string& code) {
   // BCP 47 shape: a 2-3 letter language, then subtags such as Hans, BR or 419.
@@ -44,7 +41,7 @@ void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
   if (!m.ok()) return;
   auto& c = out.clinic;
   c.name = m.text("name", true).value_or("");
-  c.tagline_text = m.localized("tagline", false);
+  out.tagline = m.localized("tagline", false);
   if (auto logo = m.text("logo")) {
     auto resolved = join_path(out.base_dir, *logo);
     c.logo_pos = m.pos("logo");
@@ -57,7 +54,7 @@ void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
   c.phone = m.text("phone").value_or("");
   c.email = m.link("email", c.email_uri).value_or("");
   c.website = m.link("website", c.website_uri).value_or("");
-  c.hours_text = m.localized("hours", true);
+  out.hours = m.localized("hours", true);
   m.finish();
 }
 
@@ -177,13 +174,13 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
   read_articles(top, out);
   if (auto output = top.text("output")) out.output_dir = *output;
   out.output_dir = join_path(out.base_dir, out.output_dir);
-  out.footer_note_text = top.localized("footer_note", false);
+  out.footer_note = top.localized("footer_note", false);
   if (auto fb = top.text("fallback_language")) {
     out.fallback_language = *fb, out.fallback_language_pos = top.pos("fallback_language");
     if (!valid_language_code(*fb))
       diags.error(top.pos("fallback_language"), "invalid language code '" + *fb + "' for 'fallback_language'");
   }
-  yaml::read_resource_list(top.child("extra_resources"), top, "extra_resources", out.extra_resources);
+  yaml::read_config_resources(top.child("extra_resources"), top, "extra_resources", out.extra_resources);
   read_limits(top, out);
   if (auto v = top.text("missing_glyphs")) {
     if (*v == "warn" || *v == "error")
@@ -192,7 +189,6 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
       diags.error(top.pos("missing_glyphs"), "'missing_glyphs' must be error or warn (got '" + *v + "')");
   }
   top.finish();
-  out = localized(out, out.languages.empty() ? "en" : out.languages.front());
   return diags.error_count() == errors_before;
 }
 
@@ -208,19 +204,24 @@ std::vector<std::string> pick(const LocalizedText& text, const std::string& lang
   return text.begin()->second;
 }
 
+std::string pick_one(const LocalizedText& text, const std::string& lang) {
+  const auto picked = pick(text, lang);
+  return picked.empty() ? "" : picked.front();
+}
+
 }  // namespace
 
-ClinicConfig localized(const ClinicConfig& config, const std::string& lang) {
-  ClinicConfig out = config;
-  const auto tagline = pick(config.clinic.tagline_text, lang);
-  out.clinic.tagline = tagline.empty() ? "" : tagline.front();
-  out.clinic.hours = pick(config.clinic.hours_text, lang);
-  const auto note = pick(config.footer_note_text, lang);
-  out.footer_note = note.empty() ? "" : note.front();
-  for (auto& r : out.extra_resources) {
-    const auto description = pick(r.description_text, lang);
-    r.description = description.empty() ? "" : description.front();
+PrintedClinic printed_clinic(const ClinicConfig& config, const std::string& lang) {
+  PrintedClinic out;
+  out.info = config.clinic;
+  out.tagline = pick_one(config.tagline, lang);
+  out.hours = pick(config.hours, lang);
+  out.footer_note = pick_one(config.footer_note, lang);
+  for (const auto& r : config.extra_resources) {
+    out.extra_resources.push_back(r.entry);
+    out.extra_resources.back().description = pick_one(r.description, lang);
   }
+  out.missing_glyphs_allowed = config.missing_glyphs_allowed;
   return out;
 }
 

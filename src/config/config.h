@@ -42,10 +42,10 @@ bool parse_resources(const std::string& text, const std::string& path, ResourceL
 bool parse_front_matter(const std::string& text, const std::string& path, int first_line,
                         ArticleMeta& out, Diagnostics& diags);
 
-/// The config with its per-language texts (tagline, hours, footer note) chosen for `lang`:
-/// the exact code, else its primary language ("pt" for "pt-BR"), else "default", else "en",
-/// else the first language given.
-ClinicConfig localized(const ClinicConfig& config, const std::string& lang);
+/// The clinic as printed in `lang`: each per-language text (tagline, hours, footer note, extra
+/// resources' descriptions) taken from the exact code, else its primary language ("pt" for
+/// "pt-BR"), else "default", else "en", else the first language given.
+PrintedClinic printed_clinic(const ClinicConfig& config, const std::string& lang);
 
 /// True for a BCP 47-shaped language code (en, es, zh-Hans, pt-BR).
 bool valid_language_code(const std::string& code);

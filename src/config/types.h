@@ -23,17 +23,22 @@ using LocalizedText = std::map<std::string, std::vector<std::string>>;
 struct Resource {
   std::string name;
   std::string description;
-  LocalizedText description_text;  ///< as written (the clinic's extras may give it per language)
   std::string website;      ///< as written, printed
   std::string website_uri;  ///< the link made of it; empty when it is not a safe link
   std::string phone;
   SourcePos pos;
 };
 
-/// The clinic's identity as printed on every handout.
+/// A resource of the config's extra_resources, as written: its description may be given per
+/// language (`description` of `entry` stays empty until the config is resolved for a language).
+struct ConfigResource {
+  Resource entry;
+  LocalizedText description;
+};
+
+/// The clinic's identity, the same in every language.
 struct ClinicInfo {
   std::string name;
-  std::string tagline;
   std::string logo_path;  ///< resolved path; empty when the clinic has no logo
   SourcePos logo_pos;     ///< where the config names it
   std::vector<std::string> address;
@@ -41,8 +46,6 @@ struct ClinicInfo {
   std::string email;
   std::string website;
   std::string email_uri, website_uri;  ///< links made of them; empty when not safe links
-  std::vector<std::string> hours;
-  LocalizedText tagline_text, hours_text;  ///< as written; tagline and hours hold one language's
 };
 
 /// Brand colours and font families.
@@ -81,6 +84,7 @@ struct ClinicConfig {
   std::string path;      ///< the YAML file as given
   std::string base_dir;  ///< its directory; relative paths resolve from here
   ClinicInfo clinic;
+  LocalizedText tagline, hours;  ///< clinic.tagline and clinic.hours, as written
   Brand brand;
   std::vector<std::string> languages{"en"};
   std::string layout = "letter";
@@ -88,13 +92,23 @@ struct ClinicConfig {
   std::vector<std::string> articles;  ///< empty: every article of each language
   std::vector<SourcePos> article_pos;
   std::string output_dir = "out";
-  std::string footer_note;
-  LocalizedText footer_note_text;  ///< as written; footer_note holds one language's
-  std::vector<Resource> extra_resources;
+  LocalizedText footer_note;
+  std::vector<ConfigResource> extra_resources;
   std::string fallback_language;  ///< build this language's article when one is missing ("" = error)
   SourcePos fallback_language_pos;
   Limits limits;
   bool missing_glyphs_allowed = false;  ///< missing_glyphs: warn (boxes print; default: the handout fails)
+};
+
+/// The clinic as printed on one language's handouts: the config with every per-language text
+/// chosen for that language. Layout reads this, never the raw config.
+struct PrintedClinic {
+  ClinicInfo info;
+  std::string tagline;
+  std::vector<std::string> hours;
+  std::string footer_note;
+  std::vector<Resource> extra_resources;
+  bool missing_glyphs_allowed = false;
 };
 
 /// A page layout (layouts/<name>.yaml). All lengths in PostScript points.

@@ -25,16 +25,15 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   const Language& lang = *job.content;
   Article article;
   if (!load_article(run, join_path(lang.dir, job.name + ".md"), article, diags)) return false;
-  const ClinicConfig& config = lang.config;
   HandoutInput in;
-  in.config = &config;
+  in.clinic = &lang.clinic;
   in.layout = &run.layout;
   in.strings = &lang.strings;
   in.meta = &article.meta;
   in.body = &article.body;
   in.intro = article.resources.intro;
   in.resources = article.resources.resources;
-  in.resources.insert(in.resources.end(), config.extra_resources.begin(), config.extra_resources.end());
+  in.resources.insert(in.resources.end(), lang.clinic.extra_resources.begin(), lang.clinic.extra_resources.end());
   in.lang = lang.code;
   in.article_file = article.path;
   in.logo = run.logo;

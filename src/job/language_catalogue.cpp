@@ -11,8 +11,8 @@ namespace handout {
 namespace {
 
 // The clinic's own texts in one language, typeset like the Markdown body.
-ClinicConfig clinic_in_language(const ClinicConfig& config, const std::string& lang) {
-  ClinicConfig out = localized(config, lang);
+PrintedClinic clinic_in_language(const ClinicConfig& config, const std::string& lang) {
+  PrintedClinic out = printed_clinic(config, lang);
   for (auto& r : out.extra_resources)
     r.name = smart_punctuation(r.name), r.description = smart_punctuation(r.description);
   return out;
@@ -30,7 +30,7 @@ const Language& Languages::get(const std::string& code) {
                                     slot->strings, slot->strings_diags);
     // Languages Debian has no patterns for are not hyphenated.
     if (run_.layout.hyphenate) slot->hyphenator = Hyphenator::for_language(code);
-    slot->config = clinic_in_language(run_.config, code);
+    slot->clinic = clinic_in_language(run_.config, code);
     slot->style = make_style(run_.layout, run_.config.brand, run_.faces.body, run_.faces.headings,
                              Script{code, is_rtl_language(code)});
   }

@@ -24,7 +24,7 @@ struct Language {
   Diagnostics strings_diags;  // why the strings could not be loaded
   std::unique_ptr<Hyphenator> hyphenator;
   Style style;  // the run's layout and brand, in this language's script and direction
-  ClinicConfig config;  // the clinic's texts (tagline, hours, footer note, extra resources) in this language
+  PrintedClinic clinic;  // the clinic as printed in this language (tagline, hours, footer note, extras)
 };
 
 class Languages {

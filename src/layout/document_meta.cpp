@@ -7,7 +7,7 @@ namespace handout {
 DocumentInfo document_info(const HandoutInput& in) {
   DocumentInfo info;
   info.title = in.meta->title;
-  info.author = in.config->clinic.name;
+  info.author = in.clinic->info.name;
   info.subject = in.meta->summary;
   for (const auto& k : in.meta->keywords) info.keywords += (info.keywords.empty() ? "" : ", ") + k;
   info.creator = in.creator;

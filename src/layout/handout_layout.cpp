@@ -17,8 +17,9 @@
 namespace handout {
 
 PlacementBox largest_logo(const LayoutConfig& layout) {
-  // Pages: at most 150 pt wide and the band's height; tri-fold cover: 72 pt high, a panel wide.
-  return {std::max(150.0, layout.page_width / 3), std::max(layout.header_band, 72.0)};
+  // Pages: the band's widest logo and the band's height; tri-fold cover: a panel wide.
+  const FurnitureStyle f;
+  return {std::max(f.band_logo_max_width, layout.page_width / 3), std::max(layout.header_band, f.cover_logo_height)};
 }
 
 PlacementBox largest_figure(const LayoutConfig& layout) {
@@ -33,13 +34,13 @@ Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSe
   b.set_images(&in.images);
   b.blocks(in.body->blocks);
   add_resources_box(b, strings.get("helpful_resources"), in.intro, in.resources, strings);
-  if (contact == ContactBlock::InFlow) add_contact_block(b, strings.get("contact_us"), in.config->clinic, strings);
+  if (contact == ContactBlock::InFlow) add_contact_block(b, strings.get("contact_us"), *in.clinic, strings);
   return b.take();
 }
 
 FlowBox build_contact_box(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags) {
   FlowBuilder b(style, fonts, in.article_file, diags, style.column_width(), nullptr);
-  add_contact_block(b, in.strings->get("contact_us"), in.config->clinic, *in.strings);
+  add_contact_block(b, in.strings->get("contact_us"), *in.clinic, *in.strings);
   return b.take().boxes.back();
 }
 
@@ -90,17 +91,19 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Fon
                            LayoutStats& stats) {
   const Flow title = build_title_flow(in, style, fonts, diags);
   const Flow flow = build_handout_flow(in, style, fonts, diags);
-  const auto& clinic = in.config->clinic;
-  // Header and footer grow with long names and notes: measure them before cutting pages.
-  PageFrame scratch;
-  const double band = add_header_band(scratch, style, fonts, clinic, in.logo);
-  const double footer_top = add_footer(scratch, style, fonts, clinic, in.config->footer_note,
-                                       fill_template(in.strings->get("page_of"), {{"n", "88"}, {"total", "88"}}));
-  const double title_top = band + 24;
+  const PrintedClinic& clinic = *in.clinic;
+  // Set once, copied onto pages; they grow with long names and notes, so the body's room is
+  // known only once they are set.
+  const SetFurniture band = set_header_band(style, fonts, clinic, in.logo);
+  const SetFurniture running = set_running_header(style, fonts, clinic, in.meta->title);
+  const SetFurniture footer =
+      set_footer(style, fonts, clinic, fill_template(in.strings->get("page_of"), {{"n", "88"}, {"total", "88"}}));
+  const FurnitureStyle& f = style.furniture;
+  const double title_top = band.edge + f.title_below_band;
   BodyLimits limits;
-  limits.first_top = title_top + title.boxes.front().height + style.paragraph_gap * 1.5;
-  limits.top = style.margin_top + 8;
-  limits.bottom = std::min(style.page_height - style.margin_bottom, footer_top - 12);
+  limits.first_top = title_top + title.boxes.front().height + style.title_block_after;
+  limits.top = running.edge;
+  limits.bottom = std::min(style.page_height - style.margin_bottom, footer.edge - f.body_above_footer);
   auto pagination = paginate(flow.boxes, [&](int i) { return frame_area(style, i, limits).h; });
   if (pagination.forced_breaks > 0)
     diags.warning(in.article_file, 0, 0, "a block is taller than a page and was cut where no break is allowed");
@@ -118,12 +121,8 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Fon
   check_frames(flow, frames, areas, in.article_file, diags);
   for (int p = 0; p < total; ++p) {
     PageFrame& page = doc.pages[p];
-    if (p == 0) {
-      add_header_band(page, style, fonts, clinic, in.logo);
-      offset_items(title.boxes.front().items, style.margin_left, title_top, page.items);
-    } else {
-      add_running_header(page, style, fonts, clinic, in.meta->title);
-    }
+    add_furniture(page, p == 0 ? band : running);
+    if (p == 0) offset_items(title.boxes.front().items, style.margin_left, title_top, page.items);
     for (std::size_t f = 0; f < frames.size(); ++f) {
       if (areas[f].page != p) continue;
       place_frame(page, flow, frames[f], areas[f]);
@@ -131,7 +130,8 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Fon
     }
     const auto label = fill_template(in.strings->get("page_of"),
                                      {{"n", std::to_string(p + 1)}, {"total", std::to_string(total)}});
-    add_footer(page, style, fonts, clinic, in.config->footer_note, label);
+    add_furniture(page, footer);
+    add_page_label(page, style, fonts, label);
     if (style.script.rtl) mirror_page(page, doc.width);
   }
   normalise_outline(doc.outline);
@@ -150,7 +150,7 @@ PagedDocument layout_handout(const HandoutInput& in, const Style& style, const F
   PagedDocument doc = in.layout->trifold ? layout_trifold(in, style, fonts, diags, local)
                                          : layout_pages(in, style, fonts, diags, local);
   check_inside_pages(doc, in.article_file, diags);
-  check_no_boxes(doc, in.article_file, in.config->missing_glyphs_allowed, diags);
+  check_no_boxes(doc, in.article_file, in.clinic->missing_glyphs_allowed, diags);
   if (stats) *stats = local;
   return doc;
 }

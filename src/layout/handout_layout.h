@@ -27,7 +27,7 @@ struct ArticleImage {
 
 /// Everything one handout is made from.
 struct HandoutInput {
-  const ClinicConfig* config = nullptr;
+  const PrintedClinic* clinic = nullptr;
   const LayoutConfig* layout = nullptr;
   const Strings* strings = nullptr;
   const ArticleMeta* meta = nullptr;

@@ -89,11 +89,11 @@ namespace {
 
 // The contact details in columns: who and where; how to reach the clinic (one column when
 // the block is too narrow for two).
-std::vector<std::vector<std::vector<Span>>> contact_columns(const ClinicInfo& clinic, const Strings& strings,
+std::vector<std::vector<std::vector<Span>>> contact_columns(const PrintedClinic& clinic, const Strings& strings,
                                                             bool two_columns) {
   std::vector<std::vector<std::vector<Span>>> columns(1);
-  columns[0].push_back(plain_spans(clinic.name, true));
-  for (const auto& line : clinic.address) columns[0].push_back(plain_spans(line));
+  columns[0].push_back(plain_spans(clinic.info.name, true));
+  for (const auto& line : clinic.info.address) columns[0].push_back(plain_spans(line));
   std::vector<std::vector<Span>> reach;
   auto labelled = [&](const std::string& key, const std::string& value, const std::string& uri) {
     if (value.empty()) return;
@@ -101,9 +101,9 @@ std::vector<std::vector<std::vector<Span>>> contact_columns(const ClinicInfo& cl
     spans.push_back(plain_spans(value, false, uri)[0]);
     reach.push_back(spans);
   };
-  labelled("phone", clinic.phone, "");
-  labelled("email", clinic.email, clinic.email_uri);
-  labelled("website", display_url(clinic.website), clinic.website_uri);
+  labelled("phone", clinic.info.phone, "");
+  labelled("email", clinic.info.email, clinic.info.email_uri);
+  labelled("website", display_url(clinic.info.website), clinic.info.website_uri);
   if (reach.empty()) return columns;
   if (two_columns)
     columns.push_back(reach);
@@ -114,7 +114,7 @@ std::vector<std::vector<std::vector<Span>>> contact_columns(const ClinicInfo& cl
 
 }  // namespace
 
-void add_contact_block(FlowBuilder& b, const std::string& label, const ClinicInfo& clinic, const Strings& strings) {
+void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedClinic& clinic, const Strings& strings) {
   const Style& s = b.style();
   b.space_before(s.box_space_before);
   b.release_keeps();

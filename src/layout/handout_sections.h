@@ -19,6 +19,6 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
                        const std::vector<Resource>& resources, const Strings& strings);
 
 /// The clinic's contact block: who and where, how to reach the clinic, opening hours.
-void add_contact_block(FlowBuilder& b, const std::string& label, const ClinicInfo& clinic, const Strings& strings);
+void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedClinic& clinic, const Strings& strings);
 
 }  // namespace handout

@@ -62,8 +62,11 @@ std::string fit_text(const std::string& text, const TextStyle& style, const Font
   return fits == 0 ? ellipsis : shortened(fits);
 }
 
-double add_header_band(PageFrame& page, const Style& s, const FontSet& fonts,
-                       const ClinicInfo& clinic, const std::optional<ImageInfo>& logo) {
+SetFurniture set_header_band(const Style& s, const FontSet& fonts, const PrintedClinic& clinic,
+                             const std::optional<ImageInfo>& logo) {
+  const FurnitureStyle& f = s.furniture;
+  SetFurniture out;
+  PageFrame& page = out.frame;
   // Right-hand column: phone and website, for a patient who wants to call.
   struct Entry {
     SetLine line;
@@ -71,28 +74,31 @@ double add_header_band(PageFrame& page, const Style& s, const FontSet& fonts,
   };
   std::vector<Entry> right;
   double right_w = 0;
-  if (!clinic.phone.empty()) right.push_back({set_label(clinic.phone, s.header_contact, fonts, s.script), ""});
-  if (!clinic.website.empty())
-    right.push_back({set_label(display_url(clinic.website), s.header_contact, fonts, s.script), clinic.website_uri});
+  if (!clinic.info.phone.empty()) right.push_back({set_label(clinic.info.phone, s.header_contact, fonts, s.script), ""});
+  if (!clinic.info.website.empty())
+    right.push_back({set_label(display_url(clinic.info.website), s.header_contact, fonts, s.script),
+                     clinic.info.website_uri});
   for (const auto& e : right) right_w = std::max(right_w, e.line.width);
   double logo_w = 0, logo_h = 0;
-  if (logo && !clinic.logo_path.empty()) {
-    logo_h = s.header_band - 30;
-    logo_w = std::min(logo_h * logo->width / logo->height, std::min(150.0, s.content_width() * 0.3));
+  if (logo && !clinic.info.logo_path.empty()) {
+    logo_h = s.header_band - 2 * f.band_logo_inset;
+    logo_w = std::min(logo_h * logo->width / logo->height,
+                      std::min(f.band_logo_max_width, s.content_width() * f.band_logo_max_share));
     logo_h = logo_w * logo->height / logo->width;
   }
-  const double x = s.margin_left + (logo_w > 0 ? logo_w + 14 : 0);
-  const double name_w = s.page_width - s.margin_right - x - right_w - 16;
-  const auto name = wrap(clinic.name, s.header_name, s, fonts, name_w);
+  const double x = s.margin_left + (logo_w > 0 ? logo_w + f.band_logo_gap : 0);
+  const double name_w = s.page_width - s.margin_right - x - right_w - f.band_contact_gap;
+  const auto name = wrap(clinic.info.name, s.header_name, s, fonts, name_w);
   const auto tagline = clinic.tagline.empty() ? std::vector<SetLine>{}
                                               : wrap(clinic.tagline, s.header_tagline, s, fonts, name_w);
   const double block = name.size() * s.header_name.line_height + tagline.size() * s.header_tagline.line_height;
-  const double band = std::max({s.header_band, block + 28, logo_h + 30});
+  const double band = std::max({s.header_band, block + 2 * f.band_text_inset, logo_h + 2 * f.band_logo_inset});
 
   page.items.push_back(RectItem{0, 0, s.page_width, band, s.band_fill, {}, 0, 0});
-  page.items.push_back(LineItem{0, band, s.page_width, band, s.primary, 2.5});
+  page.items.push_back(LineItem{0, band, s.page_width, band, s.primary, f.band_rule_width});
   if (logo_w > 0)
-    page.items.push_back(ImageItem{s.margin_left, (band - logo_h) / 2, logo_w, logo_h, clinic.logo_path});
+    page.items.push_back(ImageItem{s.margin_left, (band - logo_h) / 2, logo_w, logo_h, clinic.info.logo_path});
+  // Baselines sit at a share of the font size below a line's centre, so text looks centred.
   const double lh = s.header_contact.line_height;
   double ry = band / 2 - right.size() * lh / 2 + lh / 2 + s.header_contact.size * 0.35;
   for (const auto& e : right) {
@@ -107,27 +113,46 @@ double add_header_band(PageFrame& page, const Style& s, const FontSet& fonts,
   y = emit(page, name, s.header_name, x, y);
   emit(page, tagline, s.header_tagline, x,
        y - s.header_name.line_height + s.header_name.size * 0.3 + s.header_tagline.line_height);
-  return band;
+  out.edge = band;
+  return out;
 }
 
-void add_running_header(PageFrame& page, const Style& s, const FontSet& fonts, const ClinicInfo& clinic,
-                        const std::string& title) {
-  const double baseline = s.margin_top - 16;
+SetFurniture set_running_header(const Style& s, const FontSet& fonts, const PrintedClinic& clinic,
+                                const std::string& title) {
+  const FurnitureStyle& f = s.furniture;
+  SetFurniture out;
+  auto& items = out.frame.items;
+  const double baseline = s.margin_top - f.running_baseline;
   TextStyle name_style = s.running;
   name_style.color = s.link;
-  const auto name = set_label(clinic.name, name_style, fonts, s.script);
-  place_line(name, s.margin_left, baseline, page.items);
-  const double room = s.content_width() - name.width - 24;
+  const auto name = set_label(clinic.info.name, name_style, fonts, s.script);
+  place_line(name, s.margin_left, baseline, items);
+  const double room = s.content_width() - name.width - f.running_title_gap;
   const auto t = set_label(fit_text(title, s.running, fonts, room, s.script), s.running, fonts, s.script);
-  place_line(t, s.page_width - s.margin_right - t.width, baseline, page.items);
-  page.items.push_back(LineItem{s.margin_left, s.margin_top - 8, s.page_width - s.margin_right, s.margin_top - 8, s.rule, 0.6});
+  place_line(t, s.page_width - s.margin_right - t.width, baseline, items);
+  const double rule_y = s.margin_top - f.running_rule;
+  items.push_back(LineItem{s.margin_left, rule_y, s.page_width - s.margin_right, rule_y, s.rule, f.rule_width});
+  out.edge = s.margin_top + f.body_below_running;
+  return out;
 }
 
-double add_footer(PageFrame& page, const Style& s, const FontSet& fonts,
-                  const ClinicInfo& clinic, const std::string& note, const std::string& page_label) {
+namespace {
+
+// The footer's last baseline: the page label's and the contact line's.
+double footer_baseline(const Style& s) {
+  const FurnitureStyle& f = s.furniture;
+  return s.page_height - std::max(f.footer_baseline_min, s.margin_bottom * f.footer_baseline_share);
+}
+
+}  // namespace
+
+SetFurniture set_footer(const Style& s, const FontSet& fonts, const PrintedClinic& clinic,
+                        const std::string& widest_label) {
+  const FurnitureStyle& f = s.furniture;
+  SetFurniture out;
+  PageFrame& page = out.frame;
   const double lh = s.footer.line_height;
-  const auto label = set_label(page_label, s.footer, fonts, s.script);
-  const double label_x = s.page_width - s.margin_right - label.width;
+  const double label_w = set_label(widest_label, s.footer, fonts, s.script).width;
   // The contact line: phone · email · website, wrapped between parts when it does not fit
   // beside the page label.
   struct Placed {
@@ -136,17 +161,17 @@ double add_footer(PageFrame& page, const Style& s, const FontSet& fonts,
     std::string uri;
   };
   std::vector<std::vector<Placed>> rows(1);
-  const double limit = label_x - 12 - s.margin_left;
+  const double limit = s.content_width() - label_w - f.footer_label_gap;
   // The separator is a middle dot with a little air either side (labels drop edge spaces).
-  const double air = s.footer.size * 0.55;
+  const double air = s.footer.size * f.footer_dot_air;
   SetLine dot = set_label("\u00B7", s.footer, fonts, s.script);
   for (auto& run : dot.runs) run.x += air;
   dot.width += 2 * air;
   double x = 0;
   const std::pair<std::string, std::string> parts[] = {
-      {clinic.phone, ""},
-      {clinic.email, clinic.email_uri},
-      {display_url(clinic.website), clinic.website_uri}};
+      {clinic.info.phone, ""},
+      {clinic.info.email, clinic.info.email_uri},
+      {display_url(clinic.info.website), clinic.info.website_uri}};
   for (const auto& [text, uri] : parts) {
     if (text.empty()) continue;
     auto part = set_label(text, s.footer, fonts, s.script);
@@ -158,11 +183,10 @@ double add_footer(PageFrame& page, const Style& s, const FontSet& fonts,
     rows.back().push_back({part, x, uri});
     x += part.width;
   }
-  const auto note_lines = note.empty() ? std::vector<SetLine>{}
-                                       : wrap(note, s.footer_note, s, fonts, s.content_width());
+  const auto note_lines = clinic.footer_note.empty() ? std::vector<SetLine>{}
+                                                     : wrap(clinic.footer_note, s.footer_note, s, fonts, s.content_width());
   // Bottom-up: the last row's baseline sits a fixed distance above the page edge.
-  double baseline = s.page_height - std::max(22.0, s.margin_bottom * 0.4);
-  place_line(label, label_x, baseline, page.items);
+  double baseline = footer_baseline(s);
   for (std::size_t r = rows.size(); r-- > 0;) {
     for (const auto& p : rows[r]) {
       place_line(p.line, s.margin_left + p.x, baseline, page.items);
@@ -172,9 +196,19 @@ double add_footer(PageFrame& page, const Style& s, const FontSet& fonts,
   }
   baseline -= (note_lines.size() > 0 ? note_lines.size() - 1 : 0) * s.footer_note.line_height;
   if (!note_lines.empty()) emit(page, note_lines, s.footer_note, s.margin_left, baseline);
-  const double rule_y = baseline - (note_lines.empty() ? 0 : s.footer_note.line_height) - s.footer.size * 0.5;
-  page.items.push_back(LineItem{s.margin_left, rule_y, s.page_width - s.margin_right, rule_y, s.rule, 0.6});
-  return rule_y;
+  const double rule_y = baseline - (note_lines.empty() ? 0 : s.footer_note.line_height) - s.footer.size * f.footer_rule_gap;
+  page.items.push_back(LineItem{s.margin_left, rule_y, s.page_width - s.margin_right, rule_y, s.rule, f.rule_width});
+  out.edge = rule_y;
+  return out;
+}
+
+void add_page_label(PageFrame& page, const Style& s, const FontSet& fonts, const std::string& label) {
+  const auto line = set_label(label, s.footer, fonts, s.script);
+  place_line(line, s.page_width - s.margin_right - line.width, footer_baseline(s), page.items);
+}
+
+void add_furniture(PageFrame& page, const SetFurniture& furniture) {
+  page.items.insert(page.items.end(), furniture.frame.items.begin(), furniture.frame.items.end());
 }
 
 }  // namespace handout

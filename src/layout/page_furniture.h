@@ -10,18 +10,28 @@
 
 namespace handout {
 
+/// Furniture set once per handout and copied onto each page that shows it.
+struct SetFurniture {
+  PageFrame frame;  ///< its items, in page coordinates
+  double edge = 0;  ///< how far it reaches: a header's bottom (where content may start), a footer's top rule
+};
+
 /// Page 1's band: logo, clinic name and tagline, and the clinic's phone and website. Long names
-/// and taglines wrap; the band grows to hold them. Returns the band's height.
-double add_header_band(PageFrame& page, const Style& style, const FontSet& fonts,
-                       const ClinicInfo& clinic, const std::optional<ImageInfo>& logo);
-/// The slim header of later pages: clinic name and article title.
-void add_running_header(PageFrame& page, const Style& style, const FontSet& fonts, const ClinicInfo& clinic,
-                        const std::string& title);
-/// The footer of every page, built from the bottom edge up: the optional note, the contact
-/// line (phone · email · website) and the page label ("Page 2 of 3"); long lines wrap.
-/// Returns the y of its top rule, so the body can stop above it.
-double add_footer(PageFrame& page, const Style& style, const FontSet& fonts,
-                  const ClinicInfo& clinic, const std::string& note, const std::string& page_label);
+/// and taglines wrap; the band grows to hold them.
+SetFurniture set_header_band(const Style& style, const FontSet& fonts, const PrintedClinic& clinic,
+                             const std::optional<ImageInfo>& logo);
+/// The slim header of later pages: clinic name and article title, and a rule.
+SetFurniture set_running_header(const Style& style, const FontSet& fonts, const PrintedClinic& clinic,
+                                const std::string& title);
+/// The footer of every page but its page label, built from the bottom edge up: the optional
+/// note and the contact line (phone · email · website); long lines wrap, leaving room at the
+/// right for `widest_label`, the longest page label the handout may have.
+SetFurniture set_footer(const Style& style, const FontSet& fonts, const PrintedClinic& clinic,
+                        const std::string& widest_label);
+/// The page label ("Page 2 of 3") at the footer's baseline, right-aligned.
+void add_page_label(PageFrame& page, const Style& style, const FontSet& fonts, const std::string& label);
+/// Copies furniture onto a page.
+void add_furniture(PageFrame& page, const SetFurniture& furniture);
 
 /// Shortens text with an ellipsis so it fits `width`.
 std::string fit_text(const std::string& text, const TextStyle& style, const FontSet& fonts, double width,

@@ -58,38 +58,44 @@ double centred(PageFrame& page, const std::string& text, const TextStyle& st, co
 void add_cover(PageFrame& page, const Style& s, const FontSet& set, const HandoutInput& in) {
   const FrameArea a = panel_area(s, kCover);
   const double pw = s.page_width / 3, left = 2 * pw, centre = left + pw / 2;
-  const auto& clinic = in.config->clinic;
-  page.items.push_back(RectItem{left, 0, pw, s.page_height * 0.36, s.band_fill, {}, 0, 0});
-  page.items.push_back(LineItem{left, s.page_height * 0.36, left + pw, s.page_height * 0.36, s.primary, 2.5});
-  double y = a.y + 10;
-  if (in.logo && !clinic.logo_path.empty()) {
-    const double h = 72, w = std::min(a.w, h * in.logo->width / in.logo->height);
-    page.items.push_back(ImageItem{centre - w / 2, y, w, w * in.logo->height / in.logo->width, clinic.logo_path});
-    y += w * in.logo->height / in.logo->width + 10;
+  const PrintedClinic& clinic = *in.clinic;
+  const FurnitureStyle& f = s.furniture;
+  const double band = s.page_height * f.cover_band_share;
+  page.items.push_back(RectItem{left, 0, pw, band, s.band_fill, {}, 0, 0});
+  page.items.push_back(LineItem{left, band, left + pw, band, s.primary, f.band_rule_width});
+  double y = a.y + f.cover_top;
+  if (in.logo && !clinic.info.logo_path.empty()) {
+    const double w = std::min(a.w, f.cover_logo_height * in.logo->width / in.logo->height);
+    page.items.push_back(ImageItem{centre - w / 2, y, w, w * in.logo->height / in.logo->width, clinic.info.logo_path});
+    y += w * in.logo->height / in.logo->width + f.cover_logo_gap;
   }
-  y = centred(page, clinic.name, s.header_name, s, set, centre, a.w, y);
-  if (!clinic.tagline.empty()) y = centred(page, clinic.tagline, s.header_tagline, s, set, centre, a.w, y + 2);
-  y = std::max(y, s.page_height * 0.36) + 30;
+  y = centred(page, clinic.info.name, s.header_name, s, set, centre, a.w, y);
+  if (!clinic.tagline.empty())
+    y = centred(page, clinic.tagline, s.header_tagline, s, set, centre, a.w, y + f.cover_tagline_gap);
+  y = std::max(y, band) + f.cover_title_gap;
   y = centred(page, in.meta->title, s.title, s, set, centre, a.w, y);
-  if (!in.meta->summary.empty()) y = centred(page, in.meta->summary, s.summary, s, set, centre, a.w, y + 10);
+  if (!in.meta->summary.empty())
+    y = centred(page, in.meta->summary, s.summary, s, set, centre, a.w, y + f.cover_summary_gap);
   if (!in.meta->reviewed.empty()) {
     const auto& strings = *in.strings;
     const auto meta = fill_template(strings.get("reviewed"), {{"date", strings.format_date(in.meta->reviewed)}});
-    y = centred(page, meta, s.meta, s, set, centre, a.w, y + 8);
+    y = centred(page, meta, s.meta, s, set, centre, a.w, y + f.cover_meta_gap);
   }
-  for (const auto& notice : in.notices) y = centred(page, notice, s.footer_note, s, set, centre, a.w, y + 4);
+  for (const auto& notice : in.notices)
+    y = centred(page, notice, s.footer_note, s, set, centre, a.w, y + f.cover_notice_gap);
   double by = a.y + a.h - s.header_contact.line_height * 2;  // phone and website at the foot of the cover
-  for (const auto& line : {clinic.phone, display_url(clinic.website)})
+  for (const auto& line : {clinic.info.phone, display_url(clinic.info.website)})
     if (!line.empty()) by = centred(page, line, s.header_contact, s, set, centre, a.w, by);
 }
 
 // Light tick marks at the folds, in the top and bottom margins only, so they never touch text.
 void add_fold_guides(PageFrame& page, const Style& s) {
-  const Color guide{0xB8, 0xBE, 0xC2};
+  const FurnitureStyle& f = s.furniture;
   for (int k = 1; k <= 2; ++k) {
     const double x = s.page_width * k / 3;
-    page.items.push_back(LineItem{x, 0, x, 12, guide, 0.5});
-    page.items.push_back(LineItem{x, s.page_height - 12, x, s.page_height, guide, 0.5});
+    page.items.push_back(LineItem{x, 0, x, f.fold_tick, f.fold_tick_color, f.fold_tick_width});
+    page.items.push_back(
+        LineItem{x, s.page_height - f.fold_tick, x, s.page_height, f.fold_tick_color, f.fold_tick_width});
   }
 }
 
@@ -122,14 +128,14 @@ struct BackPanelFoot {
 BackPanelFoot back_panel_foot(const HandoutInput& in, const Style& panel, const FontSet& fonts, Diagnostics& diags) {
   BackPanelFoot foot;
   foot.contact = build_contact_box(in, panel, fonts, diags);
-  if (!in.config->footer_note.empty()) {
+  if (!in.clinic->footer_note.empty()) {
     Span span;
-    span.text = in.config->footer_note;
+    span.text = in.clinic->footer_note;
     ParagraphOptions options;
     options.rtl = panel.script.rtl;
     foot.note = set_paragraph({span}, panel.inline_styles(panel.footer_note), panel.content_width(), fonts,
                               panel.script.lang, {in.article_file, 0}, diags, options);
-    foot.note_height = foot.note.size() * panel.footer_note.line_height + 8;
+    foot.note_height = foot.note.size() * panel.footer_note.line_height + panel.furniture.back_note_gap;
   }
   return foot;
 }
@@ -139,7 +145,7 @@ void place_back_panel_foot(PageFrame& page, const BackPanelFoot& foot, const Fra
   const double contact_y = back.y + back.h - foot.contact.height - foot.note_height;
   offset_items(foot.contact.items, back.x, contact_y, page.items);
   if (foot.contact.bookmark) outline.push_back({0, foot.contact.bookmark->title, 0, contact_y});
-  double note_y = back.y + back.h - foot.note_height + 8 + s.footer_note.size;
+  double note_y = back.y + back.h - foot.note_height + s.furniture.back_note_gap + s.footer_note.size;
   for (const auto& line : foot.note) {
     for (auto run : line.runs) {
       run.x += back.x, run.baseline = note_y;

@@ -83,6 +83,7 @@ void set_spacing(Style& s, const LayoutConfig& l) {
   s.list_item_gap = b * 0.25;
   s.list_marker_gap = b * 0.45;
   s.title_summary_gap = gap * 0.75;
+  s.title_block_after = gap * 1.5;
   s.quote_space_before = gap * 1.5;
   s.quote_space_after = gap * 0.5;
   s.quote_padding = b * 0.8;
@@ -97,7 +98,6 @@ void set_spacing(Style& s, const LayoutConfig& l) {
   s.box_space_before = gap * 2.5;
   s.resource_gap = gap * 1.25;
   s.header_band = l.header_band;
-  s.footer_height = l.footer_size * 4.2;
 }
 
 // A floor for every size (large print: nothing smaller than the layout allows).

@@ -36,6 +36,36 @@ struct InlineStyles {
 /// Builds InlineStyles from a base style and a family's faces (bold/italic variants share size).
 InlineStyles inline_styles(const TextStyle& base, const FamilyFaces& faces, Color link_color);
 
+/// Where the page furniture sits: page 1's header band, the running header of later pages, the
+/// footer, and the tri-fold's cover, back panel and fold marks. Points unless said otherwise.
+struct FurnitureStyle {
+  double band_logo_inset = 15;  ///< above and below the logo inside the band
+  double band_logo_max_width = 150, band_logo_max_share = 0.3;  ///< widest logo: points, share of the text width
+  double band_logo_gap = 14;     ///< logo to clinic name
+  double band_contact_gap = 16;  ///< clinic name to the phone and website column
+  double band_text_inset = 14;   ///< above and below the name and tagline (the band grows to keep it)
+  double band_rule_width = 2.5;  ///< the primary-colour rule under the band (and the cover's tint)
+  double title_below_band = 24;  ///< page 1: band to the title
+  double running_baseline = 16;  ///< running header: its baseline above the top margin
+  double running_rule = 8;       ///< its rule above the top margin
+  double running_title_gap = 24; ///< clinic name to the article title
+  double body_below_running = 8; ///< later pages: the body starts this far below the top margin
+  /// The footer's last baseline above the page edge: at least this, or this share of the bottom margin.
+  double footer_baseline_min = 22, footer_baseline_share = 0.4;
+  double footer_label_gap = 12;  ///< contact line to the page label
+  double footer_dot_air = 0.55;  ///< either side of the contact line's middle dots, in ems
+  double footer_rule_gap = 0.5;  ///< footer text to its rule, in ems of the footer size
+  double body_above_footer = 12; ///< the body stops this far above the footer's rule
+  double rule_width = 0.6;       ///< running header and footer rules
+  double cover_band_share = 0.36;  ///< tri-fold cover: the tinted share of its height
+  double cover_logo_height = 72;
+  double cover_top = 10, cover_logo_gap = 10, cover_tagline_gap = 2;  ///< cover, from the top down
+  double cover_title_gap = 30, cover_summary_gap = 10, cover_meta_gap = 8, cover_notice_gap = 4;
+  double back_note_gap = 8;      ///< tri-fold back panel: contact details to the footer note
+  double fold_tick = 12, fold_tick_width = 0.5;  ///< tri-fold fold marks, in the margins only
+  Color fold_tick_color{0xB8, 0xBE, 0xC2};
+};
+
 /// Every style decision the layout needs, in points and sRGB. Built once per handout by the
 /// job (make_style); the layout only reads it: no size, colour or spacing is decided there.
 struct Style {
@@ -80,6 +110,7 @@ struct Style {
   /// rule under it (its share of the width, thickness, gap above and below).
   double title_summary_gap = 6, title_meta_gap = 3, title_notice_gap = 2;
   double title_rule_share = 0.22, title_rule_width = 2.5, title_rule_above = 10, title_rule_below = 6;
+  double title_block_after = 12;  ///< page 1: below the title block, before the body
 
   double quote_space_before = 12, quote_space_after = 4;
   double quote_padding = 9, quote_bar_width = 3.5;
@@ -102,8 +133,7 @@ struct Style {
   double contact_column_min = 176;   ///< narrower columns: the contact block is one column
   double contact_rule_width = 0.75, contact_label_top = 8, contact_hours_gap = 4;
   double header_band = 84;
-  double running_header_height = 30;
-  double footer_height = 34;
+  FurnitureStyle furniture;
   int min_lines = 2;
 
   bool justify = false;    ///< body paragraphs justified
