@@ -7,6 +7,8 @@ layout file describes (columns, or tri-fold panels), and reads every page or col
   orphan   a paragraph's first lines, fewer than min_lines, alone at the bottom of a frame
   widow    a paragraph's last lines, fewer than min_lines, alone at the top of the next frame
   heading  a heading that ends a frame, or keeps fewer than two lines of what follows
+  turn     (tri-fold) a paragraph running from the inside panel F on to the flap A, which is on
+           the other side of the sheet
   overfull a line wider than its column (or panel, or, above the columns, the text width)
 
 Which lines form one paragraph is decided by the article's own source text (Markdown, resource
@@ -298,6 +300,9 @@ class Oracle:
             self.problem(f'{name_a}: heading keeps only one line of what follows: {a[heads[-1]].show()}')
         if self.in_para(last.text + first.text):
             self.splits += 1
+            if (name_a, name_b) == ('panel F', 'panel A'):
+                self.problem(f'{name_a} -> {name_b}: a paragraph runs on to the other side of the sheet: '
+                             f'{last.show()!r} / {first.show()!r}')
             before = max(n for n in range(1, len(a) + 1)
                          if self.in_para(''.join(l.text for l in a[-n:]) + first.text))
             after = max(n for n in range(1, len(b) + 1)
