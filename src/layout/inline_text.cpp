@@ -39,8 +39,9 @@ class LineAssembler {
       : flat_(flat), spans_(spans), styles_(styles), fonts_(fonts) {}
 
   // Justification widens (or narrows) each word space by `space_factor` of its width; `hyphen`
-  // appends a hyphen; `mirror` positions the runs for a page that will be mirrored.
-  SetLine build(std::size_t begin, std::size_t end, double space_factor, bool hyphen, bool mirror) {
+  // appends a hyphen; `from_right` measures the runs from the line's right edge, as every x of
+  // a right-to-left page is measured until mirror_page turns the page round.
+  SetLine build(std::size_t begin, std::size_t end, double space_factor, bool hyphen, bool from_right) {
     line_ = SetLine{};
     x_ = 0;
     std::vector<std::size_t> order(end - begin);
@@ -73,7 +74,7 @@ class LineAssembler {
     line_.width = x_;
     line_.space_ratio = 1 + space_factor;
     line_.hyphenated = hyphen;
-    if (mirror) mirror_runs();
+    if (from_right) measure_from_right();
     return std::move(line_);
   }
 
@@ -144,9 +145,10 @@ class LineAssembler {
     x_ += w;
   }
 
-  // A mirrored page flips every x; placing each run at its mirror image inside the line
-  // makes the two flips cancel, so the line still reads in visual order.
-  void mirror_runs() {
+  // Runs are assembled left to right in visual order; on a right-to-left page each x becomes
+  // the distance of the run's right end from the line's right edge. mirror_page maps it back
+  // to the page, so the line keeps its visual order.
+  void measure_from_right() {
     const double w = line_.width;
     for (auto& r : line_.runs) r.x = w - (r.x + r.width);
     for (auto& l : line_.links) l.x = w - (l.x + l.w);
