@@ -23,10 +23,10 @@ TEST_CASE("rendering the same pages twice in one process gives the same PDF byte
   REQUIRE(render_pdf(doc, *test::fonts().set, {}, a, error));
   REQUIRE(render_pdf(doc, *test::fonts().set, {}, b, error));
   CHECK(a == b);
-  // Read back with qpdf: objects live in compressed object streams (PDF 1.5).
+  // Read back with qpdf: objects in compressed object streams; PDF 1.7, which PDF/UA-1 builds on.
   const auto pdf = test::read_pdf(a);
   REQUIRE(pdf.readable);
-  CHECK(pdf.header == "%PDF-1.5");
+  CHECK(pdf.header == "%PDF-1.7");
   CHECK(pdf.lang == "en");
   CHECK(pdf.display_doc_title);
   CHECK_FALSE(pdf.has_creation_date);  // no clock in the output

@@ -35,6 +35,16 @@ std::vector<Span> with_visible_targets(const std::vector<Span>& spans) {
   return out;
 }
 
+// The biggest heading level used in `blocks` (7 when there is none).
+int top_heading(const std::vector<Block>& blocks) {
+  int top = 7;
+  for (const auto& b : blocks) {
+    if (b.kind == BlockKind::Heading) top = std::min(top, b.level);
+    top = std::min(top, top_heading(b.children));
+  }
+  return top;
+}
+
 bool ends_with_colon(const std::vector<Span>& spans) {
   auto text = collapse_spaces(plain_text(spans));
   return !text.empty() && text.back() == ':';
@@ -94,6 +104,7 @@ std::size_t FlowBuilder::add_lines(const std::vector<SetLine>& lines, const Text
     box.is_line = true;
     box.paragraph = paragraph;
     place_line(lines[k], x, baseline, box.items);
+    tree_->tag(box.items, tree_->current());
     box.hyphenated = lines[k].hyphenated;
     box.space_ratio = lines[k].space_ratio;
     box.loose = lines[k].loose;
@@ -111,14 +122,28 @@ std::size_t FlowBuilder::add_lines(const std::vector<SetLine>& lines, const Text
 double FlowBuilder::stack(FlowBox& box, const std::vector<SetLine>& lines, const TextStyle& st, double x,
                           double y) {
   const double baseline = baseline_in_box(fonts_.face(st.font), st);
+  std::vector<Item> items;
   for (const auto& line : lines) {
-    place_line(line, x, y + baseline, box.items);
+    place_line(line, x, y + baseline, items);
     y += st.line_height;
   }
+  tree_->tag(items, tree_->current());
+  box.items.insert(box.items.end(), items.begin(), items.end());
   return y;
 }
 
-void FlowBuilder::blocks(const std::vector<Block>& list) { children(list, Column{0, width_}, 0); }
+double FlowBuilder::stack_as(const std::string& role, FlowBox& box, const std::vector<SetLine>& lines,
+                             const TextStyle& st, double x, double y) {
+  tree_->open(role);
+  y = stack(box, lines, st, x, y);
+  tree_->close();
+  return y;
+}
+
+void FlowBuilder::blocks(const std::vector<Block>& list) {
+  top_heading_ = std::min(6, top_heading(list));
+  children(list, Column{0, width_}, 0);
+}
 
 // Each block sees the one after it: a lead-in paragraph ending in ':' keeps its list with it
 // at any depth (in a list item or a quote as at the top).
@@ -153,7 +178,9 @@ void FlowBuilder::paragraph(const std::vector<Span>& spans, const TextStyle& sty
                              style_.script.lang, {source_file_, source_line}, diags_, options);
   // A lead-in such as "Common factors include:" stays on the page with the list it introduces.
   const bool lead_in = next && next->kind == BlockKind::List && ends_with_colon(spans);
+  tree_->open(body_text ? "P" : "Code");
   add_lines(lines, style, col.x, false);
+  tree_->close();
   if (lead_in && !flow_.boxes.empty()) {
     // Like a heading, the lead-in keeps at least `min_lines` lines of its list with it.
     flow_.boxes.back().break_after = false;
@@ -166,7 +193,11 @@ void FlowBuilder::heading(const Block& b, Column col) {
   const TextStyle& st = style_.headings[level - 1];
   space_before(style_.heading_space_before * (level <= 2 ? 1.0 : style_.minor_heading_space));
   auto lines = set(b.spans, st, col.w, {source_file_, b.line});
+  // Tagged from H2 down (the title is H1), never skipping a level.
+  last_tag_level_ = std::min({6, level - top_heading_ + kSectionHeading, last_tag_level_ + 1});
+  tree_->open("H" + std::to_string(last_tag_level_));
   const std::size_t first = add_lines(lines, st, col.x, true);
+  tree_->close();
   for (std::size_t i = first; i < flow_.boxes.size(); ++i) flow_.boxes[i].is_heading = true;
   if (first < flow_.boxes.size())
     flow_.boxes[first].bookmark = OutlineEntry{level, collapse_spaces(plain_text(b.spans)), 0, 0};
@@ -180,7 +211,7 @@ void FlowBuilder::heading(const Block& b, Column col) {
 }
 
 void FlowBuilder::add_marker(std::size_t first_box, const std::string& marker, const TextStyle& st,
-                             double right_edge) {
+                             double right_edge, int label_element) {
   for (std::size_t i = first_box; i < flow_.boxes.size(); ++i) {
     auto& box = flow_.boxes[i];
     if (box.is_gap || !box.is_line) continue;
@@ -193,6 +224,7 @@ void FlowBuilder::add_marker(std::size_t first_box, const std::string& marker, c
     const auto text = set_label(marker, st, fonts_, style_.script);
     std::vector<Item> items;
     place_line(text, right_edge - text.width, baseline, items);
+    tree_->tag(items, label_element);
     box.items.insert(box.items.begin(), items.begin(), items.end());
     return;
   }
@@ -208,12 +240,17 @@ void FlowBuilder::list(const Block& b, Column col, int depth) {
   const TextStyle& marker_style = b.ordered ? style_.body : style_.list_marker;
   int number = b.start;
   bool first_item = true;
+  tree_->open("L");
   for (const auto& item : b.children) {
     if (!first_item) space_before(b.tight ? style_.list_item_gap : style_.paragraph_gap);
     first_item = false;
     at_start_ = true;
     const std::size_t first_box = flow_.boxes.size();
+    const int label = tree_->add(tree_->open("LI"), "Lbl");
+    tree_->open("LBody");
     children(item.children, inner, depth + 1);
+    tree_->close();
+    tree_->close();
     if (flow_.boxes.size() == first_box || !flow_.boxes[first_box].is_line) {
       // An empty item, or one that starts with a nested list: give the marker a line of its own.
       FlowBox empty;
@@ -230,9 +267,10 @@ void FlowBuilder::list(const Block& b, Column col, int depth) {
       const char* bullet = kBullets[depth % 3];
       marker = bullet_face.covers(utf8_decode(bullet)[0]) ? bullet : "\u2013";
     }
-    add_marker(first_box, marker, marker_style, inner.x - style_.list_marker_gap);
+    add_marker(first_box, marker, marker_style, inner.x - style_.list_marker_gap, label);
     at_start_ = false;
   }
+  tree_->close();
 }
 
 int FlowBuilder::open_container(Container c) {
@@ -261,7 +299,9 @@ void FlowBuilder::quote(const Block& b, Column col, int depth) {
   // A quote inside a quote is drawn as one box: nested boxes add padding, not meaning, and
   // hundreds of nested ones (hostile input) would fill pages with padding alone.
   if (!open_.empty() && flow_.containers[open_.back()].bar) {
+    tree_->open("BlockQuote");
     children(b.children, col, depth);
+    tree_->close();
     return;
   }
   space_before(style_.quote_space_before);
@@ -275,7 +315,9 @@ void FlowBuilder::quote(const Block& b, Column col, int depth) {
   const double narrowing = style_.quote_text_left + style_.quote_text_right;
   const bool inset = col.w - narrowing >= style_.min_indented_column;  // narrow columns are not inset
   const Column inner{col.x + (inset ? style_.quote_text_left : 0), col.w - (inset ? narrowing : 0)};
+  tree_->open("BlockQuote");
   children(b.children, inner, depth);
+  tree_->close();
   close_container();
   space_before(style_.quote_space_after);
 }
@@ -328,9 +370,19 @@ void FlowBuilder::figure(const Block& b, Column col) {
   const double x = col.x + (col.w - w) / 2;
   box.items.push_back(ImageItem{x, 0, w, h, image->path});
   double y = h;
-  if (!b.spans.empty())
-    y = stack(box, set(b.spans, style_.caption, col.w, {source_file_, b.line}), style_.caption, col.x,
-              y + style_.caption_gap);
+  const std::string alt = collapse_spaces(plain_text(b.spans));
+  if (alt.empty()) {  // nothing to say about it: decoration, which a screen reader skips
+    diags_.warning(source_file_, b.line, 1,
+                   "image '" + b.url + "' has no description; it is marked as decoration (write ![what it shows](" +
+                       b.url + ") if it carries meaning)");
+  } else {
+    const int figure = tree_->open("Figure");
+    tree_->at(figure).alt = alt;
+    std::get<ImageItem>(box.items.back()).tag.element = figure;
+    y = stack_as("Caption", box, set(b.spans, style_.caption, col.w, {source_file_, b.line}), style_.caption, col.x,
+                 y + style_.caption_gap);
+    tree_->close();
+  }
   box.height = y + style_.figure_space_below;
   add_box(std::move(box));
 }

@@ -8,6 +8,7 @@
 #include "layout/flow.h"
 #include "layout/handout_layout.h"
 #include "layout/inline_text.h"
+#include "layout/structure.h"
 #include "style/style.h"
 
 namespace handout {
@@ -37,7 +38,16 @@ class FlowBuilder {
   std::vector<SetLine> set(const std::vector<Span>& spans, const TextStyle& style, double width,
                            const TextSource& source);
   /// Stacks lines into one unbreakable composite box, starting at `y` inside it; returns the new y.
+  /// The lines are content of the open structure element.
   double stack(FlowBox& box, const std::vector<SetLine>& lines, const TextStyle& style, double x, double y);
+  /// The same, as a new structure element of `role` (e.g. "P") inside the open one.
+  double stack_as(const std::string& role, FlowBox& box, const std::vector<SetLine>& lines, const TextStyle& style,
+                  double x, double y);
+  /// The structure tree the flow's content is tagged into (the builder's own unless set).
+  Structure& structure() { return *tree_; }
+  void set_structure(Structure* tree) { tree_ = tree; }
+  /// The tag level of the handout's section headings (the title is H1).
+  static constexpr int kSectionHeading = 2;
   void add_box(FlowBox box);
   /// A gap, unless nothing has been placed yet in the current container.
   void space_before(double gap);
@@ -61,7 +71,8 @@ class FlowBuilder {
   void figure(const Block& b, Column col);
   std::size_t add_lines(const std::vector<SetLine>& lines, const TextStyle& style, double x,
                         bool keep_all);
-  void add_marker(std::size_t first_box, const std::string& marker, const TextStyle& style, double right_edge);
+  void add_marker(std::size_t first_box, const std::string& marker, const TextStyle& style, double right_edge,
+                  int label_element);
 
   const Style& style_;
   const FontSet& fonts_;
@@ -75,6 +86,10 @@ class FlowBuilder {
   bool at_start_ = true;        // nothing placed yet in the current container
   int keep_lines_ = 0;          // lines after a heading that must stay with it
   int next_paragraph_ = 0;      // id for the next run of paragraph lines
+  Structure own_tree_;
+  Structure* tree_ = &own_tree_;
+  int top_heading_ = 1;         // the article's biggest heading level (tagged H2)
+  int last_tag_level_ = 1;      // the last heading's tag level: levels are never skipped
 };
 
 /// Spans of plain text in one style; `link` makes them a link.

@@ -1,6 +1,7 @@
 // Layout output: pages of positioned items. Plain data; renderers walk it.
 // Coordinates are points from the page's top-left corner, y growing downwards.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -8,8 +9,19 @@
 
 #include "config/types.h"
 #include "fonts/font_set.h"
+#include "layout/logical_structure.h"
 
 namespace handout {
+
+/// What an item is to a reader of the tagged PDF: content of one element of the document's
+/// structure, or an artifact (decoration and page furniture that assistive technology skips).
+enum class Artifact : std::uint8_t { Layout, Pagination, Background };
+struct Tag {
+  int element = -1;  ///< index in PagedDocument::structure; -1: an artifact
+  Artifact artifact = Artifact::Layout;
+  int order = 0;     ///< logical position among its element's content (a line's runs are in visual order)
+  int span = -1;     ///< the span of its paragraph it was set from (links become Link elements)
+};
 
 /// One shaped glyph of a text run. Lengths in points.
 struct GlyphPos {
@@ -30,6 +42,7 @@ struct TextItem {
   double width = 0;  ///< advance width: the sum of the glyphs' advances
   std::vector<GlyphPos> glyphs;
   bool rtl = false;  ///< a right-to-left run: glyphs are in the reverse of the text's order
+  Tag tag;
 };
 
 /// A filled and/or stroked rectangle, optionally with rounded corners.
@@ -39,6 +52,7 @@ struct RectItem {
   std::optional<Color> stroke;
   double stroke_width = 0.75;
   double radius = 0;
+  Tag tag;
 };
 
 /// A straight line.
@@ -46,18 +60,21 @@ struct LineItem {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   Color color;
   double width = 0.75;
+  Tag tag;
 };
 
 /// A decoded image (see assets/image.h) placed in a box.
 struct ImageItem {
   double x = 0, y = 0, w = 0, h = 0;
   std::string path;  ///< the image file; the renderer looks its decoded pixels up by this path
+  Tag tag;
 };
 
 /// A clickable area opening a URI.
 struct LinkItem {
   double x = 0, y = 0, w = 0, h = 0;
   std::string uri;
+  Tag tag;
 };
 
 using Item = std::variant<TextItem, RectItem, LineItem, ImageItem, LinkItem>;
@@ -75,10 +92,6 @@ struct OutlineEntry {
   double y = 0;  ///< top of the heading on that page
 };
 
-/// Document information written into the PDF.
-struct DocumentInfo {
-  std::string title, author, subject, keywords, creator, language;
-};
 
 /// A laid-out handout.
 struct PagedDocument {
@@ -86,6 +99,7 @@ struct PagedDocument {
   std::vector<PageFrame> pages;
   std::vector<OutlineEntry> outline;
   DocumentInfo info;
+  std::vector<StructElement> structure;  ///< element 0 is the Document; items point into it
 };
 
 }  // namespace handout

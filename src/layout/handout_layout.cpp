@@ -28,8 +28,9 @@ PlacementBox largest_figure(const LayoutConfig& layout) {
 }
 
 Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
-                        ContactBlock contact) {
+                        ContactBlock contact, Structure* tree) {
   FlowBuilder b(style, fonts, in.article_file, diags, style.column_width(), in.hyphenator);
+  if (tree) b.set_structure(tree);
   const auto& strings = *in.strings;
   b.set_images(&in.images);
   b.blocks(in.body->blocks);
@@ -38,8 +39,10 @@ Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSe
   return b.take();
 }
 
-FlowBox build_contact_box(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags) {
+FlowBox build_contact_box(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
+                          Structure& tree) {
   FlowBuilder b(style, fonts, in.article_file, diags, style.column_width(), nullptr);
+  b.set_structure(&tree);
   add_contact_block(b, in.strings->get("contact_us"), *in.clinic, *in.strings);
   return b.take().boxes.back();
 }
@@ -47,8 +50,10 @@ FlowBox build_contact_box(const HandoutInput& in, const Style& style, const Font
 namespace {
 
 // The title block spans all columns, so it is its own one-box flow.
-Flow build_title_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags) {
+Flow build_title_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
+                      Structure& tree) {
   FlowBuilder b(style, fonts, in.article_file, diags, style.content_width(), nullptr);
+  b.set_structure(&tree);
   const auto& strings = *in.strings;
   std::string meta;
   if (!in.meta->reviewed.empty())
@@ -89,12 +94,14 @@ void balance_last_page(const Flow& flow, const Style& s, const BodyLimits& limit
 
 PagedDocument layout_pages(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                            LayoutStats& stats) {
-  const Flow title = build_title_flow(in, style, fonts, diags);
-  const Flow flow = build_handout_flow(in, style, fonts, diags);
+  Structure tree;  // reading order: the logo, the title block, the body
   const PrintedClinic& clinic = *in.clinic;
   // Set once, copied onto pages; they grow with long names and notes, so the body's room is
   // known only once they are set.
-  const SetFurniture band = set_header_band(style, fonts, clinic, in.logo);
+  SetFurniture band = set_header_band(style, fonts, clinic, in.logo);
+  tag_logo(band.frame.items, clinic, tree);
+  const Flow title = build_title_flow(in, style, fonts, diags, tree);
+  const Flow flow = build_handout_flow(in, style, fonts, diags, ContactBlock::InFlow, &tree);
   const SetFurniture running = set_running_header(style, fonts, clinic, in.meta->title);
   const SetFurniture footer =
       set_footer(style, fonts, clinic, fill_template(in.strings->get("page_of"), {{"n", "88"}, {"total", "88"}}));
@@ -135,6 +142,7 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Fon
     if (style.script.rtl) mirror_page(page, doc.width);
   }
   normalise_outline(doc.outline);
+  doc.structure = tree.take();
   stats.pages = total;
   stats.forced_breaks = pagination.forced_breaks;
   count_stats(flow, frames, style.min_lines, stats);

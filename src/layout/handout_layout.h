@@ -11,6 +11,7 @@
 #include "diag/diagnostic.h"
 #include "layout/flow.h"
 #include "layout/frame.h"
+#include "layout/structure.h"
 #include "style/style.h"
 
 namespace handout {
@@ -74,10 +75,12 @@ enum class ContactBlock { InFlow, Separate };
 
 /// The body flow of a handout (article, resources, contact) at the column width, before
 /// pagination. The title block is built separately (it spans all columns).
+/// Its content is tagged into `tree` when given.
 Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
-                        ContactBlock contact = ContactBlock::InFlow);
-/// The contact block alone, as one box at the column width.
-FlowBox build_contact_box(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags);
+                        ContactBlock contact = ContactBlock::InFlow, Structure* tree = nullptr);
+/// The contact block alone, as one box at the column width, tagged into `tree`.
+FlowBox build_contact_box(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
+                          Structure& tree);
 
 /// Lays out a handout in `style` (made by make_style for its layout, brand and language).
 /// Never fails: problems become diagnostics.

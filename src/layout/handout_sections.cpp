@@ -13,13 +13,13 @@ void add_title_block(FlowBuilder& b, const std::string& title, const std::string
   box.break_after = true;
   const double w = b.width();
   const TextSource src{b.source_file(), 1};
-  auto add = [&](const std::string& text, const TextStyle& st, double y) {
-    return b.stack(box, b.set(plain_spans(text), st, w, src), st, 0, y);
+  auto add = [&](const char* role, const std::string& text, const TextStyle& st, double y) {
+    return b.stack_as(role, box, b.set(plain_spans(text), st, w, src), st, 0, y);
   };
-  double y = add(title, s.title, 0);
-  if (!summary.empty()) y = add(summary, s.summary, y + s.title_summary_gap);
-  if (!meta.empty()) y = add(meta, s.meta, y + s.title_meta_gap);
-  for (const auto& notice : notices) y = add(notice, s.notice, y + s.title_notice_gap);
+  double y = add("H1", title, s.title, 0);
+  if (!summary.empty()) y = add("P", summary, s.summary, y + s.title_summary_gap);
+  if (!meta.empty()) y = add("P", meta, s.meta, y + s.title_meta_gap);
+  for (const auto& notice : notices) y = add("P", notice, s.notice, y + s.title_notice_gap);
   y += s.title_rule_above;
   box.items.push_back(LineItem{0, y, w * s.title_rule_share, y, s.accent, s.title_rule_width});
   box.height = y + s.title_rule_below;
@@ -33,9 +33,13 @@ FlowBox resource_entry(FlowBuilder& b, const Resource& r, const FlowBuilder::Col
   const Style& s = b.style();
   const TextSource at{r.pos.file, r.pos.line};
   FlowBox entry;
-  double y = b.stack(entry, b.set(plain_spans(r.name), s.resource_name, inner.w, at), s.resource_name, inner.x, 0);
+  Structure& tree = b.structure();
+  tree.open("LI");
+  tree.open("LBody");
+  double y =
+      b.stack_as("P", entry, b.set(plain_spans(r.name), s.resource_name, inner.w, at), s.resource_name, inner.x, 0);
   if (!r.description.empty())
-    y = b.stack(entry, b.set(plain_spans(r.description), s.body, inner.w, at), s.body, inner.x, y);
+    y = b.stack_as("P", entry, b.set(plain_spans(r.description), s.body, inner.w, at), s.body, inner.x, y);
   std::vector<Span> contact;
   if (!r.website.empty()) {
     auto w = plain_spans(display_url(r.website), false, r.website_uri);
@@ -46,7 +50,9 @@ FlowBox resource_entry(FlowBuilder& b, const Resource& r, const FlowBuilder::Col
     contact.push_back(plain_spans(strings.get("phone") + ": ", true)[0]);
     contact.push_back(plain_spans(r.phone)[0]);
   }
-  if (!contact.empty()) y = b.stack(entry, b.set(contact, s.body, inner.w, at), s.body, inner.x, y);
+  if (!contact.empty()) y = b.stack_as("P", entry, b.set(contact, s.body, inner.w, at), s.body, inner.x, y);
+  tree.close();
+  tree.close();
   entry.height = y;
   return entry;
 }
@@ -68,20 +74,26 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
   b.open_container(c);
   const FlowBuilder::Column inner{s.box_text_inset, c.w - 2 * s.box_text_inset};
   const TextSource src{b.source_file(), 0};
+  Structure& tree = b.structure();
+  tree.open("Sect");
 
   FlowBox head;
   head.break_after = false;  // the label stays with the first entry
-  double y = b.stack(head, b.set(plain_spans(label), s.box_label, inner.w, src), s.box_label, inner.x, 0);
+  const std::string heading = "H" + std::to_string(FlowBuilder::kSectionHeading);
+  double y = b.stack_as(heading, head, b.set(plain_spans(label), s.box_label, inner.w, src), s.box_label, inner.x, 0);
   if (!intro.empty())
-    y = b.stack(head, b.set(plain_spans(intro), s.body, inner.w, src), s.body, inner.x, y + s.box_label_gap);
+    y = b.stack_as("P", head, b.set(plain_spans(intro), s.body, inner.w, src), s.body, inner.x, y + s.box_label_gap);
   head.height = y + s.box_label_after;
   head.bookmark = OutlineEntry{0, label, 0, 0};
   b.add_box(std::move(head));
 
+  tree.open("L");
   for (std::size_t i = 0; i < resources.size(); ++i) {
     if (i > 0) b.space_before(s.resource_gap);
     b.add_box(resource_entry(b, resources[i], inner, strings));
   }
+  tree.close();
+  tree.close();
   b.close_container();
 }
 
@@ -122,8 +134,11 @@ void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedCl
   const TextSource src{b.source_file(), 0};
   FlowBox box;  // one box: the contact details are never split across pages
   box.items.push_back(LineItem{0, 0, w, 0, s.rule, s.contact_rule_width});
+  Structure& tree = b.structure();
+  tree.open("Sect");
+  const std::string heading = "H" + std::to_string(FlowBuilder::kSectionHeading);
   const double top =
-      b.stack(box, b.set(plain_spans(label), s.box_label, w, src), s.box_label, 0, s.contact_label_top) +
+      b.stack_as(heading, box, b.set(plain_spans(label), s.box_label, w, src), s.box_label, 0, s.contact_label_top) +
       s.box_label_gap;
   const auto columns = contact_columns(clinic, strings, (w - gutter) / 2 >= s.contact_column_min);
   const double col_w = (w - gutter * (columns.size() - 1)) / columns.size();
@@ -131,7 +146,7 @@ void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedCl
   for (std::size_t c = 0; c < columns.size(); ++c) {
     double y = top;
     for (const auto& spans : columns[c])
-      y = b.stack(box, b.set(spans, s.body, col_w, src), s.body, c * (col_w + gutter), y);
+      y = b.stack_as("P", box, b.set(spans, s.body, col_w, src), s.body, c * (col_w + gutter), y);
     bottom = std::max(bottom, y);
   }
   if (!clinic.hours.empty()) {
@@ -139,8 +154,9 @@ void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedCl
     for (const auto& h : clinic.hours) hours += (hours.empty() ? "" : "; ") + h;
     auto spans = plain_spans(strings.get("hours") + ": ", true);
     spans.push_back(plain_spans(hours)[0]);
-    bottom = b.stack(box, b.set(spans, s.body, w, src), s.body, 0, bottom + s.contact_hours_gap);
+    bottom = b.stack_as("P", box, b.set(spans, s.body, w, src), s.body, 0, bottom + s.contact_hours_gap);
   }
+  tree.close();
   box.height = bottom;
   box.bookmark = OutlineEntry{0, label, 0, 0};
   b.add_box(std::move(box));

@@ -93,6 +93,8 @@ class LineAssembler {
     t.size = style.size;
     t.color = span.link.empty() ? style.color : styles_.link_color;
     t.rtl = flat_.rtl_at(begin);
+    t.tag.order = static_cast<int>(begin);
+    if (!span.link.empty()) t.tag.span = flat_.span_of[begin];
     std::vector<std::size_t> byte_of(end - begin + 1, 0);  // character -> byte offset in t.text
     for (std::size_t i = begin; i < end; ++i) {
       byte_of[i - begin] = t.text.size();
@@ -112,7 +114,7 @@ class LineAssembler {
       if (!links.empty() && links.back().uri == span.link && links.back().x + links.back().w >= x_ - 4)
         links.back().w = x_ + width - links.back().x;
       else
-        links.push_back({x_, top, width, height, span.link});
+        links.push_back({x_, top, width, height, span.link, t.tag});
     }
     if (span.code) line_.backgrounds.push_back({x_ - 1.5, top + 1, width + 3, height - 1, styles_.code_fill, {}, 0, 2});
     x_ += width;
@@ -140,6 +142,7 @@ class LineAssembler {
       t.x = x_, t.font = font, t.size = style.size, t.color = style.color, t.width = w;
       t.text = text;
       t.glyphs.push_back(glyph);
+      t.tag.order = static_cast<int>(last);
       runs.push_back(t);
     }
     x_ += w;

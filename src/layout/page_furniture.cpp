@@ -9,15 +9,6 @@
 namespace handout {
 namespace {
 
-void add_link_over(PageFrame& page, const SetLine& line, double x, double baseline, const FontSet& fonts,
-                   const std::string& uri) {
-  if (line.runs.empty() || uri.empty()) return;
-  const auto& t = line.runs.front();
-  const auto& face = fonts.face(t.font);
-  page.items.push_back(LinkItem{x, baseline - face.ascender() * t.size * 0.92, line.width,
-                                (face.ascender() * 0.92 + face.descender()) * t.size, uri});
-}
-
 // Wraps plain text in one style to `width`; the lines' runs are relative to x = 0, baseline 0.
 std::vector<SetLine> wrap(const std::string& text, const TextStyle& st, const Style& s, const FontSet& fonts,
                           double width) {
@@ -67,18 +58,13 @@ SetFurniture set_header_band(const Style& s, const FontSet& fonts, const Printed
   const FurnitureStyle& f = s.furniture;
   SetFurniture out;
   PageFrame& page = out.frame;
-  // Right-hand column: phone and website, for a patient who wants to call.
-  struct Entry {
-    SetLine line;
-    std::string uri;
-  };
-  std::vector<Entry> right;
+  // Right-hand column: phone and website, for a patient who wants to call. Furniture is an
+  // artifact of the tagged PDF, so it holds no links: the contact block has them.
+  std::vector<SetLine> right;
   double right_w = 0;
-  if (!clinic.info.phone.empty()) right.push_back({set_label(clinic.info.phone, s.header_contact, fonts, s.script), ""});
-  if (!clinic.info.website.empty())
-    right.push_back({set_label(display_url(clinic.info.website), s.header_contact, fonts, s.script),
-                     clinic.info.website_uri});
-  for (const auto& e : right) right_w = std::max(right_w, e.line.width);
+  for (const auto& text : {clinic.info.phone, display_url(clinic.info.website)})
+    if (!text.empty()) right.push_back(set_label(text, s.header_contact, fonts, s.script));
+  for (const auto& line : right) right_w = std::max(right_w, line.width);
   double logo_w = 0, logo_h = 0;
   if (logo && !clinic.info.logo_path.empty()) {
     logo_h = s.header_band - 2 * f.band_logo_inset;
@@ -101,11 +87,10 @@ SetFurniture set_header_band(const Style& s, const FontSet& fonts, const Printed
   // Baselines sit at a share of the font size below a line's centre, so text looks centred.
   const double lh = s.header_contact.line_height;
   double ry = band / 2 - right.size() * lh / 2 + lh / 2 + s.header_contact.size * 0.35;
-  for (const auto& e : right) {
+  for (const auto& line : right) {
     // Right-aligned (left-aligned once an RTL page is mirrored).
-    const double rx = s.page_width - s.margin_right - e.line.width;
-    place_line(e.line, rx, ry, page.items);
-    add_link_over(page, e.line, rx, ry, fonts, e.uri);
+    const double rx = s.page_width - s.margin_right - line.width;
+    place_line(line, rx, ry, page.items);
     ry += lh;
   }
   // Name and tagline, centred vertically in the band.
@@ -114,6 +99,7 @@ SetFurniture set_header_band(const Style& s, const FontSet& fonts, const Printed
   emit(page, tagline, s.header_tagline, x,
        y - s.header_name.line_height + s.header_name.size * 0.3 + s.header_tagline.line_height);
   out.edge = band;
+  Structure::artifact(page.items, Artifact::Pagination);
   return out;
 }
 
@@ -133,6 +119,7 @@ SetFurniture set_running_header(const Style& s, const FontSet& fonts, const Prin
   const double rule_y = s.margin_top - f.running_rule;
   items.push_back(LineItem{s.margin_left, rule_y, s.page_width - s.margin_right, rule_y, s.rule, f.rule_width});
   out.edge = s.margin_top + f.body_below_running;
+  Structure::artifact(items, Artifact::Pagination);
   return out;
 }
 
@@ -158,7 +145,6 @@ SetFurniture set_footer(const Style& s, const FontSet& fonts, const PrintedClini
   struct Placed {
     SetLine line;
     double x;
-    std::string uri;
   };
   std::vector<std::vector<Placed>> rows(1);
   const double limit = s.content_width() - label_w - f.footer_label_gap;
@@ -168,19 +154,15 @@ SetFurniture set_footer(const Style& s, const FontSet& fonts, const PrintedClini
   for (auto& run : dot.runs) run.x += air;
   dot.width += 2 * air;
   double x = 0;
-  const std::pair<std::string, std::string> parts[] = {
-      {clinic.info.phone, ""},
-      {clinic.info.email, clinic.info.email_uri},
-      {display_url(clinic.info.website), clinic.info.website_uri}};
-  for (const auto& [text, uri] : parts) {
+  for (const auto& text : {clinic.info.phone, clinic.info.email, display_url(clinic.info.website)}) {
     if (text.empty()) continue;
     auto part = set_label(text, s.footer, fonts, s.script);
     if (!rows.back().empty() && x + dot.width + part.width > limit) rows.emplace_back(), x = 0;
     if (!rows.back().empty()) {
-      rows.back().push_back({dot, x, ""});
+      rows.back().push_back({dot, x});
       x += dot.width;
     }
-    rows.back().push_back({part, x, uri});
+    rows.back().push_back({part, x});
     x += part.width;
   }
   const auto note_lines = clinic.footer_note.empty() ? std::vector<SetLine>{}
@@ -190,7 +172,6 @@ SetFurniture set_footer(const Style& s, const FontSet& fonts, const PrintedClini
   for (std::size_t r = rows.size(); r-- > 0;) {
     for (const auto& p : rows[r]) {
       place_line(p.line, s.margin_left + p.x, baseline, page.items);
-      add_link_over(page, p.line, s.margin_left + p.x, baseline, fonts, p.uri);
     }
     baseline -= lh;
   }
@@ -199,12 +180,25 @@ SetFurniture set_footer(const Style& s, const FontSet& fonts, const PrintedClini
   const double rule_y = baseline - (note_lines.empty() ? 0 : s.footer_note.line_height) - s.footer.size * f.footer_rule_gap;
   page.items.push_back(LineItem{s.margin_left, rule_y, s.page_width - s.margin_right, rule_y, s.rule, f.rule_width});
   out.edge = rule_y;
+  Structure::artifact(page.items, Artifact::Pagination);
   return out;
 }
 
 void add_page_label(PageFrame& page, const Style& s, const FontSet& fonts, const std::string& label) {
   const auto line = set_label(label, s.footer, fonts, s.script);
-  place_line(line, s.page_width - s.margin_right - line.width, footer_baseline(s), page.items);
+  std::vector<Item> items;
+  place_line(line, s.page_width - s.margin_right - line.width, footer_baseline(s), items);
+  Structure::artifact(items, Artifact::Pagination);
+  page.items.insert(page.items.end(), items.begin(), items.end());
+}
+
+void tag_logo(std::vector<Item>& items, const PrintedClinic& clinic, Structure& tree) {
+  for (auto& item : items)
+    if (auto* image = std::get_if<ImageItem>(&item)) {
+      const int figure = tree.add(tree.current(), "Figure");
+      tree.at(figure).alt = clinic.info.name;  // a logo's text alternative is the name it shows
+      image->tag.element = figure;
+    }
 }
 
 void add_furniture(PageFrame& page, const SetFurniture& furniture) {

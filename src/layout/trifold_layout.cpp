@@ -32,30 +32,51 @@ FrameArea panel_area(const Style& s, Panel p) {
           s.page_height - s.margin_top - s.margin_bottom};
 }
 
-// Lines of plain text centred on `centre`; returns the y below them.
-double centred(PageFrame& page, const std::string& text, const TextStyle& st, const Style& s, const FontSet& fonts,
-               double centre, double width, double y) {
-  Span span;
-  span.text = text;
-  const InlineStyles styles = s.inline_styles(st);
-  const Script& script = s.script;
-  Diagnostics ignored;  // the same text is checked where it is set in the body
-  const auto& face = fonts.face(st.font);
-  const double baseline = st.line_height / 2 + (face.ascender() - face.descender()) / 2 * st.size;
-  ParagraphOptions options;
-  options.rtl = script.rtl;
-  for (const auto& line : set_paragraph({span}, styles, width, fonts, script.lang, {}, ignored, options)) {
-    for (auto run : line.runs) {
-      run.x += centre - line.width / 2;
-      run.baseline = y + baseline;
-      page.items.push_back(run);
-    }
-    y += st.line_height;
-  }
-  return y;
-}
+// The cover panel's lines, centred; each is content of a new structure element, or (role
+// null) an artifact like the header band it stands for.
+class CoverText {
+ public:
+  CoverText(PageFrame& page, const Style& s, const FontSet& fonts, Structure& tree, double centre, double width)
+      : page_(page), s_(s), fonts_(fonts), tree_(tree), centre_(centre), width_(width) {}
 
-void add_cover(PageFrame& page, const Style& s, const FontSet& set, const HandoutInput& in) {
+  // Sets `text` from `y` down; returns the y below it.
+  double add(const char* role, const std::string& text, const TextStyle& st, double y) {
+    Span span;
+    span.text = text;
+    Diagnostics ignored;  // the same text is checked where it is set in the body
+    const auto& face = fonts_.face(st.font);
+    const double baseline = st.line_height / 2 + (face.ascender() - face.descender()) / 2 * st.size;
+    ParagraphOptions options;
+    options.rtl = s_.script.rtl;
+    std::vector<Item> items;
+    for (const auto& line :
+         set_paragraph({span}, s_.inline_styles(st), width_, fonts_, s_.script.lang, {}, ignored, options)) {
+      for (auto run : line.runs) {
+        run.x += centre_ - line.width / 2;
+        run.baseline = y + baseline;
+        items.push_back(run);
+      }
+      y += st.line_height;
+    }
+    if (role)
+      tree_.tag(items, tree_.add(tree_.current(), role));
+    else
+      Structure::artifact(items, Artifact::Pagination);
+    page_.items.insert(page_.items.end(), items.begin(), items.end());
+    return y;
+  }
+
+ private:
+  PageFrame& page_;
+  const Style& s_;
+  const FontSet& fonts_;
+  Structure& tree_;
+  double centre_, width_;
+};
+
+// The cover: the clinic (an artifact, as a page's header band) with its logo (a Figure), then
+// the title block, first in reading order.
+void add_cover(PageFrame& page, const Style& s, const FontSet& set, const HandoutInput& in, Structure& tree) {
   const FrameArea a = panel_area(s, kCover);
   const double pw = s.page_width / 3, left = 2 * pw, centre = left + pw / 2;
   const PrintedClinic& clinic = *in.clinic;
@@ -66,26 +87,26 @@ void add_cover(PageFrame& page, const Style& s, const FontSet& set, const Handou
   double y = a.y + f.cover_top;
   if (in.logo && !clinic.info.logo_path.empty()) {
     const double w = std::min(a.w, f.cover_logo_height * in.logo->width / in.logo->height);
-    page.items.push_back(ImageItem{centre - w / 2, y, w, w * in.logo->height / in.logo->width, clinic.info.logo_path});
+    std::vector<Item> logo{ImageItem{centre - w / 2, y, w, w * in.logo->height / in.logo->width, clinic.info.logo_path}};
+    tag_logo(logo, clinic, tree);
+    page.items.push_back(logo.front());
     y += w * in.logo->height / in.logo->width + f.cover_logo_gap;
   }
-  y = centred(page, clinic.info.name, s.header_name, s, set, centre, a.w, y);
-  if (!clinic.tagline.empty())
-    y = centred(page, clinic.tagline, s.header_tagline, s, set, centre, a.w, y + f.cover_tagline_gap);
+  CoverText text(page, s, set, tree, centre, a.w);
+  y = text.add(nullptr, clinic.info.name, s.header_name, y);
+  if (!clinic.tagline.empty()) y = text.add(nullptr, clinic.tagline, s.header_tagline, y + f.cover_tagline_gap);
   y = std::max(y, band) + f.cover_title_gap;
-  y = centred(page, in.meta->title, s.title, s, set, centre, a.w, y);
-  if (!in.meta->summary.empty())
-    y = centred(page, in.meta->summary, s.summary, s, set, centre, a.w, y + f.cover_summary_gap);
+  y = text.add("H1", in.meta->title, s.title, y);
+  if (!in.meta->summary.empty()) y = text.add("P", in.meta->summary, s.summary, y + f.cover_summary_gap);
   if (!in.meta->reviewed.empty()) {
     const auto& strings = *in.strings;
     const auto meta = fill_template(strings.get("reviewed"), {{"date", strings.format_date(in.meta->reviewed)}});
-    y = centred(page, meta, s.meta, s, set, centre, a.w, y + f.cover_meta_gap);
+    y = text.add("P", meta, s.meta, y + f.cover_meta_gap);
   }
-  for (const auto& notice : in.notices)
-    y = centred(page, notice, s.footer_note, s, set, centre, a.w, y + f.cover_notice_gap);
+  for (const auto& notice : in.notices) y = text.add("P", notice, s.footer_note, y + f.cover_notice_gap);
   double by = a.y + a.h - s.header_contact.line_height * 2;  // phone and website at the foot of the cover
   for (const auto& line : {clinic.info.phone, display_url(clinic.info.website)})
-    if (!line.empty()) by = centred(page, line, s.header_contact, s, set, centre, a.w, by);
+    if (!line.empty()) by = text.add(nullptr, line, s.header_contact, by);
 }
 
 // Light tick marks at the folds, in the top and bottom margins only, so they never touch text.
@@ -125,9 +146,10 @@ struct BackPanelFoot {
   double height(const Style& s) const { return contact.height + note_height + s.paragraph_gap * 2; }
 };
 
-BackPanelFoot back_panel_foot(const HandoutInput& in, const Style& panel, const FontSet& fonts, Diagnostics& diags) {
+BackPanelFoot back_panel_foot(const HandoutInput& in, const Style& panel, const FontSet& fonts, Diagnostics& diags,
+                              Structure& tree) {
   BackPanelFoot foot;
-  foot.contact = build_contact_box(in, panel, fonts, diags);
+  foot.contact = build_contact_box(in, panel, fonts, diags, tree);
   if (!in.clinic->footer_note.empty()) {
     Span span;
     span.text = in.clinic->footer_note;
@@ -190,18 +212,20 @@ PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const F
                              LayoutStats& stats) {
   Style panel = style;  // flows are set at the width of one panel
   panel.page_width = style.page_width / 3;
-  const Flow flow = build_handout_flow(in, panel, fonts, diags, ContactBlock::Separate);
-  const BackPanelFoot foot = back_panel_foot(in, panel, fonts, diags);
+  PagedDocument doc;
+  doc.pages.resize(2);
+  Structure tree;  // reading order: the cover, the panels' flow, the contact details
+  add_cover(doc.pages[0], style, fonts, in, tree);
+  const Flow flow = build_handout_flow(in, panel, fonts, diags, ContactBlock::Separate, &tree);
+  const BackPanelFoot foot = back_panel_foot(in, panel, fonts, diags, tree);
   std::vector<FrameArea> areas;
   for (const auto& p : kFlowPanels) areas.push_back(panel_area(style, p));
   const auto pagination = cut_into_panels(flow, areas, foot.height(style), in.article_file, diags, stats);
   const auto& frames = pagination.pages;
 
-  PagedDocument doc;
   doc.width = style.page_width;
   doc.height = style.page_height;
   doc.info = document_info(in);
-  doc.pages.resize(2);
   for (std::size_t f = 0; f < frames.size(); ++f) {
     place_frame(doc.pages[areas[f].page], flow, frames[f], areas[f]);
     collect_outline(flow, frames[f], areas[f], doc.outline);
@@ -210,12 +234,12 @@ PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const F
   std::stable_sort(doc.outline.begin(), doc.outline.end(),
                    [](const OutlineEntry& a, const OutlineEntry& b) { return a.page > b.page; });
   place_back_panel_foot(doc.pages[0], foot, areas[kFlowFrames - 1], style, doc.outline);
-  add_cover(doc.pages[0], style, fonts, in);
   for (auto& page : doc.pages) {
     add_fold_guides(page, style);
     if (style.script.rtl) mirror_page(page, doc.width);  // an RTL brochure folds the other way
   }
   normalise_outline(doc.outline);
+  doc.structure = tree.take();
   stats.pages = 2;
   stats.forced_breaks = pagination.forced_breaks;
   count_stats(flow, frames, style.min_lines, stats);

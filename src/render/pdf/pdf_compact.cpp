@@ -22,13 +22,15 @@ void label_deflated_streams(QPDF& pdf) {
 
 }  // namespace
 
-bool compact_pdf(std::string& pdf, std::string& error) {
+bool compact_pdf(std::string& pdf, std::string& error, const std::function<void(QPDF&)>& edit) {
   try {
     Pl_Flate::setCompressionLevel(6);
     QPDF in;
     in.processMemoryFile("handout.pdf", pdf.data(), pdf.size());
     label_deflated_streams(in);
+    if (edit) edit(in);
     QPDFWriter out(in);
+    out.setMinimumPDFVersion("1.7");
     out.setOutputMemory();
     out.setObjectStreamMode(qpdf_o_generate);
     out.setCompressStreams(true);

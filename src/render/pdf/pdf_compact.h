@@ -2,7 +2,10 @@
 // with a cross-reference stream (PDF 1.5) and deflates every stream once, at level 6. A
 // handout is about a third smaller than libharu writes it. The only file that sees qpdf.
 #pragma once
+#include <functional>
 #include <string>
+
+class QPDF;
 
 namespace handout {
 
@@ -11,7 +14,9 @@ namespace handout {
 /// `error` when qpdf cannot read the document (which would be a bug in the writer).
 /// Streams whose dictionary has the key `kDeflatedMark` hold bytes deflated already (libharu
 /// cannot write a /Filter it did not apply): they get /Filter /FlateDecode instead of the mark.
-bool compact_pdf(std::string& pdf, std::string& error);
+/// `edit`, when given, changes the document in between (the tagging step adds its objects).
+/// The file says PDF 1.7 (tagged PDF/UA-1 is built on it).
+bool compact_pdf(std::string& pdf, std::string& error, const std::function<void(QPDF&)>& edit = {});
 
 inline constexpr const char* kDeflatedMark = "HandoutDeflated";
 

@@ -187,13 +187,13 @@ std::string PdfFonts::text_state(HPDF_Page page, const TextItem& t) {
   return ops;
 }
 
-std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline) {
+std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline, const std::string& mark) {
   Embedded& e = entry(t.font);
   const ClusterText cluster_text(t);
   // One text position runs through the whole item: TJ numbers move it sideways (kerning,
   // justification, mark offsets) and Ts raises or lowers it for marks, so extraction sees
   // one line of text, not glyphs scattered by separate placements.
-  std::string ops = text_state(page, t) + "1 0 0 1 " + num(t.x) + " " + num(baseline) + " Tm\n[";
+  std::string ops = text_state(page, t) + mark + "1 0 0 1 " + num(t.x) + " " + num(baseline) + " Tm\n[";
   bool in_array = true;
   auto close_array = [&] {
     if (in_array) ops += "] TJ\n", in_array = false;
@@ -221,7 +221,7 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline) {
   }
   close_array();
   if (rise != 0) ops += "0 Ts\n";
-  return ops;
+  return mark.empty() ? ops : ops + "EMC\n";
 }
 
 std::string PdfFonts::end_text() {

@@ -12,7 +12,9 @@
 #include "render/pdf/hpdf_bridge.h"
 #include "render/pdf/pdf_compact.h"
 #include "render/pdf/pdf_fonts.h"
+#include "render/pdf/pdf_tagging.h"
 #include "util/link.h"
+#include "util/text.h"
 #include "util/utf8.h"
 
 namespace handout {
@@ -58,6 +60,8 @@ class PdfWriter {
   const std::string& doing() const { return doing_; }
   /// An image the layout placed that was never decoded (a bug in the caller).
   const std::string& missing_image() const { return missing_; }
+  /// What was marked as content, for the structure tree.
+  const MarkedPages& marked() const { return marked_; }
 
   bool write(HPDF_Doc pdf, std::string& error) {
     pdf_ = pdf;
@@ -71,6 +75,8 @@ class PdfWriter {
       HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(doc_.width));
       HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(doc_.height));
       pages_.push_back(page);
+      marked_.pages.emplace_back();
+      annotations_ = 0;
       for (const auto& item : frame.items) {
         // Text items share text objects; rules, tints and images are drawn outside them.
         // (Links are annotations, not content, so they leave a text object open.)
@@ -92,9 +98,34 @@ class PdfWriter {
   static HPDF_REAL R(double v) { return static_cast<HPDF_REAL>(v); }
   static HPDF_REAL C(std::uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); }
 
+  // Opens the marked-content sequence an item is drawn in: its structure element's, under the
+  // page's next MCID, or an artifact's. Untagged documents (built by hand in tests) get none.
+  std::string mark(const Tag& tag) {
+    if (doc_.structure.empty()) return "";
+    if (tag.element < 0) {
+      switch (tag.artifact) {
+        case Artifact::Pagination: return "/Artifact <</Type /Pagination>> BDC\n";
+        case Artifact::Background: return "/Artifact <</Type /Layout /Subtype /Background>> BDC\n";
+        default: return "/Artifact <</Type /Layout>> BDC\n";
+      }
+    }
+    auto& page = marked_.pages.back();
+    page.push_back({tag.element, tag.order});
+    return "/" + doc_.structure[tag.element].role + " <</MCID " + std::to_string(page.size() - 1) + ">> BDC\n";
+  }
+  // Draws a graphic (rule, tint, image) inside its marked-content sequence.
+  template <typename Draw>
+  void marked(HPDF_Page page, const Tag& tag, Draw draw) {
+    const std::string open = mark(tag);
+    hpdf_bridge::append_content(page, open);
+    draw();
+    if (!open.empty()) hpdf_bridge::append_content(page, "EMC\n");
+  }
+
   void draw(HPDF_Page page, const TextItem& t) {
     if (t.glyphs.empty()) return;
-    hpdf_bridge::append_content(page, text_.show(page, t, doc_.height - t.baseline));
+    const std::string open = mark(t.tag);
+    hpdf_bridge::append_content(page, text_.show(page, t, doc_.height - t.baseline, open));
   }
 
   void rounded_rect(HPDF_Page page, const RectItem& r) {
@@ -113,7 +144,10 @@ class PdfWriter {
   }
 
   void draw(HPDF_Page page, const RectItem& r) {
-    if (!r.fill && !r.stroke) return;
+    if (r.fill || r.stroke) marked(page, r.tag, [&] { paint(page, r); });
+  }
+
+  void paint(HPDF_Page page, const RectItem& r) {
     if (r.fill) HPDF_Page_SetRGBFill(page, C(r.fill->r), C(r.fill->g), C(r.fill->b));
     if (r.stroke) {
       HPDF_Page_SetRGBStroke(page, C(r.stroke->r), C(r.stroke->g), C(r.stroke->b));
@@ -132,6 +166,10 @@ class PdfWriter {
   }
 
   void draw(HPDF_Page page, const LineItem& l) {
+    marked(page, l.tag, [&] { paint(page, l); });
+  }
+
+  void paint(HPDF_Page page, const LineItem& l) {
     HPDF_Page_SetRGBStroke(page, C(l.color.r), C(l.color.g), C(l.color.b));
     HPDF_Page_SetLineWidth(page, R(l.width));
     HPDF_Page_MoveTo(page, R(l.x1), Y(l.y1));
@@ -163,14 +201,20 @@ class PdfWriter {
       }
       it = embedded_.emplace(i.path, embed(found->second)).first;
     }
-    if (it->second) HPDF_Page_DrawImage(page, it->second, R(i.x), Y(i.y + i.h), R(i.w), R(i.h));
+    if (it->second)
+      marked(page, i.tag, [&] { HPDF_Page_DrawImage(page, it->second, R(i.x), Y(i.y + i.h), R(i.w), R(i.h)); });
   }
 
   void draw(HPDF_Page page, const LinkItem& l) {
     if (!link_target(l.uri).ok()) return;  // the last gate: nothing unsafe becomes a live link
     HPDF_Rect rect{R(l.x), Y(l.y + l.h), R(l.x + l.w), Y(l.y)};
     HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, rect, l.uri.c_str());
-    if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    if (!a) return;
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    if (l.tag.element >= 0 && !doc_.structure.empty())
+      marked_.links.push_back({static_cast<int>(pages_.size() - 1), annotations_, l.tag.element, l.tag.order,
+                               display_url(l.uri)});
+    ++annotations_;
   }
 
   void write_outline() {
@@ -216,6 +260,8 @@ class PdfWriter {
   const ImageSet& images_;
   std::map<std::string, HPDF_Image> embedded_;
   PdfFonts text_;
+  MarkedPages marked_;
+  int annotations_ = 0;  // on the current page, in /Annots order
   std::string doing_ = "the document", missing_;
 };
 
@@ -282,7 +328,7 @@ bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const ImageSet& 
       return false;
     }
   }
-  return compact_pdf(out, error);
+  return compact_pdf(out, error, [&](QPDF& q) { add_structure(q, doc.structure, writer.marked(), doc.info); });
 }
 
 }  // namespace handout
