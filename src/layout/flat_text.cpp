@@ -59,6 +59,23 @@ void isolate_number_groups(FlatText& flat) {
 
 // Fonts for each character. A character the preferred face lacks takes the first fallback that
 // covers its whole word (the run of such characters), so a word is never drawn in two fonts
+// A space between two words set in the same fallback font (Arabic, Devanagari, Thai...) takes
+// that font too: its width is the script's own, and the words and spaces stay one run.
+void spaces_take_their_words_font(FlatText& flat, const FontSet& fonts) {
+  const auto& chars = flat.chars;
+  for (std::size_t i = 1; i + 1 < chars.size(); ++i) {
+    if (!is_space(chars[i])) continue;
+    std::size_t j = i;
+    while (j + 1 < chars.size() && is_space(chars[j + 1]) && flat.span_of[j + 1] == flat.span_of[i]) ++j;
+    if (j + 1 >= chars.size()) break;
+    const FontId before = flat.font_of[i - 1], after = flat.font_of[j + 1];
+    const bool same_span = flat.span_of[i - 1] == flat.span_of[i] && flat.span_of[j + 1] == flat.span_of[i];
+    if (same_span && before == after && before != flat.font_of[i] && fonts.face(before).covers(chars[i]))
+      for (std::size_t k = i; k <= j; ++k) flat.font_of[k] = before;
+    i = j;
+  }
+}
+
 // when one font has all of it; only when none does is each character resolved on its own.
 void choose_fonts(FlatText& flat, const std::vector<Span>& spans, const InlineStyles& styles, const FontSet& fonts,
                   const TextSource& source, Diagnostics& diags) {
@@ -83,6 +100,7 @@ void choose_fonts(FlatText& flat, const std::vector<Span>& spans, const InlineSt
     }
     i = j;
   }
+  spaces_take_their_words_font(flat, fonts);
 }
 
 }  // namespace
