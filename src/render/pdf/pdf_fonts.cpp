@@ -158,7 +158,8 @@ class ClusterText {
     const auto next = std::upper_bound(starts_.begin(), starts_.end(), start);
     const std::size_t end = next == starts_.end() ? t_.text.size() : *next;
     std::u32string text = utf8_decode(std::string_view(t_.text).substr(start, end - start));
-    // poppler turns a right-to-left line around as a whole: a ligature's letters go in visual order.
+    // A right-to-left run is written in visual order inside /ReversedChars: a reader turns the
+    // whole run around, a ligature's letters included, so they are mapped in visual order too.
     if (t_.rtl) std::reverse(text.begin(), text.end());
     return text;
   }
@@ -187,13 +188,14 @@ std::string PdfFonts::text_state(HPDF_Page page, const TextItem& t) {
   return ops;
 }
 
-std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline, const std::string& mark) {
+std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline, const std::string& open,
+                           const std::string& close) {
   Embedded& e = entry(t.font);
   const ClusterText cluster_text(t);
   // One text position runs through the whole item: TJ numbers move it sideways (kerning,
   // justification, mark offsets) and Ts raises or lowers it for marks, so extraction sees
   // one line of text, not glyphs scattered by separate placements.
-  std::string ops = text_state(page, t) + mark + "1 0 0 1 " + num(t.x) + " " + num(baseline) + " Tm\n[";
+  std::string ops = text_state(page, t) + open + "1 0 0 1 " + num(t.x) + " " + num(baseline) + " Tm\n[";
   bool in_array = true;
   auto close_array = [&] {
     if (in_array) ops += "] TJ\n", in_array = false;
@@ -221,7 +223,7 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline, c
   }
   close_array();
   if (rise != 0) ops += "0 Ts\n";
-  return mark.empty() ? ops : ops + "EMC\n";
+  return ops + close;
 }
 
 std::string PdfFonts::end_text() {

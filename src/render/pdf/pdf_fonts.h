@@ -26,9 +26,10 @@ class PdfFonts {
   /// Content operators drawing `t` on `page` (y measured from the page's bottom edge). Runs of
   /// text items share one text object: the first opens it ("q BT"), end_text() closes it, and
   /// font, colour and rendering mode are written only when they change.
-  /// `mark` opens a marked-content sequence for the run (tagged PDF), closed after it, inside
-  /// the text object.
-  std::string show(HPDF_Page page, const TextItem& t, double baseline_from_bottom, const std::string& mark);
+  /// `open` and `close` are written around the run inside the text object (marked content of
+  /// the tagged PDF).
+  std::string show(HPDF_Page page, const TextItem& t, double baseline_from_bottom, const std::string& open,
+                   const std::string& close);
   /// Closes the open text object, if any ("" otherwise).
   std::string end_text();
   /// Writes the ToUnicode maps, now that every cluster drawn is known.

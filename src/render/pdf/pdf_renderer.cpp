@@ -124,8 +124,11 @@ class PdfWriter {
 
   void draw(HPDF_Page page, const TextItem& t) {
     if (t.glyphs.empty()) return;
-    const std::string open = mark(t.tag);
-    hpdf_bridge::append_content(page, text_.show(page, t, doc_.height - t.baseline, open));
+    // Glyphs are in visual order; a right-to-left run says so (ISO 32000-1, 14.8.2.5.3), so a
+    // reader taking text by structure turns it back into reading order.
+    std::string open = mark(t.tag), close = open.empty() ? "" : "EMC\n";
+    if (t.rtl && !open.empty()) open += "/ReversedChars BMC\n", close += "EMC\n";
+    hpdf_bridge::append_content(page, text_.show(page, t, doc_.height - t.baseline, open, close));
   }
 
   void rounded_rect(HPDF_Page page, const RectItem& r) {
