@@ -22,6 +22,7 @@ const char* const kLayouts[] = {"letter", "two-column", "trifold", "large-print"
 
 struct Shared {
   ClinicConfig config;
+  PrintedClinic clinic;
   LayoutConfig layouts[5];
   Strings strings;
   FontSet fonts;
@@ -35,6 +36,7 @@ struct Shared {
     parse_clinic_config("clinic:\n  name: Fuzz Clinic\n  phone: (503) 555-0142\n  email: care@fuzz.example\n"
                         "  website: fuzz.example\n  address: [1 Main St, Springfield]\nfooter_note: For education.\n",
                         "fuzz.yaml", config, d);
+    clinic = printed_clinic(config, "en");
     for (int i = 0; i < 5; ++i) load_layout(dirs, kLayouts[i], {}, layouts[i], d);
     load_strings(std::string(HANDOUT_SOURCE_DIR) + "/content/en/strings.yaml", kDefaultMaxInputBytes, strings, d);
     // The installed fonts (Debian's packages): a body family and fallbacks for several scripts.
@@ -71,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool rtl = data[0] & 0x80;
   static const char* const kLanguages[] = {"en", "th", "hi", "ko"};
   HandoutInput in;
-  in.config = &shared.config;
+  in.clinic = &shared.clinic;
   in.layout = &shared.layouts[(data[0] & 0x7F) % 5];
   in.strings = &shared.strings;
   in.meta = &meta;

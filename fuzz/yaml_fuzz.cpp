@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   switch (data[0] % 5) {
     case 0: {
       ClinicConfig c;
-      if (parse_clinic_config(text, "fuzz/h.yaml", c, diags)) (void)localized(c, "pt-BR");
+      if (parse_clinic_config(text, "fuzz/h.yaml", c, diags)) (void)printed_clinic(c, "pt-BR");
       break;
     }
     case 1: {
