@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# End-to-end: tagged PDF/UA-1. Every shipped handout (all layouts x all languages) passes the
+# project's checker (pdfua_check.py: structure, marked content, headings, figures, links, lists,
+# metadata, fonts); the structure tree reads as the article, without page furniture; poppler
+# sees a tagged document; the checker is shown to catch each fault on a spoilt copy.
+# Usage: accessibility.sh path/to/handout path/to/repo
+set -u
+. "$(dirname "$0")/lib.sh"
+e2e_setup "$@"
+
+ua() { "$PYTHON" "$REPO/tests/e2e/pdfua_check.py" "$@" >"$WORK/ua.log" 2>&1; }
+
+for layout in letter a4 large-print two-column trifold; do
+  build_example "$WORK/$layout" --layout "$layout"
+  pdfs=("$WORK/$layout"/*/vaginismus.pdf)
+  check "$layout: the example built in ${#pdfs[@]} languages" test "${#pdfs[@]}" -ge 17
+  # Every check, and the reading order: the article's paragraphs in order, without page 1's label.
+  ua --content "$REPO/content" --article vaginismus "${pdfs[@]}"
+  ok=$?
+  check "$layout: every handout passes the PDF/UA checker and reads as the article
+$(grep -v ' 0 failures$' "$WORK/ua.log" | head -10)" test "$ok" -eq 0
+  check "$layout: the checker read every handout" test "$(grep -c ' 0 failures$' "$WORK/ua.log")" -eq "${#pdfs[@]}"
+done
+
+# poppler agrees: tagged, and its structure text starts with the logo and the title.
+en=$WORK/letter/en/vaginismus.pdf
+check "pdfinfo: tagged" sh -c "pdfinfo '$en' | grep -q '^Tagged: *yes'"
+check "pdfinfo: PDF 1.7" sh -c "pdfinfo '$en' | grep -q '^PDF version: *1.7'"
+pdfinfo -struct-text "$en" >"$WORK/struct.txt" 2>&1
+check "pdfinfo -struct-text: Document, the logo Figure, then the title as H1" \
+  sh -c "head -5 '$WORK/struct.txt' | tr -d '\n' | grep -q '^Document  Figure    \"\"  H1 (block)    \"Vaginismus Explained'"
+check "pdfinfo -struct-text: no running header or page label" \
+  sh -c "! grep -q 'Page [0-9] of' '$WORK/struct.txt'"
+check "pdfinfo -struct-text: the resources and contact sections" \
+  sh -c "grep -q '^  Sect' '$WORK/struct.txt' && grep -q '\"Contact us\"' '$WORK/struct.txt'"
+
+# --- the checker fails on each fault ---------------------------------------------------------
+faults=$("$PYTHON" -c "import sys; sys.path.insert(0, '$REPO/tests/e2e'); import spoil_pdf; print(' '.join(spoil_pdf.FAULTS))")
+check "the spoiler knows 16 faults" test "$(echo "$faults" | wc -w)" -eq 16
+for fault in $faults; do
+  "$PYTHON" "$REPO/tests/e2e/spoil_pdf.py" "$en" "$WORK/$fault.pdf" "$fault"
+  ua --source "$REPO/content/en/vaginismus.md" "$WORK/$fault.pdf"
+  check "the checker fails on a PDF with '$fault'" test $? -eq 1
+  check "the checker names the fault '$fault': $(head -1 "$WORK/ua.log")" \
+    test "$(grep -vc ' failures$' "$WORK/ua.log")" -ge 1
+done
+mkdir -p "$WORK/wrong/es" && cp "$en" "$WORK/wrong/es/vaginismus.pdf"
+ua --content "$REPO/content" --article vaginismus "$WORK/wrong/es/vaginismus.pdf"
+check "the checker fails when the structure text is not the article (English read as Spanish)" \
+  grep -q "reading: paragraph not found in reading order" "$WORK/ua.log"
+ua --source "$REPO/content/en/vaginismus.md" --absent "What Is Vaginismus" "$en"
+check "the checker fails when text said to be furniture is read as content" \
+  grep -q "furniture in the structure text: 'What Is Vaginismus'" "$WORK/ua.log"
+
+# --- an image without a description is decoration, with a warning -------------------------
+stage_clinic "$WORK/deco"
+cp "$REPO/assets/logo.png" "$WORK/deco/content/en/pic.png"
+printf -- '---\ntitle: Decoration\n---\n\nBefore.\n\n![](pic.png)\n\nAfter.\n' >"$WORK/deco/content/en/a.md"
+"$HANDOUT" build --config "$WORK/deco/h.yaml" >/dev/null 2>"$WORK/deco.err"
+check "an undescribed image warns with file and line" \
+  grep -qF "$WORK/deco/content/en/a.md:7:1: warning: image 'pic.png' has no description; it is marked as decoration" "$WORK/deco.err"
+ua "$WORK/deco/out/en/a.pdf"
+check "a handout with a decorative image passes the checker" test $? -eq 0
+check "the decorative image is drawn" sh -c "pdfimages -list '$WORK/deco/out/en/a.pdf' | grep -q ' 256   256 '"
+
+finish
