@@ -66,19 +66,22 @@ bool resolve_job(const RunContext& run, Languages& langs, const std::string& lan
   return false;
 }
 
-std::vector<std::string> notices_for(const HandoutJob& job, const ArticleMeta& meta) {
-  std::vector<std::string> out;
+std::vector<Notice> notices_for(const HandoutJob& job, const ArticleMeta& meta) {
+  std::vector<Notice> out;
   const Strings& strings = job.content->strings;
   if (job.content != job.asked) {
     // Said in the reader's language when its labels exist, else in the handout's.
-    const Strings& say = job.asked->strings_ok ? job.asked->strings : strings;
-    out.push_back(fill_template(say.get("fallback_notice"), {{"language", say.language_name(job.content->code)},
-                                                            {"requested", say.language_name(job.asked->code)}}));
+    const bool in_asked = job.asked->strings_ok;
+    const Strings& say = in_asked ? job.asked->strings : strings;
+    out.push_back({fill_template(say.get("fallback_notice"), {{"language", say.language_name(job.content->code)},
+                                                             {"requested", say.language_name(job.asked->code)}}),
+                   in_asked ? job.asked->code : ""});
   }
   if (meta.translation == "draft")
-    out.push_back(fill_template(strings.get("translation_draft"),
-                                {{"source", strings.language_name(meta.source_language)},
-                                 {"date", strings.format_date(meta.translated)}}));
+    out.push_back({fill_template(strings.get("translation_draft"),
+                                 {{"source", strings.language_name(meta.source_language)},
+                                  {"date", strings.format_date(meta.translated)}}),
+                   ""});
   return out;
 }
 

@@ -53,7 +53,7 @@ bool resolve_job(const RunContext& run, Languages& langs, const std::string& lan
                  const SourcePos& at, HandoutJob& job, Diagnostics& diags);
 
 /// Small print under the title: a draft translation, or a handout in another language.
-std::vector<std::string> notices_for(const HandoutJob& job, const ArticleMeta& meta);
+std::vector<Notice> notices_for(const HandoutJob& job, const ArticleMeta& meta);
 
 /// The article names to build for a language: the config's list, or every article of the
 /// language (and of the fallback language, whose articles stand in for missing ones).

@@ -133,8 +133,8 @@ double FlowBuilder::stack(FlowBox& box, const std::vector<SetLine>& lines, const
 }
 
 double FlowBuilder::stack_as(const std::string& role, FlowBox& box, const std::vector<SetLine>& lines,
-                             const TextStyle& st, double x, double y) {
-  tree_->open(role);
+                             const TextStyle& st, double x, double y, const std::string& lang) {
+  tree_->at(tree_->open(role)).lang = lang;
   y = stack(box, lines, st, x, y);
   tree_->close();
   return y;

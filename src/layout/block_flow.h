@@ -41,8 +41,9 @@ class FlowBuilder {
   /// The lines are content of the open structure element.
   double stack(FlowBox& box, const std::vector<SetLine>& lines, const TextStyle& style, double x, double y);
   /// The same, as a new structure element of `role` (e.g. "P") inside the open one.
+  /// `lang`, when given, is the element's language (it differs from the handout's).
   double stack_as(const std::string& role, FlowBox& box, const std::vector<SetLine>& lines, const TextStyle& style,
-                  double x, double y);
+                  double x, double y, const std::string& lang = "");
   /// The structure tree the flow's content is tagged into (the builder's own unless set).
   Structure& structure() { return *tree_; }
   void set_structure(Structure* tree) { tree_ = tree; }

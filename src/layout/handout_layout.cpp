@@ -12,6 +12,7 @@
 #include "layout/paginate.h"
 #include "layout/placement_check.h"
 #include "layout/trifold_layout.h"
+#include "text/scripts.h"
 #include "util/text.h"
 
 namespace handout {
@@ -34,7 +35,11 @@ Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSe
   const auto& strings = *in.strings;
   b.set_images(&in.images);
   b.blocks(in.body->blocks);
-  add_resources_box(b, strings.get("helpful_resources"), in.intro, in.resources, strings);
+  // In a handout whose title is in another script, names in Latin letters are in the language
+  // the article was written in (English unless its front matter says otherwise).
+  const std::string names_lang =
+      written_in_latin(in.meta->title) ? "" : in.meta->source_language.empty() ? "en" : in.meta->source_language;
+  add_resources_box(b, strings.get("helpful_resources"), in.intro, in.resources, strings, names_lang);
   if (contact == ContactBlock::InFlow) add_contact_block(b, strings.get("contact_us"), *in.clinic, strings);
   return b.take();
 }

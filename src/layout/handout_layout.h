@@ -26,6 +26,13 @@ struct ArticleImage {
   ImageInfo info;
 };
 
+/// Small print under the title, and its language when that is not the handout's (a fallback
+/// notice is said in the language the reader asked for).
+struct Notice {
+  std::string text;
+  std::string lang;
+};
+
 /// Everything one handout is made from.
 struct HandoutInput {
   const PrintedClinic* clinic = nullptr;
@@ -40,7 +47,7 @@ struct HandoutInput {
   std::optional<ImageInfo> logo;
   std::string creator;             ///< e.g. "handout 0.1.0"
   const Hyphenator* hyphenator = nullptr;  ///< the language's patterns; null: no hyphenation
-  std::vector<std::string> notices;  ///< small print under the title (draft translation, fallback language)
+  std::vector<Notice> notices;  ///< small print under the title (draft translation, fallback language)
   std::map<std::string, ArticleImage> images;  ///< the article's figures, by their URL as written
 };
 

@@ -2,24 +2,25 @@
 
 #include <algorithm>
 
+#include "text/scripts.h"
 #include "util/text.h"
 
 namespace handout {
 
 void add_title_block(FlowBuilder& b, const std::string& title, const std::string& summary, const std::string& meta,
-                     const std::vector<std::string>& notices) {
+                     const std::vector<Notice>& notices) {
   const Style& s = b.style();
   FlowBox box;
   box.break_after = true;
   const double w = b.width();
   const TextSource src{b.source_file(), 1};
-  auto add = [&](const char* role, const std::string& text, const TextStyle& st, double y) {
-    return b.stack_as(role, box, b.set(plain_spans(text), st, w, src), st, 0, y);
+  auto add = [&](const char* role, const std::string& text, const TextStyle& st, double y, const std::string& lang = "") {
+    return b.stack_as(role, box, b.set(plain_spans(text), st, w, src), st, 0, y, lang);
   };
   double y = add("H1", title, s.title, 0);
   if (!summary.empty()) y = add("P", summary, s.summary, y + s.title_summary_gap);
   if (!meta.empty()) y = add("P", meta, s.meta, y + s.title_meta_gap);
-  for (const auto& notice : notices) y = add("P", notice, s.notice, y + s.title_notice_gap);
+  for (const auto& notice : notices) y = add("P", notice.text, s.notice, y + s.title_notice_gap, notice.lang);
   y += s.title_rule_above;
   box.items.push_back(LineItem{0, y, w * s.title_rule_share, y, s.accent, s.title_rule_width});
   box.height = y + s.title_rule_below;
@@ -29,15 +30,17 @@ void add_title_block(FlowBuilder& b, const std::string& title, const std::string
 namespace {
 
 // One resource: its name, description and how to reach it, in one box that never splits.
-FlowBox resource_entry(FlowBuilder& b, const Resource& r, const FlowBuilder::Column& inner, const Strings& strings) {
+FlowBox resource_entry(FlowBuilder& b, const Resource& r, const FlowBuilder::Column& inner, const Strings& strings,
+                       const std::string& names_lang) {
   const Style& s = b.style();
   const TextSource at{r.pos.file, r.pos.line};
   FlowBox entry;
   Structure& tree = b.structure();
   tree.open("LI");
   tree.open("LBody");
-  double y =
-      b.stack_as("P", entry, b.set(plain_spans(r.name), s.resource_name, inner.w, at), s.resource_name, inner.x, 0);
+  const std::string name_lang = written_in_latin(r.name) ? names_lang : "";
+  double y = b.stack_as("P", entry, b.set(plain_spans(r.name), s.resource_name, inner.w, at), s.resource_name,
+                        inner.x, 0, name_lang);
   if (!r.description.empty())
     y = b.stack_as("P", entry, b.set(plain_spans(r.description), s.body, inner.w, at), s.body, inner.x, y);
   std::vector<Span> contact;
@@ -60,7 +63,7 @@ FlowBox resource_entry(FlowBuilder& b, const Resource& r, const FlowBuilder::Col
 }  // namespace
 
 void add_resources_box(FlowBuilder& b, const std::string& label, const std::string& intro,
-                       const std::vector<Resource>& resources, const Strings& strings) {
+                       const std::vector<Resource>& resources, const Strings& strings, const std::string& names_lang) {
   if (resources.empty()) return;
   const Style& s = b.style();
   b.space_before(s.box_space_before);
@@ -90,7 +93,7 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
   tree.open("L");
   for (std::size_t i = 0; i < resources.size(); ++i) {
     if (i > 0) b.space_before(s.resource_gap);
-    b.add_box(resource_entry(b, resources[i], inner, strings));
+    b.add_box(resource_entry(b, resources[i], inner, strings, names_lang));
   }
   tree.close();
   tree.close();

@@ -40,7 +40,7 @@ class CoverText {
       : page_(page), s_(s), fonts_(fonts), tree_(tree), centre_(centre), width_(width) {}
 
   // Sets `text` from `y` down; returns the y below it.
-  double add(const char* role, const std::string& text, const TextStyle& st, double y) {
+  double add(const char* role, const std::string& text, const TextStyle& st, double y, const std::string& lang = "") {
     Span span;
     span.text = text;
     Diagnostics ignored;  // the same text is checked where it is set in the body
@@ -58,8 +58,11 @@ class CoverText {
       }
       y += st.line_height;
     }
-    if (role)
-      tree_.tag(items, tree_.add(tree_.current(), role));
+    if (role) {
+      const int element = tree_.add(tree_.current(), role);
+      tree_.at(element).lang = lang;
+      tree_.tag(items, element);
+    }
     else
       Structure::artifact(items, Artifact::Pagination);
     page_.items.insert(page_.items.end(), items.begin(), items.end());
@@ -103,7 +106,8 @@ void add_cover(PageFrame& page, const Style& s, const FontSet& set, const Handou
     const auto meta = fill_template(strings.get("reviewed"), {{"date", strings.format_date(in.meta->reviewed)}});
     y = text.add("P", meta, s.meta, y + f.cover_meta_gap);
   }
-  for (const auto& notice : in.notices) y = text.add("P", notice, s.footer_note, y + f.cover_notice_gap);
+  for (const auto& notice : in.notices)
+    y = text.add("P", notice.text, s.footer_note, y + f.cover_notice_gap, notice.lang);
   double by = a.y + a.h - s.header_contact.line_height * 2;  // phone and website at the foot of the cover
   for (const auto& line : {clinic.info.phone, display_url(clinic.info.website)})
     if (!line.empty()) by = text.add(nullptr, line, s.header_contact, by);

@@ -34,6 +34,15 @@ check "pdfinfo -struct-text: no running header or page label" \
 check "pdfinfo -struct-text: the resources and contact sections" \
   sh -c "grep -q '^  Sect' '$WORK/struct.txt' && grep -q '\"Contact us\"' '$WORK/struct.txt'"
 
+# Languages inside a handout: resource names in Latin letters in a handout in another script
+# are tagged English; in a Latin-script handout nothing is tagged apart.
+"$PYTHON" "$REPO/tests/e2e/pdfua_check.py" --text "$WORK/letter/ar/vaginismus.pdf" >"$WORK/ar.txt" 2>&1
+check "ar: the resource names are tagged English" \
+  test "$(grep -c '^P\[en\]	' "$WORK/ar.txt")" -ge 4
+check "ar: the Arabic text is not" grep -q '^P	يحدث التشنج المهبلي' "$WORK/ar.txt"
+"$PYTHON" "$REPO/tests/e2e/pdfua_check.py" --text "$WORK/letter/es/vaginismus.pdf" >"$WORK/es.txt" 2>&1
+check "es: no element tagged in another language" test -z "$(grep '^[A-Za-z0-9]*\[' "$WORK/es.txt")"
+
 # --- the checker fails on each fault ---------------------------------------------------------
 faults=$("$PYTHON" -c "import sys; sys.path.insert(0, '$REPO/tests/e2e'); import spoil_pdf; print(' '.join(spoil_pdf.FAULTS))")
 check "the spoiler knows 16 faults" test "$(echo "$faults" | wc -w)" -eq 16

@@ -81,6 +81,8 @@ check "the fallback handout says which language it is in" \
   sh -c "pdftotext '$WORK/fb/out/de/vaginismus.pdf' - | tr '\n' ' ' | grep -q 'Este folleto está en inglés porque todavía no está disponible en de'"
 check "the fallback handout's document language is English" \
   sh -c "qpdf --qdf --object-streams=disable '$WORK/fb/out/de/vaginismus.pdf' - 2>/dev/null | grep -aq '/Lang (en)'"
+check "the fallback notice is tagged in the language asked for (its own /Lang)" \
+  sh -c "'$PYTHON' '$REPO/tests/e2e/pdfua_check.py' --text '$WORK/fb/out/de/vaginismus.pdf' | grep -q '^P\[de\]	Este folleto'"
 
 # A character no shipped font covers: a warning with U+XXXX, file and line; never a box.
 stage_clinic "$WORK/glyph"

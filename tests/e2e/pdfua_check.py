@@ -12,7 +12,7 @@ on Debian; this is the project's own, independent of the code that writes the PD
   links       every Link annotation has /Contents and a /StructParent whose Link element holds
               an OBJR to it
   lists       L holds LI (and Caption), LI holds Lbl and LBody
-  metadata    catalog /Lang well formed; Info /Title equal to the XMP dc:title; XMP
+  metadata    catalog /Lang and every element's /Lang well formed; Info /Title equal to the XMP dc:title; XMP
               pdfuaid:part 1; ViewerPreferences /DisplayDocTitle true; every page /Tabs /S
   fonts       every font embedded, with a ToUnicode map
 
@@ -190,6 +190,10 @@ class Checker:
             return
         role = str(elem.get('/S', ''))
         page = elem.get('/Pg', page)
+        lang = text_string(elem.get('/Lang'))
+        if '/Lang' in elem and not LANG.match(lang):
+            self.fail('metadata', f'{role} element has a malformed /Lang ({lang!r})')
+        shown = role + (f'[{lang}]' if lang else '')
         if elem.get('/P') is not None and key(elem.P) != key(parent):
             self.fail('structure', f'{role} element\'s /P is not its parent')
         self.check_element(elem, role)
@@ -205,11 +209,11 @@ class Checker:
                 self.link_targets.setdefault(key(k.Obj), []).append(elem)
             elif isinstance(k, pikepdf.Dictionary):
                 if text:
-                    self.order.append((role, text))
+                    self.order.append((shown, text))
                     text = ''
                 self.walk(k, elem, page, depth + 1)
         if text:
-            self.order.append((role, text))
+            self.order.append((shown, text))
 
     def content(self, elem, page, mcid):
         if page is None:
