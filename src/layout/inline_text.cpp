@@ -94,7 +94,7 @@ class LineAssembler {
     t.color = span.link.empty() ? style.color : styles_.link_color;
     t.rtl = flat_.rtl_at(begin);
     t.tag.order = static_cast<int>(begin);
-    if (!span.link.empty()) t.tag.span = flat_.span_of[begin];
+    if (!span.link.empty()) t.tag.span = link_start(flat_.span_of[begin]);
     std::vector<std::size_t> byte_of(end - begin + 1, 0);  // character -> byte offset in t.text
     for (std::size_t i = begin; i < end; ++i) {
       byte_of[i - begin] = t.text.size();
@@ -119,6 +119,13 @@ class LineAssembler {
     if (span.code) line_.backgrounds.push_back({x_ - 1.5, top + 1, width + 3, height - 1, styles_.code_fill, {}, 0, 2});
     x_ += width;
     line_.runs.push_back(std::move(t));
+  }
+
+  // The first of the spans that make one link (its text, then the address printed after it):
+  // one Link element holds them all.
+  int link_start(std::size_t span) const {
+    while (span > 0 && spans_[span - 1].link == spans_[span].link) --span;
+    return static_cast<int>(span);
   }
 
   // The hyphen takes the font and style of the line's last character.
