@@ -20,6 +20,7 @@ struct Tag {
   int element = -1;  ///< index in PagedDocument::structure; -1: an artifact
   Artifact artifact = Artifact::Layout;
   int order = 0;     ///< logical position among its element's content (a line's runs are in visual order)
+  int end = 0;       ///< text runs: the logical position just after the run
   int span = -1;     ///< the span of its paragraph it was set from (links become Link elements)
 };
 

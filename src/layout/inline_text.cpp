@@ -94,6 +94,7 @@ class LineAssembler {
     t.color = span.link.empty() ? style.color : styles_.link_color;
     t.rtl = flat_.rtl_at(begin);
     t.tag.order = static_cast<int>(begin);
+    t.tag.end = static_cast<int>(end);
     if (!span.link.empty()) t.tag.span = link_start(flat_.span_of[begin]);
     std::vector<std::size_t> byte_of(end - begin + 1, 0);  // character -> byte offset in t.text
     for (std::size_t i = begin; i < end; ++i) {

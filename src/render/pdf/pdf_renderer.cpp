@@ -81,11 +81,11 @@ class PdfWriter {
         // Text items share text objects; rules, tints and images are drawn outside them.
         // (Links are annotations, not content, so they leave a text object open.)
         if (!std::holds_alternative<TextItem>(item) && !std::holds_alternative<LinkItem>(item))
-          hpdf_bridge::append_content(page, text_.end_text());
+          hpdf_bridge::append_content(page, close_text_mark() + text_.end_text());
         std::visit([&](const auto& it) { draw(page, it); }, item);
         if (err_.code != HPDF_OK) return false;
       }
-      hpdf_bridge::append_content(page, text_.end_text());
+      hpdf_bridge::append_content(page, close_text_mark() + text_.end_text());
     }
     write_outline();
     write_info();
@@ -122,12 +122,37 @@ class PdfWriter {
     if (!open.empty()) hpdf_bridge::append_content(page, "EMC\n");
   }
 
+  // Consecutive runs of one element on one line share a marked-content sequence while each
+  // left-to-right run takes up the text where the last one ended, so content order stays
+  // reading order (a line is one MCID; lines stay apart, as the space a break drops is not
+  // drawn). Consecutive furniture runs share one artifact. The sequence stays in the text object.
+  bool continues_text_mark(const TextItem& t) const {
+    const Tag& last = text_mark_.tag;
+    if (!text_mark_.open || t.tag.element != last.element) return false;
+    if (t.tag.element < 0) return t.tag.artifact == last.artifact;
+    return !t.rtl && !text_mark_.rtl && t.baseline == text_mark_.baseline && t.tag.order == last.end;
+  }
+  std::string close_text_mark() {
+    if (!text_mark_.open) return "";
+    text_mark_.open = false;
+    return "EMC\n";
+  }
+
   void draw(HPDF_Page page, const TextItem& t) {
     if (t.glyphs.empty()) return;
+    std::string open;
+    if (!continues_text_mark(t)) {
+      hpdf_bridge::append_content(page, close_text_mark());
+      open = mark(t.tag);
+      text_mark_.open = !open.empty();
+    }
+    text_mark_.tag = t.tag;
+    text_mark_.rtl = t.rtl;
+    text_mark_.baseline = t.baseline;
     // Glyphs are in visual order; a right-to-left run says so (ISO 32000-1, 14.8.2.5.3), so a
     // reader taking text by structure turns it back into reading order.
-    std::string open = mark(t.tag), close = open.empty() ? "" : "EMC\n";
-    if (t.rtl && !open.empty()) open += "/ReversedChars BMC\n", close += "EMC\n";
+    std::string close;
+    if (t.rtl && text_mark_.open) open += "/ReversedChars BMC\n", close = "EMC\n";
     hpdf_bridge::append_content(page, text_.show(page, t, doc_.height - t.baseline, open, close));
   }
 
@@ -264,6 +289,12 @@ class PdfWriter {
   std::map<std::string, HPDF_Image> embedded_;
   PdfFonts text_;
   MarkedPages marked_;
+  struct {
+    bool open = false;
+    Tag tag;  // of the last run in it
+    bool rtl = false;
+    double baseline = 0;
+  } text_mark_;  // the marked-content sequence open in the text object
   int annotations_ = 0;  // on the current page, in /Annots order
   std::string doing_ = "the document", missing_;
 };

@@ -48,10 +48,12 @@ std::string xmp(const DocumentInfo& info) {
 }
 
 // One child of an element, in reading order: a marked-content reference, an annotation
-// reference or a child element.
+// reference or a child element. A marked-content reference on the element's own page is
+// written as a bare MCID (the common case, and the smallest).
 struct Kid {
   int order = 0;
   Obj object;
+  int page = -1, mcid = -1;  // marked content
 };
 
 class TreeWriter {
@@ -92,11 +94,7 @@ class TreeWriter {
       for (std::size_t mcid = 0; mcid < marked_.pages[p].size(); ++mcid) {
         const auto& c = marked_.pages[p][mcid];
         if (first_page_[c.element] < 0) first_page_[c.element] = static_cast<int>(p);
-        Obj ref = Obj::newDictionary();
-        ref.replaceKey("/Type", Obj::newName("/MCR"));
-        ref.replaceKey("/Pg", pages_[p]);
-        ref.replaceKey("/MCID", Obj::newInteger(static_cast<long long>(mcid)));
-        kids[c.element].push_back({c.order, ref});
+        kids[c.element].push_back({c.order, Obj::newNull(), static_cast<int>(p), static_cast<int>(mcid)});
       }
     }
     for (std::size_t k = 0; k < marked_.links.size(); ++k) {
@@ -110,25 +108,33 @@ class TreeWriter {
       ref.replaceKey("/Type", Obj::newName("/OBJR"));
       ref.replaceKey("/Pg", pages_[l.page]);
       ref.replaceKey("/Obj", annot);
-      kids[l.element].push_back({l.order, ref});
+      kids[l.element].push_back({l.order, ref, -1, -1});
     }
   }
 
   void write_element(int i, Obj root, std::vector<Kid>& kids) {
     const StructElement& e = structure_[i];
     Obj dict = elements_[i];
-    dict.replaceKey("/Type", Obj::newName("/StructElem"));
-    dict.replaceKey("/S", Obj::newName("/" + e.role));
+    dict.replaceKey("/S", Obj::newName("/" + e.role));  // (/Type /StructElem is optional)
     dict.replaceKey("/P", e.parent < 0 ? root : elements_[e.parent]);
     if (!e.alt.empty()) dict.replaceKey("/Alt", Obj::newUnicodeString(e.alt));
     if (!e.lang.empty()) dict.replaceKey("/Lang", Obj::newUnicodeString(e.lang));
     if (first_page_[i] >= 0) dict.replaceKey("/Pg", pages_[first_page_[i]]);
-    for (int child : e.kids) kids.push_back({structure_[child].order, elements_[child]});
+    for (int child : e.kids) kids.push_back({structure_[child].order, elements_[child], -1, -1});
     // Content first, then child elements, each in logical order (a line's runs are visual).
     std::stable_sort(kids.begin(), kids.end(), [](const Kid& a, const Kid& b) { return a.order < b.order; });
     Obj array = Obj::newArray();
-    for (auto& k : kids) array.appendItem(k.object);
+    for (auto& k : kids) array.appendItem(k.mcid < 0 ? k.object : content_ref(k, first_page_[i]));
     dict.replaceKey("/K", array);
+  }
+
+  Obj content_ref(const Kid& k, int element_page) {
+    if (k.page == element_page) return Obj::newInteger(k.mcid);
+    Obj ref = Obj::newDictionary();
+    ref.replaceKey("/Type", Obj::newName("/MCR"));
+    ref.replaceKey("/Pg", pages_[k.page]);
+    ref.replaceKey("/MCID", Obj::newInteger(k.mcid));
+    return ref;
   }
 
   // Number tree: each page's MCIDs to their elements, then each link annotation to its Link.
