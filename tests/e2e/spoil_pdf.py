@@ -45,10 +45,15 @@ def unmarked(pdf):
 
 def mcid_missing(pdf):
     p = first(pdf, '/P')
-    for k in p.K:
+    kids = p.K
+    for i, k in enumerate(kids):
         if isinstance(k, pikepdf.Dictionary) and '/MCID' in k:
             k.MCID = 999
             return
+        if isinstance(k, int):
+            kids[i] = 999
+            return
+    raise SystemExit('no marked content in the first P')
 
 
 def parent_tree(pdf):
