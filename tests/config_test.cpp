@@ -3,6 +3,7 @@
 
 #include "config/config.h"
 #include "config/suggest.h"
+#include "layout/page_furniture.h"
 #include "test_support.h"
 
 using namespace handout;
@@ -127,6 +128,20 @@ TEST_CASE("strings files must define every label") {
   CHECK(d.items().size() == required_string_keys().size());  // the other labels, and months
   CHECK(d.to_string().find("content/xx/strings.yaml:1:1: error: missing required key 'contact_us' in strings file") !=
         std::string::npos);
+}
+
+TEST_CASE("the optional logo description must name the clinic") {
+  test::Fixture f;
+  Strings s;
+  Diagnostics d;
+  std::string all;
+  for (const auto& key : required_string_keys()) all += key + ": 'x {n} {total} {date} {day} {year} {month} {source} {language}'\n";
+  parse_strings(all + "months: [a, b, c, d, e, f, g, h, i, j, k, l]\nlogo_alt: Logo\n", "s.yaml", s, d);
+  CHECK(d.to_string().find("s.yaml:" + std::to_string(required_string_keys().size() + 2) +
+                           ":11: error: 'logo_alt' must contain {clinic}") != std::string::npos);
+  CHECK(logo_description(f.strings, f.clinic) == "Test Clinic");  // no logo_alt: the name alone
+  f.strings.labels["logo_alt"] = "{clinic} logo";
+  CHECK(logo_description(f.strings, f.clinic) == "Test Clinic logo");
 }
 
 TEST_CASE("dates are written with the language's pattern") {

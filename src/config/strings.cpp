@@ -50,6 +50,7 @@ const Placeholders& placeholders_of(const std::string& key) {
       {"date", {{"month", "day", "year", "month_number"}, {"day", "year"}}},
       {"translation_draft", {{"source", "date"}, {"source"}}},
       {"fallback_notice", {{"language", "requested"}, {"language"}}},
+      {"logo_alt", {{"clinic"}, {"clinic"}}},
   };
   static const Placeholders none;
   auto it = table.find(key);
@@ -99,6 +100,8 @@ bool parse_strings(const std::string& text, const std::string& path, Strings& ou
   if (!m.ok()) return false;
   for (const auto& key : required_string_keys())
     if (auto v = m.text(key, true)) out.labels[key] = *v, check_placeholders(key, *v, m.pos(key), diags);
+  // Optional: the logo's description for screen readers (else the clinic's name alone).
+  if (auto v = m.text("logo_alt")) out.labels["logo_alt"] = *v, check_placeholders("logo_alt", *v, m.pos("logo_alt"), diags);
   if (auto months = m.text_list("months", false)) {
     if (months->size() == 12)
       out.months = *months;

@@ -104,7 +104,7 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Fon
   // Set once, copied onto pages; they grow with long names and notes, so the body's room is
   // known only once they are set.
   SetFurniture band = set_header_band(style, fonts, clinic, in.logo);
-  tag_logo(band.frame.items, clinic, tree);
+  tag_logo(band.frame.items, logo_description(*in.strings, clinic), tree);
   const Flow title = build_title_flow(in, style, fonts, diags, tree);
   const Flow flow = build_handout_flow(in, style, fonts, diags, ContactBlock::InFlow, &tree);
   const SetFurniture running = set_running_header(style, fonts, clinic, in.meta->title);

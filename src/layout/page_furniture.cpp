@@ -192,13 +192,18 @@ void add_page_label(PageFrame& page, const Style& s, const FontSet& fonts, const
   page.items.insert(page.items.end(), items.begin(), items.end());
 }
 
-void tag_logo(std::vector<Item>& items, const PrintedClinic& clinic, Structure& tree) {
+void tag_logo(std::vector<Item>& items, const std::string& alt, Structure& tree) {
   for (auto& item : items)
     if (auto* image = std::get_if<ImageItem>(&item)) {
       const int figure = tree.add(tree.current(), "Figure");
-      tree.at(figure).alt = clinic.info.name;  // a logo's text alternative is the name it shows
+      tree.at(figure).alt = alt;
       image->tag.element = figure;
     }
+}
+
+std::string logo_description(const Strings& strings, const PrintedClinic& clinic) {
+  const std::string& pattern = strings.get("logo_alt");
+  return pattern.empty() ? clinic.info.name : fill_template(pattern, {{"clinic", clinic.info.name}});
 }
 
 void add_furniture(PageFrame& page, const SetFurniture& furniture) {

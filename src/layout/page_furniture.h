@@ -31,9 +31,11 @@ SetFurniture set_footer(const Style& style, const FontSet& fonts, const PrintedC
                         const std::string& widest_label);
 /// The page label ("Page 2 of 3") at the footer's baseline, right-aligned.
 void add_page_label(PageFrame& page, const Style& style, const FontSet& fonts, const std::string& label);
-/// The logo among furniture items becomes a Figure of `tree`, described by the clinic's name
-/// (the rest of the furniture is an artifact a screen reader skips).
-void tag_logo(std::vector<Item>& items, const PrintedClinic& clinic, Structure& tree);
+/// The logo among furniture items becomes a Figure of `tree` described by `alt` (the rest of
+/// the furniture is an artifact a screen reader skips).
+void tag_logo(std::vector<Item>& items, const std::string& alt, Structure& tree);
+/// The logo's description: the strings' `logo_alt` ("{clinic} logo"), else the clinic's name.
+std::string logo_description(const Strings& strings, const PrintedClinic& clinic);
 /// Copies furniture onto a page.
 void add_furniture(PageFrame& page, const SetFurniture& furniture);
 

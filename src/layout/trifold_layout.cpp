@@ -91,7 +91,7 @@ void add_cover(PageFrame& page, const Style& s, const FontSet& set, const Handou
   if (in.logo && !clinic.info.logo_path.empty()) {
     const double w = std::min(a.w, f.cover_logo_height * in.logo->width / in.logo->height);
     std::vector<Item> logo{ImageItem{centre - w / 2, y, w, w * in.logo->height / in.logo->width, clinic.info.logo_path}};
-    tag_logo(logo, clinic, tree);
+    tag_logo(logo, logo_description(*in.strings, clinic), tree);
     page.items.push_back(logo.front());
     y += w * in.logo->height / in.logo->width + f.cover_logo_gap;
   }
