@@ -27,14 +27,10 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
+from text_letters import letters
+
 XHTML = '{http://www.w3.org/1999/xhtml}'
 TOL = 0.5  # points a line may reach past its column edge (rounding in the PDF's numbers)
-
-
-def letters(text):
-    """Only letters and digits, case-folded: what survives any extraction's spacing and marks."""
-    text = unicodedata.normalize('NFKC', text)
-    return ''.join(c for c in text if unicodedata.category(c)[0] in 'LN').casefold()
 
 
 def is_rtl(c):

@@ -30,7 +30,6 @@ Usage: pdfua_check.py [--text] [--source ARTICLE.md] [--absent TEXT]... FILE.pdf
        pdfua_check.py --content ROOT --article NAME LANG/FILE.pdf...
 Prints one line per failure and a summary per file; exits 1 on any failure.
 """
-import unicodedata
 import os
 import re
 import sys
@@ -38,6 +37,8 @@ import sys
 import pikepdf
 import yaml
 from pikepdf import Name
+
+from text_letters import letters
 
 PAINTING = {'Tj', 'TJ', "'", '"', 'Do', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'S', 's', 'sh', 'BI', 'INLINE IMAGE'}
 LANG = re.compile(r'^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$')
@@ -330,12 +331,6 @@ class Checker:
         self.check_metadata()
         self.check_fonts()
         return self.failures
-
-
-def letters(text):
-    """Only letters and digits, case-folded: what survives line breaks, hyphens and spacing."""
-    text = unicodedata.normalize('NFKC', text)
-    return ''.join(c for c in text if unicodedata.category(c)[0] in 'LN').casefold()
 
 
 def source_paragraphs(path):
