@@ -368,7 +368,7 @@ void FlowBuilder::figure(const Block& b, Column col) {
   if (h > max_h) h = max_h, w = h * image->info.width / image->info.height;
   FlowBox box;  // one box: a figure never splits across pages
   const double x = col.x + (col.w - w) / 2;
-  box.items.push_back(ImageItem{x, 0, w, h, image->path});
+  box.items.push_back(ImageItem{x, 0, w, h, image->path, {}});
   double y = h;
   const std::string alt = collapse_spaces(plain_text(b.spans));
   if (alt.empty()) {  // nothing to say about it: decoration, which a screen reader skips
@@ -392,7 +392,7 @@ void FlowBuilder::thematic_break(Column col) {
   FlowBox box;
   box.height = style_.body.line_height;
   const double w = col.w * style_.break_rule_share, x = col.x + (col.w - w) / 2, y = box.height / 2;
-  box.items.push_back(LineItem{x, y, x + w, y, style_.accent, style_.break_rule_width});
+  box.items.push_back(LineItem{x, y, x + w, y, style_.accent, style_.break_rule_width, {}});
   add_box(std::move(box));
 }
 

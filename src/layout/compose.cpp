@@ -49,8 +49,8 @@ void add_container_backgrounds(PageFrame& page, const Flow& flow, const std::vec
     const double y0 = area.y + placed[range.first].y - (opens_here ? 0 : con.pad);
     const double y1 = area.y + placed[range.second].y + flow.boxes[last].height + (closes_here ? 0 : con.pad);
     const double x = area.x + con.x;
-    page.items.push_back(RectItem{x, y0, con.w, y1 - y0, con.fill, con.stroke, 0.8, con.radius});
-    if (con.bar) page.items.push_back(RectItem{x, y0, con.bar_width, y1 - y0, con.bar, {}, 0, 0});
+    page.items.push_back(RectItem{x, y0, con.w, y1 - y0, con.fill, con.stroke, 0.8, con.radius, {}});
+    if (con.bar) page.items.push_back(RectItem{x, y0, con.bar_width, y1 - y0, con.bar, {}, 0, 0, {}});
   }
 }
 

@@ -22,7 +22,7 @@ void add_title_block(FlowBuilder& b, const std::string& title, const std::string
   if (!meta.empty()) y = add("P", meta, s.meta, y + s.title_meta_gap);
   for (const auto& notice : notices) y = add("P", notice.text, s.notice, y + s.title_notice_gap, notice.lang);
   y += s.title_rule_above;
-  box.items.push_back(LineItem{0, y, w * s.title_rule_share, y, s.accent, s.title_rule_width});
+  box.items.push_back(LineItem{0, y, w * s.title_rule_share, y, s.accent, s.title_rule_width, {}});
   box.height = y + s.title_rule_below;
   b.add_box(std::move(box));
 }
@@ -136,7 +136,7 @@ void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedCl
   const double w = b.width(), gutter = s.contact_gutter;
   const TextSource src{b.source_file(), 0};
   FlowBox box;  // one box: the contact details are never split across pages
-  box.items.push_back(LineItem{0, 0, w, 0, s.rule, s.contact_rule_width});
+  box.items.push_back(LineItem{0, 0, w, 0, s.rule, s.contact_rule_width, {}});
   Structure& tree = b.structure();
   tree.open("Sect");
   const std::string heading = "H" + std::to_string(FlowBuilder::kSectionHeading);

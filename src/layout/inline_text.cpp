@@ -117,7 +117,7 @@ class LineAssembler {
       else
         links.push_back({x_, top, width, height, span.link, t.tag});
     }
-    if (span.code) line_.backgrounds.push_back({x_ - 1.5, top + 1, width + 3, height - 1, styles_.code_fill, {}, 0, 2});
+    if (span.code) line_.backgrounds.push_back({x_ - 1.5, top + 1, width + 3, height - 1, styles_.code_fill, {}, 0, 2, {}});
     x_ += width;
     line_.runs.push_back(std::move(t));
   }

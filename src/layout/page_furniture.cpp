@@ -80,10 +80,10 @@ SetFurniture set_header_band(const Style& s, const FontSet& fonts, const Printed
   const double block = name.size() * s.header_name.line_height + tagline.size() * s.header_tagline.line_height;
   const double band = std::max({s.header_band, block + 2 * f.band_text_inset, logo_h + 2 * f.band_logo_inset});
 
-  page.items.push_back(RectItem{0, 0, s.page_width, band, s.band_fill, {}, 0, 0});
-  page.items.push_back(LineItem{0, band, s.page_width, band, s.primary, f.band_rule_width});
+  page.items.push_back(RectItem{0, 0, s.page_width, band, s.band_fill, {}, 0, 0, {}});
+  page.items.push_back(LineItem{0, band, s.page_width, band, s.primary, f.band_rule_width, {}});
   if (logo_w > 0)
-    page.items.push_back(ImageItem{s.margin_left, (band - logo_h) / 2, logo_w, logo_h, clinic.info.logo_path});
+    page.items.push_back(ImageItem{s.margin_left, (band - logo_h) / 2, logo_w, logo_h, clinic.info.logo_path, {}});
   // Baselines sit at a share of the font size below a line's centre, so text looks centred.
   const double lh = s.header_contact.line_height;
   double ry = band / 2 - right.size() * lh / 2 + lh / 2 + s.header_contact.size * 0.35;
@@ -117,7 +117,7 @@ SetFurniture set_running_header(const Style& s, const FontSet& fonts, const Prin
   const auto t = set_label(fit_text(title, s.running, fonts, room, s.script), s.running, fonts, s.script);
   place_line(t, s.page_width - s.margin_right - t.width, baseline, items);
   const double rule_y = s.margin_top - f.running_rule;
-  items.push_back(LineItem{s.margin_left, rule_y, s.page_width - s.margin_right, rule_y, s.rule, f.rule_width});
+  items.push_back(LineItem{s.margin_left, rule_y, s.page_width - s.margin_right, rule_y, s.rule, f.rule_width, {}});
   out.edge = s.margin_top + f.body_below_running;
   Structure::artifact(items, Artifact::Pagination);
   return out;
@@ -178,7 +178,7 @@ SetFurniture set_footer(const Style& s, const FontSet& fonts, const PrintedClini
   baseline -= (note_lines.size() > 0 ? note_lines.size() - 1 : 0) * s.footer_note.line_height;
   if (!note_lines.empty()) emit(page, note_lines, s.footer_note, s.margin_left, baseline);
   const double rule_y = baseline - (note_lines.empty() ? 0 : s.footer_note.line_height) - s.footer.size * f.footer_rule_gap;
-  page.items.push_back(LineItem{s.margin_left, rule_y, s.page_width - s.margin_right, rule_y, s.rule, f.rule_width});
+  page.items.push_back(LineItem{s.margin_left, rule_y, s.page_width - s.margin_right, rule_y, s.rule, f.rule_width, {}});
   out.edge = rule_y;
   Structure::artifact(page.items, Artifact::Pagination);
   return out;

@@ -85,12 +85,12 @@ void add_cover(PageFrame& page, const Style& s, const FontSet& set, const Handou
   const PrintedClinic& clinic = *in.clinic;
   const FurnitureStyle& f = s.furniture;
   const double band = s.page_height * f.cover_band_share;
-  page.items.push_back(RectItem{left, 0, pw, band, s.band_fill, {}, 0, 0});
-  page.items.push_back(LineItem{left, band, left + pw, band, s.primary, f.band_rule_width});
+  page.items.push_back(RectItem{left, 0, pw, band, s.band_fill, {}, 0, 0, {}});
+  page.items.push_back(LineItem{left, band, left + pw, band, s.primary, f.band_rule_width, {}});
   double y = a.y + f.cover_top;
   if (in.logo && !clinic.info.logo_path.empty()) {
     const double w = std::min(a.w, f.cover_logo_height * in.logo->width / in.logo->height);
-    std::vector<Item> logo{ImageItem{centre - w / 2, y, w, w * in.logo->height / in.logo->width, clinic.info.logo_path}};
+    std::vector<Item> logo{ImageItem{centre - w / 2, y, w, w * in.logo->height / in.logo->width, clinic.info.logo_path, {}}};
     tag_logo(logo, logo_description(*in.strings, clinic), tree);
     page.items.push_back(logo.front());
     y += w * in.logo->height / in.logo->width + f.cover_logo_gap;
@@ -118,9 +118,9 @@ void add_fold_guides(PageFrame& page, const Style& s) {
   const FurnitureStyle& f = s.furniture;
   for (int k = 1; k <= 2; ++k) {
     const double x = s.page_width * k / 3;
-    page.items.push_back(LineItem{x, 0, x, f.fold_tick, f.fold_tick_color, f.fold_tick_width});
+    page.items.push_back(LineItem{x, 0, x, f.fold_tick, f.fold_tick_color, f.fold_tick_width, {}});
     page.items.push_back(
-        LineItem{x, s.page_height - f.fold_tick, x, s.page_height, f.fold_tick_color, f.fold_tick_width});
+        LineItem{x, s.page_height - f.fold_tick, x, s.page_height, f.fold_tick_color, f.fold_tick_width, {}});
   }
 }
 
