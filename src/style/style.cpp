@@ -1,6 +1,7 @@
 #include "style/style.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace handout {
 
@@ -20,10 +21,32 @@ TextStyle text_style(FontId font, double size, double leading, Color color) {
   return {font, size, size * leading, color};
 }
 
-// Relative luminance, to keep brand colours used as text readable on white.
-double luminance(Color c) { return (0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b) / 255.0; }
+// WCAG 2.1 relative luminance of an sRGB colour.
+double relative_luminance(Color c) {
+  auto channel = [](std::uint8_t v) {
+    const double s = v / 255.0;
+    return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+}
+
+// `c`, darkened step by step until it reaches `ratio` against every background it is set on.
+Color readable(Color c, std::initializer_list<Color> backgrounds, double ratio) {
+  for (int step = 0; step < 60; ++step) {
+    bool ok = true;
+    for (Color bg : backgrounds) ok = ok && contrast_ratio(c, bg) >= ratio;
+    if (ok) break;
+    c = shade(c, 0.1);
+  }
+  return c;
+}
 
 }  // namespace
+
+double contrast_ratio(Color a, Color b) {
+  const double la = relative_luminance(a), lb = relative_luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
 
 InlineStyles inline_styles(const TextStyle& base, const FamilyFaces& faces, Color link_color) {
   InlineStyles out;
@@ -59,11 +82,6 @@ void set_colours(Style& s, const LayoutConfig& l, const Brand& brand) {
     s.text = Color{0, 0, 0};
     s.muted = Color{0x26, 0x26, 0x26};
   }
-  // A light brand colour would be hard to read as text: darken it for headings and links.
-  const double max_luminance = l.high_contrast ? 0.2 : 0.45;
-  Color ink = brand.primary;
-  while (luminance(ink) > max_luminance) ink = shade(ink, 0.2);
-  s.link = ink;
   s.band_fill = tint(brand.primary, 0.07);
   s.box_fill = tint(brand.accent, 0.14);
   s.box_stroke = tint(brand.accent, 0.75);
@@ -71,6 +89,14 @@ void set_colours(Style& s, const LayoutConfig& l, const Brand& brand) {
   s.quote_bar = brand.accent;
   s.code_fill = Color{0xF1, 0xF3, 0xF4};
   s.rule = tint(brand.accent, 0.8);
+  // Text reaches WCAG AA contrast (4.5:1; large print 10:1, past AAA) on every tint it may sit on:
+  // a light brand colour is darkened for headings and links.
+  const Color white{0xFF, 0xFF, 0xFF};
+  const double ratio = l.high_contrast ? 10.0 : 4.5;
+  const auto backgrounds = {white, s.band_fill, s.box_fill, s.quote_fill, s.code_fill, s.code_span_fill};
+  s.link = readable(brand.primary, backgrounds, ratio);
+  s.text = readable(s.text, backgrounds, ratio);
+  s.muted = readable(s.muted, backgrounds, ratio);
 }
 
 // Spacing follows the body size, so a large-print layout opens up in proportion.

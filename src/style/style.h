@@ -153,6 +153,8 @@ struct Style {
 Style make_style(const LayoutConfig& layout, const Brand& brand, const FamilyFaces& body,
                  const FamilyFaces& headings, const Script& script = {});
 
+/// WCAG 2.1 contrast ratio of two colours (1 to 21).
+double contrast_ratio(Color a, Color b);
 /// Mixes `c` with white: amount 0 gives white, 1 gives `c`.
 Color tint(Color c, double amount);
 /// Mixes `c` with black: amount 0 gives `c`, 1 gives black.
