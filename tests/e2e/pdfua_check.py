@@ -21,7 +21,9 @@ on Debian; this is the project's own, independent of the code that writes the PD
               every paragraph of the article in the article's order; (with --absent TEXT) it
               does not hold TEXT, e.g. a page label that belongs to the furniture
 
-With --text, prints that text, one element per line.
+With --poppler, the reading check reads poppler's `pdfinfo -struct-text` instead of its own
+extraction (poppler takes content in stream order and ignores /ReversedChars, so use it for
+left-to-right languages). With --text, prints the text read, one element per line.
 
 With --content ROOT --article NAME, each FILE.pdf in a folder named for its language LANG is
 read against ROOT/LANG/NAME.md, and page 1's label from ROOT/LANG/strings.yaml must be absent.
@@ -32,6 +34,7 @@ Prints one line per failure and a summary per file; exits 1 on any failure.
 """
 import os
 import re
+import subprocess
 import sys
 
 import pikepdf
@@ -344,6 +347,19 @@ def source_paragraphs(path):
     return [p for p in (letters(b) for b in re.split(r'\n\s*\n', text)) if p]
 
 
+def poppler_order(path):
+    """(role, text) per line of `pdfinfo -struct-text`: each quoted string under its element."""
+    out, role = [], ''
+    listing = subprocess.run(['pdfinfo', '-struct-text', path], capture_output=True, text=True).stdout
+    for line in listing.splitlines():
+        stripped = line.strip()
+        if stripped.startswith('"') and stripped.endswith('"'):
+            out.append((role, stripped[1:-1]))
+        elif stripped:
+            role = '/' + stripped.split(' ')[0]
+    return out
+
+
 def check_reading(checker, paragraphs, absent):
     """Every source paragraph in the structure text, in order (a link's printed address may sit
     inside a paragraph: then its letters are found in order within a little more room)."""
@@ -390,7 +406,7 @@ def main(argv):
     source, absent, paths, content, article = None, [], [], None, None
     while args:
         a = args.pop(0)
-        if a == '--text':
+        if a in ('--text', '--poppler'):
             continue
         if a == '--source':
             source = args.pop(0)
@@ -408,6 +424,8 @@ def main(argv):
     for path in paths:
         checker = Checker(path)
         failures = checker.run()
+        if '--poppler' in argv:
+            checker.order = poppler_order(path)
         if content and article:
             lang = os.path.basename(os.path.dirname(os.path.abspath(path)))
             label = page_label(f'{content}/{lang}/strings.yaml', len(checker.pages))
