@@ -76,7 +76,8 @@ TEST_CASE("every text colour reaches WCAG AA on its background, in every layout 
                                             {{0xFF, 0xFF, 0xFF}, {0xFF, 0xFF, 0xFF}},
                                             {{0x1A, 0x23, 0x7E}, {0x30, 0x3F, 0x9F}}};
   for (const char* name : {"letter", "a4", "large-print", "two-column", "trifold"}) {
-    for (const auto& [primary, accent] : brands) {
+    for (const auto& brand : brands) {
+      const Color primary = brand.first, accent = brand.second;  // (clang 14: no bindings in INFO's lambda)
       test::Fixture f;
       Diagnostics d;
       REQUIRE(load_layout({test::source_dir()}, name, {}, f.layout, d));
