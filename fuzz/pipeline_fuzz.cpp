@@ -88,7 +88,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const PagedDocument doc = layout_handout(in, style, shared.fonts, diags);
   if (doc.pages.size() <= 60) {
     std::string pdf, error;
-    render_pdf(doc, shared.fonts, shared.images, pdf, error);
+    render_pdf(doc, shared.fonts, all_images(shared.images), pdf, error);
   }
   return 0;
 }

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   build->add_option("--out", opt.out_dir, "Output folder (default: the config's)");
   build->add_flag("--stats", opt.stats, "Print layout figures for each handout");
   build->add_flag("--debug-layout", opt.debug_layout, "Also write a text dump of each laid-out page");
+  build->add_option("--jobs,-j", opt.jobs, "Handouts built at once (default: one per core)")->check(CLI::Range(1, 64));
 
   try {
     app.parse(argc, argv);

@@ -109,7 +109,7 @@ TEST_CASE("a PNG with alpha reaches the PDF as its own pixels and an /SMask, def
   f.images["logo.png"] = {path, logo.info};
   auto doc = f.lay_out("Text.\n\n![The clinic's logo.](logo.png)\n", d);
   std::string pdf;
-  REQUIRE(render_pdf(doc, *test::fonts().set, images, pdf, error));
+  REQUIRE(render_pdf(doc, *test::fonts().set, all_images(images), pdf, error));
   const auto read = test::read_pdf(pdf);
   REQUIRE(read.images.size() == 1);
   const auto& image = read.images[0];
@@ -130,7 +130,7 @@ TEST_CASE("a JPEG figure is embedded as a JPEG") {
   f.images["photo.jpg"] = {path, images[path].info};
   auto doc = f.lay_out("Text.\n\n![A photo.](photo.jpg)\n", d);
   std::string pdf;
-  REQUIRE(render_pdf(doc, *test::fonts().set, images, pdf, error));
+  REQUIRE(render_pdf(doc, *test::fonts().set, all_images(images), pdf, error));
   CHECK(pdf.find("/DCTDecode") != std::string::npos);
   CHECK(pdf.find("/Width 160") != std::string::npos);
 }

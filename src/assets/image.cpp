@@ -115,4 +115,10 @@ bool load_image(const std::string& path, const PlacementBox& box, const ImageLim
   return decode_image(bytes, path, box, limits, out, error);
 }
 
+PlacedImages all_images(const ImageSet& set) {
+  PlacedImages out;
+  for (const auto& [path, image] : set) out[path] = &image;
+  return out;
+}
+
 }  // namespace handout

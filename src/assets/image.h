@@ -41,8 +41,14 @@ struct DecodedImage {
   std::string pixels_deflated, alpha_deflated;
 };
 
-/// The decoded images of a run, by file path; read-only while handouts are rendered.
+/// The decoded images of a run, by file path.
 using ImageSet = std::map<std::string, DecodedImage>;
+/// The images one document places, by file path: pointers into the run's ImageSet (a map's
+/// elements never move), so a renderer reads no shared container while others add to it.
+using PlacedImages = std::map<std::string, const DecodedImage*>;
+
+/// Every image of `set`, as placed images (for callers that decoded their own).
+PlacedImages all_images(const ImageSet& set);
 
 /// Decodes `path` completely, refusing images over `limits` and downsampling to what print
 /// needs inside `box`. False with a message that names the file when it cannot be used.

@@ -3,12 +3,12 @@
 #include <hb-subset.h>
 #include <hb.h>
 
-
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <vector>
 
 #include "fonts/cff_charset.h"
@@ -116,9 +116,12 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& e
     f->ascender_ = ext.ascender / f->upem_;
     f->descender_ = -ext.descender / f->upem_;
   }
-  f->low_cache_.assign(kLowCacheSize, Glyph{-1.0f, false});
+  hb_font_make_immutable(font);  // shared by every thread that shapes with it
+  f->low_cache_ = std::make_unique<std::atomic<std::uint64_t>[]>(kLowCacheSize);
   return f;
 }
+
+void FontFace::register_language(const std::string& lang) { hb_language_from_string(lang.c_str(), -1); }
 
 FontFace::~FontFace() {
   hb_font_destroy(static_cast<hb_font_t*>(font_));
@@ -126,9 +129,27 @@ FontFace::~FontFace() {
   hb_blob_destroy(static_cast<hb_blob_t*>(blob_));
 }
 
+namespace {
+
+// A low-cache slot: bit 33 set when filled, bit 32 coverage, the advance's float bits below.
+std::uint64_t pack(float advance, bool covered) {
+  std::uint32_t bits = 0;
+  std::memcpy(&bits, &advance, sizeof bits);
+  return (1ULL << 33) | (covered ? 1ULL << 32 : 0) | bits;
+}
+
+}  // namespace
+
 FontFace::Glyph FontFace::lookup(char32_t cp) const {
-  if (cp < kLowCacheSize && low_cache_[cp].advance >= 0) return low_cache_[cp];
-  if (cp >= kLowCacheSize) {
+  if (cp < kLowCacheSize) {
+    if (const std::uint64_t slot = low_cache_[cp].load(std::memory_order_relaxed)) {
+      float advance = 0;
+      const auto bits = static_cast<std::uint32_t>(slot);
+      std::memcpy(&advance, &bits, sizeof advance);
+      return Glyph{advance, ((slot >> 32) & 1) != 0};
+    }
+  } else {
+    std::shared_lock lock(high_mutex_);
     auto it = high_cache_.find(cp);
     if (it != high_cache_.end()) return it->second;
   }
@@ -137,10 +158,12 @@ FontFace::Glyph FontFace::lookup(char32_t cp) const {
   bool covered = hb_font_get_nominal_glyph(font, cp, &gid);
   if (!covered) gid = 0;  // .notdef: what a viewer would draw
   Glyph g{static_cast<float>(hb_font_get_glyph_h_advance(font, gid) / upem_), covered};
-  if (cp < kLowCacheSize)
-    low_cache_[cp] = g;
-  else
-    high_cache_[cp] = g;
+  if (cp < kLowCacheSize) {
+    low_cache_[cp].store(pack(g.advance, g.covered), std::memory_order_relaxed);
+  } else {
+    std::unique_lock lock(high_mutex_);
+    high_cache_.emplace(cp, g);
+  }
   return g;
 }
 

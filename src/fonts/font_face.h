@@ -1,6 +1,8 @@
 // Metrics of one TrueType face (advance widths, vertical metrics, coverage), read with HarfBuzz.
 #pragma once
+#include <atomic>
 #include <memory>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,6 +38,10 @@ class FontFace {
   /// Loads face `index` (0 unless a collection, .ttc) of a TrueType or OpenType file; returns
   /// null (and sets `error`) when it is missing or damaged.
   static std::unique_ptr<FontFace> load(const std::string& path, std::string& error, unsigned index = 0);
+  /// Registers a language with HarfBuzz, whose list of languages is global and grows on first
+  /// use: the build registers every language of a run (and English, for font names) before
+  /// handouts are shaped in parallel.
+  static void register_language(const std::string& lang);
   ~FontFace();
   FontFace(const FontFace&) = delete;
   FontFace& operator=(const FontFace&) = delete;
@@ -83,8 +89,12 @@ class FontFace {
   void* font_ = nullptr;  // hb_font_t*
   double upem_ = 1000;
   double ascender_ = 0.8, descender_ = 0.2;
-  mutable std::vector<Glyph> low_cache_;  // code points below 0x800, filled lazily
+  // Glyph lookups, filled lazily and shared by the threads of a parallel build: code points
+  // below 0x800 in lock-free slots (advance bits and coverage packed; 0: not looked up yet),
+  // the rest in a map behind a reader-writer lock.
+  mutable std::unique_ptr<std::atomic<std::uint64_t>[]> low_cache_;
   mutable std::unordered_map<char32_t, Glyph> high_cache_;
+  mutable std::shared_mutex high_mutex_;
 };
 
 }  // namespace handout

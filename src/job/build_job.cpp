@@ -1,12 +1,17 @@
 #include "job/build_job.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <ostream>
+#include <sstream>
+#include <thread>
 
 #include "job/article_input.h"
 #include "job/file_output.h"
 #include "job/language_catalogue.h"
+#include "job/parallel.h"
 #include "job/run_context.h"
 #include "layout/handout_layout.h"
 #include "render/debug/debug_renderer.h"
@@ -55,7 +60,7 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   const std::string& root = run.config.output_dir;
   const std::string relative = job.asked->code + "/" + job.name;
   const std::string path = join_path(root, relative + ".pdf");
-  if (!render_pdf(doc, run.fonts, run.images, pdf, error) || !write_output_file(root, relative + ".pdf", pdf, error)) {
+  if (!render_pdf(doc, run.fonts, placed_images(run, doc), pdf, error) || !write_output_file(root, relative + ".pdf", pdf, error)) {
     diags.error(path, 0, 0, error);
     return false;
   }
@@ -81,6 +86,46 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
 
 }  // namespace
 
+namespace {
+
+// One handout to build (or a language that has none), in the order of the report.
+struct Task {
+  HandoutJob job;
+  bool resolved = false;          // else `diags` says why it cannot be built
+  bool ends_language = false;     // its language's diagnostics are printed after it
+  Diagnostics diags;
+  std::ostringstream out;         // its report line(s)
+  bool written = false;
+};
+
+// Every (language, article) the run asks for, resolved in order: languages load here, once,
+// before any handout is built.
+std::vector<std::unique_ptr<Task>> plan(const RunContext& run, Languages& langs) {
+  std::vector<std::unique_ptr<Task>> tasks;
+  for (const auto& lang : run.config.languages) {
+    const auto names = article_names(run, langs, lang);
+    if (names.empty()) {
+      tasks.push_back(std::make_unique<Task>());
+      tasks.back()->diags.error(run.config.path, 0, 0,
+                                "no articles for language '" + lang + "' (looked in '" + langs.get(lang).dir + "')");
+    }
+    for (const auto& [name, at] : names) {
+      tasks.push_back(std::make_unique<Task>());
+      Task& t = *tasks.back();
+      t.resolved = resolve_job(run, langs, lang, name, at, t.job, t.diags);
+    }
+    if (!tasks.empty()) tasks.back()->ends_language = true;
+  }
+  return tasks;
+}
+
+int thread_count(const BuildOptions& opt) {
+  const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  return std::clamp(opt.jobs > 0 ? opt.jobs : cores, 1, kMaxWriters);
+}
+
+}  // namespace
+
 int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   install_interrupt_cleanup();
   Diagnostics diags;
@@ -89,26 +134,22 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   err << diags.to_string();  // errors, or warnings about the config
   if (!loaded) return kExitConfigError;
   Languages langs(run);
+  auto tasks = plan(run, langs);
   int written = 0, failed = 0;
-  for (const auto& lang : run.config.languages) {
-    Diagnostics lang_diags;
-    const auto names = article_names(run, langs, lang);
-    if (names.empty()) {
-      lang_diags.error(run.config.path, 0, 0,
-                       "no articles for language '" + lang + "' (looked in '" + langs.get(lang).dir + "')");
-      ++failed;
-    }
-    for (const auto& [name, at] : names) {
-      Diagnostics one;
-      HandoutJob job;
-      if (resolve_job(run, langs, lang, name, at, job, one) && build_one(run, opt, job, out, one))
-        ++written;
-      else
-        ++failed;
-      lang_diags.append(one);
-    }
-    err << lang_diags.to_string();
-  }
+  Diagnostics language_diags;  // printed after each language, as a serial build would
+  run_in_order(
+      tasks.size(), thread_count(opt),
+      [&](std::size_t i) {
+        Task& t = *tasks[i];
+        if (t.resolved) t.written = build_one(run, opt, t.job, t.out, t.diags);
+      },
+      [&](std::size_t i) {
+        Task& t = *tasks[i];
+        out << t.out.str();
+        (t.written ? written : failed) += 1;
+        language_diags.append(t.diags);
+        if (t.ends_language) err << language_diags.to_string(), language_diags = Diagnostics();
+      });
   Diagnostics font_notes;  // fallback fonts a handout needed and could not open
   for (const auto& problem : run.fonts.problems()) font_notes.warning(run.config.path, 0, 0, "fallback " + problem);
   err << font_notes.to_string();

@@ -15,6 +15,7 @@ struct BuildOptions {
   std::string out_dir;
   bool stats = false;         ///< print layout figures per handout
   bool debug_layout = false;  ///< also write <article>.layout.txt beside each PDF
+  int jobs = 0;               ///< handouts built at once (0: one per core)
 };
 
 /// Exit codes of a build.

@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <algorithm>
 #include <cerrno>
+#include <algorithm>
+#include <atomic>
 #include <csignal>
 #include <cstring>
 #include <mutex>
@@ -20,12 +22,20 @@
 namespace handout {
 namespace {
 
-// The temporary file being written, for the signal handler. Fixed-size so the handler
-// needs no allocation.
-char g_temp_path[4096] = {0};
+// The temporary files being written, one slot per writing thread, for the signal handler.
+// Fixed-size so the handler needs no allocation.
+char g_temp_paths[kMaxWriters][4096] = {};
+std::atomic<int> g_writers{0};
+
+// The calling thread's slot.
+char* temp_slot() {
+  thread_local const int slot = std::min(g_writers.fetch_add(1), kMaxWriters - 1);
+  return g_temp_paths[slot];
+}
 
 void on_interrupt(int sig) {
-  if (g_temp_path[0]) ::unlink(g_temp_path);
+  for (auto& path : g_temp_paths)
+    if (path[0]) ::unlink(path);
   std::signal(sig, SIG_DFL);
   std::raise(sig);
 }
@@ -140,7 +150,8 @@ bool write_file_atomically(const std::string& path, const std::string& bytes, st
   if (!dir.empty() && !make_dirs(dir, error)) return false;
   remove_stale_temp_files(dir);
   std::string temp = temp_name_for(path);
-  if (temp.size() >= sizeof g_temp_path) {
+  char* slot = temp_slot();
+  if (temp.size() >= sizeof g_temp_paths[0]) {
     error = "output path too long: '" + path + "'";
     return false;
   }
@@ -149,7 +160,7 @@ bool write_file_atomically(const std::string& path, const std::string& bytes, st
     error = "cannot write '" + path + "': " + std::strerror(errno);
     return false;
   }
-  std::memcpy(g_temp_path, temp.c_str(), temp.size() + 1);
+  std::memcpy(slot, temp.c_str(), temp.size() + 1);
   ::fchmod(fd, 0644);
   std::size_t done = 0;
   bool ok = true;
@@ -170,7 +181,7 @@ bool write_file_atomically(const std::string& path, const std::string& bytes, st
     error = "cannot write '" + path + "': " + std::strerror(errno ? errno : saved);
     ::unlink(temp.c_str());
   }
-  g_temp_path[0] = 0;
+  slot[0] = 0;
   return ok;
 }
 

@@ -18,7 +18,11 @@ bool write_output_file(const std::string& root, const std::string& relative, con
 /// The first write into a folder removes such files there whose process is gone.
 std::string temp_name_for(const std::string& path);
 
-/// Removes the temporary file of a write in progress if the run is interrupted (SIGINT, SIGTERM).
+/// Removes the temporary files of writes in progress if the run is interrupted (SIGINT,
+/// SIGTERM), one per writing thread (up to kMaxWriters threads).
 void install_interrupt_cleanup();
+
+/// The most threads that may write at once (the build caps --jobs at this).
+inline constexpr int kMaxWriters = 64;
 
 }  // namespace handout

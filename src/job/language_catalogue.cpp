@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "config/config.h"
+#include "fonts/font_face.h"
 #include "content/markdown.h"
 #include "text/bidi.h"
 #include "util/text.h"
@@ -25,6 +26,7 @@ const Language& Languages::get(const std::string& code) {
   if (!slot) {
     slot = std::make_unique<Language>();
     slot->code = code;
+    FontFace::register_language(code);
     slot->dir = content_dir(run_, code);
     slot->strings_ok = load_strings(join_path(slot->dir, "strings.yaml"), run_.config.limits.input_bytes,
                                     slot->strings, slot->strings_diags);

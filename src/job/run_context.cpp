@@ -32,6 +32,7 @@ bool check_command_line(const BuildOptions& opt, Diagnostics& diags) {
 }  // namespace
 
 const DecodedImage* run_image(RunContext& run, const std::string& path, const PlacementBox& box, std::string& error) {
+  std::lock_guard lock(run.images_mutex);  // decoding under it too: each image once per run
   if (auto it = run.images.find(path); it != run.images.end()) return &it->second;
   if (auto it = run.image_errors.find(path); it != run.image_errors.end()) {
     error = it->second;
@@ -45,6 +46,16 @@ const DecodedImage* run_image(RunContext& run, const std::string& path, const Pl
   return &run.images.emplace(path, std::move(image)).first->second;
 }
 
+PlacedImages placed_images(RunContext& run, const PagedDocument& doc) {
+  std::lock_guard lock(run.images_mutex);
+  PlacedImages out;
+  for (const auto& page : doc.pages)
+    for (const auto& item : page.items)
+      if (const auto* image = std::get_if<ImageItem>(&item))
+        if (auto it = run.images.find(image->path); it != run.images.end()) out[image->path] = &it->second;
+  return out;
+}
+
 bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
   if (!check_command_line(opt, diags) || !load_clinic_config(opt.config_path, run.config, diags)) return false;
   auto& c = run.config;
@@ -54,6 +65,7 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
   if (!opt.out_dir.empty()) c.output_dir = opt.out_dir;
   if (c.layout_pos.file.empty()) c.layout_pos = {c.path};
   run.dirs = data_dirs(c);
+  FontFace::register_language("en");  // font names are read in English (see FontFace)
   run.image_limits.max_pixels = c.limits.image_pixels;
   bool ok = load_layout(run.dirs, c.layout, c.layout_pos, run.layout, diags);
   auto at = [&](const SourcePos& p) { return p.file.empty() ? SourcePos{c.path} : p; };

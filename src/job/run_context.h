@@ -2,6 +2,7 @@
 // overrides, the layout, the fonts and the decoded images.
 #pragma once
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,14 +27,18 @@ struct RunContext {
   ImageLimits image_limits;
   ImageSet images;                                  // every image decoded so far, by path
   std::map<std::string, std::string> image_errors;  // images that could not be used, and why
+  std::mutex images_mutex;                          // handouts built in parallel share the two maps
 };
 
 /// Loads the config (with the command line's overrides), layout, fonts and logo. False on
 /// any error, which is then in `diags`.
 bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags);
 
-/// Decodes an image once per run: later handouts that place it share the pixels.
+/// Decodes an image once per run: later handouts that place it share the pixels. Safe to call
+/// from several threads.
 const DecodedImage* run_image(RunContext& run, const std::string& path, const PlacementBox& box, std::string& error);
+/// The decoded images `doc` places, for its renderer.
+PlacedImages placed_images(RunContext& run, const PagedDocument& doc);
 
 /// The content folder of a language: the first data folder that has it.
 std::string content_dir(const RunContext& run, const std::string& lang);

@@ -53,7 +53,7 @@ HPDF_Binary text_string(HPDF_Doc pdf, const std::string& utf8) {
 
 class PdfWriter {
  public:
-  PdfWriter(HPDF_Doc pdf, const PagedDocument& doc, const FontSet& fonts, const ImageSet& images, ErrorState& err)
+  PdfWriter(HPDF_Doc pdf, const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, ErrorState& err)
       : doc_(doc), err_(err), images_(images), text_(pdf, fonts) {}
 
   /// What was being written when libharu failed (a font, an image), for the message.
@@ -227,7 +227,7 @@ class PdfWriter {
         missing_ = i.path;
         return;
       }
-      it = embedded_.emplace(i.path, embed(found->second)).first;
+      it = embedded_.emplace(i.path, embed(*found->second)).first;
     }
     if (it->second)
       marked(page, i.tag, [&] { HPDF_Page_DrawImage(page, it->second, R(i.x), Y(i.y + i.h), R(i.w), R(i.h)); });
@@ -285,7 +285,7 @@ class PdfWriter {
   ErrorState& err_;
   HPDF_Doc pdf_ = nullptr;
   std::vector<HPDF_Page> pages_;
-  const ImageSet& images_;
+  const PlacedImages& images_;
   std::map<std::string, HPDF_Image> embedded_;
   PdfFonts text_;
   MarkedPages marked_;
@@ -323,7 +323,7 @@ std::string libharu_error_text(HPDF_STATUS code) {
 
 }  // namespace
 
-bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const ImageSet& images, std::string& out,
+bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, std::string& out,
                 std::string& error) {
   ErrorState err;
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocFree> pdf(HPDF_New(on_error, &err));

@@ -12,7 +12,7 @@ namespace handout {
 /// Renders `doc` to PDF bytes in `out`. Fonts are embedded (subset by libharu); the output is
 /// deterministic: no dates or random IDs. Returns false (with an error) on a libharu failure.
 /// Images are looked up in `images` by the path their ImageItem names.
-bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const ImageSet& images, std::string& out,
+bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, std::string& out,
                 std::string& error);
 
 }  // namespace handout
