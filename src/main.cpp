@@ -2,6 +2,8 @@
 // Thin on purpose: parse options, run a job, map the result to an exit code.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <iostream>
 
 #include "job/build_job.h"
@@ -22,6 +24,9 @@ int main(int argc, char** argv) {
   build->add_flag("--stats", opt.stats, "Print layout figures for each handout");
   build->add_flag("--debug-layout", opt.debug_layout, "Also write a text dump of each laid-out page");
   build->add_option("--jobs,-j", opt.jobs, "Handouts built at once (default: one per core)")->check(CLI::Range(1, 64));
+  bool quiet = false;
+  build->add_flag("--quiet,-q", quiet, "Print only problems (errors, warnings, a failed count)");
+  build->add_option("--report", opt.report_path, "Also write a JSON report: a record per handout and the totals");
 
   try {
     app.parse(argc, argv);
@@ -33,5 +38,9 @@ int main(int argc, char** argv) {
     app.exit(e);
     return handout::kExitConfigError;
   }
+  // On a terminal one status line updates in place; in a log, a line per handout.
+  opt.report_style = quiet                  ? handout::ReportStyle::Quiet
+                     : ::isatty(STDOUT_FILENO) ? handout::ReportStyle::StatusLine
+                                               : handout::ReportStyle::Lines;
   return handout::run_build(opt, std::cout, std::cerr);
 }

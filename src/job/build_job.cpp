@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "job/article_input.h"
+#include "job/build_report.h"
 #include "job/file_output.h"
 #include "job/language_catalogue.h"
 #include "job/parallel.h"
@@ -21,10 +22,18 @@
 namespace handout {
 namespace {
 
-std::string kilobytes(std::size_t bytes) { return std::to_string((bytes + 512) / 1024) + " KB"; }
+std::string stats_line(const LayoutStats& stats) {
+  char worst[16];
+  std::snprintf(worst, sizeof worst, "%.2f", stats.worst_space);
+  return "  stats: pages=" + std::to_string(stats.pages) + " lines=" + std::to_string(stats.lines) +
+         " overfull=" + std::to_string(stats.overfull_lines) + " hyphenated=" + std::to_string(stats.hyphenated_lines) +
+         " worst_space=" + worst + " loose=" + std::to_string(stats.loose_lines) + " widows=" +
+         std::to_string(stats.widows) + " orphans=" + std::to_string(stats.orphans) +
+         " forced_breaks=" + std::to_string(stats.forced_breaks);
+}
 
 /// Builds one handout; returns false when it could not be written.
-bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, std::ostream& out,
+bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, HandoutRecord& rec,
                Diagnostics& diags) {
   const auto start = std::chrono::steady_clock::now();
   const Language& lang = *job.content;
@@ -59,7 +68,7 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   std::string pdf, error;
   const std::string& root = run.config.output_dir;
   const std::string relative = job.asked->code + "/" + job.name;
-  const std::string path = join_path(root, relative + ".pdf");
+  const std::string& path = rec.path;
   if (!render_pdf(doc, run.fonts, placed_images(run, doc), pdf, error) || !write_output_file(root, relative + ".pdf", pdf, error)) {
     diags.error(path, 0, 0, error);
     return false;
@@ -68,19 +77,10 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
     diags.error(path, 0, 0, error);
     return false;
   }
-  const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  char timing[32];
-  std::snprintf(timing, sizeof timing, "%.0f ms", ms);
-  out << "wrote " << path << " (" << doc.pages.size() << (doc.pages.size() == 1 ? " page, " : " pages, ")
-      << kilobytes(pdf.size()) << ", " << timing << ")\n";
-  if (opt.stats) {
-    char worst[16];
-    std::snprintf(worst, sizeof worst, "%.2f", stats.worst_space);
-    out << "  stats: pages=" << stats.pages << " lines=" << stats.lines << " overfull=" << stats.overfull_lines
-        << " hyphenated=" << stats.hyphenated_lines << " worst_space=" << worst << " loose=" << stats.loose_lines
-        << " widows=" << stats.widows << " orphans=" << stats.orphans << " forced_breaks=" << stats.forced_breaks
-        << "\n";
-  }
+  rec.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  rec.pages = static_cast<int>(doc.pages.size());
+  rec.bytes = pdf.size();
+  if (opt.stats) rec.stats = stats_line(stats);
   return true;
 }
 
@@ -94,8 +94,7 @@ struct Task {
   bool resolved = false;          // else `diags` says why it cannot be built
   bool ends_language = false;     // its language's diagnostics are printed after it
   Diagnostics diags;
-  std::ostringstream out;         // its report line(s)
-  bool written = false;
+  HandoutRecord record;
 };
 
 // Every (language, article) the run asks for, resolved in order: languages load here, once,
@@ -106,6 +105,8 @@ std::vector<std::unique_ptr<Task>> plan(const RunContext& run, Languages& langs)
     const auto names = article_names(run, langs, lang);
     if (names.empty()) {
       tasks.push_back(std::make_unique<Task>());
+      tasks.back()->record.language = lang;
+      tasks.back()->record.layout = run.config.layout;
       tasks.back()->diags.error(run.config.path, 0, 0,
                                 "no articles for language '" + lang + "' (looked in '" + langs.get(lang).dir + "')");
     }
@@ -113,6 +114,8 @@ std::vector<std::unique_ptr<Task>> plan(const RunContext& run, Languages& langs)
       tasks.push_back(std::make_unique<Task>());
       Task& t = *tasks.back();
       t.resolved = resolve_job(run, langs, lang, name, at, t.job, t.diags);
+      t.record.language = lang, t.record.article = name, t.record.layout = run.config.layout;
+      t.record.path = join_path(run.config.output_dir, lang + "/" + name + ".pdf");
     }
     if (!tasks.empty()) tasks.back()->ends_language = true;
   }
@@ -134,26 +137,40 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   err << diags.to_string();  // errors, or warnings about the config
   if (!loaded) return kExitConfigError;
   Languages langs(run);
+  const auto started = std::chrono::steady_clock::now();
   auto tasks = plan(run, langs);
   int written = 0, failed = 0;
+  ProgressReport progress(out, opt.report_style, tasks.size());
+  std::vector<HandoutRecord> records;
   Diagnostics language_diags;  // printed after each language, as a serial build would
   run_in_order(
       tasks.size(), thread_count(opt),
       [&](std::size_t i) {
         Task& t = *tasks[i];
-        if (t.resolved) t.written = build_one(run, opt, t.job, t.out, t.diags);
+        t.record.status = t.resolved && build_one(run, opt, t.job, t.record, t.diags) ? "written" : "failed";
       },
       [&](std::size_t i) {
         Task& t = *tasks[i];
-        out << t.out.str();
-        (t.written ? written : failed) += 1;
+        (t.record.status == "written" ? written : failed) += 1;
+        for (const auto& d : t.diags.items()) t.record.warnings.push_back(format_diagnostic(d));
+        progress.handout(t.record);
+        records.push_back(std::move(t.record));  // a language without articles too, its article ""
         language_diags.append(t.diags);
-        if (t.ends_language) err << language_diags.to_string(), language_diags = Diagnostics();
+        if (t.ends_language && !language_diags.items().empty())
+          progress.before_diagnostics(), err << language_diags.to_string(), language_diags = Diagnostics();
       });
   Diagnostics font_notes;  // fallback fonts a handout needed and could not open
   for (const auto& problem : run.fonts.problems()) font_notes.warning(run.config.path, 0, 0, "fallback " + problem);
-  err << font_notes.to_string();
-  out << written << (written == 1 ? " handout" : " handouts") << " written, " << failed << " failed\n";
+  if (!font_notes.items().empty()) progress.before_diagnostics(), err << font_notes.to_string();
+  progress.finish(written, failed);
+  if (!opt.report_path.empty()) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::string error;
+    if (!write_file_atomically(opt.report_path, report_json(records, seconds), error)) {
+      err << opt.report_path << ": error: " << error << "\n";
+      return kExitSomeFailed;
+    }
+  }
   return failed > 0 ? kExitSomeFailed : kExitOk;
 }
 

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "job/build_report.h"
+
 namespace handout {
 
 /// What the command line asked for; empty fields mean "as the config says".
@@ -16,6 +18,8 @@ struct BuildOptions {
   bool stats = false;         ///< print layout figures per handout
   bool debug_layout = false;  ///< also write <article>.layout.txt beside each PDF
   int jobs = 0;               ///< handouts built at once (0: one per core)
+  ReportStyle report_style = ReportStyle::Lines;  ///< a line per handout, a status line, or quiet
+  std::string report_path;    ///< also write the JSON report here
 };
 
 /// Exit codes of a build.

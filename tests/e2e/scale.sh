@@ -37,6 +37,39 @@ check "--jobs 2 with failures: the same diagnostics, in the same order" diff "$C
 check "--jobs 2 with failures: the same files" diff -r "$C/j1" "$C/j2"
 check "the report counts the failures" grep -qx "16 handouts written, 2 failed" "$C/j2.log"
 
+# --- the JSON report, --quiet and the status line -------------------------------------------
+"$HANDOUT" build --config "$C/handout.yaml" --out "$C/r" --report "$C/report.json" >/dev/null 2>&1
+cat >"$WORK/report_check.py" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+fields = {"language", "article", "layout", "path", "pages", "bytes", "milliseconds", "status", "warnings"}
+hs = d["handouts"]
+assert len(hs) == 18, len(hs)
+assert all(set(h) == fields for h in hs), [sorted(h) for h in hs if set(h) != fields]
+ok = [h for h in hs if h["status"] == "written"]
+bad = {h["language"]: h for h in hs if h["status"] == "failed"}
+assert sorted(bad) == ["fr", "vi"], sorted(bad)
+assert all(h["pages"] >= 4 and h["bytes"] > 20000 and h["milliseconds"] > 0 and h["layout"] == "letter" for h in ok)
+assert all(h["path"].endswith("/" + h["language"] + "/vaginismus.pdf") for h in ok + [bad["fr"]])
+assert "fr/vaginismus.md:3:1: error: invalid YAML" in bad["fr"]["warnings"][0], bad["fr"]["warnings"]
+assert bad["vi"]["article"] == "" and "no articles for language 'vi'" in bad["vi"]["warnings"][0], bad["vi"]
+t = d["totals"]
+assert (t["handouts"], t["written"], t["failed"]) == (18, 16, 2), t
+assert t["pages"] == sum(h["pages"] for h in hs) and t["bytes"] == sum(h["bytes"] for h in hs), t
+assert t["seconds"] > 0 and t["handouts_per_second"] > 0, t
+PY
+check "--report: a record per handout with every field, failures with their messages, and totals" \
+  "$PYTHON" "$WORK/report_check.py" "$C/report.json"
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/q" --quiet >"$WORK/q.log" 2>"$WORK/q.err"
+check "--quiet: nothing on stdout when all is well (exit 0)" sh -c "test $? -eq 0 && test ! -s '$WORK/q.log'"
+"$HANDOUT" build --config "$C/handout.yaml" --out "$C/q" --quiet >"$C/q.log" 2>"$C/q.err"
+check "--quiet with failures: only the count on stdout" sh -c "test \"\$(cat '$C/q.log')\" = '16 handouts written, 2 failed'"
+check "--quiet with failures: the errors on stderr" grep -q "fr/vaginismus.md:3:1: error" "$C/q.err"
+script -q -c "'$HANDOUT' build --config '$REPO/handout.yaml' --out '$WORK/tty'" /dev/null >"$WORK/tty.log" 2>&1
+check "on a terminal: one status line counting up, no line per handout" \
+  sh -c "grep -q '18/18 handouts' '$WORK/tty.log' && ! grep -q '^wrote ' '$WORK/tty.log'"
+check "on a terminal: the summary at the end" grep -q "18 handouts written, 0 failed" "$WORK/tty.log"
+
 # --jobs is checked like every option.
 "$HANDOUT" build --config "$REPO/handout.yaml" --jobs 0 >/dev/null 2>"$WORK/err"
 check "--jobs 0 is refused (exit 2)" test $? -eq 2

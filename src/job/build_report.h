@@ -1,0 +1,53 @@
+// What a build tells its user: one line per handout or an updating status line on a terminal,
+// and a JSON report with a record per handout and the totals.
+#pragma once
+#include <cstddef>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace handout {
+
+/// One handout's outcome.
+struct HandoutRecord {
+  std::string language, article, layout;
+  std::string path;            ///< the PDF (written or not)
+  int pages = 0;
+  std::size_t bytes = 0;
+  double milliseconds = 0;
+  std::string status;          ///< "written" or "failed"
+  std::vector<std::string> warnings;  ///< diagnostics about it, as printed
+  std::string stats;           ///< --stats line, if asked for
+};
+
+/// How the run reports each handout: a line each, one updating status line (a terminal), or
+/// nothing but problems (--quiet).
+enum class ReportStyle { Lines, StatusLine, Quiet };
+
+/// Prints each handout's outcome as it is known, in the build's order.
+class ProgressReport {
+ public:
+  ProgressReport(std::ostream& out, ReportStyle style, std::size_t total);
+  /// A handout is done.
+  void handout(const HandoutRecord& record);
+  /// Diagnostics are about to be printed: the status line makes room for them.
+  void before_diagnostics();
+  /// The closing summary ("18 handouts written, 0 failed").
+  void finish(int written, int failed);
+
+ private:
+  void status();
+  std::ostream& out_;
+  ReportStyle style_;
+  std::size_t total_, done_ = 0;
+  double started_ = 0;  // seconds, steady clock
+  bool line_shown_ = false;
+};
+
+/// The JSON report: {"handouts": [records...], "totals": {...}}.
+std::string report_json(const std::vector<HandoutRecord>& records, double seconds);
+
+/// "wrote out/en/a.pdf (4 pages, 33 KB, 24 ms)".
+std::string wrote_line(const HandoutRecord& record);
+
+}  // namespace handout
