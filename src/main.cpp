@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   bool quiet = false;
   build->add_flag("--quiet,-q", quiet, "Print only problems (errors, warnings, a failed count)");
   build->add_option("--report", opt.report_path, "Also write a JSON report: a record per handout and the totals");
+  build->add_option("--shard", opt.shard, "Build only shard K of N (K/N), for several machines sharing a build");
 
   try {
     app.parse(argc, argv);

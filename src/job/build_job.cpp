@@ -1,5 +1,7 @@
 #include "job/build_job.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +15,7 @@
 #include "job/file_output.h"
 #include "job/language_catalogue.h"
 #include "job/parallel.h"
+#include "job/shard.h"
 #include "job/run_context.h"
 #include "layout/handout_layout.h"
 #include "render/debug/debug_renderer.h"
@@ -122,6 +125,25 @@ std::vector<std::unique_ptr<Task>> plan(const RunContext& run, Languages& langs)
   return tasks;
 }
 
+// Keeps this machine's share of the tasks (--shard K/N): the same split on every machine,
+// balanced by each article's size, which is what its cost follows.
+void keep_shard(std::vector<std::unique_ptr<Task>>& tasks, const Shard& shard) {
+  if (shard.count <= 1) return;
+  std::vector<double> costs;
+  for (const auto& t : tasks) {
+    struct stat st {};
+    const std::string md = t->resolved ? join_path(t->job.content->dir, t->job.name + ".md") : "";
+    costs.push_back(!md.empty() && ::stat(md.c_str(), &st) == 0 ? static_cast<double>(st.st_size) : 0.0);
+  }
+  const auto owner = assign_shards(costs, shard.count);
+  std::vector<std::unique_ptr<Task>> kept;
+  for (std::size_t i = 0; i < tasks.size(); ++i)
+    if (owner[i] == shard.index - 1) kept.push_back(std::move(tasks[i]));
+  for (std::size_t i = 0; i < kept.size(); ++i)  // each language's diagnostics after its last task here
+    kept[i]->ends_language = i + 1 == kept.size() || kept[i + 1]->record.language != kept[i]->record.language;
+  tasks = std::move(kept);
+}
+
 int thread_count(const BuildOptions& opt) {
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   return std::clamp(opt.jobs > 0 ? opt.jobs : cores, 1, kMaxWriters);
@@ -131,6 +153,11 @@ int thread_count(const BuildOptions& opt) {
 
 int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   install_interrupt_cleanup();
+  Shard shard;
+  if (std::string error; !opt.shard.empty() && !parse_shard(opt.shard, shard, error)) {
+    err << "error: " << error << "\n";
+    return kExitConfigError;
+  }
   Diagnostics diags;
   RunContext run;
   const bool loaded = load_run(opt, run, diags);
@@ -139,6 +166,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   Languages langs(run);
   const auto started = std::chrono::steady_clock::now();
   auto tasks = plan(run, langs);
+  keep_shard(tasks, shard);
   int written = 0, failed = 0;
   ProgressReport progress(out, opt.report_style, tasks.size());
   std::vector<HandoutRecord> records;

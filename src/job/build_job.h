@@ -20,6 +20,7 @@ struct BuildOptions {
   int jobs = 0;               ///< handouts built at once (0: one per core)
   ReportStyle report_style = ReportStyle::Lines;  ///< a line per handout, a status line, or quiet
   std::string report_path;    ///< also write the JSON report here
+  std::string shard;          ///< "K/N": build only shard K of N (empty: everything)
 };
 
 /// Exit codes of a build.

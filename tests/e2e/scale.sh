@@ -37,6 +37,29 @@ check "--jobs 2 with failures: the same diagnostics, in the same order" diff "$C
 check "--jobs 2 with failures: the same files" diff -r "$C/j1" "$C/j2"
 check "the report counts the failures" grep -qx "16 handouts written, 2 failed" "$C/j2.log"
 
+# --- shards: N machines, each a deterministic share; together exactly the whole build ----------
+for k in 1 2 3; do
+  "$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/s$k" --shard "$k/3" >"$WORK/s$k.log" 2>&1
+  echo $? >>"$WORK/shards.rc"
+done
+check "every shard exits 0" test "$(sort -u "$WORK/shards.rc")" = 0
+(cd "$WORK/j1" && find . -name '*.pdf' | sort) >"$WORK/all.list"
+for k in 1 2 3; do (cd "$WORK/s$k" && find . -name '*.pdf' | sort) >"$WORK/s$k.list"; done
+check "each shard builds some handouts" sh -c "test -s '$WORK/s1.list' && test -s '$WORK/s2.list' && test -s '$WORK/s3.list'"
+check "the shards overlap nowhere" test -z "$(sort "$WORK"/s[123].list | uniq -d)"
+check "the shards' union is exactly the whole build" diff "$WORK/all.list" <(sort "$WORK"/s[123].list)
+same=0
+for k in 1 2 3; do
+  while read -r f; do cmp -s "$WORK/j1/$f" "$WORK/s$k/$f" && same=$((same + 1)); done <"$WORK/s$k.list"
+done
+check "every shard's PDF is byte-identical to the whole build's ($same of 18)" test "$same" -eq 18
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/s2b" --shard 2/3 >/dev/null 2>&1
+check "a shard is the same share every time" diff "$WORK/s2.list" <(cd "$WORK/s2b" && find . -name '*.pdf' | sort)
+"$HANDOUT" build --config "$REPO/handout.yaml" --out "$WORK/sx" --shard 4/3 >/dev/null 2>"$WORK/err"
+check "--shard 4/3 is refused (exit 2)" test $? -eq 2
+check "--shard 4/3 says what it expects" grep -qF "invalid --shard '4/3' (expected K/N with 1 <= K <= N, e.g. 2/4)" "$WORK/err"
+check "a refused shard writes nothing" test ! -e "$WORK/sx"
+
 # --- the JSON report, --quiet and the status line -------------------------------------------
 "$HANDOUT" build --config "$C/handout.yaml" --out "$C/r" --report "$C/report.json" >/dev/null 2>&1
 cat >"$WORK/report_check.py" <<'PY'
