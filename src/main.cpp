@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   build->add_flag("--quiet,-q", quiet, "Print only problems (errors, warnings, a failed count)");
   build->add_option("--report", opt.report_path, "Also write a JSON report: a record per handout and the totals");
   build->add_option("--shard", opt.shard, "Build only shard K of N (K/N), for several machines sharing a build");
+  build->add_flag("--force", opt.force, "Rebuild every handout, also those whose inputs are unchanged");
+  build->add_flag("--prune", opt.prune, "Remove PDFs in the output folder that no handout of the build makes");
 
   try {
     app.parse(argc, argv);

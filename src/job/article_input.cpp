@@ -54,7 +54,10 @@ bool load_article(RunContext& run, const std::string& path, Article& a, Diagnost
       return false;
     }
   }
-  if (is_file(res_path)) load_resources(res_path, run.config.limits.input_bytes, a.resources, diags);
+  if (is_file(res_path)) {
+    a.resources_path = res_path;
+    load_resources(res_path, run.config.limits.input_bytes, a.resources, diags);
+  }
   // Text written in YAML gets the same typographic quotes and dashes as the Markdown body.
   for (auto& r : a.resources.resources)
     r.name = smart_punctuation(r.name), r.description = smart_punctuation(r.description);

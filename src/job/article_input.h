@@ -17,6 +17,7 @@ struct Article {
   Document body;
   ResourceList resources;
   std::string path;
+  std::string resources_path;  ///< the resource list read, if any
   std::map<std::string, ArticleImage> images;
 };
 

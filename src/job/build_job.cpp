@@ -6,12 +6,15 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <set>
 #include <ostream>
 #include <sstream>
 #include <thread>
 
 #include "job/article_input.h"
 #include "job/build_report.h"
+#include "job/incremental.h"
+#include "job/manifest.h"
 #include "job/file_output.h"
 #include "job/language_catalogue.h"
 #include "job/parallel.h"
@@ -37,7 +40,7 @@ std::string stats_line(const LayoutStats& stats) {
 
 /// Builds one handout; returns false when it could not be written.
 bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, HandoutRecord& rec,
-               Diagnostics& diags) {
+               ManifestEntry& entry, Diagnostics& diags) {
   const auto start = std::chrono::steady_clock::now();
   const Language& lang = *job.content;
   Article article;
@@ -83,6 +86,10 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   rec.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   rec.pages = static_cast<int>(doc.pages.size());
   rec.bytes = pdf.size();
+  entry.pdf = relative + ".pdf";
+  entry.pdf_hash = content_hash(pdf);
+  entry.pages = rec.pages;
+  entry.inputs = handout_inputs(run, job, article, doc);
   if (opt.stats) rec.stats = stats_line(stats);
   return true;
 }
@@ -98,6 +105,8 @@ struct Task {
   bool ends_language = false;     // its language's diagnostics are printed after it
   Diagnostics diags;
   HandoutRecord record;
+  bool up_to_date = false;        // its PDF and every input unchanged: not built again
+  ManifestEntry entry;            // what it was built from, for the next run
 };
 
 // Every (language, article) the run asks for, resolved in order: languages load here, once,
@@ -144,9 +153,95 @@ void keep_shard(std::vector<std::unique_ptr<Task>>& tasks, const Shard& shard) {
   tasks = std::move(kept);
 }
 
+// Marks the tasks whose PDF and inputs are unchanged since the manifest was written (not with
+// --force, nor when a layout dump is asked for and missing).
+void mark_up_to_date(std::vector<std::unique_ptr<Task>>& tasks, const Manifest& previous, FileHashes& hashes,
+                     const RunContext& run, const BuildOptions& opt) {
+  if (opt.force) return;
+  for (auto& t : tasks) {
+    if (!t->resolved) continue;
+    const std::string pdf = t->record.language + "/" + t->record.article + ".pdf";
+    const std::string dump = join_path(run.config.output_dir, t->record.language + "/" + t->record.article + ".layout.txt");
+    if (!previous.up_to_date(pdf, HANDOUT_VERSION, run.config.layout, hashes) || (opt.debug_layout && !is_file(dump)))
+      continue;
+    t->up_to_date = true;
+    t->entry = previous.entry(pdf);
+    t->record.status = "up to date";
+    t->record.pages = t->entry.pages;
+    t->record.bytes = static_cast<std::size_t>(hashes.known(join_path(run.config.output_dir, pdf)).size);
+  }
+}
+
+// The manifest for the next run: every handout of this run that is written or up to date
+// (a whole build also drops the shards' manifests, which it supersedes).
+void save_manifest(const std::vector<std::unique_ptr<Task>>& tasks, FileHashes& hashes, const RunContext& run,
+                   const Shard& shard, std::ostream& err) {
+  Manifest next;
+  for (const auto& t : tasks) {
+    if (t->record.status == "failed" || t->entry.pdf.empty()) continue;
+    ManifestEntry e = t->entry;
+    e.version = HANDOUT_VERSION, e.layout = run.config.layout;
+    if (!t->up_to_date) {
+      e.hashes.clear();
+      for (const auto& input : e.inputs) e.hashes.push_back(hashes.of(input));
+    }
+    next.record(std::move(e));
+  }
+  std::string error;
+  const std::string& out_dir = run.config.output_dir;
+  if (!next.save(out_dir, manifest_name(shard.index, shard.count), hashes, error))
+    err << join_path(out_dir, manifest_name(shard.index, shard.count)) << ": warning: " << error << "\n";
+}
+
+// PDFs in the output folder that no build of this config makes any more: reported, and with
+// --prune removed.
+void handle_stale(const std::set<std::string>& expected, const Manifest& previous, const RunContext& run,
+                  const BuildOptions& opt, ProgressReport& progress, std::ostream& err) {
+  const std::string& out_dir = run.config.output_dir;
+  for (const auto& pdf : stale_pdfs(out_dir, expected, previous)) {
+    const std::string path = join_path(out_dir, pdf);
+    progress.before_diagnostics();
+    if (opt.prune && std::remove(path.c_str()) == 0)
+      err << path << ": note: removed: it belongs to no handout of this build\n";
+    else
+      err << path << ": warning: stale: it belongs to no handout of this build (--prune removes it)\n";
+  }
+}
+
 int thread_count(const BuildOptions& opt) {
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   return std::clamp(opt.jobs > 0 ? opt.jobs : cores, 1, kMaxWriters);
+}
+
+struct Tally {
+  int written = 0, current = 0, failed = 0;
+};
+
+// Builds the tasks that are not up to date on the run's threads and reports each, in order;
+// returns their records for the JSON report.
+std::vector<HandoutRecord> build_all(std::vector<std::unique_ptr<Task>>& tasks, RunContext& run,
+                                     const BuildOptions& opt, ProgressReport& progress, std::ostream& err,
+                                     Tally& tally) {
+  std::vector<HandoutRecord> records;
+  Diagnostics language_diags;  // printed after each language, as a serial build would
+  run_in_order(
+      tasks.size(), thread_count(opt),
+      [&](std::size_t i) {
+        Task& t = *tasks[i];
+        if (t.up_to_date) return;
+        t.record.status = t.resolved && build_one(run, opt, t.job, t.record, t.entry, t.diags) ? "written" : "failed";
+      },
+      [&](std::size_t i) {
+        Task& t = *tasks[i];
+        (t.up_to_date ? tally.current : t.record.status == "written" ? tally.written : tally.failed) += 1;
+        for (const auto& d : t.diags.items()) t.record.warnings.push_back(format_diagnostic(d));
+        progress.handout(t.record);
+        records.push_back(std::move(t.record));  // a language without articles too, its article ""
+        language_diags.append(t.diags);
+        if (t.ends_language && !language_diags.items().empty())
+          progress.before_diagnostics(), err << language_diags.to_string(), language_diags = Diagnostics();
+      });
+  return records;
 }
 
 }  // namespace
@@ -166,31 +261,25 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   Languages langs(run);
   const auto started = std::chrono::steady_clock::now();
   auto tasks = plan(run, langs);
+  std::set<std::string> expected;  // every PDF of the whole build, shards or not
+  for (const auto& t : tasks)
+    if (!t->record.article.empty()) expected.insert(t->record.language + "/" + t->record.article + ".pdf");
   keep_shard(tasks, shard);
-  int written = 0, failed = 0;
+  Manifest previous;
+  FileHashes hashes;
+  previous.load(run.config.output_dir, hashes);
+  mark_up_to_date(tasks, previous, hashes, run, opt);
   ProgressReport progress(out, opt.report_style, tasks.size());
-  std::vector<HandoutRecord> records;
-  Diagnostics language_diags;  // printed after each language, as a serial build would
-  run_in_order(
-      tasks.size(), thread_count(opt),
-      [&](std::size_t i) {
-        Task& t = *tasks[i];
-        t.record.status = t.resolved && build_one(run, opt, t.job, t.record, t.diags) ? "written" : "failed";
-      },
-      [&](std::size_t i) {
-        Task& t = *tasks[i];
-        (t.record.status == "written" ? written : failed) += 1;
-        for (const auto& d : t.diags.items()) t.record.warnings.push_back(format_diagnostic(d));
-        progress.handout(t.record);
-        records.push_back(std::move(t.record));  // a language without articles too, its article ""
-        language_diags.append(t.diags);
-        if (t.ends_language && !language_diags.items().empty())
-          progress.before_diagnostics(), err << language_diags.to_string(), language_diags = Diagnostics();
-      });
+  Tally tally;
+  std::vector<HandoutRecord> records = build_all(tasks, run, opt, progress, err, tally);
   Diagnostics font_notes;  // fallback fonts a handout needed and could not open
   for (const auto& problem : run.fonts.problems()) font_notes.warning(run.config.path, 0, 0, "fallback " + problem);
   if (!font_notes.items().empty()) progress.before_diagnostics(), err << font_notes.to_string();
-  progress.finish(written, failed);
+  save_manifest(tasks, hashes, run, shard, err);
+  // Only a build of the whole config can tell a stale PDF (a shard, --lang or --article builds a part).
+  if (shard.count <= 1 && opt.languages.empty() && opt.articles.empty())
+    handle_stale(expected, previous, run, opt, progress, err);
+  progress.finish(tally.written, tally.current, tally.failed);
   if (!opt.report_path.empty()) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::string error;
@@ -199,7 +288,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
       return kExitSomeFailed;
     }
   }
-  return failed > 0 ? kExitSomeFailed : kExitOk;
+  return tally.failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace handout

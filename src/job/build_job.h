@@ -21,6 +21,8 @@ struct BuildOptions {
   ReportStyle report_style = ReportStyle::Lines;  ///< a line per handout, a status line, or quiet
   std::string report_path;    ///< also write the JSON report here
   std::string shard;          ///< "K/N": build only shard K of N (empty: everything)
+  bool force = false;         ///< rebuild handouts that are up to date
+  bool prune = false;         ///< remove PDFs that belong to no handout of the build
 };
 
 /// Exit codes of a build.

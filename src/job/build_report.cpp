@@ -60,6 +60,7 @@ void ProgressReport::handout(const HandoutRecord& r) {
     out_ << wrote_line(r) << "\n";
     if (!r.stats.empty()) out_ << r.stats << "\n";
   }
+  if (style_ == ReportStyle::Lines && r.status == "up to date") out_ << "up to date " << r.path << "\n";
   if (style_ == ReportStyle::StatusLine) status();
 }
 
@@ -78,24 +79,27 @@ void ProgressReport::before_diagnostics() {
   line_shown_ = false;
 }
 
-void ProgressReport::finish(int written, int failed) {
+void ProgressReport::finish(int written, int up_to_date, int failed) {
   before_diagnostics();
   if (style_ == ReportStyle::Quiet && failed == 0) return;
-  out_ << written << (written == 1 ? " handout" : " handouts") << " written, " << failed << " failed\n";
+  out_ << written << (written == 1 ? " handout" : " handouts") << " written, ";
+  if (up_to_date > 0) out_ << up_to_date << " up to date, ";
+  out_ << failed << " failed\n";
 }
 
 std::string report_json(const std::vector<HandoutRecord>& records, double seconds) {
   std::string out = "{\n  \"handouts\": [\n";
-  int written = 0, failed = 0, pages = 0;
+  int written = 0, current = 0, failed = 0, pages = 0;
   std::size_t bytes = 0;
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto& r = records[i];
     out += "    " + record_json(r) + (i + 1 < records.size() ? ",\n" : "\n");
-    (r.status == "written" ? written : failed) += 1;
+    (r.status == "written" ? written : r.status == "up to date" ? current : failed) += 1;
     pages += r.pages, bytes += r.bytes;
   }
   out += "  ],\n  \"totals\": {\"handouts\": " + std::to_string(records.size()) +
-         ", \"written\": " + std::to_string(written) + ", \"failed\": " + std::to_string(failed) +
+         ", \"written\": " + std::to_string(written) + ", \"up_to_date\": " + std::to_string(current) +
+         ", \"failed\": " + std::to_string(failed) +
          ", \"pages\": " + std::to_string(pages) + ", \"bytes\": " + std::to_string(bytes) +
          ", \"seconds\": " + number(seconds, 3) +
          ", \"handouts_per_second\": " + number(seconds > 0 ? records.size() / seconds : 0, 1) + "}\n}\n";

@@ -15,7 +15,7 @@ struct HandoutRecord {
   int pages = 0;
   std::size_t bytes = 0;
   double milliseconds = 0;
-  std::string status;          ///< "written" or "failed"
+  std::string status;          ///< "written", "up to date" or "failed"
   std::vector<std::string> warnings;  ///< diagnostics about it, as printed
   std::string stats;           ///< --stats line, if asked for
 };
@@ -32,8 +32,8 @@ class ProgressReport {
   void handout(const HandoutRecord& record);
   /// Diagnostics are about to be printed: the status line makes room for them.
   void before_diagnostics();
-  /// The closing summary ("18 handouts written, 0 failed").
-  void finish(int written, int failed);
+  /// The closing summary ("18 handouts written, 0 failed"; up-to-date ones when there are).
+  void finish(int written, int up_to_date, int failed);
 
  private:
   void status();

@@ -68,6 +68,9 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
   FontFace::register_language("en");  // font names are read in English (see FontFace)
   run.image_limits.max_pixels = c.limits.image_pixels;
   bool ok = load_layout(run.dirs, c.layout, c.layout_pos, run.layout, diags);
+  for (const auto& d : run.dirs)  // the file load_layout read: the first data folder that has it
+    if (run.layout_path.empty() && is_file(join_path(d, "layouts/" + c.layout + ".yaml")))
+      run.layout_path = join_path(d, "layouts/" + c.layout + ".yaml");
   auto at = [&](const SourcePos& p) { return p.file.empty() ? SourcePos{c.path} : p; };
   const int body = run.fonts.load_family(c.brand.body_font, run.dirs, at(c.brand.body_font_pos), diags);
   const int head = run.fonts.load_family(c.brand.heading_font, run.dirs, at(c.brand.heading_font_pos), diags);

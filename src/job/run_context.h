@@ -24,6 +24,7 @@ struct RunContext {
   HandoutFonts faces;
   std::optional<ImageInfo> logo;
   std::vector<std::string> dirs;
+  std::string layout_path;  ///< the layout file read
   ImageLimits image_limits;
   ImageSet images;                                  // every image decoded so far, by path
   std::map<std::string, std::string> image_errors;  // images that could not be used, and why

@@ -1,0 +1,79 @@
+#include "job/incremental.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstring>
+
+#include "config/config.h"
+#include "util/text.h"
+
+namespace handout {
+namespace {
+
+// Names in a folder, sorted; `dirs` picks folders, else regular files.
+std::vector<std::string> list(const std::string& dir, bool dirs) {
+  std::vector<std::string> out;
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return out;
+  while (const dirent* e = ::readdir(d)) {
+    const std::string name = e->d_name;
+    struct stat st {};
+    if (name[0] == '.' || ::stat(join_path(dir, name).c_str(), &st) != 0) continue;
+    if (dirs ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode)) out.push_back(name);
+  }
+  ::closedir(d);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> handout_inputs(const RunContext& run, const HandoutJob& job, const Article& article,
+                                        const PagedDocument& doc) {
+  std::set<std::string> files{"/proc/self/exe", run.config.path, run.layout_path,
+                              join_path(job.content->dir, "strings.yaml"), article.path};
+  if (job.asked != job.content && job.asked->strings_ok) files.insert(join_path(job.asked->dir, "strings.yaml"));
+  if (!article.resources_path.empty()) files.insert(article.resources_path);
+  for (const auto& [url, image] : article.images) files.insert(image.path);
+  if (!run.config.clinic.logo_path.empty()) files.insert(run.config.clinic.logo_path);
+  for (const auto& page : doc.pages)
+    for (const auto& item : page.items)
+      if (const auto* t = std::get_if<TextItem>(&item)) {
+        const std::string& path = run.fonts.face(t->font).path();
+        files.insert(path.substr(0, path.rfind('#') == std::string::npos ? path.size() : path.rfind('#')));
+      }
+  for (const auto& d : run.dirs) files.insert(kFolderPrefix + join_path(d, "fonts"));
+  files.erase("");
+  // Absolute, so a run from another folder finds the same files.
+  std::vector<std::string> out;
+  char buf[PATH_MAX];
+  const std::string cwd = ::getcwd(buf, sizeof buf) ? buf : ".";
+  for (const auto& f : files) {
+    const bool folder = f.rfind(kFolderPrefix, 0) == 0;
+    const std::string path = folder ? f.substr(std::strlen(kFolderPrefix)) : f;
+    out.push_back((folder ? kFolderPrefix : "") + (path[0] == '/' ? path : join_path(cwd, path)));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> stale_pdfs(const std::string& out_dir, const std::set<std::string>& expected,
+                                    const Manifest& manifest) {
+  std::set<std::string> found;
+  for (const auto& lang : list(out_dir, true))
+    if (valid_language_code(lang))
+      for (const auto& file : list(join_path(out_dir, lang), false))
+        if (file.size() > 4 && file.ends_with(".pdf")) found.insert(lang + "/" + file);
+  for (const auto& [pdf, entry] : manifest.entries())
+    if (is_file(join_path(out_dir, pdf))) found.insert(pdf);
+  std::vector<std::string> out;
+  for (const auto& pdf : found)
+    if (!expected.count(pdf)) out.push_back(pdf);
+  return out;
+}
+
+}  // namespace handout

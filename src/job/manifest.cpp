@@ -1,0 +1,144 @@
+#include "job/manifest.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <fstream>
+#include <cstring>
+#include <sstream>
+
+#include "job/file_output.h"
+#include "util/text.h"
+
+namespace handout {
+namespace {
+
+constexpr const char* kHeader = "handout-manifest 1";
+constexpr const char* kPrefix = ".handout-manifest";
+
+// FNV-1a, 64 bits: a fast content fingerprint (not a defence against forgery).
+std::uint64_t fnv1a(const char* data, std::size_t size, std::uint64_t h = 14695981039346656037ULL) {
+  for (std::size_t i = 0; i < size; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 1099511628211ULL;
+  return h;
+}
+
+std::string hex(std::uint64_t v) {
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+// The names in a folder, sorted, as one hash (1 for a missing folder): what files are there.
+std::uint64_t folder_hash(const std::string& dir) {
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return 1;
+  std::vector<std::string> names;
+  while (const dirent* e = ::readdir(d)) names.push_back(e->d_name);
+  ::closedir(d);
+  std::sort(names.begin(), names.end());
+  std::string all;
+  for (const auto& n : names) all += n + '\n';
+  return fnv1a(all.data(), all.size());
+}
+
+}  // namespace
+
+std::uint64_t FileHashes::of(const std::string& path) {
+  Known& k = known_[path];
+  if (checked_[path]) return k.hash;
+  checked_[path] = true;
+  if (path.rfind(kFolderPrefix, 0) == 0) return k = Known{folder_hash(path.substr(std::strlen(kFolderPrefix))), 0, 0}, k.hash;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return k = Known{}, 0;
+  const long long mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+  if (k.size == st.st_size && k.mtime_ns == mtime && k.hash != 0) return k.hash;
+  std::ifstream in(path, std::ios::binary);
+  std::uint64_t h = 14695981039346656037ULL;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) h = fnv1a(buf, static_cast<std::size_t>(in.gcount()), h);
+  k = Known{in.bad() ? 0 : h, static_cast<long long>(st.st_size), mtime};
+  return k.hash;
+}
+
+void FileHashes::remember(const std::string& path, std::uint64_t hash, long long size, long long mtime_ns) {
+  if (!checked_[path]) known_[path] = Known{hash, size, mtime_ns};
+}
+
+std::uint64_t content_hash(const std::string& bytes) { return fnv1a(bytes.data(), bytes.size()); }
+
+std::string manifest_name(int shard_index, int shard_count) {
+  return shard_count <= 1 ? kPrefix
+                          : std::string(kPrefix) + ".shard-" + std::to_string(shard_index) + "-of-" +
+                                std::to_string(shard_count);
+}
+
+// Format, one handout per "pdf" line and its inputs below it:
+//   handout-manifest 1
+//   pdf <hash> <pages> <version> <layout> <relative path>
+//   in <hash> <size> <mtime_ns> <path>
+void Manifest::load(const std::string& out_dir, FileHashes& hashes) {
+  out_dir_ = out_dir;
+  DIR* dir = ::opendir(out_dir.empty() ? "." : out_dir.c_str());
+  if (!dir) return;
+  std::vector<std::string> files;
+  while (const dirent* e = ::readdir(dir))
+    if (std::string(e->d_name).rfind(kPrefix, 0) == 0 && std::string(e->d_name).find(".handout-tmp-") == std::string::npos)
+      files.push_back(e->d_name);
+  ::closedir(dir);
+  std::sort(files.begin(), files.end());
+  for (const auto& name : files) {
+    std::ifstream in(join_path(out_dir, name));
+    std::string line;
+    if (!std::getline(in, line) || line != kHeader) continue;
+    ManifestEntry* current = nullptr;
+    while (std::getline(in, line)) {
+      std::istringstream fields(line);
+      std::string kind, hash;
+      fields >> kind >> hash;
+      if (kind == "pdf") {
+        ManifestEntry e;
+        e.pdf_hash = std::stoull(hash, nullptr, 16);
+        fields >> e.pages >> e.version >> e.layout >> std::ws;
+        std::getline(fields, e.pdf);
+        current = &(entries_[e.pdf] = e);
+      } else if (kind == "in" && current) {
+        long long size = 0, mtime = 0;
+        std::string path;
+        fields >> size >> mtime >> std::ws;
+        std::getline(fields, path);
+        current->inputs.push_back(path);
+        current->hashes.push_back(std::stoull(hash, nullptr, 16));
+        hashes.remember(path, current->hashes.back(), size, mtime);
+      }
+    }
+  }
+}
+
+bool Manifest::up_to_date(const std::string& pdf, const std::string& version, const std::string& layout,
+                          FileHashes& hashes) const {
+  auto it = entries_.find(pdf);
+  if (it == entries_.end()) return false;
+  const ManifestEntry& e = it->second;
+  if (e.version != version || e.layout != layout || e.inputs.empty()) return false;
+  for (std::size_t i = 0; i < e.inputs.size(); ++i)
+    if (hashes.of(e.inputs[i]) != e.hashes[i]) return false;
+  return hashes.of(join_path(out_dir_, pdf)) == e.pdf_hash;
+}
+
+bool Manifest::save(const std::string& out_dir, const std::string& file_name, FileHashes& hashes,
+                    std::string& error) const {
+  std::string text = std::string(kHeader) + "\n";
+  for (const auto& [pdf, e] : entries_) {
+    text += "pdf " + hex(e.pdf_hash) + " " + std::to_string(e.pages) + " " + e.version + " " + e.layout + " " + pdf +
+            "\n";
+    for (std::size_t i = 0; i < e.inputs.size(); ++i) {
+      const auto& k = hashes.known(e.inputs[i]);
+      text += "in " + hex(e.hashes[i]) + " " + std::to_string(k.size) + " " + std::to_string(k.mtime_ns) + " " +
+              e.inputs[i] + "\n";
+    }
+  }
+  return write_file_atomically(join_path(out_dir, file_name), text, error);
+}
+
+}  // namespace handout

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# End-to-end: incremental builds. A second build skips every handout whose inputs and PDF are
+# unchanged; changing each kind of input once rebuilds exactly the handouts that read it;
+# --force rebuilds all; PDFs that belong to no handout are reported, and removed by --prune.
+# Usage: incremental.sh path/to/handout path/to/repo
+set -u
+. "$(dirname "$0")/lib.sh"
+e2e_setup "$@"
+
+# A clinic of its own, with its own layout (the clinic's folder is searched first).
+C=$WORK/clinic
+mkdir -p "$C/layouts" "$C/fonts"
+cp /usr/share/fonts/truetype/noto/NotoSansThai-*.ttf "$C/fonts/"  # the clinic's own Thai font
+cp -r "$REPO/content" "$REPO/assets" "$REPO/handout.yaml" "$C/"
+cp "$REPO/layouts/letter.yaml" "$C/layouts/"
+
+# rebuild: a build of the clinic; prints the languages it wrote, sorted, on one line.
+rebuild() {
+  "$HANDOUT" build --config "$C/handout.yaml" "$@" >"$WORK/log" 2>"$WORK/err"
+  echo $? >"$WORK/rc"
+  sed -n 's#^wrote .*/out/\([^/]*\)/vaginismus.pdf .*#\1#p' "$WORK/log" | sort | tr '\n' ' ' | sed 's/ $//'
+}
+
+check "the first build writes all 18" test "$(rebuild | wc -w)" -eq 18
+check "a second build writes nothing" test -z "$(rebuild)"
+check "... and says all 18 are up to date" grep -qx "0 handouts written, 18 up to date, 0 failed" "$WORK/log"
+check "... a line each" test "$(grep -c '^up to date .*/out/.*/vaginismus.pdf$' "$WORK/log")" -eq 18
+"$HANDOUT" build --config "$C/handout.yaml" --report "$WORK/r.json" >/dev/null 2>&1
+check "the report says 'up to date'" sh -c "'$PYTHON' -c \"import json; d=json.load(open('$WORK/r.json')); assert {h['status'] for h in d['handouts']} == {'up to date'} and d['totals']['up_to_date'] == 18 and all(h['pages'] and h['bytes'] for h in d['handouts'])\""
+touch "$C/content/en/vaginismus.md" "$C/handout.yaml"
+check "a file touched but not changed rebuilds nothing (content hashes)" test -z "$(rebuild)"
+
+# Each kind of input, changed once.
+printf '\nOne more sentence.\n' >>"$C/content/en/vaginismus.md"
+check "the article changed: only its handout" test "$(rebuild)" = "en"
+sed -i 's/^    description: \(.*\)/    description: \1 (updated)/' "$C/content/es/vaginismus.resources.yaml"
+check "a resource list changed: only its handout" test "$(rebuild)" = "es"
+sed -i 's/^contact_us: .*/contact_us: Nous joindre/' "$C/content/fr/strings.yaml"
+check "a strings file changed: only its language" test "$(rebuild)" = "fr"
+printf '# a comment\n' >>"$C/handout.yaml"
+check "the config changed: all 18" test "$(rebuild | wc -w)" -eq 18
+printf '# a comment\n' >>"$C/layouts/letter.yaml"
+check "the layout changed: all 18" test "$(rebuild | wc -w)" -eq 18
+cp /usr/share/fonts/truetype/noto/NotoSansThai-Bold.ttf "$C/fonts/NotoSansThai-Regular.ttf"
+check "a font file changed (the clinic's Thai font): only the Thai handout, drawn with it" test "$(rebuild)" = "th"
+cp /usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf "$C/fonts/NotoSansLao-Regular.ttf"
+check "a font file added to the clinic's fonts folder: all 18 (it may change any fallback)" \
+  test "$(rebuild | wc -w)" -eq 18
+"$PYTHON" -c "
+import zlib, struct, sys
+png = open('$C/assets/logo.png', 'rb').read()
+# append a harmless ancillary chunk: a different file, the same picture
+chunk = b'tEXt' + b'Comment\x00changed'
+png = png[:-12] + struct.pack('>I', len(chunk) - 4) + chunk + struct.pack('>I', zlib.crc32(chunk)) + png[-12:]
+open('$C/assets/logo.png', 'wb').write(png)
+"
+check "the logo changed: all 18" test "$(rebuild | wc -w)" -eq 18
+sed -i 's/^\(pdf [0-9a-f]* [0-9]* \)[^ ]*/\19.9.9/' "$C/out/.handout-manifest"
+check "another version of handout wrote them: all 18" test "$(rebuild | wc -w)" -eq 18
+rm "$C/out/ru/vaginismus.pdf"
+printf 'x' >>"$C/out/vi/vaginismus.pdf"
+check "a PDF removed or changed: just those" test "$(rebuild)" = "ru vi"
+check "--force rebuilds all" test "$(rebuild --force | wc -w)" -eq 18
+check "--debug-layout asked for the first time: all (their dumps are missing)" \
+  test "$(rebuild --debug-layout | wc -w)" -eq 18
+check "--debug-layout again: nothing" test -z "$(rebuild --debug-layout)"
+
+# Stale PDFs: reported, kept, and removed only with --prune; never by a partial build.
+cp "$C/out/en/vaginismus.pdf" "$C/out/en/old-article.pdf"
+mkdir -p "$C/out/de" && cp "$C/out/en/vaginismus.pdf" "$C/out/de/vaginismus.pdf"
+rebuild --lang en >/dev/null
+check "a --lang build reports no stale PDF (it builds a part)" sh -c "! grep -q stale '$WORK/err'"
+rebuild >/dev/null
+check "a whole build reports each stale PDF" \
+  sh -c "grep -qF '$C/out/en/old-article.pdf: warning: stale: it belongs to no handout of this build (--prune removes it)' '$WORK/err' && grep -qF '$C/out/de/vaginismus.pdf: warning: stale' '$WORK/err'"
+check "... and keeps them" sh -c "test -f '$C/out/en/old-article.pdf' && test -f '$C/out/de/vaginismus.pdf'"
+check "... exit 0" grep -qx 0 "$WORK/rc"
+rebuild --prune >/dev/null
+check "--prune removes them, saying so" \
+  sh -c "grep -qF '$C/out/en/old-article.pdf: note: removed' '$WORK/err' && test ! -e '$C/out/en/old-article.pdf' && test ! -e '$C/out/de/vaginismus.pdf'"
+check "--prune keeps every handout of the build" test "$(find "$C/out" -name '*.pdf' | wc -l)" -eq 18
+check "--prune touches nothing else" sh -c "test -f '$C/out/.handout-manifest'"
+
+finish
