@@ -16,6 +16,7 @@ namespace {
 
 constexpr const char* kHeader = "handout-manifest 1";
 constexpr const char* kPrefix = ".handout-manifest";
+constexpr long long kMaxManifestBytes = 256LL << 20;  // 1,600 handouts take ~2 MB
 
 // FNV-1a, 64 bits: a fast content fingerprint (not a defence against forgery).
 std::uint64_t fnv1a(const char* data, std::size_t size, std::uint64_t h = 14695981039346656037ULL) {
@@ -42,6 +43,13 @@ std::uint64_t folder_hash(const std::string& dir) {
   return fnv1a(all.data(), all.size());
 }
 
+// A 16-digit hex hash; false for anything else (a damaged or foreign manifest line).
+bool parse_hex(const std::string& text, std::uint64_t& out) {
+  if (text.size() != 16 || text.find_first_not_of("0123456789abcdef") != std::string::npos) return false;
+  out = std::strtoull(text.c_str(), nullptr, 16);
+  return true;
+}
+
 }  // namespace
 
 std::uint64_t FileHashes::of(const std::string& path) {
@@ -50,7 +58,9 @@ std::uint64_t FileHashes::of(const std::string& path) {
   checked_[path] = true;
   if (path.rfind(kFolderPrefix, 0) == 0) return k = Known{folder_hash(path.substr(std::strlen(kFolderPrefix))), 0, 0}, k.hash;
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return k = Known{}, 0;
+  // Only regular files, and not huge ones: a manifest is input too, and a line naming
+  // /dev/zero or a FIFO must not hang the build (such an input just never matches).
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (1LL << 30)) return k = Known{}, 0;
   const long long mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
   if (k.size == st.st_size && k.mtime_ns == mtime && k.hash != 0) return k.hash;
   std::ifstream in(path, std::ios::binary);
@@ -88,28 +98,35 @@ void Manifest::load(const std::string& out_dir, FileHashes& hashes) {
   ::closedir(dir);
   std::sort(files.begin(), files.end());
   for (const auto& name : files) {
-    std::ifstream in(join_path(out_dir, name));
+    const std::string path = join_path(out_dir, name);
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || st.st_size > kMaxManifestBytes) continue;  // not ours to read
+    std::ifstream in(path);
     std::string line;
     if (!std::getline(in, line) || line != kHeader) continue;
     ManifestEntry* current = nullptr;
     while (std::getline(in, line)) {
       std::istringstream fields(line);
       std::string kind, hash;
+      std::uint64_t h = 0;
       fields >> kind >> hash;
-      if (kind == "pdf") {
+      if (!parse_hex(hash, h)) {  // a damaged line: its handout is simply built again
+        if (current) entries_.erase(current->pdf);
+        current = nullptr;
+      } else if (kind == "pdf") {
         ManifestEntry e;
-        e.pdf_hash = std::stoull(hash, nullptr, 16);
+        e.pdf_hash = h;
         fields >> e.pages >> e.version >> e.layout >> std::ws;
         std::getline(fields, e.pdf);
-        current = &(entries_[e.pdf] = e);
+        current = fields.fail() || e.pdf.empty() ? nullptr : &(entries_[e.pdf] = e);
       } else if (kind == "in" && current) {
         long long size = 0, mtime = 0;
-        std::string path;
+        std::string input;
         fields >> size >> mtime >> std::ws;
-        std::getline(fields, path);
-        current->inputs.push_back(path);
-        current->hashes.push_back(std::stoull(hash, nullptr, 16));
-        hashes.remember(path, current->hashes.back(), size, mtime);
+        std::getline(fields, input);
+        current->inputs.push_back(input);
+        current->hashes.push_back(h);
+        hashes.remember(input, h, size, mtime);
       }
     }
   }

@@ -81,4 +81,17 @@ check "--prune removes them, saying so" \
 check "--prune keeps every handout of the build" test "$(find "$C/out" -name '*.pdf' | wc -l)" -eq 18
 check "--prune touches nothing else" sh -c "test -f '$C/out/.handout-manifest'"
 
+# A damaged or hostile manifest: never a crash or a hang; its handouts are simply built again.
+printf 'handout-manifest 1\npdf zz notanumber x y en/vaginismus.pdf\nin qq 1 2 /etc/passwd\n' >"$C/out/.handout-manifest"
+timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
+check "a garbled manifest: exit 0, the handout rebuilt" sh -c "test $? -eq 0 && grep -q '^wrote ' '$WORK/log'"
+printf 'handout-manifest 1\npdf 0123456789abcdef 4 0.1.0 letter en/vaginismus.pdf\nin 0123456789abcdef 1 1 /dev/zero\n' \
+  >"$C/out/.handout-manifest"
+timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
+check "a manifest naming /dev/zero as an input: no hang, the handout rebuilt" \
+  sh -c "test $? -eq 0 && grep -q '^wrote ' '$WORK/log'"
+head -c 5000 /dev/urandom >"$C/out/.handout-manifest.shard-1-of-2"
+timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
+check "random bytes in a shard's manifest: ignored (exit 0)" test $? -eq 0
+
 finish
