@@ -8,6 +8,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "config/config.h"
 #include "job/file_output.h"
 #include "util/text.h"
 
@@ -41,6 +42,14 @@ std::uint64_t folder_hash(const std::string& dir) {
   std::string all;
   for (const auto& n : names) all += n + '\n';
   return fnv1a(all.data(), all.size());
+}
+
+// "<lang>/<article>.pdf", as the build names its PDFs: anything else in a manifest (a path
+// leaving the output folder, say) is not ours, and is neither trusted nor pruned.
+bool handout_pdf(const std::string& pdf) {
+  const auto slash = pdf.find('/');
+  return slash != std::string::npos && pdf.size() > slash + 5 && pdf.ends_with(".pdf") &&
+         valid_language_code(pdf.substr(0, slash)) && valid_article_name(pdf.substr(slash + 1, pdf.size() - slash - 5));
 }
 
 // A 16-digit hex hash; false for anything else (a damaged or foreign manifest line).
@@ -118,7 +127,7 @@ void Manifest::load(const std::string& out_dir, FileHashes& hashes) {
         e.pdf_hash = h;
         fields >> e.pages >> e.version >> e.layout >> std::ws;
         std::getline(fields, e.pdf);
-        current = fields.fail() || e.pdf.empty() ? nullptr : &(entries_[e.pdf] = e);
+        current = fields.fail() || !handout_pdf(e.pdf) ? nullptr : &(entries_[e.pdf] = e);
       } else if (kind == "in" && current) {
         long long size = 0, mtime = 0;
         std::string input;

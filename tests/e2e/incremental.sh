@@ -90,6 +90,10 @@ printf 'handout-manifest 1\npdf 0123456789abcdef 4 0.1.0 letter en/vaginismus.pd
 timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
 check "a manifest naming /dev/zero as an input: no hang, the handout rebuilt" \
   sh -c "test $? -eq 0 && grep -q '^wrote ' '$WORK/log'"
+echo precious >"$WORK/precious.pdf"
+printf 'handout-manifest 1\npdf 0123456789abcdef 4 0.1.0 letter ../../precious.pdf\n' >"$C/out/.handout-manifest"
+"$HANDOUT" build --config "$C/handout.yaml" --prune >/dev/null 2>&1
+check "a manifest naming a file outside the output folder: --prune leaves it alone" test -f "$WORK/precious.pdf"
 head -c 5000 /dev/urandom >"$C/out/.handout-manifest.shard-1-of-2"
 timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
 check "random bytes in a shard's manifest: ignored (exit 0)" test $? -eq 0
