@@ -22,7 +22,8 @@ std::vector<std::string> list(const std::string& dir, bool dirs) {
   while (const dirent* e = ::readdir(d)) {
     const std::string name = e->d_name;
     struct stat st {};
-    if (name[0] == '.' || ::stat(join_path(dir, name).c_str(), &st) != 0) continue;
+    // lstat: a symbolic link (to a folder or file elsewhere) is never listed, so never pruned.
+    if (name[0] == '.' || ::lstat(join_path(dir, name).c_str(), &st) != 0) continue;
     if (dirs ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode)) out.push_back(name);
   }
   ::closedir(d);

@@ -94,6 +94,11 @@ echo precious >"$WORK/precious.pdf"
 printf 'handout-manifest 1\npdf 0123456789abcdef 4 0.1.0 letter ../../precious.pdf\n' >"$C/out/.handout-manifest"
 "$HANDOUT" build --config "$C/handout.yaml" --prune >/dev/null 2>&1
 check "a manifest naming a file outside the output folder: --prune leaves it alone" test -f "$WORK/precious.pdf"
+mkdir -p "$WORK/elsewhere" && echo precious >"$WORK/elsewhere/x.pdf"
+ln -s "$WORK/elsewhere" "$C/out/nl"
+"$HANDOUT" build --config "$C/handout.yaml" --prune >/dev/null 2>&1
+check "a symbolic link in the output folder: --prune does not follow it" test -f "$WORK/elsewhere/x.pdf"
+rm "$C/out/nl"
 head -c 5000 /dev/urandom >"$C/out/.handout-manifest.shard-1-of-2"
 timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
 check "random bytes in a shard's manifest: ignored (exit 0)" test $? -eq 0
