@@ -1,10 +1,11 @@
-// libFuzzer target: every YAML loader. The first byte picks the loader; the rest is the file,
-// read the way the tool reads it (UTF-8 repaired first).
+// libFuzzer target: every YAML loader, and the build manifest's reader. The first byte picks
+// the loader; the rest is the file, read the way the tool reads it (UTF-8 repaired first).
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "config/config.h"
+#include "job/manifest.h"
 #include "util/input_file.h"
 
 using namespace handout;
@@ -13,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   Diagnostics diags;
   const std::string text = repair_utf8(std::string(reinterpret_cast<const char*>(data) + 1, size - 1), "f.yaml", diags);
-  switch (data[0] % 5) {
+  switch (data[0] % 6) {
     case 0: {
       ClinicConfig c;
       if (parse_clinic_config(text, "fuzz/h.yaml", c, diags)) (void)printed_clinic(c, "pt-BR");
@@ -32,6 +33,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 3: {
       ResourceList r;
       parse_resources(text, "r.yaml", r, diags);
+      break;
+    }
+    case 5: {  // not YAML, but read from a folder the same way: the build's manifest
+      Manifest m;
+      FileHashes hashes;
+      m.parse(text, hashes);
       break;
     }
     default: {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes handout with libFuzzer (clang, AddressSanitizer, UndefinedBehaviorSanitizer):
-#   yaml_fuzz      every YAML loader (config, layout, strings, resource list, front matter)
+#   yaml_fuzz      every YAML loader (config, layout, strings, resource list, front matter) and
+#                  the output folder's build manifest
 #   markdown_fuzz  an article file to the document model
 #   pipeline_fuzz  one article (and resource list) through layout to PDF bytes in memory
 # Usage: scripts/fuzz.sh [seconds per target, default 60] [target...]
@@ -36,6 +37,9 @@ seed yaml_fuzz 00 handout.yaml
 seed yaml_fuzz 01 layouts/*.yaml
 seed yaml_fuzz 02 content/*/strings.yaml
 seed yaml_fuzz 03 content/*/*.resources.yaml
+n=$((n + 1))  # a build manifest (see src/job/manifest.cpp)
+printf '\x05handout-manifest 1\npdf 0123456789abcdef 4 0.1.0 letter en/a.pdf\nin 0123456789abcdef 10 20 /x/y\n' \
+  >"$seeds/yaml_fuzz/$n"
 for md in content/*/*.md; do  # front matter alone
   n=$((n + 1))
   { printf '\x04'; sed -n '2,/^---$/p' "$md" | sed '$d'; } >"$seeds/yaml_fuzz/$n"

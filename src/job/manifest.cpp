@@ -111,32 +111,39 @@ void Manifest::load(const std::string& out_dir, FileHashes& hashes) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0 || st.st_size > kMaxManifestBytes) continue;  // not ours to read
     std::ifstream in(path);
-    std::string line;
-    if (!std::getline(in, line) || line != kHeader) continue;
-    ManifestEntry* current = nullptr;
-    while (std::getline(in, line)) {
-      std::istringstream fields(line);
-      std::string kind, hash;
-      std::uint64_t h = 0;
-      fields >> kind >> hash;
-      if (!parse_hex(hash, h)) {  // a damaged line: its handout is simply built again
-        if (current) entries_.erase(current->pdf);
-        current = nullptr;
-      } else if (kind == "pdf") {
-        ManifestEntry e;
-        e.pdf_hash = h;
-        fields >> e.pages >> e.version >> e.layout >> std::ws;
-        std::getline(fields, e.pdf);
-        current = fields.fail() || !handout_pdf(e.pdf) ? nullptr : &(entries_[e.pdf] = e);
-      } else if (kind == "in" && current) {
-        long long size = 0, mtime = 0;
-        std::string input;
-        fields >> size >> mtime >> std::ws;
-        std::getline(fields, input);
-        current->inputs.push_back(input);
-        current->hashes.push_back(h);
-        hashes.remember(input, h, size, mtime);
-      }
+    std::stringstream text;
+    text << in.rdbuf();
+    parse(text.str(), hashes);
+  }
+}
+
+void Manifest::parse(const std::string& text, FileHashes& hashes) {
+  std::istringstream in(text);
+  std::string line;
+  if (!std::getline(in, line) || line != kHeader) return;
+  ManifestEntry* current = nullptr;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string kind, hash;
+    std::uint64_t h = 0;
+    fields >> kind >> hash;
+    if (!parse_hex(hash, h)) {  // a damaged line: its handout is simply built again
+      if (current) entries_.erase(current->pdf);
+      current = nullptr;
+    } else if (kind == "pdf") {
+      ManifestEntry e;
+      e.pdf_hash = h;
+      fields >> e.pages >> e.version >> e.layout >> std::ws;
+      std::getline(fields, e.pdf);
+      current = fields.fail() || !handout_pdf(e.pdf) ? nullptr : &(entries_[e.pdf] = e);
+    } else if (kind == "in" && current) {
+      long long size = 0, mtime = 0;
+      std::string input;
+      fields >> size >> mtime >> std::ws;
+      std::getline(fields, input);
+      current->inputs.push_back(input);
+      current->hashes.push_back(h);
+      hashes.remember(input, h, size, mtime);
     }
   }
 }

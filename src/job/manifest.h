@@ -52,6 +52,8 @@ class Manifest {
   /// Reads every manifest in `out_dir`; unreadable or foreign lines are ignored (the handouts
   /// they describe are then rebuilt). Recorded hashes go into `hashes`.
   void load(const std::string& out_dir, FileHashes& hashes);
+  /// Reads one manifest's text (load's step per file; fuzzed as input).
+  void parse(const std::string& text, FileHashes& hashes);
   /// True when `pdf` was built by this version with `layout` from inputs whose content is
   /// unchanged, and the PDF itself is unchanged.
   bool up_to_date(const std::string& pdf, const std::string& version, const std::string& layout,
