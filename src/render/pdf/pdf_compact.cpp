@@ -3,6 +3,7 @@
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFCryptoProvider.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include <exception>
@@ -23,14 +24,21 @@ void label_deflated_streams(QPDF& pdf) {
 
 }  // namespace
 
-bool compact_pdf(std::string& pdf, std::string& error, const std::function<void(QPDF&)>& edit) {
-  // One document at a time: ThreadSanitizer reports libqpdf 11 touching memory shared between
-  // separate QPDF objects (inside the library, which makes no thread-safety promise), so the
-  // parallel build takes turns here (qpdf is ~8% of a handout's time).
-  static std::mutex one_at_a_time;
-  std::lock_guard lock(one_at_a_time);
-  try {
+void prepare_pdf_writer() {
+  // Process-wide state of libqpdf, set up once before threads write PDFs at the same time:
+  // the compression level, and the crypto provider registry (its getters are documented as
+  // not thread-safe; after this first use they only read it). Each document then has its own
+  // QPDF objects.
+  static std::once_flag once;
+  std::call_once(once, [] {
     Pl_Flate::setCompressionLevel(6);
+    (void)QPDFCryptoProvider::getDefaultProvider();
+  });
+}
+
+bool compact_pdf(std::string& pdf, std::string& error, const std::function<void(QPDF&)>& edit) {
+  prepare_pdf_writer();
+  try {
     QPDF in;
     in.processMemoryFile("handout.pdf", pdf.data(), pdf.size());
     label_deflated_streams(in);

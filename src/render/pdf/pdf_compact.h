@@ -18,6 +18,10 @@ namespace handout {
 /// The file says PDF 1.7 (tagged PDF/UA-1 is built on it).
 bool compact_pdf(std::string& pdf, std::string& error, const std::function<void(QPDF&)>& edit = {});
 
+/// Sets up libqpdf's process-wide state (compression level, crypto registry) once; compact_pdf
+/// calls it, and a parallel build calls it before its threads start.
+void prepare_pdf_writer();
+
 inline constexpr const char* kDeflatedMark = "HandoutDeflated";
 
 }  // namespace handout

@@ -323,6 +323,8 @@ std::string libharu_error_text(HPDF_STATUS code) {
 
 }  // namespace
 
+void prepare_pdf_rendering() { prepare_pdf_writer(); }
+
 bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, std::string& out,
                 std::string& error) {
   ErrorState err;
