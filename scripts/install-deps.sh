@@ -8,13 +8,15 @@ PACKAGES=(
   libpng-dev libjpeg62-turbo-dev                 # images: decoded and checked before embedding
   libcli11-dev libharfbuzz-dev libicu-dev        # command line, shaping and subsetting, UAX #14 line breaks
   libfribidi-dev                                 # right-to-left text: bidi levels and line order
-  libfontconfig-dev libqpdf-dev                  # finding installed font families; compact PDFs (object streams)
+  libfontconfig-dev libqpdf-dev                  # finding installed font families; compact PDFs, tagging, AES-256
+  libqrencode-dev libcsv-dev                     # QR codes; patients' CSV files (quotes, embedded newlines)
   fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic  # fonts for every script
   libhyphen-dev hyphen-en-us hyphen-en-gb        # hyphenation (LibreOffice patterns) ...
   hyphen-es hyphen-fr hyphen-de hyphen-pt-br     # ... for the languages clinics need most
   hyphen-pt-pt hyphen-ru hyphen-it hyphen-nl
   doctest-dev poppler-utils qpdf                 # tests: unit tests, pdftotext/pdfinfo/pdffonts, qpdf --check
   mupdf-tools ghostscript                        # tests: every PDF is also opened by MuPDF and Ghostscript
+  zbar-tools                                     # tests: every QR code is decoded from the rendered page
   clang libclang-rt-dev                          # tests: sanitizer build and libFuzzer (scripts/fuzz.sh)
 )
 missing=()
