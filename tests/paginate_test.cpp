@@ -62,6 +62,17 @@ TEST_CASE("the first page can be shorter than the rest") {
   CHECK(boxes_per_page(p) == std::vector<std::vector<std::size_t>>{{0, 1}, {2, 3, 4, 5}});
 }
 
+TEST_CASE("a short first page too small for a heading and its lines stays empty, uncut") {
+  std::vector<FlowBox> boxes{line(10, false), line(10, false), line(), line(), line()};  // 0..2 together
+  auto p = paginate(boxes, [](int page) { return page == 0 ? 25.0 : 40.0; });
+  CHECK(boxes_per_page(p) == std::vector<std::vector<std::size_t>>{{}, {0, 1, 2, 3}, {4}});
+  CHECK(p.forced_breaks == 0);
+  // What no later page holds either is still cut, as before: an empty page would not help.
+  auto q = paginate(boxes, [](int page) { return page == 0 ? 25.0 : 28.0; });
+  CHECK(q.forced_breaks == 1);
+  CHECK_FALSE(q.pages[0].empty());
+}
+
 TEST_CASE("content taller than a page is cut and counted, never lost or looping") {
   std::vector<FlowBox> boxes(5, line(10, false));
   boxes.push_back(line(100));  // taller than the page on its own

@@ -1,6 +1,31 @@
 #include "layout/paginate.h"
 
 namespace handout {
+namespace {
+
+// The height of the boxes from `i` up to the first one after which a page may end: what must
+// stand together at the top of a page.
+double unbreakable_height(const std::vector<FlowBox>& boxes, std::size_t i) {
+  double h = 0;
+  for (std::size_t k = i; k < boxes.size(); ++k) {
+    h += boxes[k].height;
+    if (!boxes[k].is_gap && boxes[k].break_after) break;
+  }
+  return h;
+}
+
+// True when one of the next few frames is taller than `avail` and holds `need`: a short frame
+// (page 1 under a tall title block) is better left empty than cut where no break is allowed.
+bool fits_a_later_frame(const std::function<double(int)>& page_height, int frame, double avail, double need) {
+  constexpr int kLookAhead = 4;  // two-column pages: the next page's columns
+  for (int k = frame + 1; k <= frame + kLookAhead; ++k) {
+    const double h = page_height(k);
+    if (h > avail + 1e-6 && need <= h + 1e-6) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<double(int)>& page_height,
                     const FrameEndRule& may_end) {
@@ -25,6 +50,9 @@ Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<doubl
       end = n;
     } else if (last_ok != n && last_ok >= i) {
       end = last_ok + 1;
+    } else if (fits_a_later_frame(page_height, static_cast<int>(out.pages.size()), avail, unbreakable_height(boxes, i))) {
+      out.pages.emplace_back();  // this frame stays empty; the boxes start the next one
+      continue;
     } else {
       // Nothing breakable fits: cut as late as possible rather than overflow the page.
       end = std::max(j, i + 1);
