@@ -84,13 +84,16 @@ struct Fixture {
     in.intro = intro;
     in.hyphenator = hyphenator;
     in.images = images;
-    const Style style = make_style(layout, config.brand, fonts().body, fonts().headings, Script{in.lang, false});
+    in.online_url = online_url;
+    const Style style = make_style(layout, config.brand, fonts().body, fonts().headings, Script{in.lang, rtl});
     return layout_handout(in, style, *fonts().set, d, stats);
   }
   std::vector<Resource> resources;
   std::string intro;
   const Hyphenator* hyphenator = nullptr;
   std::map<std::string, ArticleImage> images;
+  std::string online_url;
+  bool rtl = false;  ///< lay out as a right-to-left page (mirrored)
 };
 
 }  // namespace handout::test

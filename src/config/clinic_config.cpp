@@ -158,6 +158,27 @@ bool parse_color(const std::string& text, Color& out) {
   return true;
 }
 
+namespace {
+
+// online_url: where the clinic publishes each handout, so a QR code can point at it. Only
+// {lang} and {article} are filled in; the result must be a web address.
+void read_online_url(yaml::MapReader& top, ClinicConfig& out) {
+  auto url = top.text("online_url");
+  if (!url) return;
+  out.online_url_pos = top.pos("online_url");
+  const std::string sample = fill_template(*url, {{"lang", "en"}, {"article", "article"}});
+  if (sample.find('{') != std::string::npos || sample.find('}') != std::string::npos)
+    return top.diags().error(out.online_url_pos, "'online_url' may only use {lang} and {article} (got '" + *url + "')");
+  if (url->find("{article}") == std::string::npos)
+    return top.diags().error(out.online_url_pos, "'online_url' must contain {article}, or every handout would point "
+                                                 "to the same address");
+  if (!url->starts_with("https://") && !url->starts_with("http://"))
+    return top.diags().error(out.online_url_pos, "'online_url' must start with https:// (got '" + *url + "')");
+  out.online_url = *url;
+}
+
+}  // namespace
+
 bool parse_clinic_config(const std::string& text, const std::string& path, ClinicConfig& out,
                          Diagnostics& diags) {
   const auto errors_before = diags.error_count();
@@ -188,6 +209,7 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
     else
       diags.error(top.pos("missing_glyphs"), "'missing_glyphs' must be error or warn (got '" + *v + "')");
   }
+  read_online_url(top, out);
   top.finish();
   return diags.error_count() == errors_before;
 }

@@ -32,6 +32,8 @@ bool parse_strings(const std::string& text, const std::string& path, Strings& ou
                    Diagnostics& diags);
 /// The labels every strings file must define.
 const std::vector<std::string>& required_string_keys();
+/// The labels only some features use; a feature that needs one a language lacks says so.
+const std::vector<std::string>& optional_string_keys();
 
 /// Loads a resource list file.
 bool load_resources(const std::string& path, long long max_bytes, ResourceList& out, Diagnostics& diags);

@@ -65,6 +65,23 @@ void read_choice(yaml::MapReader& m, const std::string& key, const std::vector<s
                                   did_you_mean(*value, choices));
 }
 
+// qr_codes: none, resources, online, or a list of resources and online.
+void read_qr_codes(yaml::MapReader& m, LayoutConfig& out) {
+  const auto kinds = m.text_list("qr_codes", true);
+  if (!kinds) return;
+  const std::vector<std::string> choices{"none", "resources", "online"};
+  for (const auto& kind : *kinds) {
+    if (kind == "resources") {
+      out.qr_resources = true;
+    } else if (kind == "online") {
+      out.qr_online = true;
+    } else if (kind != "none" || kinds->size() > 1) {
+      m.diags().error(m.pos("qr_codes"), "'qr_codes' must be none, or one or both of resources and online (got '" +
+                                             kind + "')" + did_you_mean(kind, choices));
+    }
+  }
+}
+
 // The fewest body lines a page or column must have room for: fewer and text would be cut
 // into slivers, or (with no room at all) pushed off the page.
 constexpr int kMinBodyLines = 4;
@@ -147,6 +164,7 @@ bool parse_layout(const std::string& text, const std::string& path, LayoutConfig
   set("min_text_size", out.min_text_size, 0, 32);
   if (auto v = m.boolean("avoid_italics")) out.avoid_italics = *v;
   if (auto v = m.boolean("high_contrast")) out.high_contrast = *v;
+  read_qr_codes(m, out);
   if (out.landscape && out.page_width < out.page_height) std::swap(out.page_width, out.page_height);
   if (out.page_width - out.margin_left - out.margin_right < 144)
     diags.error(path, 0, 0, "layout leaves less than 2 inches for text between the margins");

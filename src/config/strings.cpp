@@ -36,6 +36,15 @@ const std::vector<std::string>& required_string_keys() {
   return keys;
 }
 
+const std::vector<std::string>& optional_string_keys() {
+  static const std::vector<std::string> keys{
+      "logo_alt",          // the logo's description for screen readers (else the clinic's name alone)
+      "online_copy",       // label of the online copy's address (QR codes)
+      "language_assistance", "language_assistance_title", "language_name_own",  // notices: [language_assistance]
+      "prepared_for", "clinician", "visit_date", "visit_note"};  // personal copies (--patients)
+  return keys;
+}
+
 namespace {
 
 /// The placeholders a label may use, and those it must use.
@@ -51,6 +60,7 @@ const Placeholders& placeholders_of(const std::string& key) {
       {"translation_draft", {{"source", "date"}, {"source"}}},
       {"fallback_notice", {{"language", "requested"}, {"language"}}},
       {"logo_alt", {{"clinic"}, {"clinic"}}},
+      {"language_assistance", {{"phone"}, {"phone"}}},
   };
   static const Placeholders none;
   auto it = table.find(key);
@@ -100,8 +110,8 @@ bool parse_strings(const std::string& text, const std::string& path, Strings& ou
   if (!m.ok()) return false;
   for (const auto& key : required_string_keys())
     if (auto v = m.text(key, true)) out.labels[key] = *v, check_placeholders(key, *v, m.pos(key), diags);
-  // Optional: the logo's description for screen readers (else the clinic's name alone).
-  if (auto v = m.text("logo_alt")) out.labels["logo_alt"] = *v, check_placeholders("logo_alt", *v, m.pos("logo_alt"), diags);
+  for (const auto& key : optional_string_keys())
+    if (auto v = m.text(key)) out.labels[key] = *v, check_placeholders(key, *v, m.pos(key), diags);
   if (auto months = m.text_list("months", false)) {
     if (months->size() == 12)
       out.months = *months;

@@ -98,6 +98,8 @@ struct ClinicConfig {
   SourcePos fallback_language_pos;
   Limits limits;
   bool missing_glyphs_allowed = false;  ///< missing_glyphs: warn (boxes print; default: the handout fails)
+  std::string online_url;  ///< where each handout is online: a template with {lang} and {article}
+  SourcePos online_url_pos;
 };
 
 /// The clinic as printed on one language's handouts: the config with every per-language text
@@ -135,6 +137,8 @@ struct LayoutConfig {
   double min_text_size = 0;   ///< floor for every text size (large print)
   bool avoid_italics = false; ///< emphasis and secondary text set upright (large print)
   bool high_contrast = false; ///< pure black text, darker brand colours
+  bool qr_resources = false;  ///< qr_codes: resources (a code beside each resource's website)
+  bool qr_online = false;     ///< qr_codes: online (a code for the handout's online copy)
 };
 
 /// Labels printed on a handout, in its language (content/<lang>/strings.yaml).

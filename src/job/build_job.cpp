@@ -60,6 +60,8 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   in.creator = std::string("handout ") + HANDOUT_VERSION;
   in.hyphenator = lang.hyphenator.get();
   in.notices = notices_for(job, article.meta);
+  if (!run.config.online_url.empty())  // the address of the file this build writes, as the clinic publishes it
+    in.online_url = fill_template(run.config.online_url, {{"lang", job.asked->code}, {"article", job.name}});
   in.images = article.images;
   LayoutStats stats;
   const auto errors_before = diags.error_count();

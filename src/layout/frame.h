@@ -10,6 +10,7 @@
 #include "config/types.h"
 #include "fonts/font_set.h"
 #include "layout/logical_structure.h"
+#include "qr/qr_code.h"
 
 namespace handout {
 
@@ -78,7 +79,21 @@ struct LinkItem {
   Tag tag;
 };
 
-using Item = std::variant<TextItem, RectItem, LineItem, ImageItem, LinkItem>;
+/// A QR code: its dark modules drawn as vector squares on a light square that takes in the
+/// quiet zone. Mirroring a right-to-left page moves it and never flips it (a mirror image
+/// would not scan). An artifact: the address it holds is printed beside it as text.
+struct QrItem {
+  double x = 0, y = 0, w = 0, h = 0;  ///< the light square, quiet zone included
+  int quiet = 4;                      ///< modules of quiet zone on each side
+  QrSymbol symbol;
+  std::string text;                   ///< what it encodes
+  Color dark, light;
+  Tag tag;
+  /// The side of one module in points.
+  double module() const { return w / (symbol.modules + 2 * quiet); }
+};
+
+using Item = std::variant<TextItem, RectItem, LineItem, ImageItem, LinkItem, QrItem>;
 
 /// One page: items in painting order.
 struct PageFrame {

@@ -48,7 +48,8 @@ FlowBox build_contact_box(const HandoutInput& in, const Style& style, const Font
                           Structure& tree) {
   FlowBuilder b(style, fonts, in.article_file, diags, style.column_width(), nullptr);
   b.set_structure(&tree);
-  add_contact_block(b, in.strings->get("contact_us"), *in.clinic, *in.strings);
+  add_contact_block(b, in.strings->get("contact_us"), *in.clinic, *in.strings,
+                    {in.strings->get("online_copy"), in.online_url});
   return b.take().boxes.back();
 }
 
@@ -60,10 +61,10 @@ Flow build_title_flow(const HandoutInput& in, const Style& style, const FontSet&
   FlowBuilder b(style, fonts, in.article_file, diags, style.content_width(), nullptr);
   b.set_structure(&tree);
   const auto& strings = *in.strings;
-  std::string meta;
+  TitleText text{in.meta->title, in.meta->summary, "", in.notices, {strings.get("online_copy"), in.online_url}};
   if (!in.meta->reviewed.empty())
-    meta = fill_template(strings.get("reviewed"), {{"date", strings.format_date(in.meta->reviewed)}});
-  add_title_block(b, in.meta->title, in.meta->summary, meta, in.notices);
+    text.meta = fill_template(strings.get("reviewed"), {{"date", strings.format_date(in.meta->reviewed)}});
+  add_title_block(b, text);
   return b.take();
 }
 

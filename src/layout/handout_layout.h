@@ -49,6 +49,7 @@ struct HandoutInput {
   const Hyphenator* hyphenator = nullptr;  ///< the language's patterns; null: no hyphenation
   std::vector<Notice> notices;  ///< small print under the title (draft translation, fallback language)
   std::map<std::string, ArticleImage> images;  ///< the article's figures, by their URL as written
+  std::string online_url;  ///< where this handout is online (a QR code when the layout asks); "" = nowhere
 };
 
 /// The fonts of a run and the faces of its body and heading families (make_style's input).

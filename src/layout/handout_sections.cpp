@@ -2,25 +2,53 @@
 
 #include <algorithm>
 
+#include "layout/qr_codes.h"
 #include "text/scripts.h"
 #include "util/text.h"
 
 namespace handout {
 
-void add_title_block(FlowBuilder& b, const std::string& title, const std::string& summary, const std::string& meta,
-                     const std::vector<Notice>& notices) {
+namespace {
+
+// The structure role of the handout's own sections' headings ("H2").
+std::string section_heading_role() {
+  std::string role = "H";  // built by appending: gcc 12 warns falsely about "H" + std::string
+  role += std::to_string(FlowBuilder::kSectionHeading);
+  return role;
+}
+
+// "<label>: <address>" of the online copy, the address a link.
+std::vector<Span> online_line(const OnlineCopy& online) {
+  auto spans = plain_spans(online.label + ": ", true);
+  spans.push_back(plain_spans(display_url(online.url), false, online.url)[0]);
+  return spans;
+}
+
+}  // namespace
+
+void add_title_block(FlowBuilder& b, const TitleText& t) {
   const Style& s = b.style();
   FlowBox box;
   box.break_after = true;
   const double w = b.width();
   const TextSource src{b.source_file(), 1};
-  auto add = [&](const char* role, const std::string& text, const TextStyle& st, double y, const std::string& lang = "") {
-    return b.stack_as(role, box, b.set(plain_spans(text), st, w, src), st, 0, y, lang);
+  auto add = [&](const char* role, const std::vector<Span>& spans, const TextStyle& st, double width, double y,
+                 const std::string& lang = "") {
+    return b.stack_as(role, box, b.set(spans, st, width, src), st, 0, y, lang);
   };
-  double y = add("H1", title, s.title, 0);
-  if (!summary.empty()) y = add("P", summary, s.summary, y + s.title_summary_gap);
-  if (!meta.empty()) y = add("P", meta, s.meta, y + s.title_meta_gap);
-  for (const auto& notice : notices) y = add("P", notice.text, s.notice, y + s.title_notice_gap, notice.lang);
+  double y = add("H1", plain_spans(t.title), s.title, w, 0);
+  if (!t.summary.empty()) y = add("P", plain_spans(t.summary), s.summary, w, y + s.title_summary_gap);
+  // The code stands beside the small print (its address among it), so title and summary keep
+  // their full width.
+  auto code = s.qr.online ? qr_code_item(t.online.url, s.qr, 0, y + s.title_meta_gap) : std::nullopt;
+  const double small_w = width_beside(code, s.qr, w);
+  const double code_top = y;
+  if (code) code->x = w - code->w, box.items.push_back(*code);
+  if (!t.meta.empty()) y = add("P", plain_spans(t.meta), s.meta, small_w, y + s.title_meta_gap);
+  if (code) y = add("P", online_line(t.online), s.meta, small_w, y + s.title_meta_gap);
+  for (const auto& notice : t.notices)
+    y = add("P", plain_spans(notice.text), s.notice, small_w, y + s.title_notice_gap, notice.lang);
+  if (code) y = std::max(y, code_top + s.title_meta_gap + code->h - s.title_rule_above);
   y += s.title_rule_above;
   box.items.push_back(LineItem{0, y, w * s.title_rule_share, y, s.accent, s.title_rule_width, {}});
   box.height = y + s.title_rule_below;
@@ -35,14 +63,21 @@ FlowBox resource_entry(FlowBuilder& b, const Resource& r, const FlowBuilder::Col
   const Style& s = b.style();
   const TextSource at{r.pos.file, r.pos.line};
   FlowBox entry;
+  // The code sits at the entry's right, beside the name, description and address.
+  const auto code = s.qr.resources ? qr_code_item(r.website_uri, s.qr) : std::nullopt;
+  if (code) {
+    entry.items.push_back(*code);
+    std::get<QrItem>(entry.items.back()).x = inner.x + inner.w - code->w;
+  }
+  const FlowBuilder::Column text{inner.x, width_beside(code, s.qr, inner.w)};
   Structure& tree = b.structure();
   tree.open("LI");
   tree.open("LBody");
   const std::string name_lang = written_in_latin(r.name) ? names_lang : "";
-  double y = b.stack_as("P", entry, b.set(plain_spans(r.name), s.resource_name, inner.w, at), s.resource_name,
-                        inner.x, 0, name_lang);
+  double y = b.stack_as("P", entry, b.set(plain_spans(r.name), s.resource_name, text.w, at), s.resource_name,
+                        text.x, 0, name_lang);
   if (!r.description.empty())
-    y = b.stack_as("P", entry, b.set(plain_spans(r.description), s.body, inner.w, at), s.body, inner.x, y);
+    y = b.stack_as("P", entry, b.set(plain_spans(r.description), s.body, text.w, at), s.body, text.x, y);
   std::vector<Span> contact;
   if (!r.website.empty()) {
     auto w = plain_spans(display_url(r.website), false, r.website_uri);
@@ -53,10 +88,10 @@ FlowBox resource_entry(FlowBuilder& b, const Resource& r, const FlowBuilder::Col
     contact.push_back(plain_spans(strings.get("phone") + ": ", true)[0]);
     contact.push_back(plain_spans(r.phone)[0]);
   }
-  if (!contact.empty()) y = b.stack_as("P", entry, b.set(contact, s.body, inner.w, at), s.body, inner.x, y);
+  if (!contact.empty()) y = b.stack_as("P", entry, b.set(contact, s.body, text.w, at), s.body, text.x, y);
   tree.close();
   tree.close();
-  entry.height = y;
+  entry.height = code ? std::max(y, code->h) : y;
   return entry;
 }
 
@@ -82,7 +117,7 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
 
   FlowBox head;
   head.break_after = false;  // the label stays with the first entry
-  const std::string heading = "H" + std::to_string(FlowBuilder::kSectionHeading);
+  const std::string heading = section_heading_role();
   double y = b.stack_as(heading, head, b.set(plain_spans(label), s.box_label, inner.w, src), s.box_label, inner.x, 0);
   if (!intro.empty())
     y = b.stack_as("P", head, b.set(plain_spans(intro), s.body, inner.w, src), s.body, inner.x, y + s.box_label_gap);
@@ -127,9 +162,25 @@ std::vector<std::vector<std::vector<Span>>> contact_columns(const PrintedClinic&
   return columns;
 }
 
+// The online copy under the contact details: its address, and the code beside it.
+double add_online_copy(FlowBuilder& b, FlowBox& box, const OnlineCopy& online, double y) {
+  const Style& s = b.style();
+  auto code = s.qr.online ? qr_code_item(online.url, s.qr) : std::nullopt;
+  if (!code) return y;
+  const double w = b.width();
+  y += s.contact_hours_gap;
+  code->x = w - code->w, code->y = y;
+  box.items.push_back(*code);
+  const TextSource src{b.source_file(), 0};
+  const double text_w = width_beside(code, s.qr, w);
+  const double bottom = b.stack_as("P", box, b.set(online_line(online), s.body, text_w, src), s.body, 0, y);
+  return std::max(bottom, y + code->h);
+}
+
 }  // namespace
 
-void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedClinic& clinic, const Strings& strings) {
+void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedClinic& clinic, const Strings& strings,
+                       const OnlineCopy& online) {
   const Style& s = b.style();
   b.space_before(s.box_space_before);
   b.release_keeps();
@@ -139,7 +190,7 @@ void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedCl
   box.items.push_back(LineItem{0, 0, w, 0, s.rule, s.contact_rule_width, {}});
   Structure& tree = b.structure();
   tree.open("Sect");
-  const std::string heading = "H" + std::to_string(FlowBuilder::kSectionHeading);
+  const std::string heading = section_heading_role();
   const double top =
       b.stack_as(heading, box, b.set(plain_spans(label), s.box_label, w, src), s.box_label, 0, s.contact_label_top) +
       s.box_label_gap;
@@ -159,6 +210,7 @@ void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedCl
     spans.push_back(plain_spans(hours)[0]);
     bottom = b.stack_as("P", box, b.set(spans, s.body, w, src), s.body, 0, bottom + s.contact_hours_gap);
   }
+  bottom = add_online_copy(b, box, online, bottom);
   tree.close();
   box.height = bottom;
   box.bookmark = OutlineEntry{0, label, 0, 0};

@@ -10,9 +10,22 @@
 
 namespace handout {
 
-/// The title block: title, summary, a meta line (e.g. the review date) and notices in small type.
-void add_title_block(FlowBuilder& b, const std::string& title, const std::string& summary, const std::string& meta,
-                     const std::vector<Notice>& notices = {});
+/// Where a handout is online, printed as "<label>: <address>" beside its QR code.
+struct OnlineCopy {
+  std::string label;
+  std::string url;  ///< empty: no online copy
+};
+
+/// What the title block says.
+struct TitleText {
+  std::string title, summary;
+  std::string meta;              ///< e.g. the review date
+  std::vector<Notice> notices;   ///< in small type
+  OnlineCopy online;             ///< with a QR code at the block's right when the style draws one
+};
+
+/// The title block: title, summary, meta line, the online copy's address, notices.
+void add_title_block(FlowBuilder& b, const TitleText& text);
 
 /// The boxed resources section. Nothing is added when the list is empty. `names_lang`, when
 /// given, is the language of resource names written in Latin letters (names stay in their
@@ -21,7 +34,9 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
                        const std::vector<Resource>& resources, const Strings& strings,
                        const std::string& names_lang = "");
 
-/// The clinic's contact block: who and where, how to reach the clinic, opening hours.
-void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedClinic& clinic, const Strings& strings);
+/// The clinic's contact block: who and where, how to reach the clinic, opening hours; and,
+/// when given (the tri-fold's back panel), the online copy with its QR code.
+void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedClinic& clinic, const Strings& strings,
+                       const OnlineCopy& online = {});
 
 }  // namespace handout

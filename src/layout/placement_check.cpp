@@ -96,6 +96,8 @@ bool check_inside_pages(const PagedDocument& doc, const std::string& file, Diagn
         x0 = t->x, x1 = t->x + t->width, y0 = y1 = t->baseline, what = quoted_start(t->text);
       } else if (const auto* i = std::get_if<ImageItem>(&item)) {
         x0 = i->x, x1 = i->x + i->w, y0 = i->y, y1 = i->y + i->h, what = "an image";
+      } else if (const auto* q = std::get_if<QrItem>(&item)) {
+        x0 = q->x, x1 = q->x + q->w, y0 = q->y, y1 = q->y + q->h, what = "a QR code";  // cut, it would not scan
       } else {
         continue;  // rules and tints may bleed off the edge by design
       }

@@ -176,6 +176,8 @@ Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& b
   set_spacing(s, l);
   s.min_lines = l.min_lines;
   s.justify = l.justify;
+  s.qr.resources = l.qr_resources;
+  s.qr.online = l.qr_online;
   s.hyphenate = l.hyphenate;
   s.total_fit = l.total_fit;
   s.columns = l.columns;

@@ -66,6 +66,17 @@ struct FurnitureStyle {
   Color fold_tick_color{0xB8, 0xBE, 0xC2};
 };
 
+/// QR codes: which are drawn, and how. A module of 0.56 mm is above the 0.5 mm that phone
+/// cameras read at arm's length; the quiet zone is the 4 modules ISO/IEC 18004 asks for.
+struct QrStyle {
+  bool resources = false;  ///< a code beside each resource's website
+  bool online = false;     ///< a code for the handout's online copy (page 1, or the tri-fold's back)
+  double module = 1.6;
+  int quiet = 4;
+  double gap = 8;          ///< between the code's quiet zone and the text beside it
+  Color dark{0, 0, 0}, light{0xFF, 0xFF, 0xFF};  ///< the most contrast a scanner can get
+};
+
 /// Every style decision the layout needs, in points and sRGB. Built once per handout by the
 /// job (make_style); the layout only reads it: no size, colour or spacing is decided there.
 struct Style {
@@ -134,6 +145,7 @@ struct Style {
   double contact_rule_width = 0.75, contact_label_top = 8, contact_hours_gap = 4;
   double header_band = 84;
   FurnitureStyle furniture;
+  QrStyle qr;
   int min_lines = 2;
 
   bool justify = false;    ///< body paragraphs justified

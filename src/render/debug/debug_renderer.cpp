@@ -56,6 +56,10 @@ struct ItemPrinter {
     out += "  image " + num(i.x) + "," + num(i.y) + " " + num(i.w) + "x" + num(i.h) + " " +
            i.path.substr(slash == std::string::npos ? 0 : slash + 1) + "\n";
   }
+  void operator()(const QrItem& q) const {
+    out += "  qr " + num(q.x) + "," + num(q.y) + " " + num(q.w) + "x" + num(q.h) + " modules=" +
+           std::to_string(q.symbol.modules) + " " + q.text + "\n";
+  }
   void operator()(const LinkItem& l) const {
     out += "  link " + num(l.x) + "," + num(l.y) + " " + num(l.w) + "x" + num(l.h) + " " + l.uri + "\n";
   }

@@ -205,6 +205,35 @@ class PdfWriter {
     HPDF_Page_Stroke(page);
   }
 
+  void draw(HPDF_Page page, const QrItem& q) {
+    marked(page, q.tag, [&] { paint(page, q); });
+  }
+
+  // One rectangle per horizontal run of dark modules, all in one path: a code of 1,000 dark
+  // modules is a few hundred rectangles and a single fill.
+  void paint(HPDF_Page page, const QrItem& q) {
+    HPDF_Page_SetRGBFill(page, C(q.light.r), C(q.light.g), C(q.light.b));
+    HPDF_Page_Rectangle(page, R(q.x), Y(q.y + q.h), R(q.w), R(q.h));
+    HPDF_Page_Fill(page);
+    HPDF_Page_SetRGBFill(page, C(q.dark.r), C(q.dark.g), C(q.dark.b));
+    const double m = q.module();
+    const int n = q.symbol.modules;
+    for (int row = 0; row < n; ++row) {
+      for (int col = 0; col < n;) {
+        if (!q.symbol.is_dark(row, col)) {
+          ++col;
+          continue;
+        }
+        int end = col;
+        while (end < n && q.symbol.is_dark(row, end)) ++end;
+        const double x = q.x + (q.quiet + col) * m, y = q.y + (q.quiet + row) * m;
+        HPDF_Page_Rectangle(page, R(x), Y(y + m), R((end - col) * m), R(m));
+        col = end;
+      }
+    }
+    HPDF_Page_Fill(page);
+  }
+
   // Images come decoded and checked (assets/image.h): libharu only wraps their bytes.
   HPDF_Image embed(const DecodedImage& d) {
     if (!d.jpeg.empty())
