@@ -141,11 +141,13 @@ TEST_CASE("patients: errors after a multi-line field are on the row's own line")
       "three\"\n"
       "p2,xx-!,a,\n"                 // line 5, not 3
       "p3,en,a,\"x\r\ny\"\r\n"       // lines 6-7
-      "p1,en,a,\n";                  // line 8
+      "p1,en,a,\n"                   // line 8
+      "p4,en\n";                     // line 9
   CHECK(errors_of(csv) ==
         "visits.csv:5:4: error: invalid language code in 'language' (expected a BCP 47 code such as en, es or "
         "zh-Hans)\n"
-        "visits.csv:8:1: error: duplicate id 'p1' (also on line 2): both rows would write the same files\n");
+        "visits.csv:8:1: error: duplicate id 'p1' (also on line 2): both rows would write the same files\n"
+        "visits.csv:9:1: error: row has 2 fields but the header has 4 (quote a field that contains a comma)\n");
 }
 
 TEST_CASE("patients: malformed CSV is reported where libcsv stops") {
