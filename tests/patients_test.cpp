@@ -79,6 +79,19 @@ TEST_CASE("patients: quotes, embedded commas, a multi-line note, CRLF and a BOM"
   CHECK(rows[1].pos.col == 3);
 }
 
+TEST_CASE("patients: lines end with LF, CRLF or a lone CR") {
+  const std::string bad = "p1,en,a\np2,e!,a\n";
+  const std::string error = ":3:4: error: invalid language code in 'language' (expected a BCP 47 code such as en, es "
+                            "or zh-Hans)\n";
+  CHECK(errors_of(kHeader + bad) == "visits.csv" + error);
+  for (const char* end : {"\r\n", "\r"}) {
+    std::string csv = kHeader + bad;
+    for (std::size_t at = csv.find('\n'); at != std::string::npos; at = csv.find('\n', at + 2))
+      csv.replace(at, 1, end);
+    CHECK(errors_of(csv) == "visits.csv" + error);
+  }
+}
+
 TEST_CASE("patients: header errors name the column") {
   CHECK(errors_of("id,langauge,articles\np1,en,a\n") ==
         "visits.csv:1:4: error: unknown column 'langauge' (did you mean 'language'?)\n"
@@ -94,6 +107,17 @@ TEST_CASE("patients: header errors name the column") {
   CHECK(errors_of("p1,Jane Doe,en\n") ==
         "visits.csv:1:1: error: the first row must name the columns: id, language, articles (required), "
         "name, clinician, visit_date, note, password\n");
+}
+
+TEST_CASE("patients: without a required column no row is kept, but every row is checked") {
+  std::vector<PatientVisit> rows;
+  Diagnostics d;
+  CHECK_FALSE(parse_patients("id,language\np1,en\np2,e!\n", "visits.csv", rows, d));
+  CHECK(rows.empty());
+  CHECK(d.to_string() ==
+        "visits.csv:1:1: error: missing required column 'articles'\n"
+        "visits.csv:3:4: error: invalid language code in 'language' (expected a BCP 47 code such as en, es or "
+        "zh-Hans)\n");
 }
 
 TEST_CASE("patients: ids are folder names, never paths, and never repeated") {
@@ -128,6 +152,12 @@ TEST_CASE("patients: languages, articles and dates") {
         "'-', not starting with '.')\n");
   CHECK(errors_of(std::string(kHeader) + "p1,en,a;b;a\n") ==
         "visits.csv:2:7: error: article 3 of 'articles' repeats article 1\n");
+  CHECK(errors_of(std::string(kHeader) + "p1,en,a;b;a;b;.c;a;a\n") ==
+        "visits.csv:2:7: error: article 3 of 'articles' repeats article 1\n"
+        "visits.csv:2:7: error: article 4 of 'articles' repeats article 2\n"
+        "visits.csv:2:7: error: article 5 of 'articles' is not an article name (letters, digits, '.', '_' and "
+        "'-', not starting with '.')\n"
+        "visits.csv:2:7: error: 2 more problems in 'articles'\n");
   for (const char* date : {"2026-02-30", "2026-2-28", "28/02/2026", "2026-13-01", "tomorrow"})
     CHECK(errors_of("id,language,articles,visit_date\np1,en,a," + std::string(date) + "\n") ==
           "visits.csv:2:9: error: 'visit_date' must be a real date written YYYY-MM-DD\n");

@@ -69,6 +69,12 @@ void mark_record_start(Reader& r, std::size_t from, std::size_t to) {
   }
 }
 
+// LF, CRLF (counted at its LF) and a lone CR (old Mac files; libcsv ends records there too)
+// each end a line.
+bool ends_line(std::string_view text, std::size_t i) {
+  return text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+}
+
 std::string malformed(csv_parser& p, const char* hint) {
   return std::string("malformed CSV: ") + csv_strerror(csv_error(&p)) + " (" + hint + ")";
 }
@@ -88,7 +94,7 @@ bool feed(Reader& r, csv_parser& p, const std::string& path, Diagnostics& diags)
                                       : "the file is too large to parse"));
       return false;
     }
-    if (r.text[end - 1] == '\n') ++r.line, r.line_start = end;
+    if (ends_line(r.text, end - 1)) ++r.line, r.line_start = end;
     pos = end;
   }
   return true;

@@ -24,7 +24,7 @@ struct Record {
   int col = 0;
 };
 
-/// Splits `text` into records: strict RFC 4180 quoting, LF or CRLF line ends, blank lines
+/// Splits `text` into records: strict RFC 4180 quoting, LF, CRLF or CR line ends, blank lines
 /// skipped, a leading UTF-8 BOM ignored (columns count from after it). Stops once it holds
 /// `max_records`. Malformed CSV is reported where it is (`path:line:col`) and returns false;
 /// the records completed before it are kept.

@@ -29,7 +29,8 @@ constexpr std::size_t kMaxPatientRows = 100000;
 constexpr std::size_t kMaxPatientFieldBytes = 64 * 1024;
 
 /// Parses the CSV `text` (raw bytes; `path` is used in messages) and appends its rows to `out`;
-/// returns false when any error was reported (then `out` holds only the rows without errors).
+/// returns false when any error was reported (then `out` holds only the rows without errors,
+/// none when the header lacks a required column).
 bool parse_patients(const std::string& text, const std::string& path, std::vector<PatientVisit>& out,
                     Diagnostics& diags);
 /// Reads the file at `path` (refused when over `max_bytes`) and parses it as parse_patients does.
