@@ -4,6 +4,7 @@
 #                  the output folder's build manifest
 #   markdown_fuzz  an article file to the document model
 #   pipeline_fuzz  one article (and resource list) through layout to PDF bytes in memory
+#   csv_fuzz       a patients' CSV file (parse_patients)
 # Usage: scripts/fuzz.sh [seconds per target, default 60] [target...]
 # Seeds come from content/, layouts/ and the tests; what the fuzzer learns is kept in
 # build-fuzz/corpus/<target> between runs. Exits non-zero when any target finds a crash,
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-60}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(yaml_fuzz markdown_fuzz pipeline_fuzz)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(yaml_fuzz markdown_fuzz pipeline_fuzz csv_fuzz)
 # One-time allocations libhyphen and fontconfig keep for the process are not leaks of ours.
 export LSAN_OPTIONS=print_suppressions=0:suppressions=$PWD/tests/sanitizers/lsan.supp
 command -v clang++ >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends clang libclang-rt-dev >/dev/null; }
@@ -23,7 +24,7 @@ cmake --build build-fuzz -j"$(nproc)" --target "${TARGETS[@]}" >/dev/null
 
 seeds=$(mktemp -d /tmp/handout-seeds.XXXXXX)
 trap 'rm -rf "$seeds"' EXIT
-mkdir -p "$seeds"/{yaml_fuzz,markdown_fuzz,pipeline_fuzz}
+mkdir -p "$seeds"/{yaml_fuzz,markdown_fuzz,pipeline_fuzz,csv_fuzz}
 n=0
 seed() {  # seed TARGET PREFIX_BYTE FILE...
   local target=$1 prefix=$2
@@ -57,12 +58,16 @@ for lang in en ar es th hi ko; do
   done
 done
 seed pipeline_fuzz 00 tests/golden/constructs.md
+cp examples/patients.csv "$seeds/csv_fuzz/"
+{ printf '\xEF\xBB\xBF ID , Language,articles,note\r\n'; printf 'p-1,zh-Hans,"a;b",\"x\r\n\r\n- y\"\r\n'; } \
+  >"$seeds/csv_fuzz/bom-crlf.csv"
 # Inputs that once crashed or hung a target run again every time.
 for f in tests/fuzz_regressions/*; do
   case $(basename "$f") in
     yaml-*) cp "$f" "$seeds/yaml_fuzz/" ;;
     markdown-*) cp "$f" "$seeds/markdown_fuzz/" ;;
     pipeline-*) cp "$f" "$seeds/pipeline_fuzz/" ;;
+    csv-*) cp "$f" "$seeds/csv_fuzz/" ;;
   esac
 done
 

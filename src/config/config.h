@@ -55,6 +55,9 @@ bool valid_language_code(const std::string& code);
 /// not starting with '.', so it can never name a path outside its folder.
 bool valid_article_name(const std::string& name);
 
+/// True for a calendar date written YYYY-MM-DD that exists (no 2026-02-30).
+bool is_iso_date(const std::string& text);
+
 /// Parses "#RRGGBB"; false when malformed.
 bool parse_color(const std::string& text, Color& out);
 

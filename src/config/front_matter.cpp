@@ -4,9 +4,8 @@
 #include "util/ascii.h"
 
 namespace handout {
-namespace {
 
-// A calendar date written YYYY-MM-DD: 2026-02-30 has the shape but is no day.
+// 2026-02-30 has the shape but is no day: the month's length decides.
 bool is_iso_date(const std::string& text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
@@ -16,8 +15,6 @@ bool is_iso_date(const std::string& text) {
   static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
 }
-
-}  // namespace
 
 bool parse_front_matter(const std::string& text, const std::string& path, int first_line,
                         ArticleMeta& out, Diagnostics& diags) {

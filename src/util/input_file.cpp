@@ -46,8 +46,8 @@ std::string repair_utf8(const std::string& text, const std::string& file, Diagno
   return out;
 }
 
-bool read_input_file(const std::string& path, const std::string& what, long long max_bytes, std::string& text,
-                     Diagnostics& diags) {
+bool read_input_bytes(const std::string& path, const std::string& what, long long max_bytes, std::string& bytes,
+                      Diagnostics& diags) {
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > max_bytes) {
     char msg[160];
@@ -56,11 +56,17 @@ bool read_input_file(const std::string& path, const std::string& what, long long
     diags.error(path, 0, 0, msg);
     return false;
   }
-  std::string raw;
-  if (!read_file(path, raw)) {
+  if (!read_file(path, bytes)) {
     diags.error(path, 0, 0, "cannot read " + what + " '" + path + "'");
     return false;
   }
+  return true;
+}
+
+bool read_input_file(const std::string& path, const std::string& what, long long max_bytes, std::string& text,
+                     Diagnostics& diags) {
+  std::string raw;
+  if (!read_input_bytes(path, what, max_bytes, raw, diags)) return false;
   text = repair_utf8(raw, path, diags);
   return true;
 }

@@ -14,6 +14,10 @@ constexpr long long kDefaultMaxInputBytes = 2LL << 20;
 /// then one line counting the rest). `what` names the file in "cannot read" errors.
 bool read_input_file(const std::string& path, const std::string& what, long long max_bytes, std::string& text,
                      Diagnostics& diags);
+/// The same size limit and "cannot read" error, but the bytes as they are (for a parser that
+/// reports invalid UTF-8 as an error rather than repairing it).
+bool read_input_bytes(const std::string& path, const std::string& what, long long max_bytes, std::string& bytes,
+                      Diagnostics& diags);
 
 /// The same check on text already in memory: returns `text` with bad bytes replaced.
 std::string repair_utf8(const std::string& text, const std::string& file, Diagnostics& diags);
