@@ -182,3 +182,26 @@ TEST_CASE("Noto Sans CJK's regional faces are found in their collections as font
   CHECK(collection_face_index(regular, "Noto Serif CJK SC") == -1);
   CHECK(collection_face_index("/nonexistent.ttc", "Noto Sans CJK SC") == -1);
 }
+
+TEST_CASE("a phone number in a right-to-left paragraph is measured: lines break before they overflow") {
+  // The number is isolated left to right inside the paragraph; its width once went unmeasured,
+  // so a line ending in a phone number ran past its column by the number's width.
+  TextStyle st{0, 12, 18, {}};
+  const InlineStyles styles = inline_styles(st, FamilyFaces{0, 0, 0, 0}, Color{});
+  Span number;
+  number.text = "(503) 555-0142";
+  Span sentence;
+  sentence.text = "Llame al (503) 555-0142 para una cita, de lunes a viernes, por la mañana o por la tarde.";
+  for (bool rtl : {false, true}) {
+    INFO("rtl page: " << rtl);
+    Diagnostics d;
+    ParagraphOptions o;
+    o.rtl = rtl;
+    const auto alone = set_paragraph({number}, styles, 1000, installed(), "es", {}, d, o);
+    REQUIRE(alone.size() == 1);
+    CHECK(alone[0].width > 60);
+    const double narrow = 200;
+    for (const auto& line : set_paragraph({sentence}, styles, narrow, installed(), "es", {}, d, o))
+      CHECK(line.width <= narrow + 0.01);
+  }
+}

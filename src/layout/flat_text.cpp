@@ -137,6 +137,9 @@ const TextStyle& style_of(const Span& s, const InlineStyles& st) {
 
 std::size_t run_end(const FlatText& flat, std::size_t begin, std::size_t limit) {
   std::size_t end = begin + 1;
+  // An isolate or line break is a run of its own: were it the first of a run, the characters
+  // after it (a phone number in a right-to-left line) would go unshaped and unmeasured.
+  if (invisible(flat.chars[begin])) return end;
   while (end < limit && flat.span_of[end] == flat.span_of[begin] && flat.font_of[end] == flat.font_of[begin] &&
          flat.rtl_at(end) == flat.rtl_at(begin) && !invisible(flat.chars[end]))
     ++end;
