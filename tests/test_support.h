@@ -85,6 +85,7 @@ struct Fixture {
     in.hyphenator = hyphenator;
     in.images = images;
     in.online_url = online_url;
+    in.taglines = taglines;
     const Style style = make_style(layout, config.brand, fonts().body, fonts().headings, Script{in.lang, rtl});
     return layout_handout(in, style, *fonts().set, d, stats);
   }
@@ -93,6 +94,7 @@ struct Fixture {
   const Hyphenator* hyphenator = nullptr;
   std::map<std::string, ArticleImage> images;
   std::string online_url;
+  std::vector<Tagline> taglines;
   bool rtl = false;  ///< lay out as a right-to-left page (mirrored)
 };
 

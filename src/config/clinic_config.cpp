@@ -3,6 +3,7 @@
 
 #include "config/config.h"
 #include "config/resource_reader.h"
+#include "config/suggest.h"
 #include "config/yaml_reader.h"
 #include "util/ascii.h"
 #include "util/text.h"
@@ -177,6 +178,37 @@ void read_online_url(yaml::MapReader& top, ClinicConfig& out) {
   out.online_url = *url;
 }
 
+// notices: [language_assistance], or a map with language_assistance: true and the languages
+// of its taglines (language_assistance_languages; default: the config's languages).
+void read_notices(yaml::MapReader& top, ClinicConfig& out) {
+  auto node = top.child("notices");
+  if (!node.IsDefined() || node.IsNull()) return;
+  NoticesConfig& n = out.notices;
+  n.pos = top.pos("notices");
+  const std::vector<std::string> known{"language_assistance"};
+  if (node.IsSequence()) {
+    const auto kinds = top.text_list("notices", false);  // kept: a loop over *temporary would dangle
+    for (const auto& kind : kinds.value_or(std::vector<std::string>{})) {
+      if (kind == "language_assistance")
+        n.language_assistance = true;
+      else
+        top.diags().error(n.pos, "unknown notice '" + kind + "' in 'notices'" + did_you_mean(kind, known));
+    }
+    return;
+  }
+  yaml::MapReader m(node, top.file(), 0, "'notices'", top.diags());
+  if (!m.ok()) return;
+  if (auto v = m.boolean("language_assistance")) n.language_assistance = *v;
+  if (auto langs = m.text_list("language_assistance_languages", false)) {
+    n.assistance_languages = *langs;
+    for (const auto& code : *langs)
+      if (!valid_language_code(code))
+        top.diags().error(m.pos("language_assistance_languages"),
+                          "invalid language code '" + code + "' in 'language_assistance_languages'");
+  }
+  m.finish();
+}
+
 }  // namespace
 
 bool parse_clinic_config(const std::string& text, const std::string& path, ClinicConfig& out,
@@ -210,6 +242,9 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
       diags.error(top.pos("missing_glyphs"), "'missing_glyphs' must be error or warn (got '" + *v + "')");
   }
   read_online_url(top, out);
+  read_notices(top, out);
+  // The config's own list, kept: `--lang` builds fewer languages, not a shorter notice.
+  if (out.notices.assistance_languages.empty()) out.notices.assistance_languages = out.languages;
   top.finish();
   return diags.error_count() == errors_before;
 }

@@ -82,6 +82,17 @@ void read_qr_codes(yaml::MapReader& m, LayoutConfig& out) {
   }
 }
 
+// assistance_taglines: all (the default), none, or how many (the handout's own language first).
+void read_assistance_taglines(yaml::MapReader& m, LayoutConfig& out) {
+  auto node = m.child("assistance_taglines");
+  if (!node.IsDefined() || node.IsNull()) return;
+  if (node.IsScalar() && (node.Scalar() == "all" || node.Scalar() == "none")) {
+    out.assistance_taglines = node.Scalar() == "all" ? -1 : 0;
+    return;
+  }
+  if (auto v = m.integer("assistance_taglines", 1, 100)) out.assistance_taglines = *v;
+}
+
 // The fewest body lines a page or column must have room for: fewer and text would be cut
 // into slivers, or (with no room at all) pushed off the page.
 constexpr int kMinBodyLines = 4;
@@ -165,6 +176,7 @@ bool parse_layout(const std::string& text, const std::string& path, LayoutConfig
   if (auto v = m.boolean("avoid_italics")) out.avoid_italics = *v;
   if (auto v = m.boolean("high_contrast")) out.high_contrast = *v;
   read_qr_codes(m, out);
+  read_assistance_taglines(m, out);
   if (out.landscape && out.page_width < out.page_height) std::swap(out.page_width, out.page_height);
   if (out.page_width - out.margin_left - out.margin_right < 144)
     diags.error(path, 0, 0, "layout leaves less than 2 inches for text between the margins");

@@ -79,6 +79,14 @@ struct Limits {
   long long image_pixels = 40'000'000;    ///< width x height of each image
 };
 
+/// Notices added to every handout (`notices`).
+struct NoticesConfig {
+  /// Section 1557 taglines: free language assistance, in each of `assistance_languages`.
+  bool language_assistance = false;
+  std::vector<std::string> assistance_languages;  ///< as listed, else the config's `languages`
+  SourcePos pos;
+};
+
 /// The whole clinic configuration (handout.yaml).
 struct ClinicConfig {
   std::string path;      ///< the YAML file as given
@@ -100,6 +108,7 @@ struct ClinicConfig {
   bool missing_glyphs_allowed = false;  ///< missing_glyphs: warn (boxes print; default: the handout fails)
   std::string online_url;  ///< where each handout is online: a template with {lang} and {article}
   SourcePos online_url_pos;
+  NoticesConfig notices;
 };
 
 /// The clinic as printed on one language's handouts: the config with every per-language text
@@ -139,6 +148,7 @@ struct LayoutConfig {
   bool high_contrast = false; ///< pure black text, darker brand colours
   bool qr_resources = false;  ///< qr_codes: resources (a code beside each resource's website)
   bool qr_online = false;     ///< qr_codes: online (a code for the handout's online copy)
+  int assistance_taglines = -1;  ///< most language-assistance taglines (-1: all; 0: no notice)
 };
 
 /// Labels printed on a handout, in its language (content/<lang>/strings.yaml).

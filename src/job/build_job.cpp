@@ -60,6 +60,7 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   in.creator = std::string("handout ") + HANDOUT_VERSION;
   in.hyphenator = lang.hyphenator.get();
   in.notices = notices_for(job, article.meta);
+  in.taglines = taglines_for(run.taglines, job.asked->code, run.layout.assistance_taglines);
   if (!run.config.online_url.empty())  // the address of the file this build writes, as the clinic publishes it
     in.online_url = fill_template(run.config.online_url, {{"lang", job.asked->code}, {"article", job.name}});
   in.images = article.images;
@@ -260,6 +261,10 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   const bool loaded = load_run(opt, run, diags);
   err << diags.to_string();  // errors, or warnings about the config
   if (!loaded) return kExitConfigError;
+  if (Diagnostics notice_diags; !assistance_taglines(run, run.taglines, notice_diags)) {
+    err << notice_diags.to_string();
+    return kExitConfigError;
+  }
   Languages langs(run);
   const auto started = std::chrono::steady_clock::now();
   auto tasks = plan(run, langs);

@@ -38,6 +38,7 @@ std::vector<std::string> handout_inputs(const RunContext& run, const HandoutJob&
   std::set<std::string> files{"/proc/self/exe", run.config.path, run.layout_path,
                               join_path(job.content->dir, "strings.yaml"), article.path};
   if (job.asked != job.content && job.asked->strings_ok) files.insert(join_path(job.asked->dir, "strings.yaml"));
+  for (const auto& tagline : run.taglines) files.insert(tagline.strings_path);  // the notice quotes each
   if (!article.resources_path.empty()) files.insert(article.resources_path);
   for (const auto& [url, image] : article.images) files.insert(image.path);
   if (!run.config.clinic.logo_path.empty()) files.insert(run.config.clinic.logo_path);

@@ -39,6 +39,51 @@ const Language& Languages::get(const std::string& code) {
   return *slot;
 }
 
+bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagnostics& diags) {
+  const NoticesConfig& notices = run.config.notices;
+  if (!notices.language_assistance) return true;
+  const auto errors_before = diags.error_count();
+  if (run.config.clinic.phone.empty())
+    diags.error(notices.pos, "the language-assistance notice needs the clinic's phone number (clinic.phone)");
+  const auto& listed = notices.assistance_languages;
+  auto needs = [&](const std::string& code, const Strings& strings, const std::string& path,
+                   std::initializer_list<const char*> keys) {
+    for (const char* key : keys)
+      if (strings.get(key).empty())
+        diags.error(path, 0, 0, std::string("the language-assistance notice needs '") + key + "' in this strings file");
+    return diags.error_count() == errors_before;
+  };
+  std::vector<std::string> codes = listed;  // the taglines' languages, then the handouts' (for the heading)
+  for (const auto& code : run.config.languages)
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+  for (const auto& code : codes) {
+    // Only the strings: a tagline's language needs no article, patterns or style of its own.
+    const std::string path = join_path(content_dir(run, code), "strings.yaml");
+    Strings strings;
+    if (!load_strings(path, run.config.limits.input_bytes, strings, diags)) continue;
+    const bool printed = std::find(listed.begin(), listed.end(), code) != listed.end();
+    const bool built = std::find(run.config.languages.begin(), run.config.languages.end(), code) !=
+                       run.config.languages.end();
+    if (built) needs(code, strings, path, {"language_assistance_title"});
+    if (printed && needs(code, strings, path, {"language_assistance", "language_name_own"}))
+      out.push_back({strings.get("language_name_own"),
+                     fill_template(strings.get("language_assistance"), {{"phone", run.config.clinic.phone}}), code,
+                     path});
+  }
+  return diags.error_count() == errors_before;
+}
+
+std::vector<Tagline> taglines_for(const std::vector<Tagline>& all, const std::string& lang, int most) {
+  if (most < 0 || static_cast<int>(all.size()) <= most) return all;
+  std::vector<Tagline> out;
+  if (most == 0) return out;
+  for (const auto& t : all)
+    if (t.lang == lang) out.push_back(t);
+  for (const auto& t : all)
+    if (t.lang != lang && static_cast<int>(out.size()) < most) out.push_back(t);
+  return out;
+}
+
 bool resolve_job(const RunContext& run, Languages& langs, const std::string& lang, const std::string& name,
                  const SourcePos& at, HandoutJob& job, Diagnostics& diags) {
   job.asked = &langs.get(lang);

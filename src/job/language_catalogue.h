@@ -52,6 +52,14 @@ struct HandoutJob {
 bool resolve_job(const RunContext& run, Languages& langs, const std::string& lang, const std::string& name,
                  const SourcePos& at, HandoutJob& job, Diagnostics& diags);
 
+/// The taglines of the language-assistance notice (`notices`), from each listed language's
+/// strings file, the clinic's phone filled in. False (with errors) when a language has none.
+bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagnostics& diags);
+
+/// The taglines one handout prints: all of them (`most` < 0), or (a small layout) its own
+/// language's first and then the others in the config's order, `most` in all (0: none).
+std::vector<Tagline> taglines_for(const std::vector<Tagline>& all, const std::string& lang, int most);
+
 /// Small print under the title: a draft translation, or a handout in another language.
 std::vector<Notice> notices_for(const HandoutJob& job, const ArticleMeta& meta);
 

@@ -29,6 +29,7 @@ struct RunContext {
   ImageSet images;                                  // every image decoded so far, by path
   std::map<std::string, std::string> image_errors;  // images that could not be used, and why
   std::mutex images_mutex;                          // handouts built in parallel share the two maps
+  std::vector<Tagline> taglines;  ///< the language-assistance notice, the same on every handout
 };
 
 /// Loads the config (with the command line's overrides), layout, fonts and logo. False on

@@ -61,10 +61,11 @@ std::vector<Span> plain_spans(const std::string& text, bool strong, const std::s
 }
 
 std::vector<SetLine> FlowBuilder::set(const std::vector<Span>& spans, const TextStyle& style, double width,
-                                      const TextSource& source) {
+                                      const TextSource& source, const std::string& lang) {
   ParagraphOptions options;
   options.rtl = style_.script.rtl;
-  return set_paragraph(spans, style_.inline_styles(style), width, fonts_, style_.script.lang, source, diags_, options);
+  return set_paragraph(spans, style_.inline_styles(style), width, fonts_, lang.empty() ? style_.script.lang : lang,
+                       source, diags_, options);
 }
 
 FlowBuilder::FlowBuilder(const Style& style, const FontSet& fonts, std::string source_file, Diagnostics& diags,

@@ -35,8 +35,10 @@ class FlowBuilder {
   double width() const { return width_; }
   const std::string& source_file() const { return source_file_; }
   /// Sets non-body text (titles, labels, resource entries): no justification or hyphenation.
+  /// `lang`, when given, is the text's language when it is not the page's (its own script and
+  /// direction: an Arabic tagline on an English page reads right to left).
   std::vector<SetLine> set(const std::vector<Span>& spans, const TextStyle& style, double width,
-                           const TextSource& source);
+                           const TextSource& source, const std::string& lang = "");
   /// Stacks lines into one unbreakable composite box, starting at `y` inside it; returns the new y.
   /// The lines are content of the open structure element.
   double stack(FlowBox& box, const std::vector<SetLine>& lines, const TextStyle& style, double x, double y);

@@ -41,6 +41,7 @@ Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSe
       written_in_latin(in.meta->title) ? "" : in.meta->source_language.empty() ? "en" : in.meta->source_language;
   add_resources_box(b, strings.get("helpful_resources"), in.intro, in.resources, strings, names_lang);
   if (contact == ContactBlock::InFlow) add_contact_block(b, strings.get("contact_us"), *in.clinic, strings);
+  add_assistance_block(b, strings.get("language_assistance_title"), in.taglines);
   return b.take();
 }
 

@@ -33,6 +33,14 @@ struct Notice {
   std::string lang;
 };
 
+/// One language's line of the language-assistance notice, in that language and script.
+struct Tagline {
+  std::string language;  ///< the language's own name ("Español")
+  std::string text;      ///< the tagline, the clinic's phone filled in
+  std::string lang;      ///< its language code
+  std::string strings_path;  ///< the strings file it came from (an input of every handout)
+};
+
 /// Everything one handout is made from.
 struct HandoutInput {
   const PrintedClinic* clinic = nullptr;
@@ -50,6 +58,7 @@ struct HandoutInput {
   std::vector<Notice> notices;  ///< small print under the title (draft translation, fallback language)
   std::map<std::string, ArticleImage> images;  ///< the article's figures, by their URL as written
   std::string online_url;  ///< where this handout is online (a QR code when the layout asks); "" = nowhere
+  std::vector<Tagline> taglines;  ///< the language-assistance notice at the end; empty: none
 };
 
 /// The fonts of a run and the faces of its body and heading families (make_style's input).

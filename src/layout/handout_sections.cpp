@@ -217,4 +217,32 @@ void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedCl
   b.add_box(std::move(box));
 }
 
+void add_assistance_block(FlowBuilder& b, const std::string& label, const std::vector<Tagline>& taglines) {
+  if (taglines.empty()) return;
+  const Style& s = b.style();
+  b.space_before(s.box_space_before);
+  b.release_keeps();
+  const double w = b.width();
+  const TextSource src{b.source_file(), 0};
+  Structure& tree = b.structure();
+  tree.open("Sect");
+  FlowBox head;  // the heading stays with the first tagline
+  head.break_after = false;
+  head.items.push_back(LineItem{0, 0, w, 0, s.rule, s.contact_rule_width, {}});
+  head.height = b.stack_as(section_heading_role(), head, b.set(plain_spans(label), s.box_label, w, src), s.box_label, 0,
+                           s.contact_label_top) + s.box_label_gap;
+  b.add_box(std::move(head));
+  for (std::size_t i = 0; i < taglines.size(); ++i) {
+    const Tagline& t = taglines[i];
+    if (i > 0) b.space_before(s.assistance_gap);
+    auto spans = plain_spans(t.language + ": ", true);
+    spans.push_back(plain_spans(t.text)[0]);
+    FlowBox line;  // one tagline never splits: each is read on its own
+    const std::string lang = t.lang == s.script.lang ? "" : t.lang;  // tagged apart when not the handout's
+    line.height = b.stack_as("P", line, b.set(spans, s.assistance, w, src, t.lang), s.assistance, 0, 0, lang);
+    b.add_box(std::move(line));
+  }
+  tree.close();
+}
+
 }  // namespace handout

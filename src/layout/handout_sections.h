@@ -7,6 +7,7 @@
 
 #include "config/types.h"
 #include "layout/block_flow.h"
+#include "layout/handout_layout.h"
 
 namespace handout {
 
@@ -38,5 +39,9 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
 /// when given (the tri-fold's back panel), the online copy with its QR code.
 void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedClinic& clinic, const Strings& strings,
                        const OnlineCopy& online = {});
+
+/// The language-assistance notice: a heading in the handout's language, then each language's
+/// tagline in its own language and script, after its name. Nothing when there are no taglines.
+void add_assistance_block(FlowBuilder& b, const std::string& label, const std::vector<Tagline>& taglines);
 
 }  // namespace handout

@@ -130,7 +130,7 @@ void set_spacing(Style& s, const LayoutConfig& l) {
 void apply_min_size(Style& s, double min_size) {
   for (TextStyle* t : {&s.body, &s.body_italic, &s.code, &s.title, &s.summary, &s.meta, &s.header_name,
                        &s.header_tagline, &s.header_contact, &s.running, &s.footer, &s.footer_note, &s.box_label,
-                       &s.resource_name, &s.headings[0], &s.headings[1], &s.headings[2], &s.headings[3],
+                       &s.resource_name, &s.assistance, &s.headings[0], &s.headings[1], &s.headings[2], &s.headings[3],
                        &s.headings[4], &s.headings[5]}) {
     if (t->size < min_size) {
       t->line_height *= min_size / t->size;
@@ -172,6 +172,7 @@ Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& b
   s.footer_note = text_style(italic, l.footer_size, 1.3, s.muted);
   s.box_label = text_style(head.bold, l.heading_sizes[1], 1.25, ink);
   s.resource_name = text_style(body.bold, b, lead, ink);
+  s.assistance = text_style(body.regular, std::max(9.0, b * 0.82), 1.35, s.text);
 
   set_spacing(s, l);
   s.min_lines = l.min_lines;

@@ -97,6 +97,7 @@ struct Style {
   TextStyle header_name, header_tagline, header_contact;
   TextStyle running, footer, footer_note;
   TextStyle box_label, resource_name;
+  TextStyle assistance;    ///< the language-assistance taglines
 
   Color primary, accent;
   Color text{0x22, 0x2B, 0x30};     ///< near-black body text: softer than pure black
@@ -143,6 +144,7 @@ struct Style {
   double contact_gutter = 24;        ///< between the contact block's two columns
   double contact_column_min = 176;   ///< narrower columns: the contact block is one column
   double contact_rule_width = 0.75, contact_label_top = 8, contact_hours_gap = 4;
+  double assistance_gap = 3;         ///< between language-assistance taglines
   double header_band = 84;
   FurnitureStyle furniture;
   QrStyle qr;

@@ -168,6 +168,25 @@ def read_yaml(path):
         return {}
 
 
+def assistance_taglines(content_dir, config):
+    """The language-assistance notice's lines ("<own name>: <tagline>") when the config asks for it."""
+    notices = config.get('notices') or []
+    listed = config.get('languages', ['en'])
+    if isinstance(notices, dict):
+        if not notices.get('language_assistance'):
+            return []
+        listed = notices.get('language_assistance_languages', listed)
+    elif 'language_assistance' not in notices:
+        return []
+    root = content_dir.rstrip('/').rsplit('/', 1)[0]
+    phone = config.get('clinic', {}).get('phone', '')
+    out = []
+    for code in listed:
+        s = read_yaml(f'{root}/{code}/strings.yaml')
+        out.append(s.get('language_name_own', '') + ': ' + s.get('language_assistance', '').replace('{phone}', phone))
+    return out
+
+
 def load_source(content_dir, article, config_path):
     """(paragraphs, headings) as letters: every run of text the handout may print."""
     lang = content_dir.rstrip('/').split('/')[-1]
@@ -181,6 +200,13 @@ def load_source(content_dir, article, config_path):
     paras += resource_units(config.get('extra_resources'), strings, lang)
     paras += list(strings_in(config))
     heads += [strings.get('helpful_resources', ''), strings.get('contact_us', '')]
+    paras += assistance_taglines(content_dir, config)
+    hours = config.get('clinic', {}).get('hours')
+    if isinstance(hours, dict):
+        hours = hours.get(lang, hours.get('default', hours.get('en')))
+    if hours:  # the contact block's last line: "<label>: <hours>; <hours>"
+        paras.append(strings.get('hours', '') + ': ' + '; '.join([hours] if isinstance(hours, str) else hours))
+    heads += [strings.get('language_assistance_title', '')]
     paras = [p for p in map(letters, paras) if p]
     heads = [h for h in map(letters, heads) if h]
     return paras, heads

@@ -13,6 +13,9 @@ mkdir -p "$C/layouts" "$C/fonts"
 cp /usr/share/fonts/truetype/noto/NotoSansThai-*.ttf "$C/fonts/"  # the clinic's own Thai font
 cp -r "$REPO/content" "$REPO/assets" "$REPO/handout.yaml" "$C/"
 cp "$REPO/layouts/letter.yaml" "$C/layouts/"
+# Without the language-assistance notice, whose taglines come from every language's strings
+# (and fonts): then each language's strings and fonts are its own handout's alone.
+sed -i '/^notices:/d' "$C/handout.yaml"
 
 # rebuild: a build of the clinic; prints the languages it wrote, sorted, on one line.
 rebuild() {
@@ -43,6 +46,12 @@ printf '# a comment\n' >>"$C/layouts/letter.yaml"
 check "the layout changed: all 18" test "$(rebuild | wc -w)" -eq 18
 cp /usr/share/fonts/truetype/noto/NotoSansThai-Bold.ttf "$C/fonts/NotoSansThai-Regular.ttf"
 check "a font file changed (the clinic's Thai font): only the Thai handout, drawn with it" test "$(rebuild)" = "th"
+printf 'notices: [language_assistance]\n' >>"$C/handout.yaml"
+rebuild >/dev/null
+sed -i 's/^language_assistance: .*/language_assistance: "Ask us for help in French: {phone}."/' "$C/content/fr/strings.yaml"
+check "with the notice, a tagline changed: every handout (each quotes it)" test "$(rebuild | wc -w)" -eq 18
+sed -i '/^notices:/d' "$C/handout.yaml"
+rebuild >/dev/null
 cp /usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf "$C/fonts/NotoSansLao-Regular.ttf"
 check "a font file added to the clinic's fonts folder: all 18 (it may change any fallback)" \
   test "$(rebuild | wc -w)" -eq 18

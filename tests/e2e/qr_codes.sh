@@ -29,12 +29,12 @@ print("\n".join(sorted(urls)))
 PY
 }
 
-# scan PDF: rasterises each page once at 150 dpi (1.6 pt modules are 3.3 pixels) and decodes its
+# scan PDF: rasterises each page once at 180 dpi (1.6 pt modules are 4 whole pixels) and decodes its
 # codes into $WORK/scan/N.codes, its text into $WORK/scan/N.txt.
 scan() {
   local pdf=$1 n page
   rm -rf "$WORK/scan" && mkdir -p "$WORK/scan"
-  pdftoppm -r 150 -png "$pdf" "$WORK/scan/p"
+  pdftoppm -r 180 -png "$pdf" "$WORK/scan/p"
   for page in "$WORK"/scan/p-*.png; do
     n=$(basename "$page" .png)
     n=$((10#${n#p-}))
@@ -86,8 +86,8 @@ for lang in en fa; do
   scan "$pdf"
   check "trifold/$lang: one code, the online copy" \
     diff <(printf 'https://willowcreek.example/handouts/%s/vaginismus.pdf\n' "$lang") <(decoded)
-  # The back panel is the middle third of side 1: 792 pt are 1650 pixels at 150 dpi.
-  pdftoppm -r 150 -png -f 1 -l 1 -x 550 -y 0 -W 550 -H 1275 "$pdf" "$WORK/back"
+  # The back panel is the middle third of side 1: 792 pt are 1980 pixels at 180 dpi.
+  pdftoppm -r 180 -png -f 1 -l 1 -x 660 -y 0 -W 660 -H 1530 "$pdf" "$WORK/back"
   check "trifold/$lang: the code is on the back panel" test -n "$(zbarimg -q --raw "$WORK"/back-1.png 2>/dev/null)"
 done
 
