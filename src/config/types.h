@@ -70,6 +70,7 @@ struct Brand {
       {"zh-Hant", {"Noto Sans CJK TC"}}, {"zh-TW", {"Noto Sans CJK TC"}},
       {"zh-HK", {"Noto Sans CJK HK"}},   {"zh", {"Noto Sans CJK SC"}}};
   SourcePos body_font_pos, heading_font_pos, fallback_fonts_pos, language_fonts_pos;
+  SourcePos primary_pos;  ///< where brand.primary is written (the config when absent)
 };
 
 /// What one run may cost, so a runaway input fails clearly instead of running for minutes.
@@ -77,6 +78,15 @@ struct Limits {
   long long input_bytes = 2LL << 20;      ///< each article, resource list and YAML file
   int pages = 60;                         ///< pages in one handout
   long long image_pixels = 40'000'000;    ///< width x height of each image
+};
+
+/// What `handout check` holds the handouts to (the config's `check:` map).
+struct CheckConfig {
+  double target_grade = 6;      ///< the AMA's advice: patient materials at a 6th-grade reading level
+  int review_after_months = 24; ///< a medical review older than this is due again
+  /// Jargon and the plainer words to say instead, in the order written (matched case-insensitively).
+  std::vector<std::pair<std::string, std::string>> plain_words;
+  SourcePos target_grade_pos;
 };
 
 /// The whole clinic configuration (handout.yaml).
@@ -100,6 +110,7 @@ struct ClinicConfig {
   bool missing_glyphs_allowed = false;  ///< missing_glyphs: warn (boxes print; default: the handout fails)
   std::string online_url;  ///< where each handout is online: a template with {lang} and {article}
   SourcePos online_url_pos;
+  CheckConfig check;
 };
 
 /// The clinic as printed on one language's handouts: the config with every per-language text
@@ -165,6 +176,7 @@ struct ArticleMeta {
   std::string translation;      ///< "draft" or "reviewed" for a translation; "" for an original
   std::string source_language;  ///< the language it was translated from
   std::string translated;       ///< YYYY-MM-DD the translation was made
+  SourcePos title_pos, summary_pos, reviewed_pos, translation_pos;  ///< where they are written (the front matter when absent)
 };
 
 /// A resource list file: an optional lead-in sentence and the entries.
