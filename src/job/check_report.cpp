@@ -72,12 +72,13 @@ std::string word_rows(const HandoutCheck& c, std::size_t listed) {
 }
 
 std::string verdict(const HandoutCheck& c) {
-  const int errors = c.count(Severity::Error), warnings = c.count(Severity::Warning);
-  std::string why;
-  if (c.over_target()) why = "grade " + fixed(c.scores.front().grade, 1) + " over target " + short_number(c.target_grade);
-  if (errors > 0) why += (why.empty() ? "" : "; ") + plural(errors, "error", "errors");
-  return (c.passed() ? "  passed" : "  failed: " + why) + " (" + plural(errors, "error", "errors") + ", " +
-         plural(warnings, "warning", "warnings") + ")\n";
+  const std::string counts = "(" + plural(c.count(Severity::Error), "error", "errors") + ", " +
+                             plural(c.count(Severity::Warning), "warning", "warnings") + ")\n";
+  if (c.passed()) return "  passed " + counts;
+  const std::string grade = c.over_target() ? ": grade " + fixed(c.scores.front().grade, 1) + " over target " +
+                                                  short_number(c.target_grade)
+                                            : "";
+  return "  failed" + grade + " " + counts;
 }
 
 std::string score_json(const ReadingScore& s) {
