@@ -72,6 +72,10 @@ TEST_CASE("check: jargon is found at its line and column, whole words, any case,
   // A term of two words across a line break.
   const auto across = lines(jargon_findings(p.pieces, {{"it is common", "it happens a lot"}}, "a.md"));
   CHECK(across == std::vector<std::string>{"a.md:8:35: warning: 'It is common': say 'it happens a lot'"});
+  // A word right after a link is not looked for in the link's address.
+  const Parsed link = parse("See [the group](https://x.example/dyspareunia) dyspareunia help.\n");
+  CHECK(lines(jargon_findings(link.pieces, {{"dyspareunia", "pain during sex"}}, "a.md")) ==
+        std::vector<std::string>{"a.md:1:48: warning: 'dyspareunia': say 'pain during sex'"});
 }
 
 TEST_CASE("check: reading samples are the summary and running text, each word on its line") {
