@@ -110,6 +110,12 @@ sed -i '/^reviewed: /d' "$A"
 "$HANDOUT" check --config "$C/h.yaml" --lang en >"$WORK/none"
 check "a missing review date is reported" grep -qxF "$A:2:1: warning: no 'reviewed' date: add the day a clinician last reviewed it (reviewed: YYYY-MM-DD)" "$WORK/none"
 
+# A character no font covers: the build's own warning and error, found by laying the handout out.
+printf -- '---\ntitle: Glyphs\nreviewed: 2026-11-01\n---\n\nAn old letter: \xf0\x90\x8e\xa0 here.\n' >"$C/content/en/g.md"
+"$HANDOUT" check --config "$C/h.yaml" --lang en --article g >"$WORK/glyphs"
+check "an uncovered character: a warning at its line" grep -qxF "$C/content/en/g.md:6: warning: no font covers character U+103A0 '𐎠'" "$WORK/glyphs"
+check "... and the build's error" grep -qF "$C/content/en/g.md: error: 1 character would print as empty boxes" "$WORK/glyphs"
+
 # --- a config error: exit 2, as build ----------------------------------------------------------
 printf 'check:\n  target_grade: 30\n' >"$WORK/bad.yaml"
 printf 'clinic:\n  name: X\n' >>"$WORK/bad.yaml"
