@@ -96,7 +96,8 @@ class Checker {
  private:
   HandoutCheck one(const std::string& code, const std::string& name) {
     const Language& lang = langs_.get(code);
-    HandoutCheck c{code, name, join_path(lang.dir, name + ".md"), {}, target_, 0, 0, {}, {}, {}};
+    HandoutCheck c;
+    c.language = code, c.article = name, c.file = join_path(lang.dir, name + ".md"), c.target_grade = target_;
     if (!is_file(c.file)) {
       c.findings.push_back(missing_translation(code, name, c.file, fallback_for(code, name)));
       return c;
@@ -120,7 +121,8 @@ class Checker {
     const std::vector<TextPiece> pieces = article_text(a.body, a.body_source, a.meta);
     const ReadingStats stats = measure(reading_samples(pieces), c.language);
     c.scores = reading_scores(stats, c.language);
-    c.sentences = stats.sentences, c.words = stats.words;
+    c.sentences = stats.sentences, c.words = stats.words, c.syllables = stats.syllables;
+    c.polysyllables = stats.polysyllables;
     c.long_sentences = long_sentences(stats);
     c.hard_words = stats.hard_words;
     const CheckConfig& config = run_.config.check;

@@ -114,7 +114,9 @@ std::string handout_json(const HandoutCheck& c) {
   return "    {\"language\": " + json_string(c.language) + ", \"article\": " + json_string(c.article) + ", \"file\": " +
          json_string(c.file) + ",\n      \"scores\": " + json_list(c.scores, score_json, in) +
          ",\n      \"target_grade\": " + fixed(c.target_grade, 1) + ", \"sentences\": " + std::to_string(c.sentences) +
-         ", \"words\": " + std::to_string(c.words) + ",\n      \"long_sentences\": " + json_list(c.long_sentences, sentence, in) +
+         ", \"words\": " + std::to_string(c.words) +
+         ", \"syllables\": " + std::to_string(c.syllables) + ", \"polysyllables\": " + std::to_string(c.polysyllables) +
+         ",\n      \"long_sentences\": " + json_list(c.long_sentences, sentence, in) +
          ",\n      \"hard_words\": " + json_list(c.hard_words, word, in) +
          ",\n      \"findings\": " + json_list(c.findings, finding_json, in) +
          ",\n      \"passed\": " + (c.passed() ? "true" : "false") + "}";
@@ -129,7 +131,8 @@ int HandoutCheck::count(Severity severity) const {
 std::string check_text(const HandoutCheck& c, std::size_t listed) {
   std::string out = c.language + "/" + c.article + "  " + c.file + "\n" + score_rows(c);
   if (!c.scores.empty())
-    out += "  " + plural(c.sentences, "sentence", "sentences") + ", " + plural(c.words, "word", "words") + "; " +
+    out += "  " + plural(c.sentences, "sentence", "sentences") + ", " + plural(c.words, "word", "words") + ", " +
+           plural(c.syllables, "syllable", "syllables") + " (" + std::to_string(c.polysyllables) + " words of 3+); " +
            std::to_string(c.long_sentences.size()) + " over 20 words; " + std::to_string(c.hard_words.size()) +
            " words of 4+ syllables\n";
   if (!c.long_sentences.empty()) out += "  long sentences:\n" + sentence_rows(c, listed);

@@ -15,7 +15,8 @@ struct HandoutCheck {
   std::string file;  ///< the article checked (or the one that is missing)
   std::vector<ReadingScore> scores;  ///< the language's formulas; the first decides the grade
   double target_grade = 6;
-  int sentences = 0, words = 0;
+  int sentences = 0, words = 0, syllables = 0;
+  int polysyllables = 0;  ///< words of 3+ syllables (SMOG)
   std::vector<Sentence> long_sentences;
   std::vector<CountedWord> hard_words;
   std::vector<Finding> findings;

@@ -18,7 +18,7 @@ check "... Spanish too" grep -qx 'es/vaginismus  content/es/vaginismus.md' "$WOR
 check "English: Flesch-Kincaid row with the target" grep -qE '^  Flesch-Kincaid grade +[0-9]+\.[0-9]{2} +grade [0-9.]+ +high school +over target 6$' "$WORK/text"
 check "English: SMOG row" grep -qE '^  SMOG +[0-9]+\.[0-9]{2} +grade ' "$WORK/text"
 check "Spanish: Fernandez Huerta and INFLESZ rows" sh -c "grep -qE '^  Fernandez Huerta +[0-9.]+ +grade' '$WORK/text' && grep -qE '^  Szigriszt-Pazos \(INFLESZ\) +[0-9.]+' '$WORK/text'"
-check "counts line" grep -qE '^  [0-9]+ sentences, [0-9]+ words; [0-9]+ over 20 words; [0-9]+ words of 4\+ syllables$' "$WORK/text"
+check "counts line" grep -qE '^  [0-9]+ sentences, [0-9]+ words, [0-9]+ syllables \([0-9]+ words of 3\+\); [0-9]+ over 20 words; [0-9]+ words of 4\+ syllables$' "$WORK/text"
 check "long sentences listed as file:line" grep -qE '^    content/en/vaginismus\.md:[0-9]+: 2[1-9] words: ' "$WORK/text"
 check "at most 10 long sentences, then 'and N more' (Spanish has 12)" sh -c "sed -n '/^es\//,\$p' '$WORK/text' | grep -qx '    and 2 more'"
 check "hard words with their syllables" grep -qx '    content/en/vaginismus.md:13: involuntarily (6)' "$WORK/text"
@@ -30,7 +30,7 @@ check "JSON: one record per handout with every field" "$PYTHON" - "$WORK/json" <
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert [(h["language"], h["article"]) for h in d] == [("en", "vaginismus"), ("es", "vaginismus")], d
-keys = {"language", "article", "file", "scores", "target_grade", "sentences", "words", "long_sentences",
+keys = {"language", "article", "file", "scores", "target_grade", "sentences", "words", "syllables", "polysyllables", "long_sentences",
         "hard_words", "findings", "passed"}
 for h in d:
     assert set(h) == keys, set(h) ^ keys
