@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "job/build_job.h"
+#include "job/check_job.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"handout: branded, printable PDF handouts from Markdown articles and a clinic's YAML file",
@@ -30,6 +31,19 @@ int main(int argc, char** argv) {
   build->add_option("--shard", opt.shard, "Build only shard K of N (K/N), for several machines sharing a build");
   build->add_flag("--force", opt.force, "Rebuild every handout, also those whose inputs are unchanged");
   build->add_flag("--prune", opt.prune, "Remove PDFs in the output folder that no handout of the build makes");
+  build->add_flag("--check", opt.check, "After building, print a reading-level and problems line per handout");
+
+  handout::CheckOptions check_opt;
+  std::string format = "text";
+  auto* check = app.add_subcommand("check", "Report whether each handout is fit for a patient (reading level, "
+                                            "jargon, links, images, review date, contrast, text size)");
+  check->add_option("--config", check_opt.config_path, "Clinic config file")->default_val("handout.yaml");
+  check->add_option("--lang", check_opt.languages, "Language code to check (repeatable; default: the config's)");
+  check->add_option("--article", check_opt.articles, "Article name to check (repeatable; default: every article)");
+  check->add_option("--format", format, "text (a table per handout) or json")->check(CLI::IsMember({"text", "json"}));
+  check->add_flag("--strict", check_opt.strict, "Exit 1 when a handout is over its target grade or has an error");
+  check->add_option("--target-grade", check_opt.target_grade, "US school grade to aim for (default: check.target_grade, 6)")
+      ->check(CLI::Range(1.0, 18.0));
 
   try {
     app.parse(argc, argv);
@@ -40,6 +54,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return handout::kExitConfigError;
+  }
+  if (check->parsed()) {
+    check_opt.json = format == "json";
+    return handout::run_check(check_opt, std::cout, std::cerr);
   }
   // On a terminal one status line updates in place; in a log, a line per handout.
   opt.report_style = quiet                  ? handout::ReportStyle::Quiet

@@ -88,6 +88,7 @@ void read_brand(yaml::MapReader& top, ClinicConfig& out) {
   yaml::MapReader m(node, top.file(), 0, "'brand'", top.diags());
   if (!m.ok()) return;
   read_color(m, "primary", out.brand.primary);
+  out.brand.primary_pos = m.pos("primary");
   read_color(m, "accent", out.brand.accent);
   auto fonts = m.child("fonts");
   if (fonts.IsDefined() && !fonts.IsNull()) {
@@ -209,6 +210,40 @@ void read_notices(yaml::MapReader& top, ClinicConfig& out) {
   m.finish();
 }
 
+// check: what `handout check` holds the handouts to. plain_words maps each term to a plainer
+// one; terms are matched case-insensitively, so two spellings of one term are a mistake.
+void read_plain_words(yaml::MapReader& check, CheckConfig& out) {
+  auto node = check.child("plain_words");
+  if (!node.IsDefined() || node.IsNull()) return;
+  yaml::MapReader m(node, check.file(), 0, "'check.plain_words'", check.diags());
+  if (!m.ok()) return;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const std::string term = collapse_spaces(it->first.Scalar());
+    const auto say = m.text(it->first.Scalar(), true);
+    const bool known = std::any_of(out.plain_words.begin(), out.plain_words.end(), [&](const auto& w) {
+      return std::equal(w.first.begin(), w.first.end(), term.begin(), term.end(),
+                        [](char a, char b) { return (ascii::alpha(a) ? a | 0x20 : a) == (ascii::alpha(b) ? b | 0x20 : b); });
+    });
+    if (term.empty() || known)
+      m.diags().error(m.pos_of(it->first), term.empty() ? "an empty term in 'check.plain_words'"
+                                                          : "'" + term + "' is listed twice in 'check.plain_words'");
+    else if (say && !say->empty())
+      out.plain_words.emplace_back(term, *say);
+  }
+  m.finish();
+}
+
+void read_check(yaml::MapReader& top, CheckConfig& out) {
+  auto node = top.child("check");
+  if (!node.IsDefined() || node.IsNull()) return;
+  yaml::MapReader m(node, top.file(), 0, "'check'", top.diags());
+  if (!m.ok()) return;
+  if (auto grade = m.number("target_grade", 1, 18)) out.target_grade = *grade, out.target_grade_pos = m.pos("target_grade");
+  if (auto months = m.integer("review_after_months", 1, 240)) out.review_after_months = *months;
+  read_plain_words(m, out);
+  m.finish();
+}
+
 }  // namespace
 
 bool parse_clinic_config(const std::string& text, const std::string& path, ClinicConfig& out,
@@ -245,6 +280,7 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
   read_notices(top, out);
   // The config's own list, kept: `--lang` builds fewer languages, not a shorter notice.
   if (out.notices.assistance_languages.empty()) out.notices.assistance_languages = out.languages;
+  read_check(top, out.check);
   top.finish();
   return diags.error_count() == errors_before;
 }

@@ -25,7 +25,9 @@ bool parse_front_matter(const std::string& text, const std::string& path, int fi
   yaml::MapReader m(root, path, offset, "front matter", diags);
   if (!m.ok()) return false;
   out.title = m.text("title", true).value_or("");
+  out.title_pos = m.pos("title");
   out.summary = m.text("summary").value_or("");
+  out.summary_pos = m.pos("summary"), out.reviewed_pos = m.pos("reviewed"), out.translation_pos = m.pos("translation");
   if (auto reviewed = m.text("reviewed")) {
     if (is_iso_date(*reviewed))
       out.reviewed = *reviewed;

@@ -70,6 +70,7 @@ struct Brand {
       {"zh-Hant", {"Noto Sans CJK TC"}}, {"zh-TW", {"Noto Sans CJK TC"}},
       {"zh-HK", {"Noto Sans CJK HK"}},   {"zh", {"Noto Sans CJK SC"}}};
   SourcePos body_font_pos, heading_font_pos, fallback_fonts_pos, language_fonts_pos;
+  SourcePos primary_pos;  ///< where brand.primary is written (the config when absent)
 };
 
 /// What one run may cost, so a runaway input fails clearly instead of running for minutes.
@@ -85,6 +86,15 @@ struct NoticesConfig {
   bool language_assistance = false;
   std::vector<std::string> assistance_languages;  ///< as listed, else the config's `languages`
   SourcePos pos;
+};
+
+/// What `handout check` holds the handouts to (the config's `check:` map).
+struct CheckConfig {
+  double target_grade = 6;      ///< the AMA's advice: patient materials at a 6th-grade reading level
+  int review_after_months = 24; ///< a medical review older than this is due again
+  /// Jargon and the plainer words to say instead, in the order written (matched case-insensitively).
+  std::vector<std::pair<std::string, std::string>> plain_words;
+  SourcePos target_grade_pos;
 };
 
 /// The whole clinic configuration (handout.yaml).
@@ -109,6 +119,7 @@ struct ClinicConfig {
   std::string online_url;  ///< where each handout is online: a template with {lang} and {article}
   SourcePos online_url_pos;
   NoticesConfig notices;
+  CheckConfig check;
 };
 
 /// The clinic as printed on one language's handouts: the config with every per-language text
@@ -175,6 +186,7 @@ struct ArticleMeta {
   std::string translation;      ///< "draft" or "reviewed" for a translation; "" for an original
   std::string source_language;  ///< the language it was translated from
   std::string translated;       ///< YYYY-MM-DD the translation was made
+  SourcePos title_pos, summary_pos, reviewed_pos, translation_pos;  ///< where they are written (the front matter when absent)
 };
 
 /// A resource list file: an optional lead-in sentence and the entries.

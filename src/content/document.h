@@ -33,9 +33,19 @@ struct Block {
   int line = 0, col = 0;      ///< where the block starts in the source file
 };
 
+/// A link or image as written in the source, kept for `handout check` (a refused link target
+/// is dropped from its span, so this is the only place it survives).
+struct Reference {
+  bool image = false;
+  std::string target;       ///< the link target or image path, as written
+  std::string description;  ///< an image's description (alt text); empty for links
+  int line = 0, col = 0;
+};
+
 /// A parsed article body.
 struct Document {
   std::vector<Block> blocks;
+  std::vector<Reference> references;  ///< every link and image, in source order
 };
 
 /// The plain text of some spans (hard breaks become newlines).

@@ -62,7 +62,8 @@ bool starts_wide(cmark_node* next) {
 
 class Converter {
  public:
-  Converter(const std::string& path, Diagnostics& diags) : path_(path), diags_(diags) {}
+  Converter(const std::string& path, Diagnostics& diags, std::vector<Reference>& refs)
+      : path_(path), diags_(diags), refs_(refs) {}
 
   void blocks(cmark_node* parent, std::vector<Block>& out) {
     for (auto* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) block(n, out);
@@ -95,6 +96,7 @@ class Converter {
           b.kind = BlockKind::Image;
           b.url = cmark_node_get_url(image) ? cmark_node_get_url(image) : "";
           inlines(image, {}, b.spans);
+          reference(image, true);
           break;
         }
         b.kind = BlockKind::Paragraph;
@@ -190,6 +192,7 @@ class Converter {
           break;
         }
         case CMARK_NODE_LINK: {
+          reference(n, false);
           auto inner = st;
           // A link that is not safe to open keeps its text and loses the link.
           const LinkTarget target = link_target(cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
@@ -201,6 +204,7 @@ class Converter {
         case CMARK_NODE_IMAGE:
           // An image inside running text cannot be placed: its description stands in, in italics.
           warn(n, "an image inside a paragraph is shown as its description; put it in a paragraph of its own to place it");
+          reference(n, true);
           {
             auto inner = st;
             inner.emph = true;
@@ -215,8 +219,21 @@ class Converter {
     }
   }
 
+  // Records a link or image where it is written, with its target as written.
+  void reference(cmark_node* n, bool image) {
+    const char* url = cmark_node_get_url(n);
+    Reference r{image, url ? url : "", "", cmark_node_get_start_line(n), cmark_node_get_start_column(n)};
+    if (image) {
+      std::vector<Span> alt;
+      inlines(n, {}, alt);
+      r.description = plain_text(alt);
+    }
+    refs_.push_back(std::move(r));
+  }
+
   const std::string& path_;
   Diagnostics& diags_;
+  std::vector<Reference>& refs_;
 };
 
 }  // namespace
@@ -225,7 +242,7 @@ Document parse_markdown(const std::string& body, const std::string& path, Diagno
   std::unique_ptr<cmark_node, NodeFree> root(
       cmark_parse_document(body.data(), body.size(), CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8));
   Document doc;
-  Converter(path, diags).blocks(root.get(), doc.blocks);
+  Converter(path, diags, doc.references).blocks(root.get(), doc.blocks);
   return doc;
 }
 

@@ -44,6 +44,7 @@ bool load_article(RunContext& run, const std::string& path, Article& a, Diagnost
   else
     parse_front_matter(src.front_matter, a.path, src.front_matter_line, a.meta, diags);
   a.body = parse_markdown(src.body, a.path, diags);
+  a.body_source = std::move(src.body);
   find_images(run, a.body.blocks, a.path, a.images, diags);
   const std::string dir = dir_of(path);
   std::string res_path = path.substr(0, path.size() - 3) + ".resources.yaml";

@@ -15,6 +15,7 @@ namespace handout {
 struct Article {
   ArticleMeta meta;
   Document body;
+  std::string body_source;  ///< the Markdown as written, front matter blanked (lines match the file)
   ResourceList resources;
   std::string path;
   std::string resources_path;  ///< the resource list read, if any

@@ -13,6 +13,7 @@
 
 #include "job/article_input.h"
 #include "job/build_report.h"
+#include "job/check_job.h"
 #include "job/incremental.h"
 #include "job/manifest.h"
 #include "job/file_output.h"
@@ -288,6 +289,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   if (shard.count <= 1 && opt.languages.empty() && opt.articles.empty())
     handle_stale(expected, previous, run, opt, progress, err);
   progress.finish(tally.written, tally.current, tally.failed);
+  if (opt.check) print_check_summaries(run, out);
   if (!opt.report_path.empty()) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::string error;

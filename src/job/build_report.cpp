@@ -87,6 +87,8 @@ void ProgressReport::finish(int written, int up_to_date, int failed) {
   out_ << failed << " failed\n";
 }
 
+std::string json_string(const std::string& text) { return quoted(text); }
+
 std::string report_json(const std::vector<HandoutRecord>& records, double seconds) {
   std::string out = "{\n  \"handouts\": [\n";
   int written = 0, current = 0, failed = 0, pages = 0;

@@ -47,6 +47,9 @@ class ProgressReport {
 /// The JSON report: {"handouts": [records...], "totals": {...}}.
 std::string report_json(const std::vector<HandoutRecord>& records, double seconds);
 
+/// A JSON string literal: quotes, backslashes and control characters escaped (UTF-8 passes).
+std::string json_string(const std::string& text);
+
 /// "wrote out/en/a.pdf (4 pages, 33 KB, 24 ms)".
 std::string wrote_line(const HandoutRecord& record);
 
