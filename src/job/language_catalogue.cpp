@@ -46,8 +46,7 @@ bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagn
   if (run.config.clinic.phone.empty())
     diags.error(notices.pos, "the language-assistance notice needs the clinic's phone number (clinic.phone)");
   const auto& listed = notices.assistance_languages;
-  auto needs = [&](const std::string& code, const Strings& strings, const std::string& path,
-                   std::initializer_list<const char*> keys) {
+  auto needs = [&](const Strings& strings, const std::string& path, std::initializer_list<const char*> keys) {
     for (const char* key : keys)
       if (strings.get(key).empty())
         diags.error(path, 0, 0, std::string("the language-assistance notice needs '") + key + "' in this strings file");
@@ -64,8 +63,8 @@ bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagn
     const bool printed = std::find(listed.begin(), listed.end(), code) != listed.end();
     const bool built = std::find(run.config.languages.begin(), run.config.languages.end(), code) !=
                        run.config.languages.end();
-    if (built) needs(code, strings, path, {"language_assistance_title"});
-    if (printed && needs(code, strings, path, {"language_assistance", "language_name_own"}))
+    if (built) needs(strings, path, {"language_assistance_title"});
+    if (printed && needs(strings, path, {"language_assistance", "language_name_own"}))
       out.push_back({strings.get("language_name_own"),
                      fill_template(strings.get("language_assistance"), {{"phone", run.config.clinic.phone}}), code,
                      path});
