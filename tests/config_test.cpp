@@ -205,3 +205,15 @@ TEST_CASE("the clinic's own resources may describe themselves per language") {
   CHECK_FALSE(parse_resources("resources:\n  - name: Group\n    description: {en: A group}\n", "r.yaml", list, d));
   CHECK(d.to_string().find("r.yaml:3:18: error: 'description' in a resource of 'resources' must be text") != std::string::npos);
 }
+
+TEST_CASE("layout: one name, or a list whose first is the main layout; a name twice is an error") {
+  ClinicConfig one, two;
+  Diagnostics d;
+  CHECK(parse_clinic_config("clinic:\n  name: X\nlayout: a4\n", "c.yaml", one, d));
+  CHECK(one.layouts == std::vector<std::string>{"a4"});
+  CHECK(parse_clinic_config("clinic:\n  name: X\nlayout: [letter, large-print]\n", "c.yaml", two, d));
+  CHECK(two.layouts == std::vector<std::string>{"letter", "large-print"});
+  CHECK(two.layout == "letter");
+  CHECK(errors_of("clinic:\n  name: X\nlayout: [letter, a4, letter]\n") ==
+        "clinic.yaml:3:9: error: layout 'letter' is listed twice in 'layout'\n");
+}

@@ -162,6 +162,23 @@ bool parse_color(const std::string& text, Color& out) {
 
 namespace {
 
+// layout: a name, or a list of names (each handout is built in every one; the first is the main).
+void read_layouts(yaml::MapReader& top, ClinicConfig& out) {
+  auto names = top.text_list("layout", true);
+  if (!names) return;
+  out.layout_pos = top.pos("layout");
+  if (names->empty()) return top.diags().error(out.layout_pos, "'layout' must name at least one layout");
+  std::vector<std::string> unique;
+  for (const auto& name : *names) {
+    if (std::find(unique.begin(), unique.end(), name) != unique.end())
+      top.diags().error(out.layout_pos, "layout '" + name + "' is listed twice in 'layout'");
+    else
+      unique.push_back(name);
+  }
+  out.layouts = unique;
+  out.layout = unique.front();
+}
+
 // online_url: where the clinic publishes each handout, so a QR code can point at it. Only
 // {lang} and {article} are filled in; the result must be a web address.
 void read_online_url(yaml::MapReader& top, ClinicConfig& out) {
@@ -258,7 +275,7 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
   read_clinic(top, out);
   read_brand(top, out);
   read_languages(top, out);
-  if (auto layout = top.text("layout")) out.layout = *layout, out.layout_pos = top.pos("layout");
+  read_layouts(top, out);
   read_articles(top, out);
   if (auto output = top.text("output")) out.output_dir = *output;
   out.output_dir = join_path(out.base_dir, out.output_dir);

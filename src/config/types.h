@@ -105,7 +105,8 @@ struct ClinicConfig {
   LocalizedText tagline, hours;  ///< clinic.tagline and clinic.hours, as written
   Brand brand;
   std::vector<std::string> languages{"en"};
-  std::string layout = "letter";
+  std::string layout = "letter";  ///< the first (main) layout
+  std::vector<std::string> layouts{"letter"};  ///< every layout each handout is built in, main first
   SourcePos layout_pos;
   std::vector<std::string> articles;  ///< empty: every article of each language
   std::vector<SourcePos> article_pos;

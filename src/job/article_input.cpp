@@ -24,7 +24,7 @@ void find_images(RunContext& run, const std::vector<Block>& blocks, const std::s
     std::string error;
     if (!is_file(image.path))
       diags.error(article, b.line, b.col, "image not found: '" + b.url + "' (tried '" + image.path + "')");
-    else if (const auto* decoded = run_image(run, image.path, largest_figure(run.layout), error))
+    else if (const auto* decoded = run_image(run, image.path, largest_box(run.layouts, largest_figure), error))
       image.info = decoded->info, out[b.url] = image;
     else
       diags.error(article, b.line, b.col, error);

@@ -39,6 +39,13 @@ std::string stats_line(const LayoutStats& stats) {
          " forced_breaks=" + std::to_string(stats.forced_breaks);
 }
 
+// A handout's file in the output folder without its extension: <lang>/<article> in the main
+// layout, <lang>/<article>.<layout> in the others.
+std::string handout_stem(const RunContext& run, const std::string& lang, const std::string& article,
+                         std::size_t layout) {
+  return lang + "/" + article + (layout == 0 ? "" : "." + run.config.layouts[layout]);
+}
+
 /// Builds one handout; returns false when it could not be written.
 bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, HandoutRecord& rec,
                ManifestEntry& entry, Diagnostics& diags) {
@@ -48,7 +55,8 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   if (!load_article(run, join_path(lang.dir, job.name + ".md"), article, diags)) return false;
   HandoutInput in;
   in.clinic = &lang.clinic;
-  in.layout = &run.layout;
+  const LayoutConfig& layout = run.layouts[job.layout];
+  in.layout = &layout;
   in.strings = &lang.strings;
   in.meta = &article.meta;
   in.body = &article.body;
@@ -59,15 +67,15 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   in.article_file = article.path;
   in.logo = run.logo;
   in.creator = std::string("handout ") + HANDOUT_VERSION;
-  in.hyphenator = lang.hyphenator.get();
+  in.hyphenator = layout.hyphenate ? lang.hyphenator.get() : nullptr;
   in.notices = notices_for(job, article.meta);
-  in.taglines = taglines_for(run.taglines, job.asked->code, run.layout.assistance_taglines);
+  in.taglines = taglines_for(run.taglines, job.asked->code, layout.assistance_taglines);
   if (!run.config.online_url.empty())  // the address of the file this build writes, as the clinic publishes it
     in.online_url = fill_template(run.config.online_url, {{"lang", job.asked->code}, {"article", job.name}});
   in.images = article.images;
   LayoutStats stats;
   const auto errors_before = diags.error_count();
-  const PagedDocument doc = layout_handout(in, lang.style, run.fonts, diags, &stats);
+  const PagedDocument doc = layout_handout(in, lang.styles[job.layout], run.fonts, diags, &stats);
   if (diags.error_count() > errors_before) return false;  // e.g. a tri-fold that does not fit
   if (static_cast<int>(doc.pages.size()) > run.config.limits.pages) {
     diags.error(article.path, 0, 0, "the handout has " + std::to_string(doc.pages.size()) +
@@ -77,7 +85,7 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   }
   std::string pdf, error;
   const std::string& root = run.config.output_dir;
-  const std::string relative = job.asked->code + "/" + job.name;
+  const std::string relative = handout_stem(run, job.asked->code, job.name, job.layout);
   const std::string& path = rec.path;
   if (!render_pdf(doc, run.fonts, placed_images(run, doc), pdf, error) || !write_output_file(root, relative + ".pdf", pdf, error)) {
     diags.error(path, 0, 0, error);
@@ -111,6 +119,7 @@ struct Task {
   HandoutRecord record;
   bool up_to_date = false;        // its PDF and every input unchanged: not built again
   ManifestEntry entry;            // what it was built from, for the next run
+  std::string stem;               // its file in the output folder, without ".pdf"
 };
 
 // Every (language, article) the run asks for, resolved in order: languages load here, once,
@@ -127,11 +136,15 @@ std::vector<std::unique_ptr<Task>> plan(const RunContext& run, Languages& langs)
                                 "no articles for language '" + lang + "' (looked in '" + langs.get(lang).dir + "')");
     }
     for (const auto& [name, at] : names) {
-      tasks.push_back(std::make_unique<Task>());
-      Task& t = *tasks.back();
-      t.resolved = resolve_job(run, langs, lang, name, at, t.job, t.diags);
-      t.record.language = lang, t.record.article = name, t.record.layout = run.config.layout;
-      t.record.path = join_path(run.config.output_dir, lang + "/" + name + ".pdf");
+      for (std::size_t layout = 0; layout < run.layouts.size(); ++layout) {
+        tasks.push_back(std::make_unique<Task>());
+        Task& t = *tasks.back();
+        t.resolved = resolve_job(run, langs, lang, name, at, t.job, t.diags);
+        t.job.layout = layout;
+        t.stem = handout_stem(run, lang, name, layout);
+        t.record.language = lang, t.record.article = name, t.record.layout = run.config.layouts[layout];
+        t.record.path = join_path(run.config.output_dir, t.stem + ".pdf");
+      }
     }
     if (!tasks.empty()) tasks.back()->ends_language = true;
   }
@@ -164,9 +177,9 @@ void mark_up_to_date(std::vector<std::unique_ptr<Task>>& tasks, const Manifest& 
   if (opt.force) return;
   for (auto& t : tasks) {
     if (!t->resolved) continue;
-    const std::string pdf = t->record.language + "/" + t->record.article + ".pdf";
-    const std::string dump = join_path(run.config.output_dir, t->record.language + "/" + t->record.article + ".layout.txt");
-    if (!previous.up_to_date(pdf, HANDOUT_VERSION, run.config.layout, hashes) || (opt.debug_layout && !is_file(dump)))
+    const std::string pdf = t->stem + ".pdf";
+    const std::string dump = join_path(run.config.output_dir, t->stem + ".layout.txt");
+    if (!previous.up_to_date(pdf, HANDOUT_VERSION, t->record.layout, hashes) || (opt.debug_layout && !is_file(dump)))
       continue;
     t->up_to_date = true;
     t->entry = previous.entry(pdf);
@@ -184,7 +197,7 @@ void save_manifest(const std::vector<std::unique_ptr<Task>>& tasks, FileHashes& 
   for (const auto& t : tasks) {
     if (t->record.status == "failed" || t->entry.pdf.empty()) continue;
     ManifestEntry e = t->entry;
-    e.version = HANDOUT_VERSION, e.layout = run.config.layout;
+    e.version = HANDOUT_VERSION, e.layout = run.config.layouts[t->job.layout];  // (the record is moved out)
     if (!t->up_to_date) {
       e.hashes.clear();
       for (const auto& input : e.inputs) e.hashes.push_back(hashes.of(input));
@@ -271,7 +284,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   auto tasks = plan(run, langs);
   std::set<std::string> expected;  // every PDF of the whole build, shards or not
   for (const auto& t : tasks)
-    if (!t->record.article.empty()) expected.insert(t->record.language + "/" + t->record.article + ".pdf");
+    if (!t->record.article.empty()) expected.insert(t->stem + ".pdf");
   keep_shard(tasks, shard);
   Manifest previous;
   FileHashes hashes;

@@ -31,10 +31,14 @@ const Language& Languages::get(const std::string& code) {
     slot->strings_ok = load_strings(join_path(slot->dir, "strings.yaml"), run_.config.limits.input_bytes,
                                     slot->strings, slot->strings_diags);
     // Languages Debian has no patterns for are not hyphenated.
-    if (run_.layout.hyphenate) slot->hyphenator = Hyphenator::for_language(code);
+    const bool hyphenated = std::any_of(run_.layouts.begin(), run_.layouts.end(),
+                                        [](const LayoutConfig& l) { return l.hyphenate; });
+    if (hyphenated) slot->hyphenator = Hyphenator::for_language(code);
     slot->clinic = clinic_in_language(run_.config, code);
-    slot->style = make_style(run_.layout, run_.config.brand, run_.faces.body, run_.faces.headings,
-                             Script{code, is_rtl_language(code)});
+    for (const auto& layout : run_.layouts)
+      slot->styles.push_back(make_style(layout, run_.config.brand, run_.faces.body, run_.faces.headings,
+                                        Script{code, is_rtl_language(code)}));
+    slot->style = slot->styles.front();
   }
   return *slot;
 }

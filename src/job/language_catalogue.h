@@ -23,7 +23,8 @@ struct Language {
   Strings strings;
   Diagnostics strings_diags;  // why the strings could not be loaded
   std::unique_ptr<Hyphenator> hyphenator;
-  Style style;  // the run's layout and brand, in this language's script and direction
+  std::vector<Style> styles;  // each of the run's layouts with the brand, in this script and direction
+  Style style;  // the main layout's (styles.front())
   PrintedClinic clinic;  // the clinic as printed in this language (tagline, hours, footer note, extras)
 };
 
@@ -45,6 +46,7 @@ struct HandoutJob {
   const Language* content = nullptr;
   std::string name;
   SourcePos asked_at;
+  std::size_t layout = 0;  ///< which of the run's layouts (0: the main one)
 };
 
 /// Picks the content language for a handout: the language asked for when it has the article,

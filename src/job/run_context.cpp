@@ -56,21 +56,50 @@ PlacedImages placed_images(RunContext& run, const PagedDocument& doc) {
   return out;
 }
 
+namespace {
+
+// Every layout of the config, with the file each was read from (the first data folder that
+// has it).
+bool load_layouts(RunContext& run, Diagnostics& diags) {
+  const auto& c = run.config;
+  bool ok = true;
+  for (const auto& name : c.layouts) {
+    LayoutConfig layout;
+    ok = load_layout(run.dirs, name, c.layout_pos, layout, diags) && ok;
+    std::string path;
+    for (const auto& d : run.dirs)
+      if (path.empty() && is_file(join_path(d, "layouts/" + name + ".yaml"))) path = join_path(d, "layouts/" + name + ".yaml");
+    run.layouts.push_back(layout);
+    run.layout_paths.push_back(path);
+  }
+  run.layout = run.layouts.front();
+  run.layout_path = run.layout_paths.front();
+  return ok;
+}
+
+}  // namespace
+
+PlacementBox largest_box(const std::vector<LayoutConfig>& layouts, PlacementBox (*box_of)(const LayoutConfig&)) {
+  PlacementBox out{0, 0};
+  for (const auto& l : layouts) {
+    const PlacementBox b = box_of(l);
+    out.width = std::max(out.width, b.width), out.height = std::max(out.height, b.height);
+  }
+  return out;
+}
+
 bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
   if (!check_command_line(opt, diags) || !load_clinic_config(opt.config_path, run.config, diags)) return false;
   auto& c = run.config;
   if (!opt.languages.empty()) c.languages = opt.languages;
   if (!opt.articles.empty()) c.articles = opt.articles, c.article_pos.assign(opt.articles.size(), {"--article"});
-  if (!opt.layout.empty()) c.layout = opt.layout, c.layout_pos = {"--layout"};
+  if (!opt.layout.empty()) c.layout = opt.layout, c.layouts = {opt.layout}, c.layout_pos = {"--layout"};
   if (!opt.out_dir.empty()) c.output_dir = opt.out_dir;
   if (c.layout_pos.file.empty()) c.layout_pos = {c.path};
   run.dirs = data_dirs(c);
   FontFace::register_language("en");  // font names are read in English (see FontFace)
   run.image_limits.max_pixels = c.limits.image_pixels;
-  bool ok = load_layout(run.dirs, c.layout, c.layout_pos, run.layout, diags);
-  for (const auto& d : run.dirs)  // the file load_layout read: the first data folder that has it
-    if (run.layout_path.empty() && is_file(join_path(d, "layouts/" + c.layout + ".yaml")))
-      run.layout_path = join_path(d, "layouts/" + c.layout + ".yaml");
+  bool ok = load_layouts(run, diags);
   auto at = [&](const SourcePos& p) { return p.file.empty() ? SourcePos{c.path} : p; };
   const int body = run.fonts.load_family(c.brand.body_font, run.dirs, at(c.brand.body_font_pos), diags);
   const int head = run.fonts.load_family(c.brand.heading_font, run.dirs, at(c.brand.heading_font_pos), diags);
@@ -87,7 +116,7 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
   run.faces = {&run.fonts, faces_of(run.fonts, body), faces_of(run.fonts, head)};
   if (!c.clinic.logo_path.empty()) {
     std::string error;
-    if (const auto* logo = run_image(run, c.clinic.logo_path, largest_logo(run.layout), error))
+    if (const auto* logo = run_image(run, c.clinic.logo_path, largest_box(run.layouts, largest_logo), error))
       run.logo = logo->info;
     else
       diags.error(c.clinic.logo_pos, "logo: " + error), ok = false;

@@ -19,7 +19,9 @@ namespace handout {
 /// Everything loaded once per run and shared by all handouts.
 struct RunContext {
   ClinicConfig config;
-  LayoutConfig layout;
+  std::vector<LayoutConfig> layouts;       ///< every layout of the run, the main one first
+  std::vector<std::string> layout_paths;   ///< the files they were read from
+  LayoutConfig layout;                     ///< the main layout (layouts.front())
   FontSet fonts;
   HandoutFonts faces;
   std::optional<ImageInfo> logo;
@@ -35,6 +37,10 @@ struct RunContext {
 /// Loads the config (with the command line's overrides), layout, fonts and logo. False on
 /// any error, which is then in `diags`.
 bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags);
+
+/// The largest of a kind of box (a logo's, a figure's) over the run's layouts: images are
+/// decoded once, for the layout that prints them biggest.
+PlacementBox largest_box(const std::vector<LayoutConfig>& layouts, PlacementBox (*box_of)(const LayoutConfig&));
 
 /// Decodes an image once per run: later handouts that place it share the pixels. Safe to call
 /// from several threads.

@@ -44,4 +44,25 @@ check "notice without a phone: says why, at the key" \
   <(sed "s#^$C/##" "$C/err")
 check "notice without a phone: no PDF" test ! -e "$C/out/en/a.pdf"
 
+# --- several layouts in one run: layout: [letter, large-print] ----------------------------------
+M=$WORK/multi
+mkdir -p "$M"
+cp -r "$REPO/assets" "$M/"
+sed 's/^layout: .*/layout: [letter, large-print]/' "$REPO/handout.yaml" >"$M/h.yaml"
+"$HANDOUT" build --config "$M/h.yaml" --lang en --lang ar --report "$M/r.json" >"$M/log" 2>"$M/err"
+check "two layouts: exit 0" test $? -eq 0
+check "two layouts: the main one is <article>.pdf, the other <article>.<layout>.pdf" \
+  test "$(cd "$M/out" && ls */*.pdf | tr '\n' ' ')" = "ar/vaginismus.large-print.pdf ar/vaginismus.pdf en/vaginismus.large-print.pdf en/vaginismus.pdf "
+check "two layouts: the large-print copy is the longer (18 pt body)" \
+  sh -c "[ \$(pdfinfo '$M/out/en/vaginismus.large-print.pdf' | awk '/^Pages/ {print \$2}') -gt \
+           \$(pdfinfo '$M/out/en/vaginismus.pdf' | awk '/^Pages/ {print \$2}') ]"
+check "two layouts: the report names each handout's layout" "$PYTHON" -c "
+import json; d = json.load(open('$M/r.json'))
+assert sorted((h['language'], h['layout']) for h in d['handouts']) == [('ar', 'large-print'), ('ar', 'letter'), ('en', 'large-print'), ('en', 'letter')], d"
+"$HANDOUT" build --config "$M/h.yaml" --lang en --lang ar >"$M/log2" 2>&1
+check "two layouts: a second run finds all four up to date" grep -qx "0 handouts written, 4 up to date, 0 failed" "$M/log2"
+sed -i 's/^layout: .*/layout: letter/' "$M/h.yaml"
+"$HANDOUT" build --config "$M/h.yaml" >"$M/log3" 2>"$M/err3"
+check "one layout dropped: its copies are stale" test "$(grep -c 'large-print.pdf: warning: stale' "$M/err3")" -eq 2
+
 finish
