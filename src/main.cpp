@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
   build->add_option("--shard", opt.shard, "Build only shard K of N (K/N), for several machines sharing a build");
   build->add_flag("--force", opt.force, "Rebuild every handout, also those whose inputs are unchanged");
   build->add_flag("--prune", opt.prune, "Remove PDFs in the output folder that no handout of the build makes");
+  build->add_option("--patients", opt.patients_path,
+                    "Build personal copies for the patient visits in this CSV file (patients/<id>/<lang>/<article>.pdf)");
   build->add_flag("--check", opt.check, "After building, print a reading-level and problems line per handout");
 
   handout::CheckOptions check_opt;

@@ -270,3 +270,38 @@ TEST_CASE("patients: the file is read with a size limit and its bytes as they ar
   CHECK_FALSE(load_patients(example, 100, rows, small));
   CHECK(small.to_string().find("over the limit") != std::string::npos);
 }
+
+// --- what a visit prints (job/patient_copies.h) ---------------------------------------------------
+
+#include "job/patient_copies.h"
+
+TEST_CASE("a personal copy: labelled lines in the handout's language, only the fields given, the note parsed") {
+  Strings strings;
+  strings.labels = {{"prepared_for", "Preparado para"}, {"clinician", "Profesional"}, {"visit_date", "Fecha"},
+                    {"visit_note", "Notas"}, {"date", "{day} de {month} de {year}"}};
+  strings.months = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                    "octubre", "noviembre", "diciembre"};
+  PatientVisit v;
+  v.id = "v-1", v.language = "es", v.articles = {"a"}, v.name = "Ana", v.visit_date = "2026-03-03";
+  v.note = "- uno\n- dos\n";
+  v.pos = {"visits.csv", 4, 1};
+  Document note;
+  PersonalCopy copy;
+  Diagnostics d;
+  REQUIRE(personal_copy(v, strings, note, copy, d));
+  using Lines = std::vector<std::pair<std::string, std::string>>;
+  CHECK(copy.lines == Lines{{"Preparado para", "Ana"}, {"Fecha", "3 de marzo de 2026"}});  // no clinician given
+  CHECK(copy.note_label == "Notas");
+  REQUIRE(copy.note);
+  CHECK(copy.note->blocks.size() == 1);  // one list
+  CHECK(copy.source == "visits.csv:4");
+  CHECK(visit_stem(v, "a") == "patients/v-1/es/a");
+
+  strings.labels.erase("prepared_for");
+  PersonalCopy without;
+  Diagnostics e;
+  CHECK_FALSE(personal_copy(v, strings, note, without, e));
+  CHECK(e.to_string() == "visits.csv:4:1: error: the strings file of 'es' has no 'prepared_for', which personal "
+                         "copies print\n");
+  CHECK(e.to_string().find("Ana") == std::string::npos);
+}

@@ -68,4 +68,29 @@ bool load_article(RunContext& run, const std::string& path, Article& a, Diagnost
   return diags.error_count() == errors_before;
 }
 
+HandoutInput handout_input(const RunContext& run, const HandoutJob& job, const Article& article) {
+  const Language& lang = *job.content;
+  const LayoutConfig& layout = run.layouts[job.layout];
+  HandoutInput in;
+  in.clinic = &lang.clinic;
+  in.layout = &layout;
+  in.strings = &lang.strings;
+  in.meta = &article.meta;
+  in.body = &article.body;
+  in.intro = article.resources.intro;
+  in.resources = article.resources.resources;
+  in.resources.insert(in.resources.end(), lang.clinic.extra_resources.begin(), lang.clinic.extra_resources.end());
+  in.lang = lang.code;
+  in.article_file = article.path;
+  in.logo = run.logo;
+  in.creator = std::string("handout ") + HANDOUT_VERSION;
+  in.hyphenator = layout.hyphenate ? lang.hyphenator.get() : nullptr;
+  in.notices = notices_for(job, article.meta);
+  in.taglines = taglines_for(run.taglines, job.asked->code, layout.assistance_taglines);
+  if (!run.config.online_url.empty())  // the address of the file this build writes, as the clinic publishes it
+    in.online_url = fill_template(run.config.online_url, {{"lang", job.asked->code}, {"article", job.name}});
+  in.images = article.images;
+  return in;
+}
+
 }  // namespace handout

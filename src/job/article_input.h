@@ -7,6 +7,7 @@
 #include "config/types.h"
 #include "content/document.h"
 #include "diag/diagnostic.h"
+#include "job/language_catalogue.h"
 #include "job/run_context.h"
 
 namespace handout {
@@ -21,6 +22,10 @@ struct Article {
   std::string resources_path;  ///< the resource list read, if any
   std::map<std::string, ArticleImage> images;
 };
+
+/// What layout needs to lay out `article` for `job` (in its layout): the clinic, strings and
+/// style of its language, the notices, taglines and online address. Points into all three.
+HandoutInput handout_input(const RunContext& run, const HandoutJob& job, const Article& article);
 
 /// Reads content/<lang>/<name>.md at `path` with its figures and resource list. False when
 /// anything is wrong (reported in `diags` at its file and line).

@@ -19,6 +19,8 @@
 #include "job/file_output.h"
 #include "job/language_catalogue.h"
 #include "job/parallel.h"
+#include "job/patient_copies.h"
+#include "render/pdf/pdf_compact.h"
 #include "job/shard.h"
 #include "job/run_context.h"
 #include "layout/handout_layout.h"
@@ -46,33 +48,34 @@ std::string handout_stem(const RunContext& run, const std::string& lang, const s
   return lang + "/" + article + (layout == 0 ? "" : "." + run.config.layouts[layout]);
 }
 
+// One handout to build (or a language that has none), in the order of the report.
+struct Task {
+  HandoutJob job;
+  bool resolved = false;          // else `diags` says why it cannot be built
+  bool ends_language = false;     // its language's diagnostics are printed after it
+  Diagnostics diags;
+  HandoutRecord record;
+  bool up_to_date = false;        // its PDF and every input unchanged: not built again
+  ManifestEntry entry;            // what it was built from, for the next run
+  std::string stem;               // its file in the output folder, without ".pdf"
+  const PatientVisit* visit = nullptr;  // a patient's copy: whose (else a catalogue handout)
+};
+
 /// Builds one handout; returns false when it could not be written.
-bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, HandoutRecord& rec,
-               ManifestEntry& entry, Diagnostics& diags) {
+bool build_one(RunContext& run, const BuildOptions& opt, Task& task) {
+  const HandoutJob& job = task.job;
+  HandoutRecord& rec = task.record;
+  Diagnostics& diags = task.diags;
+  const PatientVisit* visit = task.visit;
   const auto start = std::chrono::steady_clock::now();
   const Language& lang = *job.content;
   Article article;
   if (!load_article(run, join_path(lang.dir, job.name + ".md"), article, diags)) return false;
-  HandoutInput in;
-  in.clinic = &lang.clinic;
-  const LayoutConfig& layout = run.layouts[job.layout];
-  in.layout = &layout;
-  in.strings = &lang.strings;
-  in.meta = &article.meta;
-  in.body = &article.body;
-  in.intro = article.resources.intro;
-  in.resources = article.resources.resources;
-  in.resources.insert(in.resources.end(), lang.clinic.extra_resources.begin(), lang.clinic.extra_resources.end());
-  in.lang = lang.code;
-  in.article_file = article.path;
-  in.logo = run.logo;
-  in.creator = std::string("handout ") + HANDOUT_VERSION;
-  in.hyphenator = layout.hyphenate ? lang.hyphenator.get() : nullptr;
-  in.notices = notices_for(job, article.meta);
-  in.taglines = taglines_for(run.taglines, job.asked->code, layout.assistance_taglines);
-  if (!run.config.online_url.empty())  // the address of the file this build writes, as the clinic publishes it
-    in.online_url = fill_template(run.config.online_url, {{"lang", job.asked->code}, {"article", job.name}});
-  in.images = article.images;
+  HandoutInput in = handout_input(run, job, article);
+  PersonalCopy personal;
+  Document note;
+  if (visit && !personal_copy(*visit, job.asked->strings, note, personal, diags)) return false;
+  if (visit) in.personal = &personal;
   LayoutStats stats;
   const auto errors_before = diags.error_count();
   const PagedDocument doc = layout_handout(in, lang.styles[job.layout], run.fonts, diags, &stats);
@@ -85,9 +88,11 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   }
   std::string pdf, error;
   const std::string& root = run.config.output_dir;
-  const std::string relative = handout_stem(run, job.asked->code, job.name, job.layout);
+  const std::string& relative = task.stem;
   const std::string& path = rec.path;
-  if (!render_pdf(doc, run.fonts, placed_images(run, doc), pdf, error) || !write_output_file(root, relative + ".pdf", pdf, error)) {
+  const bool rendered = render_pdf(doc, run.fonts, placed_images(run, doc), pdf, error) &&
+                        (!visit || visit->password.empty() || encrypt_pdf(pdf, visit->password, error));
+  if (!rendered || !write_output_file(root, relative + ".pdf", pdf, error)) {
     diags.error(path, 0, 0, error);
     return false;
   }
@@ -98,6 +103,7 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
   rec.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   rec.pages = static_cast<int>(doc.pages.size());
   rec.bytes = pdf.size();
+  ManifestEntry& entry = task.entry;
   entry.pdf = relative + ".pdf";
   entry.pdf_hash = content_hash(pdf);
   entry.pages = rec.pages;
@@ -110,17 +116,6 @@ bool build_one(RunContext& run, const BuildOptions& opt, const HandoutJob& job, 
 
 namespace {
 
-// One handout to build (or a language that has none), in the order of the report.
-struct Task {
-  HandoutJob job;
-  bool resolved = false;          // else `diags` says why it cannot be built
-  bool ends_language = false;     // its language's diagnostics are printed after it
-  Diagnostics diags;
-  HandoutRecord record;
-  bool up_to_date = false;        // its PDF and every input unchanged: not built again
-  ManifestEntry entry;            // what it was built from, for the next run
-  std::string stem;               // its file in the output folder, without ".pdf"
-};
 
 // Every (language, article) the run asks for, resolved in order: languages load here, once,
 // before any handout is built.
@@ -246,7 +241,7 @@ std::vector<HandoutRecord> build_all(std::vector<std::unique_ptr<Task>>& tasks, 
       [&](std::size_t i) {
         Task& t = *tasks[i];
         if (t.up_to_date) return;
-        t.record.status = t.resolved && build_one(run, opt, t.job, t.record, t.entry, t.diags) ? "written" : "failed";
+        t.record.status = t.resolved && build_one(run, opt, t) ? "written" : "failed";
       },
       [&](std::size_t i) {
         Task& t = *tasks[i];
@@ -263,6 +258,54 @@ std::vector<HandoutRecord> build_all(std::vector<std::unique_ptr<Task>>& tasks, 
 
 }  // namespace
 
+namespace {
+
+// The run's shared state: config, layouts, fonts, the notice's taglines; and the visits of a
+// personal build. False (errors printed) when any is wrong: nothing is built then.
+bool load_everything(const BuildOptions& opt, RunContext& run, std::vector<PatientVisit>& visits, std::ostream& err) {
+  Diagnostics diags;
+  const bool loaded = load_run(opt, run, diags);
+  err << diags.to_string();  // errors, or warnings about the config
+  if (!loaded) return false;
+  Diagnostics more;
+  bool ok = assistance_taglines(run, run.taglines, more);
+  if (ok && !opt.patients_path.empty()) ok = load_patients(opt.patients_path, run.config.limits.input_bytes, visits, more);
+  err << more.to_string();
+  return ok;
+}
+
+// Personal copies: a task per (visit, article), in the visit's language and the main layout.
+// They are always written (each is a visit's own), and never listed in the manifest.
+std::vector<std::unique_ptr<Task>> plan_visits(const RunContext& run, Languages& langs,
+                                               const std::vector<PatientVisit>& visits) {
+  std::vector<std::unique_ptr<Task>> tasks;
+  for (const auto& visit : visits) {
+    for (const auto& name : visit.articles) {
+      tasks.push_back(std::make_unique<Task>());
+      Task& t = *tasks.back();
+      t.resolved = resolve_job(run, langs, visit.language, name, visit.pos, t.job, t.diags);
+      t.visit = &visit;
+      t.stem = visit_stem(visit, name);
+      t.ends_language = true;
+      t.record.language = visit.language, t.record.article = name, t.record.layout = run.config.layouts.front();
+      t.record.path = join_path(run.config.output_dir, t.stem + ".pdf");
+    }
+  }
+  return tasks;
+}
+
+void write_report(const BuildOptions& opt, const std::vector<HandoutRecord>& records, double seconds,
+                  std::ostream& err, int& exit_code) {
+  if (opt.report_path.empty()) return;
+  std::string error;
+  if (!write_file_atomically(opt.report_path, report_json(records, seconds), error)) {
+    err << opt.report_path << ": error: " << error << "\n";
+    exit_code = kExitSomeFailed;
+  }
+}
+
+}  // namespace
+
 int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   install_interrupt_cleanup();
   Shard shard;
@@ -270,26 +313,20 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
     err << "error: " << error << "\n";
     return kExitConfigError;
   }
-  Diagnostics diags;
   RunContext run;
-  const bool loaded = load_run(opt, run, diags);
-  err << diags.to_string();  // errors, or warnings about the config
-  if (!loaded) return kExitConfigError;
-  if (Diagnostics notice_diags; !assistance_taglines(run, run.taglines, notice_diags)) {
-    err << notice_diags.to_string();
-    return kExitConfigError;
-  }
+  std::vector<PatientVisit> visits;
+  if (!load_everything(opt, run, visits, err)) return kExitConfigError;
+  const bool personal = !opt.patients_path.empty();
   Languages langs(run);
   const auto started = std::chrono::steady_clock::now();
-  auto tasks = plan(run, langs);
+  auto tasks = personal ? plan_visits(run, langs, visits) : plan(run, langs);
   std::set<std::string> expected;  // every PDF of the whole build, shards or not
   for (const auto& t : tasks)
     if (!t->record.article.empty()) expected.insert(t->stem + ".pdf");
   keep_shard(tasks, shard);
   Manifest previous;
   FileHashes hashes;
-  previous.load(run.config.output_dir, hashes);
-  mark_up_to_date(tasks, previous, hashes, run, opt);
+  if (!personal) previous.load(run.config.output_dir, hashes), mark_up_to_date(tasks, previous, hashes, run, opt);
   prepare_pdf_rendering();  // the libraries' shared state, before any thread writes a PDF
   ProgressReport progress(out, opt.report_style, tasks.size());
   Tally tally;
@@ -297,21 +334,16 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   Diagnostics font_notes;  // fallback fonts a handout needed and could not open
   for (const auto& problem : run.fonts.problems()) font_notes.warning(run.config.path, 0, 0, "fallback " + problem);
   if (!font_notes.items().empty()) progress.before_diagnostics(), err << font_notes.to_string();
-  save_manifest(tasks, hashes, run, shard, err);
+  if (!personal) save_manifest(tasks, hashes, run, shard, err);
   // Only a build of the whole config can tell a stale PDF (a shard, --lang or --article builds a part).
-  if (shard.count <= 1 && opt.languages.empty() && opt.articles.empty())
+  if (!personal && shard.count <= 1 && opt.languages.empty() && opt.articles.empty())
     handle_stale(expected, previous, run, opt, progress, err);
   progress.finish(tally.written, tally.current, tally.failed);
   if (opt.check) print_check_summaries(run, out);
-  if (!opt.report_path.empty()) {
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::string error;
-    if (!write_file_atomically(opt.report_path, report_json(records, seconds), error)) {
-      err << opt.report_path << ": error: " << error << "\n";
-      return kExitSomeFailed;
-    }
-  }
-  return tally.failed > 0 ? kExitSomeFailed : kExitOk;
+  int exit_code = tally.failed > 0 ? kExitSomeFailed : kExitOk;
+  write_report(opt, records, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), err,
+               exit_code);
+  return exit_code;
 }
 
 }  // namespace handout

@@ -23,6 +23,7 @@ struct BuildOptions {
   std::string shard;          ///< "K/N": build only shard K of N (empty: everything)
   bool force = false;         ///< rebuild handouts that are up to date
   bool prune = false;         ///< remove PDFs that belong to no handout of the build
+  std::string patients_path;  ///< a patients' CSV: build each visit's personal copies instead
   bool check = false;         ///< after the build, a `handout check` summary line per handout
 };
 

@@ -50,21 +50,7 @@ void append(std::vector<Finding>& to, std::vector<Finding> more) {
 // Lays the handout out as the build does, for what only layout finds: characters no font
 // covers (the build's own warnings and error), content that does not fit.
 void lay_out(RunContext& run, const Language& lang, const std::string& name, const Article& a, Diagnostics& diags) {
-  HandoutInput in;
-  in.clinic = &lang.clinic;
-  in.layout = &run.layout;
-  in.strings = &lang.strings;
-  in.meta = &a.meta;
-  in.body = &a.body;
-  in.intro = a.resources.intro;
-  in.resources = a.resources.resources;
-  in.resources.insert(in.resources.end(), lang.clinic.extra_resources.begin(), lang.clinic.extra_resources.end());
-  in.lang = lang.code;
-  in.article_file = a.path;
-  in.logo = run.logo;
-  in.hyphenator = lang.hyphenator.get();
-  in.notices = notices_for(HandoutJob{&lang, &lang, name, {}}, a.meta);
-  in.images = a.images;
+  const HandoutInput in = handout_input(run, HandoutJob{&lang, &lang, name, {}}, a);
   layout_handout(in, lang.style, run.fonts, diags);
 }
 

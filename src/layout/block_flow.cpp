@@ -141,9 +141,9 @@ double FlowBuilder::stack_as(const std::string& role, FlowBox& box, const std::v
   return y;
 }
 
-void FlowBuilder::blocks(const std::vector<Block>& list) {
+void FlowBuilder::blocks_in(const std::vector<Block>& list, Column col) {
   top_heading_ = std::min(6, top_heading(list));
-  children(list, Column{0, width_}, 0);
+  children(list, col, 0);
 }
 
 // Each block sees the one after it: a lead-in paragraph ending in ':' keeps its list with it

@@ -22,8 +22,6 @@ class FlowBuilder {
   FlowBuilder(const Style& style, const FontSet& fonts, std::string source_file, Diagnostics& diags, double width,
               const Hyphenator* hyphenator);
 
-  /// Article blocks, at the left edge of the column.
-  void blocks(const std::vector<Block>& blocks);
   /// The article's images, for figures (Markdown images alone in a paragraph).
   void set_images(const std::map<std::string, ArticleImage>* images) { images_ = images; }
 
@@ -31,6 +29,10 @@ class FlowBuilder {
   struct Column {
     double x = 0, w = 0;
   };
+  /// Article blocks, at the left edge of the column.
+  void blocks(const std::vector<Block>& list) { blocks_in(list, Column{0, width_}); }
+  /// Blocks set in a column of their own (a note inside a box).
+  void blocks_in(const std::vector<Block>& blocks, Column col);
   const Style& style() const { return style_; }
   double width() const { return width_; }
   const std::string& source_file() const { return source_file_; }

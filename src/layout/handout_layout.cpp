@@ -34,6 +34,7 @@ Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSe
   if (tree) b.set_structure(tree);
   const auto& strings = *in.strings;
   b.set_images(&in.images);
+  if (in.personal) add_personal_block(b, *in.personal);
   b.blocks(in.body->blocks);
   // In a handout whose title is in another script, names in Latin letters are in the language
   // the article was written in (English unless its front matter says otherwise).

@@ -41,6 +41,15 @@ struct Tagline {
   std::string strings_path;  ///< the strings file it came from (an input of every handout)
 };
 
+/// What makes a handout one patient's copy: labelled lines ("Prepared for", "Clinician",
+/// "Visit date") and the clinician's note, on page 1 before the article.
+struct PersonalCopy {
+  std::vector<std::pair<std::string, std::string>> lines;  ///< label, value (non-empty values only)
+  std::string note_label;      ///< the note's heading
+  const Document* note = nullptr;  ///< the note as Markdown blocks; null or empty: no note
+  std::string source;          ///< where it came from ("visits.csv:7"), for messages
+};
+
 /// Everything one handout is made from.
 struct HandoutInput {
   const PrintedClinic* clinic = nullptr;
@@ -59,6 +68,7 @@ struct HandoutInput {
   std::map<std::string, ArticleImage> images;  ///< the article's figures, by their URL as written
   std::string online_url;  ///< where this handout is online (a QR code when the layout asks); "" = nowhere
   std::vector<Tagline> taglines;  ///< the language-assistance notice at the end; empty: none
+  const PersonalCopy* personal = nullptr;  ///< a patient's copy: their block on page 1; null: none
 };
 
 /// The fonts of a run and the faces of its body and heading families (make_style's input).

@@ -245,4 +245,41 @@ void add_assistance_block(FlowBuilder& b, const std::string& label, const std::v
   tree.close();
 }
 
+void add_personal_block(FlowBuilder& b, const PersonalCopy& personal) {
+  const Style& s = b.style();
+  Container c;
+  c.x = 0, c.w = b.width();
+  c.fill = s.box_fill;
+  c.stroke = s.box_stroke;
+  c.radius = s.box_radius;
+  c.pad = s.box_padding;
+  b.open_container(c);
+  const FlowBuilder::Column inner{s.box_text_inset, c.w - 2 * s.box_text_inset};
+  const TextSource src{personal.source, 0};
+  Structure& tree = b.structure();
+  tree.open("Sect");
+  FlowBox who;  // the labelled lines stay together
+  double y = 0;
+  for (const auto& [label, value] : personal.lines) {
+    auto spans = plain_spans(label + ": ", true);
+    spans.push_back(plain_spans(value)[0]);
+    y = b.stack_as("P", who, b.set(spans, s.body, inner.w, src), s.body, inner.x, y);
+  }
+  who.height = y;
+  b.add_box(std::move(who));
+  if (personal.note && !personal.note->blocks.empty()) {
+    b.space_before(s.box_label_after * 2);
+    FlowBox head;
+    head.break_after = false;  // the heading stays with the note
+    head.height = b.stack_as(section_heading_role(), head, b.set(plain_spans(personal.note_label), s.box_label,
+                                                                 inner.w, src),
+                             s.box_label, inner.x, 0) + s.box_label_after;
+    b.add_box(std::move(head));
+    b.blocks_in(personal.note->blocks, inner);
+  }
+  tree.close();
+  b.close_container();
+  b.space_before(s.box_space_before);
+}
+
 }  // namespace handout

@@ -40,6 +40,10 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
 void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedClinic& clinic, const Strings& strings,
                        const OnlineCopy& online = {});
 
+/// A patient's own copy: a tinted box with who it was prepared for, by whom and when, then the
+/// clinician's note under its heading, before the article.
+void add_personal_block(FlowBuilder& b, const PersonalCopy& personal);
+
 /// The language-assistance notice: a heading in the handout's language, then each language's
 /// tagline in its own language and script, after its name. Nothing when there are no taglines.
 void add_assistance_block(FlowBuilder& b, const std::string& label, const std::vector<Tagline>& taglines);

@@ -8,6 +8,7 @@
 
 #include <exception>
 #include <mutex>
+#include <random>
 
 namespace handout {
 namespace {
@@ -59,6 +60,45 @@ bool compact_pdf(std::string& pdf, std::string& error, const std::function<void(
     return true;
   } catch (const std::exception& e) {
     error = std::string("cannot compact the PDF: ") + e.what();
+    return false;
+  }
+}
+
+namespace {
+
+// 32 random bytes as hex: an owner password nobody knows, so nobody can lift the restrictions.
+std::string random_password() {
+  std::random_device device;
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 32; ++i) {
+    const unsigned byte = device() & 0xFF;
+    out += kHex[byte >> 4], out += kHex[byte & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
+bool encrypt_pdf(std::string& pdf, const std::string& password, std::string& error) {
+  prepare_pdf_writer();
+  try {
+    QPDF in;
+    in.processMemoryFile("handout.pdf", pdf.data(), pdf.size());
+    QPDFWriter out(in);
+    out.setOutputMemory();
+    out.setObjectStreamMode(qpdf_o_preserve);
+    const std::string owner = random_password();
+    out.setR6EncryptionParameters(password.c_str(), owner.c_str(), /*allow_accessibility=*/true,
+                                  /*allow_extract=*/true, /*allow_assemble=*/false,
+                                  /*allow_annotate_and_form=*/false, /*allow_form_filling=*/false,
+                                  /*allow_modify_other=*/false, qpdf_r3p_full, /*encrypt_metadata=*/true);
+    out.write();
+    const auto buffer = out.getBufferSharedPointer();
+    pdf.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    return true;
+  } catch (const std::exception& e) {
+    error = std::string("cannot encrypt the PDF: ") + e.what();  // never the password
     return false;
   }
 }

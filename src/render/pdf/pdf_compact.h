@@ -18,6 +18,12 @@ namespace handout {
 /// The file says PDF 1.7 (tagged PDF/UA-1 is built on it).
 bool compact_pdf(std::string& pdf, std::string& error, const std::function<void(QPDF&)>& edit = {});
 
+/// Encrypts `pdf` in place with AES-256 (PDF 2.0's revision 6, which qpdf writes; libharu has
+/// only RC4): `password` opens it. Printing and extraction for accessibility stay allowed (a
+/// screen reader must read the patient's copy); changing it needs an owner password made of
+/// random bytes and never kept. The /ID is random too, as encryption needs.
+bool encrypt_pdf(std::string& pdf, const std::string& password, std::string& error);
+
 /// Sets up libqpdf's process-wide state (compression level, crypto registry) once; compact_pdf
 /// calls it, and a parallel build calls it before its threads start.
 void prepare_pdf_writer();
