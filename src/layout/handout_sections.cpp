@@ -95,6 +95,20 @@ FlowBox resource_entry(FlowBuilder& b, const Resource& r, const FlowBuilder::Col
   return entry;
 }
 
+// Opens the tinted, rounded box of the resources and of a personal copy; returns the column
+// its text is set in.
+FlowBuilder::Column open_tinted_box(FlowBuilder& b) {
+  const Style& s = b.style();
+  Container c;
+  c.x = 0, c.w = b.width();
+  c.fill = s.box_fill;
+  c.stroke = s.box_stroke;
+  c.radius = s.box_radius;
+  c.pad = s.box_padding;
+  b.open_container(c);
+  return {s.box_text_inset, c.w - 2 * s.box_text_inset};
+}
+
 }  // namespace
 
 void add_resources_box(FlowBuilder& b, const std::string& label, const std::string& intro,
@@ -103,14 +117,7 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
   const Style& s = b.style();
   b.space_before(s.box_space_before);
   b.release_keeps();
-  Container c;
-  c.x = 0, c.w = b.width();
-  c.fill = s.box_fill;
-  c.stroke = s.box_stroke;
-  c.radius = s.box_radius;
-  c.pad = s.box_padding;
-  b.open_container(c);
-  const FlowBuilder::Column inner{s.box_text_inset, c.w - 2 * s.box_text_inset};
+  const FlowBuilder::Column inner = open_tinted_box(b);
   const TextSource src{b.source_file(), 0};
   Structure& tree = b.structure();
   tree.open("Sect");
@@ -247,14 +254,7 @@ void add_assistance_block(FlowBuilder& b, const std::string& label, const std::v
 
 void add_personal_block(FlowBuilder& b, const PersonalCopy& personal) {
   const Style& s = b.style();
-  Container c;
-  c.x = 0, c.w = b.width();
-  c.fill = s.box_fill;
-  c.stroke = s.box_stroke;
-  c.radius = s.box_radius;
-  c.pad = s.box_padding;
-  b.open_container(c);
-  const FlowBuilder::Column inner{s.box_text_inset, c.w - 2 * s.box_text_inset};
+  const FlowBuilder::Column inner = open_tinted_box(b);
   const TextSource src{personal.source, 0};
   Structure& tree = b.structure();
   tree.open("Sect");
