@@ -242,7 +242,8 @@ void add_assistance_block(FlowBuilder& b, const std::string& label, const std::v
   for (std::size_t i = 0; i < taglines.size(); ++i) {
     const Tagline& t = taglines[i];
     if (i > 0) b.space_before(s.assistance_gap);
-    auto spans = plain_spans(t.language + ": ", true);
+    // Regular weight: a bold name would embed a bold face of each script for one word.
+    auto spans = plain_spans(t.language + ": ");
     spans.push_back(plain_spans(t.text)[0]);
     FlowBox line;  // one tagline never splits: each is read on its own
     const std::string lang = t.lang == s.script.lang ? "" : t.lang;  // tagged apart when not the handout's
