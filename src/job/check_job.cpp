@@ -69,7 +69,8 @@ void add_build_diagnostics(const Diagnostics& diags, HandoutCheck& c) {
 
 class Checker {
  public:
-  Checker(RunContext& run, double target, bool layout) : run_(run), langs_(run), target_(target), layout_(layout) {}
+  Checker(RunContext& run, Languages& langs, double target, bool layout)
+      : run_(run), langs_(langs), target_(target), layout_(layout) {}
 
   std::vector<HandoutCheck> all() {
     std::vector<HandoutCheck> out;
@@ -79,7 +80,6 @@ class Checker {
     return out;
   }
 
- private:
   HandoutCheck one(const std::string& code, const std::string& name) {
     const Language& lang = langs_.get(code);
     HandoutCheck c;
@@ -91,6 +91,7 @@ class Checker {
     Article a;
     Diagnostics diags;
     const bool loaded = load_article(run_, c.file, a, diags);
+    c.meta = a.meta;
     measure_text(a, c);
     style_checks(lang, c);
     diags.append(lang.strings_diags);
@@ -102,6 +103,7 @@ class Checker {
     return c;
   }
 
+ private:
   // Reading level, then what the text says and links to.
   void measure_text(const Article& a, HandoutCheck& c) {
     const std::vector<TextPiece> pieces = article_text(a.body, a.body_source, a.meta);
@@ -133,7 +135,7 @@ class Checker {
   }
 
   RunContext& run_;
-  Languages langs_;
+  Languages& langs_;
   double target_;
   bool layout_;
   CivilDate today_ = today();
@@ -152,7 +154,8 @@ int run_check(const CheckOptions& opt, std::ostream& out, std::ostream& err) {
   err << diags.to_string();
   if (!loaded) return kExitConfigError;
   const double target = opt.target_grade > 0 ? opt.target_grade : run.config.check.target_grade;
-  const std::vector<HandoutCheck> checks = Checker(run, target, true).all();
+  Languages langs(run);
+  const std::vector<HandoutCheck> checks = Checker(run, langs, target, true).all();
   if (opt.json) out << check_json(checks);
   for (std::size_t i = 0; !opt.json && i < checks.size(); ++i) out << (i ? "\n" : "") << check_text(checks[i]);
   const bool all_passed = std::all_of(checks.begin(), checks.end(), [](const HandoutCheck& c) { return c.passed(); });
@@ -160,7 +163,13 @@ int run_check(const CheckOptions& opt, std::ostream& out, std::ostream& err) {
 }
 
 void print_check_summaries(RunContext& run, std::ostream& out) {
-  for (const HandoutCheck& c : Checker(run, run.config.check.target_grade, false).all()) out << check_summary(c) << "\n";
+  Languages langs(run);
+  for (const HandoutCheck& c : Checker(run, langs, run.config.check.target_grade, false).all())
+    out << check_summary(c) << "\n";
+}
+
+HandoutCheck check_handout(RunContext& run, Languages& langs, const std::string& lang, const std::string& article) {
+  return Checker(run, langs, run.config.check.target_grade, false).one(lang, article);
 }
 
 }  // namespace handout

@@ -13,6 +13,7 @@ namespace handout {
 struct HandoutCheck {
   std::string language, article;
   std::string file;  ///< the article checked (or the one that is missing)
+  ArticleMeta meta;  ///< its front matter (title, translation), when it could be read
   std::vector<ReadingScore> scores;  ///< the language's formulas; the first decides the grade
   double target_grade = 6;
   int sentences = 0, words = 0, syllables = 0;
