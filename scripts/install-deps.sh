@@ -17,6 +17,7 @@ PACKAGES=(
   doctest-dev poppler-utils qpdf                 # tests: unit tests, pdftotext/pdfinfo/pdffonts, qpdf --check
   mupdf-tools ghostscript                        # tests: every PDF is also opened by MuPDF and Ghostscript
   zbar-tools                                     # tests: every QR code is decoded from the rendered page
+  libpoppler-cpp-dev chromium                    # catalogue page: thumbnails (poppler); tests: the page in a browser
   clang libclang-rt-dev                          # tests: sanitizer build and libFuzzer (scripts/fuzz.sh)
 )
 missing=()
