@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
   build->add_option("--patients", opt.patients_path,
                     "Build personal copies for the patient visits in this CSV file (patients/<id>/<lang>/<article>.pdf)");
   build->add_flag("--check", opt.check, "After building, print a reading-level and problems line per handout");
+  build->add_flag("--index", opt.index, "Also write <out>/index.html: every handout with a thumbnail, title and grade")
+      ->excludes(build->get_option("--patients"));
 
   handout::CheckOptions check_opt;
   std::string format = "text";

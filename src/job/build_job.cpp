@@ -13,6 +13,7 @@
 
 #include "job/article_input.h"
 #include "job/build_report.h"
+#include "job/catalogue_index.h"
 #include "job/check_job.h"
 #include "job/incremental.h"
 #include "job/manifest.h"
@@ -304,6 +305,15 @@ void write_report(const BuildOptions& opt, const std::vector<HandoutRecord>& rec
   }
 }
 
+// --index: the catalogue page over this run's handouts (`records` are the tasks' own, in order).
+bool write_index(const std::vector<std::unique_ptr<Task>>& tasks, const std::vector<HandoutRecord>& records,
+                 RunContext& run, Languages& langs, const BuildOptions& opt, std::ostream& out, std::ostream& err) {
+  std::vector<IndexedHandout> handouts;
+  for (std::size_t i = 0; i < tasks.size() && i < records.size(); ++i)
+    if (tasks[i]->resolved) handouts.push_back({records[i], tasks[i]->stem, tasks[i]->job.content->code});
+  return write_catalogue_index(run, langs, handouts, opt.report_style == ReportStyle::Quiet, out, err);
+}
+
 }  // namespace
 
 int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
@@ -341,6 +351,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   progress.finish(tally.written, tally.current, tally.failed);
   if (opt.check) print_check_summaries(run, out);
   int exit_code = tally.failed > 0 ? kExitSomeFailed : kExitOk;
+  if (opt.index && !personal && !write_index(tasks, records, run, langs, opt, out, err)) exit_code = kExitSomeFailed;
   write_report(opt, records, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), err,
                exit_code);
   return exit_code;

@@ -25,6 +25,7 @@ struct BuildOptions {
   bool prune = false;         ///< remove PDFs that belong to no handout of the build
   std::string patients_path;  ///< a patients' CSV: build each visit's personal copies instead
   bool check = false;         ///< after the build, a `handout check` summary line per handout
+  bool index = false;         ///< also write <out>/index.html, the catalogue page with thumbnails
 };
 
 /// Exit codes of a build.
