@@ -62,7 +62,7 @@ h2 { color: var(--primary); font-size: 1.4rem; font-weight: 600; margin: 0 0 1re
   padding-bottom: .3rem; border-bottom: 2px solid var(--accent); }
 h2 .code { color: var(--muted); font-size: .9rem; font-weight: 400; }
 .cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 1.25rem;
-  grid-template-columns: repeat(auto-fill, minmax(16.5rem, 1fr)); }
+  grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); }
 .card { background: #FFF; border: 1px solid #DCE2E3; border-radius: 8px; padding: 1rem;
   display: flex; flex-direction: column; gap: .6rem; }
 .thumb { display: block; align-self: center; }
@@ -72,7 +72,7 @@ h3 { margin: 0; font-size: 1.05rem; font-weight: 600; line-height: 1.35; }
 h3 a { text-decoration: none; }
 h3 a:hover { text-decoration: underline; }
 dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: .15rem .8rem; font-size: .9rem; }
-dt { color: var(--muted); }
+dt { color: var(--muted); white-space: nowrap; }
 dd { margin: 0; }
 .note { color: var(--muted); }
 .badge { display: inline-block; padding: 0 .55rem; border-radius: 1rem; font-size: .85rem; white-space: nowrap;
