@@ -19,6 +19,7 @@ PACKAGES=(
   zbar-tools                                     # tests: every QR code is decoded from the rendered page
   libpoppler-cpp-dev chromium                    # catalogue page: thumbnails (poppler); tests: the page in a browser
   clang libclang-rt-dev                          # tests: sanitizer build and libFuzzer (scripts/fuzz.sh)
+  dpkg-dev file                                  # packaging: cpack's .deb (dpkg-shlibdeps finds its Depends)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -6,10 +6,18 @@
 #include "config/suggest.h"
 #include "config/yaml_reader.h"
 #include "util/ascii.h"
+#include "util/program_dirs.h"
 #include "util/text.h"
 
-#ifndef HANDOUT_DATA_DIR
-#define HANDOUT_DATA_DIR "."
+// Set by CMakeLists.txt; the fallbacks are for a build without it (no program data at all).
+#ifndef HANDOUT_INSTALL_DATA_DIR
+#define HANDOUT_INSTALL_DATA_DIR ""
+#endif
+#ifndef HANDOUT_BUILD_DIR
+#define HANDOUT_BUILD_DIR ""
+#endif
+#ifndef HANDOUT_SOURCE_DATA_DIR
+#define HANDOUT_SOURCE_DATA_DIR ""
 #endif
 
 namespace handout {
@@ -148,8 +156,14 @@ void read_articles(yaml::MapReader& top, ClinicConfig& out) {
 }  // namespace
 
 std::vector<std::string> data_dirs(const ClinicConfig& config) {
+  // The program's own folders do not change while it runs: found once.
+  static const std::vector<std::string> program = program_data_dirs(
+      executable_dir(),
+      {HANDOUT_INSTALL_DATA_DIR, canonical_or_same(HANDOUT_BUILD_DIR), canonical_or_same(HANDOUT_SOURCE_DATA_DIR)},
+      is_dir);
   std::vector<std::string> dirs{config.base_dir};
-  if (std::string(HANDOUT_DATA_DIR) != config.base_dir) dirs.push_back(HANDOUT_DATA_DIR);
+  for (const auto& d : program)
+    if (d != config.base_dir) dirs.push_back(d);
   return dirs;
 }
 

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# End-to-end: the installed tool. `cmake --install` into a scratch prefix, which is then moved
+# (the binary finds its data beside itself, never in the source tree), builds a clinic that has
+# only its config and articles (2 languages x 2 layouts, the labels from the installed default
+# strings); a copied binary sees no source tree either. Then the .deb (cpack): its fields,
+# Depends and contents; as root, installed with dpkg, used and removed (HANDOUT_TEST_DPKG=0
+# skips that, for a machine that is not a throwaway one).
+# Usage: install.sh path/to/build/handout path/to/repo
+set -u
+. "$(dirname "$0")/lib.sh"
+e2e_setup "$@"
+BUILD=$(dirname "$HANDOUT")
+export SOURCE_DATE_EPOCH=1795564800
+
+# A clinic with nothing but its config, two articles and a resource list: no layouts, no strings.
+C=$WORK/clinic
+mkdir -p "$C/content/en" "$C/content/es"
+printf 'clinic:\n  name: Installed Clinic\n  phone: (555) 010-0100\nlanguages: [en, es]\nlayout: [letter, large-print]\n' \
+  >"$C/handout.yaml"
+printf -- '---\ntitle: Pelvic Floor Basics\nsummary: What the pelvic floor does.\n---\n\nThe pelvic floor holds the organs.\n' \
+  >"$C/content/en/floor.md"
+printf 'resources:\n  - name: Installed Society\n    description: Help and answers\n    website: https://www.example.org\n' \
+  >"$C/content/en/floor.resources.yaml"
+printf -- '---\ntitle: El suelo pélvico\nsummary: Qué hace el suelo pélvico.\n---\n\nEl suelo pélvico sostiene los órganos.\n' \
+  >"$C/content/es/floor.md"
+cp "$C/content/en/floor.resources.yaml" "$C/content/es/"
+
+# run BIN [args...]: runs handout in the clinic's folder with a bare environment; output in
+# $WORK/out.log and $WORK/err, exit code in $rc.
+run() {
+  local bin=$1
+  shift
+  (cd "$C" && env -i PATH=/usr/bin:/bin HOME="$WORK" timeout 120 "$bin" "$@") >"$WORK/out.log" 2>"$WORK/err"
+  rc=$?
+  if [ "$rc" -ge 124 ]; then fail "$bin crashed or hung (exit $rc): $(tail -3 "$WORK/err")"; fi
+}
+
+# built_four OUT: the four handouts, each a valid PDF.
+built_four() {
+  local f
+  for f in en/floor.pdf en/floor.large-print.pdf es/floor.pdf es/floor.large-print.pdf; do
+    qpdf --check "$1/$f" >/dev/null || return 1
+  done
+}
+
+# --- cmake --install into a prefix, then moved ------------------------------------------------
+cmake --install "$BUILD" --prefix "$WORK/prefix" >"$WORK/install.log" 2>&1
+check "cmake --install succeeds" test $? -eq 0
+P=$WORK/prefix
+check "installs bin/handout" test -x "$P/bin/handout"
+check "installs the layouts" test -f "$P/share/handout/layouts/letter.yaml" -a -f "$P/share/handout/layouts/trifold.yaml"
+check "installs each language's default strings" test -f "$P/share/handout/content/en/strings.yaml" \
+  -a -f "$P/share/handout/content/zh-Hant/strings.yaml"
+check "installs no example article" test -z "$(find "$P" -name '*.md' -o -name '*.resources.yaml' -o -name handout.yaml)"
+check "installs the licence and copyright" test -f "$P/share/doc/handout/LICENSE" -a -f "$P/share/doc/handout/copyright"
+check "the licence is the GPL-3" grep -q 'GNU GENERAL PUBLIC LICENSE' "$P/share/doc/handout/LICENSE"
+if [ -f "$REPO/man/handout.1" ]; then check "installs the man page" test -f "$P/share/man/man1/handout.1"; fi
+if [ -d "$REPO/schema" ]; then check "installs the JSON schemas" test -d "$P/share/handout/schema"; fi
+
+mv "$P" "$WORK/moved"
+M=$WORK/moved
+run "$M/bin/handout" build --out out
+check "the moved install builds the clinic (exit 0): $(head -3 "$WORK/err")" test "$rc" -eq 0
+check "2 languages x 2 layouts, each a valid PDF" built_four "$C/out"
+check "the Spanish labels come from the installed default strings" \
+  sh -c "pdftotext '$C/out/es/floor.pdf' - | grep -q 'Recursos útiles'"
+
+# Which folders a binary searches: an unknown layout's error lists every path tried.
+run "$M/bin/handout" build --layout nosuch --out out2
+check "unknown layout: exit 2" test "$rc" -eq 2
+check "the moved binary looks beside itself" grep -qF "'$M/share/handout/layouts/nosuch.yaml'" "$WORK/err"
+check "... and never in the source tree" sh -c "! grep -qF '$REPO/' '$WORK/err'"
+mkdir -p "$WORK/copy"
+cp "$HANDOUT" "$WORK/copy/handout"
+run "$WORK/copy/handout" build --layout nosuch --out out2
+check "a copied binary never looks in the source tree" sh -c "! grep -qF '$REPO/' '$WORK/err'"
+run "$HANDOUT" build --layout nosuch --out out2
+check "the build-tree binary does" grep -qF "'$REPO/layouts/nosuch.yaml'" "$WORK/err"
+
+# --- the .deb ---------------------------------------------------------------------------------
+cpack -G DEB --config "$BUILD/CPackConfig.cmake" -B "$WORK/pkg" >"$WORK/cpack.log" 2>&1
+rc=$?
+check "cpack -G DEB succeeds: $(grep -m1 -i error "$WORK/cpack.log")" test "$rc" -eq 0
+DEB=$(find "$WORK/pkg" -maxdepth 1 -name 'handout_*.deb' | head -1)
+check "one .deb named handout_<version>_<arch>.deb" test -n "$DEB"
+DEB=${DEB:-/nonexistent}
+depends=$(dpkg-deb -f "$DEB" Depends 2>/dev/null)
+for dep in libhpdf libcmark libyaml-cpp libharfbuzz0b libharfbuzz-subset0 libicu72 libfribidi0 libhyphen0 libpng16 \
+  libjpeg62-turbo zlib1g libfontconfig1 libqpdf29 libqrencode4 libcsv3 libstdc++6 libc6 \
+  fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic hyphen-en-us hyphen-nl; do
+  check "Depends names $dep" grep -q "\b$dep" <<<"$depends"
+done
+check "Package, Version, Maintainer, Description" sh -c "dpkg-deb -f '$DEB' Package Version Maintainer Description |
+  grep -q '^Package: handout' && dpkg-deb -f '$DEB' Version | grep -qx '[0-9.]*' && dpkg-deb -f '$DEB' Maintainer | grep -q '<'"
+dpkg-deb --contents "$DEB" 2>/dev/null | awk '{print $NF}' >"$WORK/contents"
+for f in ./usr/bin/handout ./usr/share/handout/layouts/letter.yaml ./usr/share/handout/content/es/strings.yaml \
+  ./usr/share/doc/handout/copyright ./usr/share/doc/handout/LICENSE; do
+  check "the .deb holds $f" grep -qx "$f" "$WORK/contents"
+done
+check "the .deb holds no example article" sh -c "! grep -q '\.md$' '$WORK/contents'"
+
+# --- dpkg -i, use, dpkg -r ----------------------------------------------------------------------
+if [ "${HANDOUT_TEST_DPKG:-1}" = 0 ] || [ "$(id -u)" != 0 ]; then
+  echo "skipped dpkg -i: needs root and HANDOUT_TEST_DPKG unset or 1"
+elif dpkg-query -W -f='${Status}' handout 2>/dev/null | grep -q installed || [ -e /usr/bin/handout ]; then
+  echo "skipped dpkg -i: a handout package or /usr/bin/handout is already installed"
+else
+  trap 'dpkg -r handout >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+  dpkg -i "$DEB" >"$WORK/dpkg.log" 2>&1
+  rc=$?
+  check "dpkg -i installs the .deb: $(tail -2 "$WORK/dpkg.log")" test "$rc" -eq 0
+  check "/usr/bin/handout --version" sh -c "/usr/bin/handout --version | grep -qx 'handout [0-9.]*'"
+  rm -rf "$C/out"
+  run /usr/bin/handout build --out out
+  check "the installed package builds the clinic (exit 0): $(head -3 "$WORK/err")" test "$rc" -eq 0
+  check "... 2 languages x 2 layouts" built_four "$C/out"
+  run /usr/bin/handout build --layout nosuch --out out2
+  check "the package's binary looks in /usr/share/handout" grep -qF "'/usr/share/handout/layouts/nosuch.yaml'" "$WORK/err"
+  dpkg -r handout >"$WORK/dpkg.log" 2>&1
+  check "dpkg -r removes it" sh -c "test ! -e /usr/bin/handout && test ! -e /usr/share/handout"
+  trap 'rm -rf "$WORK"' EXIT
+fi
+
+check_every_pdf "$C"
+finish
