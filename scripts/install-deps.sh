@@ -18,6 +18,7 @@ PACKAGES=(
   mupdf-tools ghostscript                        # tests: every PDF is also opened by MuPDF and Ghostscript
   zbar-tools                                     # tests: every QR code is decoded from the rendered page
   clang libclang-rt-dev                          # tests: sanitizer build and libFuzzer (scripts/fuzz.sh)
+  scdoc man-db                                   # the man page handout(1): built with scdoc, checked with man
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
