@@ -20,6 +20,7 @@ PACKAGES=(
   libpoppler-cpp-dev chromium                    # catalogue page: thumbnails (poppler); tests: the page in a browser
   clang libclang-rt-dev                          # tests: sanitizer build and libFuzzer (scripts/fuzz.sh)
   dpkg-dev file                                  # packaging: cpack's .deb (dpkg-shlibdeps finds its Depends)
+  scdoc man-db                                   # the man page handout(1): built with scdoc, checked with man
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

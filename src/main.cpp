@@ -8,6 +8,7 @@
 
 #include "job/build_job.h"
 #include "job/check_job.h"
+#include "job/watch_job.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"handout: branded, printable PDF handouts from Markdown articles and a clinic's YAML file",
@@ -49,6 +50,16 @@ int main(int argc, char** argv) {
   check->add_option("--target-grade", check_opt.target_grade, "US school grade to aim for (default: check.target_grade, 6)")
       ->check(CLI::Range(1.0, 18.0));
 
+  // watch: build, then rebuild what changed until Ctrl-C.
+  handout::BuildOptions watch_opt;
+  auto* watch = app.add_subcommand("watch", "Build, then rebuild the handouts whose files change (until Ctrl-C)");
+  watch->add_option("--config", watch_opt.config_path, "Clinic config file")->default_val("handout.yaml");
+  watch->add_option("--lang", watch_opt.languages, "Language code to build (repeatable; default: the config's)");
+  watch->add_option("--article", watch_opt.articles, "Article name to build (repeatable; default: the config's)");
+  watch->add_option("--layout", watch_opt.layout, "Layout name from layouts/ (default: the config's)");
+  watch->add_option("--out", watch_opt.out_dir, "Output folder (default: the config's)");
+  watch->add_option("--jobs,-j", watch_opt.jobs, "Handouts built at once (default: one per core)")->check(CLI::Range(1, 64));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -63,6 +74,7 @@ int main(int argc, char** argv) {
     check_opt.json = format == "json";
     return handout::run_check(check_opt, std::cout, std::cerr);
   }
+  if (watch->parsed()) return handout::run_watch(watch_opt, std::cout, std::cerr);
   // On a terminal one status line updates in place; in a log, a line per handout.
   opt.report_style = quiet                  ? handout::ReportStyle::Quiet
                      : ::isatty(STDOUT_FILENO) ? handout::ReportStyle::StatusLine

@@ -56,7 +56,7 @@ ProgressReport::ProgressReport(std::ostream& out, ReportStyle style, std::size_t
 
 void ProgressReport::handout(const HandoutRecord& r) {
   ++done_;
-  if (style_ == ReportStyle::Lines && r.status == "written") {
+  if ((style_ == ReportStyle::Lines || style_ == ReportStyle::Changes) && r.status == "written") {
     out_ << wrote_line(r) << "\n";
     if (!r.stats.empty()) out_ << r.stats << "\n";
   }

@@ -20,9 +20,9 @@ struct HandoutRecord {
   std::string stats;           ///< --stats line, if asked for
 };
 
-/// How the run reports each handout: a line each, one updating status line (a terminal), or
-/// nothing but problems (--quiet).
-enum class ReportStyle { Lines, StatusLine, Quiet };
+/// How the run reports each handout: a line each, one updating status line (a terminal),
+/// nothing but problems (--quiet), or a line each for those written (`watch`: what changed).
+enum class ReportStyle { Lines, StatusLine, Quiet, Changes };
 
 /// Prints each handout's outcome as it is known, in the build's order.
 class ProgressReport {
