@@ -36,8 +36,8 @@ std::vector<std::string> list(const std::string& dir, bool dirs) {
 std::vector<std::string> handout_inputs(const RunContext& run, const HandoutJob& job, const Article& article,
                                         const PagedDocument& doc) {
   std::set<std::string> files{"/proc/self/exe", run.config.path, run.layout_paths[job.layout],
-                              join_path(job.content->dir, "strings.yaml"), article.path};
-  if (job.asked != job.content && job.asked->strings_ok) files.insert(join_path(job.asked->dir, "strings.yaml"));
+                              job.content->strings_path, article.path};
+  if (job.asked != job.content && job.asked->strings_ok) files.insert(job.asked->strings_path);
   for (const auto& tagline : run.taglines) files.insert(tagline.strings_path);  // the notice quotes each
   if (!article.resources_path.empty()) files.insert(article.resources_path);
   for (const auto& [url, image] : article.images) files.insert(image.path);

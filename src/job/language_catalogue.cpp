@@ -28,7 +28,8 @@ const Language& Languages::get(const std::string& code) {
     slot->code = code;
     FontFace::register_language(code);
     slot->dir = content_dir(run_, code);
-    slot->strings_ok = load_strings(join_path(slot->dir, "strings.yaml"), run_.config.limits.input_bytes,
+    slot->strings_path = strings_file(run_, code);
+    slot->strings_ok = load_strings(slot->strings_path, run_.config.limits.input_bytes,
                                     slot->strings, slot->strings_diags);
     // Languages Debian has no patterns for are not hyphenated.
     const bool hyphenated = std::any_of(run_.layouts.begin(), run_.layouts.end(),
@@ -61,7 +62,7 @@ bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagn
     if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
   for (const auto& code : codes) {
     // Only the strings: a tagline's language needs no article, patterns or style of its own.
-    const std::string path = join_path(content_dir(run, code), "strings.yaml");
+    const std::string path = strings_file(run, code);
     Strings strings;
     if (!load_strings(path, run.config.limits.input_bytes, strings, diags)) continue;
     const bool printed = std::find(listed.begin(), listed.end(), code) != listed.end();
@@ -99,7 +100,7 @@ bool resolve_job(const RunContext& run, Languages& langs, const std::string& lan
     return true;
   }
   const std::string& fallback = run.config.fallback_language;
-  const std::string missing = !is_file(path) ? path : join_path(job.asked->dir, "strings.yaml");
+  const std::string missing = !is_file(path) ? path : job.asked->strings_path;
   if (valid_name && !fallback.empty() && fallback != lang) {
     const Language& fb = langs.get(fallback);
     if (is_file(join_path(fb.dir, name + ".md")) && fb.strings_ok) {

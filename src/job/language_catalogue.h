@@ -19,6 +19,7 @@ namespace handout {
 /// A language's folder, labels and hyphenation patterns, loaded once per run.
 struct Language {
   std::string code, dir;
+  std::string strings_path;  // its strings file (see strings_file: maybe another data folder's)
   bool strings_ok = false;
   Strings strings;
   Diagnostics strings_diags;  // why the strings could not be loaded

@@ -132,6 +132,14 @@ std::string content_dir(const RunContext& run, const std::string& lang) {
   return join_path(run.dirs.front(), "content/" + lang);
 }
 
+std::string strings_file(const RunContext& run, const std::string& lang) {
+  for (const auto& d : run.dirs) {
+    auto path = join_path(d, "content/" + lang + "/strings.yaml");
+    if (is_file(path)) return path;
+  }
+  return join_path(content_dir(run, lang), "strings.yaml");
+}
+
 std::vector<std::string> articles_in(const std::string& dir) {
   std::vector<std::string> names;
   if (DIR* d = ::opendir(dir.c_str())) {

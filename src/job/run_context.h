@@ -50,6 +50,9 @@ PlacedImages placed_images(RunContext& run, const PagedDocument& doc);
 
 /// The content folder of a language: the first data folder that has it.
 std::string content_dir(const RunContext& run, const std::string& lang);
+/// A language's strings file: the first data folder's content/<lang>/strings.yaml, so a clinic
+/// with its own articles (`handout init`) uses the tool's labels until it writes its own.
+std::string strings_file(const RunContext& run, const std::string& lang);
 
 /// The article names (file names without .md) in a folder, sorted.
 std::vector<std::string> articles_in(const std::string& dir);
