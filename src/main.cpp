@@ -8,6 +8,7 @@
 
 #include "job/build_job.h"
 #include "job/check_job.h"
+#include "job/init_job.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"handout: branded, printable PDF handouts from Markdown articles and a clinic's YAML file",
@@ -47,6 +48,19 @@ int main(int argc, char** argv) {
   check->add_option("--target-grade", check_opt.target_grade, "US school grade to aim for (default: check.target_grade, 6)")
       ->check(CLI::Range(1.0, 18.0));
 
+  // handout init / new: a new clinic, a new article (files from templates; never overwrites).
+  handout::InitOptions init_opt;
+  auto* init = app.add_subcommand("init", "Write a new clinic into DIR: a commented handout.yaml and an example "
+                                          "article per language (writes nothing if any file exists)");
+  init->add_option("dir", init_opt.dir, "The clinic's folder, created if missing")->default_val(".");
+  init->add_option("--lang", init_opt.languages, "Language of the clinic (repeatable; default: en)");
+  handout::NewOptions new_opt;
+  auto* new_article = app.add_subcommand("new", "Write the skeleton of a new article, content/<lang>/ARTICLE.md and "
+                                                "ARTICLE.resources.yaml (writes nothing if any file exists)");
+  new_article->add_option("article", new_opt.article, "The article's name (letters, digits, '.', '_', '-')")->required();
+  new_article->add_option("--lang", new_opt.languages, "Language to write it in (repeatable; default: the config's)");
+  new_article->add_option("--config", new_opt.config_path, "Clinic config file")->default_val("handout.yaml");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -57,6 +71,8 @@ int main(int argc, char** argv) {
     app.exit(e);
     return handout::kExitConfigError;
   }
+  if (init->parsed()) return handout::run_init(init_opt, std::cout, std::cerr);
+  if (new_article->parsed()) return handout::run_new(new_opt, std::cout, std::cerr);
   if (check->parsed()) {
     check_opt.json = format == "json";
     return handout::run_check(check_opt, std::cout, std::cerr);
