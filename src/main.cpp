@@ -53,12 +53,13 @@ int main(int argc, char** argv) {
   auto* init = app.add_subcommand("init", "Write a new clinic into DIR: a commented handout.yaml and an example "
                                           "article per language (writes nothing if any file exists)");
   init->add_option("dir", init_opt.dir, "The clinic's folder, created if missing")->default_val(".");
-  init->add_option("--lang", init_opt.languages, "Language of the clinic (repeatable; default: en)");
+  init->add_option("--lang", init_opt.languages, "Language of the clinic (repeatable; default: en)")->allow_extra_args(false);
   handout::NewOptions new_opt;
   auto* new_article = app.add_subcommand("new", "Write the skeleton of a new article, content/<lang>/ARTICLE.md and "
                                                 "ARTICLE.resources.yaml (writes nothing if any file exists)");
   new_article->add_option("article", new_opt.article, "The article's name (letters, digits, '.', '_', '-')")->required();
-  new_article->add_option("--lang", new_opt.languages, "Language to write it in (repeatable; default: the config's)");
+  new_article->add_option("--lang", new_opt.languages, "Language to write it in (repeatable; default: the config's)")
+      ->allow_extra_args(false);
   new_article->add_option("--config", new_opt.config_path, "Clinic config file")->default_val("handout.yaml");
 
   try {
