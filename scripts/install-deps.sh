@@ -17,6 +17,7 @@ PACKAGES=(
   doctest-dev poppler-utils qpdf                 # tests: unit tests, pdftotext/pdfinfo/pdffonts, qpdf --check
   mupdf-tools ghostscript                        # tests: every PDF is also opened by MuPDF and Ghostscript
   zbar-tools                                     # tests: every QR code is decoded from the rendered page
+  python3-jsonschema python3-yaml                # tests: YAML files against schema/*.json (e2e_schema, e2e_init)
   clang libclang-rt-dev                          # tests: sanitizer build and libFuzzer (scripts/fuzz.sh)
 )
 missing=()
