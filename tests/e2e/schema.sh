@@ -71,7 +71,8 @@ spoilt resources "$WORK/bad/r.resources.yaml" "resources/0: 'name' is a required
 
 # --- drift: the schemas' keys are the loaders' keys ------------------------------------------------
 "$PYTHON" "$CHECKER" drift "$HANDOUT" "$REPO" "$SCHEMAS" "$WORK" >"$WORK/drift.log" 2>&1
-check "no drift between the schemas and the loaders: $(tail -3 "$WORK/drift.log" | tr '\n' ' ')" test $? -eq 0
+rc=$?
+check "no drift between the schemas and the loaders: $(tail -3 "$WORK/drift.log" | tr '\n' ' ')" test $rc -eq 0
 check "drift built every schema key (over 100 builds)" grep -qE '^forward: [0-9]{3} builds' "$WORK/drift.log"
 
 # drift_fails NAME SCHEMA_DIR REPO KIND EXPECTED: the drift check (building KIND's keys) fails on a
