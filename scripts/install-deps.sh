@@ -18,6 +18,7 @@ PACKAGES=(
   mupdf-tools ghostscript                        # tests: every PDF is also opened by MuPDF and Ghostscript
   zbar-tools                                     # tests: every QR code is decoded from the rendered page
   libpoppler-cpp-dev chromium                    # catalogue page: thumbnails (poppler); tests: the page in a browser
+  python3-jsonschema python3-yaml                # tests: YAML files against schema/*.json (e2e_schema, e2e_init)
   clang libclang-rt-dev                          # tests: sanitizer build and libFuzzer (scripts/fuzz.sh)
   dpkg-dev file                                  # packaging: cpack's .deb (dpkg-shlibdeps finds its Depends)
   scdoc man-db                                   # the man page handout(1): built with scdoc, checked with man

@@ -9,6 +9,7 @@
 #include "job/build_job.h"
 #include "job/check_job.h"
 #include "job/watch_job.h"
+#include "job/init_job.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"handout: branded, printable PDF handouts from Markdown articles and a clinic's YAML file",
@@ -59,6 +60,19 @@ int main(int argc, char** argv) {
   watch->add_option("--layout", watch_opt.layout, "Layout name from layouts/ (default: the config's)");
   watch->add_option("--out", watch_opt.out_dir, "Output folder (default: the config's)");
   watch->add_option("--jobs,-j", watch_opt.jobs, "Handouts built at once (default: one per core)")->check(CLI::Range(1, 64));
+  // handout init / new: a new clinic, a new article (files from templates; never overwrites).
+  handout::InitOptions init_opt;
+  auto* init = app.add_subcommand("init", "Write a new clinic into DIR: a commented handout.yaml and an example "
+                                          "article per language (writes nothing if any file exists)");
+  init->add_option("dir", init_opt.dir, "The clinic's folder, created if missing")->default_val(".");
+  init->add_option("--lang", init_opt.languages, "Language of the clinic (repeatable; default: en)")->allow_extra_args(false);
+  handout::NewOptions new_opt;
+  auto* new_article = app.add_subcommand("new", "Write the skeleton of a new article, content/<lang>/ARTICLE.md and "
+                                                "ARTICLE.resources.yaml (writes nothing if any file exists)");
+  new_article->add_option("article", new_opt.article, "The article's name (letters, digits, '.', '_', '-')")->required();
+  new_article->add_option("--lang", new_opt.languages, "Language to write it in (repeatable; default: the config's)")
+      ->allow_extra_args(false);
+  new_article->add_option("--config", new_opt.config_path, "Clinic config file")->default_val("handout.yaml");
 
   try {
     app.parse(argc, argv);
@@ -70,6 +84,8 @@ int main(int argc, char** argv) {
     app.exit(e);
     return handout::kExitConfigError;
   }
+  if (init->parsed()) return handout::run_init(init_opt, std::cout, std::cerr);
+  if (new_article->parsed()) return handout::run_new(new_opt, std::cout, std::cerr);
   if (check->parsed()) {
     check_opt.json = format == "json";
     return handout::run_check(check_opt, std::cout, std::cerr);

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# End-to-end: `handout init` writes a clinic that builds at once (English and Spanish, and a
+# language without example text as a draft translation); its files validate against the
+# schemas their first line names; a second init refuses and writes nothing; `handout new`
+# writes a skeleton the next build includes; bad names and languages exit 2.
+# Usage: init.sh path/to/handout path/to/repo
+set -u
+. "$(dirname "$0")/lib.sh"
+e2e_setup "$@"
+export SOURCE_DATE_EPOCH=1795564800  # 2026-11-25
+CHECKER=$REPO/tests/e2e/schema_check.py
+C=$WORK/c
+
+# --- init, then build at once ----------------------------------------------------------------
+"$HANDOUT" init "$C" --lang en --lang es >"$WORK/init.log" 2>"$WORK/init.err"
+check "init exits 0" test $? -eq 0
+check "init prints nothing on stderr" test ! -s "$WORK/init.err"
+check "init writes exactly the config and an article with its resources per language" \
+  test "$(cd "$C" && find . -type f | sort | tr '\n' ' ')" = \
+  "./content/en/welcome.md ./content/en/welcome.resources.yaml ./content/es/welcome.md ./content/es/welcome.resources.yaml ./handout.yaml "
+check "init names each file it wrote" test "$(grep -c '^wrote ' "$WORK/init.log")" -eq 5
+check "the config lists the languages" grep -qx 'languages: \[en, es\]  *# .*' "$C/handout.yaml"
+check "the Spanish example is in Spanish" grep -qx 'title: Su primera visita' "$C/content/es/welcome.md"
+check "the review date is today (SOURCE_DATE_EPOCH)" grep -qx 'reviewed: 2026-11-25' "$C/content/en/welcome.md"
+check "optional keys are there, commented out" grep -qE '^  # logo: |^# notices: \[language_assistance\]' "$C/handout.yaml"
+
+(cd "$C" && timeout 120 "$HANDOUT" build >"$WORK/build.log" 2>"$WORK/build.err")
+rc=$?
+check "cd DIR && handout build exits 0: $(head -3 "$WORK/build.err")" test $rc -eq 0
+check "the build warns about nothing" test ! -s "$WORK/build.err"
+check "an English PDF" test -s "$C/out/en/welcome.pdf"
+check "a Spanish PDF" test -s "$C/out/es/welcome.pdf"
+check "the English handout has the example's title, clinic and resource" sh -c \
+  "pdftotext '$C/out/en/welcome.pdf' - | tr '\n' ' ' | grep -q 'Example Clinic.*Your First Visit.*MedlinePlus'"
+check "the Spanish handout uses the tool's Spanish labels" sh -c "pdftotext '$C/out/es/welcome.pdf' - | grep -q 'Recursos'"
+(cd "$C" && "$HANDOUT" check >"$WORK/check.log" 2>&1)
+check "handout check passes the example (grade, review date, links)" test "$(grep -c '^  passed' "$WORK/check.log")" -eq 2
+
+# --- the files name their schema and validate against it -----------------------------------------
+schema_dir=$(realpath "$REPO/schema")
+check "handout.yaml names its schema by absolute path" \
+  test "$(head -1 "$C/handout.yaml")" = "# yaml-language-server: \$schema=$schema_dir/handout.schema.json"
+check "a resource list names its schema" \
+  test "$(head -1 "$C/content/es/welcome.resources.yaml")" = "# yaml-language-server: \$schema=$schema_dir/resources.schema.json"
+check "the named schema exists" test -f "$schema_dir/handout.schema.json"
+valid() {  # valid KIND FILE...
+  local kind=$1 out
+  shift
+  if out=$("$PYTHON" "$CHECKER" validate "$REPO/schema" "$kind" "$@" 2>&1); then pass; else fail "init's $kind: $out"; fi
+}
+valid handout "$C/handout.yaml"
+valid resources "$C"/content/*/welcome.resources.yaml
+valid front-matter "$C"/content/*/welcome.md
+
+# --- a second init refuses and writes nothing ---------------------------------------------------
+rm "$C/content/es/welcome.md"
+before=$(cd "$C" && find . -type f -not -path './out/*' | sort)
+sum=$(md5sum "$C/handout.yaml")
+"$HANDOUT" init "$C" --lang en --lang es >"$WORK/again.log" 2>"$WORK/again.err"
+check "a second init exits 2" test $? -eq 2
+check "... naming the file that exists" grep -qx "$C/handout.yaml: error: already exists; nothing was written (this command never overwrites a file)" "$WORK/again.err"
+check "... and writes nothing, not even the missing file" test "$(cd "$C" && find . -type f -not -path './out/*' | sort)" = "$before"
+check "... and leaves the config as it was" test "$(md5sum "$C/handout.yaml")" = "$sum"
+
+# --- new ------------------------------------------------------------------------------------------
+(cd "$C" && "$HANDOUT" new knee-pain --lang en >"$WORK/new.log" 2>"$WORK/new.err")
+check "new exits 0" test $? -eq 0
+check "new writes the article and its resource list" \
+  test "$(cat "$WORK/new.log")" = "wrote content/en/knee-pain.md
+wrote content/en/knee-pain.resources.yaml"
+check "the skeleton's title comes from its name" grep -qx 'title: "Knee pain"' "$C/content/en/knee-pain.md"
+check "the skeleton is reviewed today" grep -qx 'reviewed: 2026-11-25' "$C/content/en/knee-pain.md"
+check "the skeleton has keywords and a summary" grep -qE '^keywords: \[knee pain\]$' "$C/content/en/knee-pain.md"
+valid front-matter "$C/content/en/knee-pain.md"
+valid resources "$C/content/en/knee-pain.resources.yaml"
+(cd "$C" && "$HANDOUT" build --lang en >"$WORK/build2.log" 2>"$WORK/build2.err")
+rc=$?
+check "the next build exits 0: $(head -3 "$WORK/build2.err")" test $rc -eq 0
+check "... and includes the new article" test -s "$C/out/en/knee-pain.pdf"
+check "... titled from the skeleton" sh -c "pdftotext '$C/out/en/knee-pain.pdf' - | grep -qx 'Knee pain'"
+
+"$HANDOUT" new knee-pain --config "$C/handout.yaml" >"$WORK/new2.log" 2>"$WORK/new2.err"
+check "new on an existing article exits 2" test $? -eq 2
+check "... naming it" grep -qx "$C/content/en/knee-pain.md: error: already exists; nothing was written (this command never overwrites a file)" "$WORK/new2.err"
+check "... and writes no Spanish either (the config's languages)" test ! -e "$C/content/es/knee-pain.md"
+"$HANDOUT" new knee-pain --config "$C/handout.yaml" --lang es >/dev/null 2>&1
+check "new --lang es adds the Spanish skeleton" grep -q 'Una o dos frases' "$C/content/es/knee-pain.md"
+"$HANDOUT" new bladder --config "$C/handout.yaml" >"$WORK/new3.log" 2>&1
+check "new without --lang writes every configured language" \
+  sh -c "test -f '$C/content/en/bladder.md' && test -f '$C/content/es/bladder.resources.yaml'"
+
+# --- bad names, languages and configs ---------------------------------------------------------------
+bad() {  # bad "description" EXPECTED-STDERR-LINE handout-args...: exit 2, that message, nothing written
+  local what=$1 expected=$2
+  shift 2
+  before=$(find "$WORK" -type f -not -name 'bad.*' | sort | md5sum)
+  "$HANDOUT" "$@" >"$WORK/bad.log" 2>"$WORK/bad.err"
+  check "$what: exit 2" test $? -eq 2
+  if grep -qxF -- "$expected" "$WORK/bad.err"; then pass; else fail "$what: expected '$expected', got: $(cat "$WORK/bad.err")"; fi
+  check "$what: nothing written" test "$(find "$WORK" -type f -not -name 'bad.*' | sort | md5sum)" = "$before"
+}
+bad "new ../escape" "error: invalid article name '../escape' (a file name in content/<lang>/ without '.md': letters, digits, '.', '_' and '-', starting with a letter or digit)" \
+  new ../escape --config "$C/handout.yaml"
+bad "new .hidden" "error: invalid article name '.hidden' (a file name in content/<lang>/ without '.md': letters, digits, '.', '_' and '-', starting with a letter or digit)" \
+  new .hidden --config "$C/handout.yaml"
+bad "new topic.md" "error: give the article's name without '.md' (e.g. 'topic')" new topic.md --config "$C/handout.yaml"
+bad "new --lang ../x" "error: invalid language code '../x' given with --lang (expected a BCP 47 code such as en, es, zh-Hans)" \
+  new topic --lang ../x --config "$C/handout.yaml"
+bad "new without a config" "$WORK/none.yaml: error: cannot read config file '$WORK/none.yaml'" new topic --config "$WORK/none.yaml"
+bad "init --lang e_s" "error: invalid language code 'e_s' given with --lang (expected a BCP 47 code such as en, es, zh-Hans)" \
+  init "$WORK/c2" --lang e_s
+check "new without an article name is a usage error (exit 2)" sh -c "'$HANDOUT' new >/dev/null 2>&1; test \$? -eq 2"
+
+# --- a language without example text: the English one, as a draft translation -----------------------
+(cd "$WORK" && "$HANDOUT" init --lang fr >/dev/null 2>&1)
+check "init without DIR writes into the current folder" test -f "$WORK/handout.yaml"
+check "a French example is the English one marked as a draft translation" \
+  sh -c "grep -qx 'translation: draft' '$WORK/content/fr/welcome.md' && grep -qx 'source_language: en' '$WORK/content/fr/welcome.md'"
+(cd "$WORK" && "$HANDOUT" build >/dev/null 2>"$WORK/fr.err")
+rc=$?
+check "the French clinic builds: $(head -2 "$WORK/fr.err")" test $rc -eq 0
+check "... and its handout says it is a draft translation" sh -c "pdftotext '$WORK/out/fr/welcome.pdf' - | grep -q 'Traduit'"
+D=$WORK/d
+(mkdir -p "$D" && cd "$D" && "$HANDOUT" init >/dev/null 2>&1 && "$HANDOUT" build >/dev/null 2>&1)
+check "init with no --lang: an English clinic that builds" test -s "$D/out/en/welcome.pdf"
+check "... without the Spanish lines" sh -c "! grep -q '    es: ' '$D/handout.yaml'"
+
+check_every_pdf "$WORK"
+finish
