@@ -11,6 +11,20 @@
 #include "job/watch_job.h"
 #include "job/init_job.h"
 
+namespace {
+
+// What build and watch share: the config, which handouts, where to, how many at once.
+void add_selection_options(CLI::App* command, handout::BuildOptions& o) {
+  command->add_option("--config", o.config_path, "Clinic config file")->default_val("handout.yaml");
+  command->add_option("--lang", o.languages, "Language code to build (repeatable; default: the config's)");
+  command->add_option("--article", o.articles, "Article name to build (repeatable; default: the config's)");
+  command->add_option("--layout", o.layout, "Layout name from layouts/ (default: the config's)");
+  command->add_option("--out", o.out_dir, "Output folder (default: the config's)");
+  command->add_option("--jobs,-j", o.jobs, "Handouts built at once (default: one per core)")->check(CLI::Range(1, 64));
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"handout: branded, printable PDF handouts from Markdown articles and a clinic's YAML file",
                "handout"};
@@ -19,14 +33,9 @@ int main(int argc, char** argv) {
 
   handout::BuildOptions opt;
   auto* build = app.add_subcommand("build", "Build every (language, article) handout the config asks for");
-  build->add_option("--config", opt.config_path, "Clinic config file")->default_val("handout.yaml");
-  build->add_option("--lang", opt.languages, "Language code to build (repeatable; default: the config's)");
-  build->add_option("--article", opt.articles, "Article name to build (repeatable; default: the config's)");
-  build->add_option("--layout", opt.layout, "Layout name from layouts/ (default: the config's)");
-  build->add_option("--out", opt.out_dir, "Output folder (default: the config's)");
+  add_selection_options(build, opt);
   build->add_flag("--stats", opt.stats, "Print layout figures for each handout");
   build->add_flag("--debug-layout", opt.debug_layout, "Also write a text dump of each laid-out page");
-  build->add_option("--jobs,-j", opt.jobs, "Handouts built at once (default: one per core)")->check(CLI::Range(1, 64));
   bool quiet = false;
   build->add_flag("--quiet,-q", quiet, "Print only problems (errors, warnings, a failed count)");
   build->add_option("--report", opt.report_path, "Also write a JSON report: a record per handout and the totals");
@@ -54,12 +63,7 @@ int main(int argc, char** argv) {
   // watch: build, then rebuild what changed until Ctrl-C.
   handout::BuildOptions watch_opt;
   auto* watch = app.add_subcommand("watch", "Build, then rebuild the handouts whose files change (until Ctrl-C)");
-  watch->add_option("--config", watch_opt.config_path, "Clinic config file")->default_val("handout.yaml");
-  watch->add_option("--lang", watch_opt.languages, "Language code to build (repeatable; default: the config's)");
-  watch->add_option("--article", watch_opt.articles, "Article name to build (repeatable; default: the config's)");
-  watch->add_option("--layout", watch_opt.layout, "Layout name from layouts/ (default: the config's)");
-  watch->add_option("--out", watch_opt.out_dir, "Output folder (default: the config's)");
-  watch->add_option("--jobs,-j", watch_opt.jobs, "Handouts built at once (default: one per core)")->check(CLI::Range(1, 64));
+  add_selection_options(watch, watch_opt);
   // handout init / new: a new clinic, a new article (files from templates; never overwrites).
   handout::InitOptions init_opt;
   auto* init = app.add_subcommand("init", "Write a new clinic into DIR: a commented handout.yaml and an example "
