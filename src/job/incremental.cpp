@@ -31,6 +31,16 @@ std::vector<std::string> list(const std::string& dir, bool dirs) {
   return out;
 }
 
+// The places searched before the data folder `used` was found in: each is an input while empty.
+void add_shadowing(const RunContext& run, const std::string& relative, const std::string& used,
+                   std::set<std::string>& files) {
+  for (const auto& d : run.dirs) {
+    const std::string candidate = join_path(d, relative);
+    if (candidate == used) return;
+    files.insert(kAbsentPrefix + candidate);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> handout_inputs(const RunContext& run, const HandoutJob& job, const Article& article,
@@ -40,6 +50,9 @@ std::vector<std::string> handout_inputs(const RunContext& run, const HandoutJob&
   if (job.asked != job.content && job.asked->strings_ok) files.insert(job.asked->strings_path);
   for (const auto& tagline : run.taglines) files.insert(tagline.strings_path);  // the notice quotes each
   if (!article.resources_path.empty()) files.insert(article.resources_path);
+  add_shadowing(run, "content/" + job.content->code + "/strings.yaml", job.content->strings_path, files);
+  add_shadowing(run, "content/" + job.content->code + "/" + job.name + ".md", article.path, files);
+  add_shadowing(run, "layouts/" + run.config.layouts[job.layout] + ".yaml", run.layout_paths[job.layout], files);
   for (const auto& [url, image] : article.images) files.insert(image.path);
   if (!run.config.clinic.logo_path.empty()) files.insert(run.config.clinic.logo_path);
   for (const auto& page : doc.pages)
@@ -55,9 +68,9 @@ std::vector<std::string> handout_inputs(const RunContext& run, const HandoutJob&
   char buf[PATH_MAX];
   const std::string cwd = ::getcwd(buf, sizeof buf) ? buf : ".";
   for (const auto& f : files) {
-    const bool folder = f.rfind(kFolderPrefix, 0) == 0;
-    const std::string path = folder ? f.substr(std::strlen(kFolderPrefix)) : f;
-    out.push_back((folder ? kFolderPrefix : "") + (path[0] == '/' ? path : join_path(cwd, path)));
+    const char* prefix = f.rfind(kFolderPrefix, 0) == 0 ? kFolderPrefix : f.rfind(kAbsentPrefix, 0) == 0 ? kAbsentPrefix : "";
+    const std::string path = f.substr(std::strlen(prefix));
+    out.push_back(prefix + (path[0] == '/' ? path : join_path(cwd, path)));
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -66,6 +66,10 @@ std::uint64_t FileHashes::of(const std::string& path) {
   if (checked_[path]) return k.hash;
   checked_[path] = true;
   if (path.rfind(kFolderPrefix, 0) == 0) return k = Known{folder_hash(path.substr(std::strlen(kFolderPrefix))), 0, 0}, k.hash;
+  if (path.rfind(kAbsentPrefix, 0) == 0) {  // 1 while nothing is there, 2 once something is
+    struct stat st {};
+    return k = Known{::lstat(path.substr(std::strlen(kAbsentPrefix)).c_str(), &st) == 0 ? 2ULL : 1ULL, 0, 0}, k.hash;
+  }
   struct stat st {};
   // Only regular files, and not huge ones: a manifest is input too, and a line naming
   // /dev/zero or a FIFO must not hang the build (such an input just never matches).

@@ -12,6 +12,9 @@ namespace handout {
 /// Inputs named "folder:<path>" stand for the list of names in a folder (a font folder: a file
 /// added there can change which font a family resolves to).
 inline constexpr const char* kFolderPrefix = "folder:";
+/// An input that is a file's absence: a clinic's own file that would shadow the one used (its
+/// content/<lang>/strings.yaml over the shipped one) changes the handout when it appears.
+inline constexpr const char* kAbsentPrefix = "absent:";
 
 /// Content hashes of files, read once per run; a file whose size and modification time match
 /// a hash recorded earlier is not read again (as git's index does).

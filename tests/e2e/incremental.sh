@@ -46,6 +46,13 @@ printf '# a comment\n' >>"$C/layouts/letter.yaml"
 check "the layout changed: all 18" test "$(rebuild | wc -w)" -eq 18
 cp /usr/share/fonts/truetype/noto/NotoSansThai-Bold.ttf "$C/fonts/NotoSansThai-Regular.ttf"
 check "a font file changed (the clinic's Thai font): only the Thai handout, drawn with it" test "$(rebuild)" = "th"
+# A clinic's own file that shadows a shipped one: the shipped French labels are used while the
+# clinic has none; when it writes its own, the French handout is built again.
+mv "$C/content/fr/strings.yaml" "$WORK/fr-strings.yaml"
+check "the clinic's French labels removed: the shipped ones, only French rebuilt" test "$(rebuild)" = "fr"
+check "... and then up to date" test -z "$(rebuild)"
+cp "$WORK/fr-strings.yaml" "$C/content/fr/strings.yaml"
+check "the clinic's own French labels appear again: only French rebuilt" test "$(rebuild)" = "fr"
 printf 'notices: [language_assistance]\n' >>"$C/handout.yaml"
 rebuild >/dev/null
 sed -i 's/^language_assistance: .*/language_assistance: "Ask us for help in French: {phone}."/' "$C/content/fr/strings.yaml"
