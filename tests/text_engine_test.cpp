@@ -205,3 +205,16 @@ TEST_CASE("a phone number in a right-to-left paragraph is measured: lines break 
       CHECK(line.width <= narrow + 0.01);
   }
 }
+
+TEST_CASE("subsets are kept per face: the same glyphs give the same font, other glyphs their own") {
+  const FontFace& noto = face(kNoto);
+  const unsigned a = noto.glyph(U'a'), b = noto.glyph(U'b'), c = noto.glyph(U'c');
+  const auto first = noto.subset({a, b});
+  REQUIRE_FALSE(first.file.empty());
+  CHECK(noto.subset({a, b}).file == first.file);  // kept
+  const auto other = noto.subset({a, c});          // as many glyphs, not the same ones
+  CHECK(other.file != first.file);
+  for (char32_t ch = U'd'; ch < U'd' + 20; ++ch) noto.subset({noto.glyph(ch)});  // pushes the first out
+  CHECK(noto.subset({a, b}).file == first.file);   // made again, the same bytes
+  CHECK(noto.subset({a, c}).codes == other.codes);
+}

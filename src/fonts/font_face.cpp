@@ -212,6 +212,20 @@ double FontFace::glyph_advance(unsigned gid) const {
 }
 
 FontFace::Subset FontFace::subset(const std::vector<unsigned>& glyphs) const {
+  constexpr std::size_t kKept = 16;  // per face: a handful of fonts' worth of a catalogue's repeats
+  {
+    std::lock_guard<std::mutex> lock(subsets_mutex_);
+    for (const auto& [asked, made] : subsets_)
+      if (asked == glyphs) return made;
+  }
+  Subset made = make_subset(glyphs);  // outside the lock: threads subset different faces at once
+  std::lock_guard<std::mutex> lock(subsets_mutex_);
+  subsets_.emplace_back(glyphs, made);
+  if (subsets_.size() > kKept) subsets_.pop_front();
+  return made;
+}
+
+FontFace::Subset FontFace::make_subset(const std::vector<unsigned>& glyphs) const {
   Subset out;
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) return out;

@@ -1,7 +1,9 @@
 // Metrics of one TrueType face (advance widths, vertical metrics, coverage), read with HarfBuzz.
 #pragma once
 #include <atomic>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -71,6 +73,8 @@ class FontFace {
     bool cff = false;            ///< CFF outlines (a PDF CIDFontType0), else TrueType (CIDFontType2)
     std::vector<unsigned> codes; ///< what the PDF draws glyphs[i] with: its subset glyph id, or its CID
   };
+  /// The last few subsets are kept: a run's handouts ask for the same ones again and again (the
+  /// language-assistance notice sets the same taglines in every handout). Thread-safe.
   Subset subset(const std::vector<unsigned>& glyphs) const;
   /// Names and metrics for a PDF font descriptor.
   FontDescription describe() const;
@@ -82,6 +86,7 @@ class FontFace {
     bool covered;
   };
   Glyph lookup(char32_t cp) const;
+  Subset make_subset(const std::vector<unsigned>& glyphs) const;
 
   std::string path_;
   void* blob_ = nullptr;  // hb_blob_t*, kept opaque so HarfBuzz stays inside this module
@@ -95,6 +100,9 @@ class FontFace {
   mutable std::unique_ptr<std::atomic<std::uint64_t>[]> low_cache_;
   mutable std::unordered_map<char32_t, Glyph> high_cache_;
   mutable std::shared_mutex high_mutex_;
+  // Recent subsets, newest last, by the glyphs asked for.
+  mutable std::deque<std::pair<std::vector<unsigned>, Subset>> subsets_;
+  mutable std::mutex subsets_mutex_;
 };
 
 }  // namespace handout
