@@ -23,21 +23,24 @@ void add_selection_options(CLI::App* command, handout::BuildOptions& o) {
   command->add_option("--jobs,-j", o.jobs, "Handouts built at once (default: one per core)")->check(CLI::Range(1, 64));
 }
 
-}  // namespace
+// Every command's options, parsed into the values the jobs take.
+struct Commands {
+  handout::BuildOptions build, watch;
+  bool quiet = false;
+  handout::CheckOptions check;
+  std::string format = "text";
+  handout::InitOptions init;
+  handout::NewOptions new_article;
+  CLI::App *build_cmd = nullptr, *check_cmd = nullptr, *watch_cmd = nullptr, *init_cmd = nullptr, *new_cmd = nullptr;
+};
 
-int main(int argc, char** argv) {
-  CLI::App app{"handout: branded, printable PDF handouts from Markdown articles and a clinic's YAML file",
-               "handout"};
-  app.set_version_flag("--version", std::string("handout ") + HANDOUT_VERSION);
-  app.require_subcommand(1);
-
-  handout::BuildOptions opt;
-  auto* build = app.add_subcommand("build", "Build every (language, article) handout the config asks for");
+void add_build(CLI::App& app, Commands& c) {
+  handout::BuildOptions& opt = c.build;
+  auto* build = c.build_cmd = app.add_subcommand("build", "Build every (language, article) handout the config asks for");
   add_selection_options(build, opt);
   build->add_flag("--stats", opt.stats, "Print layout figures for each handout");
   build->add_flag("--debug-layout", opt.debug_layout, "Also write a text dump of each laid-out page");
-  bool quiet = false;
-  build->add_flag("--quiet,-q", quiet, "Print only problems (errors, warnings, a failed count)");
+  build->add_flag("--quiet,-q", c.quiet, "Print only problems (errors, warnings, a failed count)");
   build->add_option("--report", opt.report_path, "Also write a JSON report: a record per handout and the totals");
   build->add_option("--shard", opt.shard, "Build only shard K of N (K/N), for several machines sharing a build");
   build->add_flag("--force", opt.force, "Rebuild every handout, also those whose inputs are unchanged");
@@ -47,37 +50,48 @@ int main(int argc, char** argv) {
   build->add_flag("--check", opt.check, "After building, print a reading-level and problems line per handout");
   build->add_flag("--index", opt.index, "Also write <out>/index.html: every handout with a thumbnail, title and grade")
       ->excludes(build->get_option("--patients"));
+}
 
-  handout::CheckOptions check_opt;
-  std::string format = "text";
-  auto* check = app.add_subcommand("check", "Report whether each handout is fit for a patient (reading level, "
-                                            "jargon, links, images, review date, contrast, text size)");
-  check->add_option("--config", check_opt.config_path, "Clinic config file")->default_val("handout.yaml");
-  check->add_option("--lang", check_opt.languages, "Language code to check (repeatable; default: the config's)");
-  check->add_option("--article", check_opt.articles, "Article name to check (repeatable; default: every article)");
-  check->add_option("--format", format, "text (a table per handout) or json")->check(CLI::IsMember({"text", "json"}));
-  check->add_flag("--strict", check_opt.strict, "Exit 1 when a handout is over its target grade or has an error");
-  check->add_option("--target-grade", check_opt.target_grade, "US school grade to aim for (default: check.target_grade, 6)")
+void add_check(CLI::App& app, Commands& c) {
+  auto* check = c.check_cmd = app.add_subcommand("check", "Report whether each handout is fit for a patient (reading "
+                                                          "level, jargon, links, images, review date, contrast, text size)");
+  check->add_option("--config", c.check.config_path, "Clinic config file")->default_val("handout.yaml");
+  check->add_option("--lang", c.check.languages, "Language code to check (repeatable; default: the config's)");
+  check->add_option("--article", c.check.articles, "Article name to check (repeatable; default: every article)");
+  check->add_option("--format", c.format, "text (a table per handout) or json")->check(CLI::IsMember({"text", "json"}));
+  check->add_flag("--strict", c.check.strict, "Exit 1 when a handout is over its target grade or has an error");
+  check->add_option("--target-grade", c.check.target_grade, "US school grade to aim for (default: check.target_grade, 6)")
       ->check(CLI::Range(1.0, 18.0));
+}
 
-  // watch: build, then rebuild what changed until Ctrl-C.
-  handout::BuildOptions watch_opt;
-  auto* watch = app.add_subcommand("watch", "Build, then rebuild the handouts whose files change (until Ctrl-C)");
-  add_selection_options(watch, watch_opt);
-  // handout init / new: a new clinic, a new article (files from templates; never overwrites).
-  handout::InitOptions init_opt;
-  auto* init = app.add_subcommand("init", "Write a new clinic into DIR: a commented handout.yaml and an example "
-                                          "article per language (writes nothing if any file exists)");
-  init->add_option("dir", init_opt.dir, "The clinic's folder, created if missing")->default_val(".");
-  init->add_option("--lang", init_opt.languages, "Language of the clinic (repeatable; default: en)")->allow_extra_args(false);
-  handout::NewOptions new_opt;
-  auto* new_article = app.add_subcommand("new", "Write the skeleton of a new article, content/<lang>/ARTICLE.md and "
-                                                "ARTICLE.resources.yaml (writes nothing if any file exists)");
-  new_article->add_option("article", new_opt.article, "The article's name (letters, digits, '.', '_', '-')")->required();
-  new_article->add_option("--lang", new_opt.languages, "Language to write it in (repeatable; default: the config's)")
+// watch: build, then rebuild what changed until Ctrl-C; init and new: a new clinic, a new
+// article (files from templates; never overwrites).
+void add_watch_init_new(CLI::App& app, Commands& c) {
+  c.watch_cmd = app.add_subcommand("watch", "Build, then rebuild the handouts whose files change (until Ctrl-C)");
+  add_selection_options(c.watch_cmd, c.watch);
+  auto* init = c.init_cmd = app.add_subcommand("init", "Write a new clinic into DIR: a commented handout.yaml and an "
+                                                       "example article per language (writes nothing if any file exists)");
+  init->add_option("dir", c.init.dir, "The clinic's folder, created if missing")->default_val(".");
+  init->add_option("--lang", c.init.languages, "Language of the clinic (repeatable; default: en)")->allow_extra_args(false);
+  auto* new_article = c.new_cmd = app.add_subcommand("new", "Write the skeleton of a new article, content/<lang>/ARTICLE.md "
+                                                            "and ARTICLE.resources.yaml (writes nothing if any file exists)");
+  new_article->add_option("article", c.new_article.article, "The article's name (letters, digits, '.', '_', '-')")->required();
+  new_article->add_option("--lang", c.new_article.languages, "Language to write it in (repeatable; default: the config's)")
       ->allow_extra_args(false);
-  new_article->add_option("--config", new_opt.config_path, "Clinic config file")->default_val("handout.yaml");
+  new_article->add_option("--config", c.new_article.config_path, "Clinic config file")->default_val("handout.yaml");
+}
 
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"handout: branded, printable PDF handouts from Markdown articles and a clinic's YAML file",
+               "handout"};
+  app.set_version_flag("--version", std::string("handout ") + HANDOUT_VERSION);
+  app.require_subcommand(1);
+  Commands c;
+  add_build(app, c);
+  add_check(app, c);
+  add_watch_init_new(app, c);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -88,16 +102,16 @@ int main(int argc, char** argv) {
     app.exit(e);
     return handout::kExitConfigError;
   }
-  if (init->parsed()) return handout::run_init(init_opt, std::cout, std::cerr);
-  if (new_article->parsed()) return handout::run_new(new_opt, std::cout, std::cerr);
-  if (check->parsed()) {
-    check_opt.json = format == "json";
-    return handout::run_check(check_opt, std::cout, std::cerr);
+  if (c.init_cmd->parsed()) return handout::run_init(c.init, std::cout, std::cerr);
+  if (c.new_cmd->parsed()) return handout::run_new(c.new_article, std::cout, std::cerr);
+  if (c.check_cmd->parsed()) {
+    c.check.json = c.format == "json";
+    return handout::run_check(c.check, std::cout, std::cerr);
   }
-  if (watch->parsed()) return handout::run_watch(watch_opt, std::cout, std::cerr);
+  if (c.watch_cmd->parsed()) return handout::run_watch(c.watch, std::cout, std::cerr);
   // On a terminal one status line updates in place; in a log, a line per handout.
-  opt.report_style = quiet                  ? handout::ReportStyle::Quiet
-                     : ::isatty(STDOUT_FILENO) ? handout::ReportStyle::StatusLine
-                                               : handout::ReportStyle::Lines;
-  return handout::run_build(opt, std::cout, std::cerr);
+  c.build.report_style = c.quiet                  ? handout::ReportStyle::Quiet
+                         : ::isatty(STDOUT_FILENO) ? handout::ReportStyle::StatusLine
+                                                   : handout::ReportStyle::Lines;
+  return handout::run_build(c.build, std::cout, std::cerr);
 }
