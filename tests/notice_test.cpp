@@ -70,3 +70,22 @@ TEST_CASE("the notice ends the handout: a heading, then each tagline in its own 
   CHECK(spanish == 1);  // the Spanish tagline is tagged Spanish
   CHECK(english == 0);  // the handout's own language needs no tag of its own
 }
+
+TEST_CASE("a right-to-left language's tagline on a left-to-right page is set flush right") {
+  test::Fixture f;
+  f.strings.labels["language_assistance_title"] = "Language assistance";
+  // Latin letters stand in for the script (the fixture's font has only Latin): the side comes
+  // from the tagline's language.
+  f.taglines = {{"English", "Short.", "en", ""}, {"Arabic", "Short.", "ar", ""}};
+  Diagnostics d;
+  const auto doc = f.lay_out("Text.", d);
+  double english_left = -1, arabic_right = -1;
+  for (const auto& item : doc.pages.back().items)
+    if (const auto* t = std::get_if<TextItem>(&item)) {
+      if (t->text.rfind("English", 0) == 0) english_left = t->x;
+      if (t->text.find("Short.") != std::string::npos && english_left >= 0 && t->x > english_left + 100)
+        arabic_right = t->x + t->width;
+    }
+  CHECK(english_left == doctest::Approx(f.layout.margin_left));
+  CHECK(arabic_right == doctest::Approx(f.layout.page_width - f.layout.margin_right).epsilon(0.001));
+}

@@ -218,3 +218,18 @@ TEST_CASE("subsets are kept per face: the same glyphs give the same font, other 
   CHECK(noto.subset({a, b}).file == first.file);   // made again, the same bytes
   CHECK(noto.subset({a, c}).codes == other.codes);
 }
+
+TEST_CASE("a phone number with no-break spaces stays one left-to-right run in a right-to-left line") {
+  TextStyle st{0, 12, 18, {}};
+  const InlineStyles styles = inline_styles(st, FamilyFaces{0, 0, 0, 0}, Color{});
+  Span s;
+  s.text = "اتصل برقم (503)\u00A0555-0142.";
+  Diagnostics d;
+  ParagraphOptions o;
+  o.rtl = true;
+  const auto lines = set_paragraph({s}, styles, 1000, installed(), "ar", {}, d, o);
+  REQUIRE(lines.size() == 1);
+  bool whole = false;
+  for (const auto& run : lines[0].runs) whole = whole || run.text == "(503)\u00A0555-0142";
+  CHECK(whole);  // split at the space, its two parts would read "555-0142 (503)" right to left
+}

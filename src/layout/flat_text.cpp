@@ -27,7 +27,7 @@ bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 // In right-to-left text a phone number such as "(503) 555-0142" would be reordered by the
 // bidi algorithm ("0142-555"); isolating each number group keeps it reading left to right.
 void isolate_number_groups(FlatText& flat) {
-  static const std::u32string kSeparators = U"-. ()+/";
+  static const std::u32string kSeparators = U"-. ()+/\u00A0\u202F";  // no-break spaces keep a number whole
   std::u32string chars;
   std::vector<int> spans;
   for (std::size_t i = 0; i < flat.chars.size();) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "layout/qr_codes.h"
+#include "text/bidi.h"
 #include "text/scripts.h"
 #include "util/text.h"
 
@@ -15,6 +16,13 @@ std::string section_heading_role() {
   std::string role = "H";  // built by appending: gcc 12 warns falsely about "H" + std::string
   role += std::to_string(FlowBuilder::kSectionHeading);
   return role;
+}
+
+// Moves a set line's runs, links and tints `dx` along the line.
+void shift_line(SetLine& line, double dx) {
+  for (auto& r : line.runs) r.x += dx;
+  for (auto& l : line.links) l.x += dx;
+  for (auto& r : line.backgrounds) r.x += dx;
 }
 
 // "<label>: <address>" of the online copy, the address a link.
@@ -247,7 +255,12 @@ void add_assistance_block(FlowBuilder& b, const std::string& label, const std::v
     spans.push_back(plain_spans(t.text)[0]);
     FlowBox line;  // one tagline never splits: each is read on its own
     const std::string lang = t.lang == s.script.lang ? "" : t.lang;  // tagged apart when not the handout's
-    line.height = b.stack_as("P", line, b.set(spans, s.assistance, w, src, t.lang), s.assistance, 0, 0, lang);
+    auto lines = b.set(spans, s.assistance, w, src, t.lang);
+    // A tagline written the other way from the page starts at the other edge: an Arabic one on
+    // an English page is set flush right, as its reader expects.
+    if (is_rtl_language(t.lang) != s.script.rtl)
+      for (auto& l : lines) shift_line(l, w - l.width);
+    line.height = b.stack_as("P", line, lines, s.assistance, 0, 0, lang);
     b.add_box(std::move(line));
   }
   tree.close();
