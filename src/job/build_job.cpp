@@ -211,7 +211,10 @@ void save_manifest(const std::vector<std::unique_ptr<Task>>& tasks, FileHashes& 
 void handle_stale(const std::set<std::string>& expected, const Manifest& previous, const RunContext& run,
                   const BuildOptions& opt, ProgressReport& progress, std::ostream& err) {
   const std::string& out_dir = run.config.output_dir;
-  for (const auto& pdf : stale_pdfs(out_dir, expected, previous)) {
+  auto stale = stale_pdfs(out_dir, expected, previous);
+  const auto thumbnails = stale_thumbnails(out_dir, expected);  // the catalogue page's, of those
+  stale.insert(stale.end(), thumbnails.begin(), thumbnails.end());
+  for (const auto& pdf : stale) {
     const std::string path = join_path(out_dir, pdf);
     progress.before_diagnostics();
     if (opt.prune && std::remove(path.c_str()) == 0)

@@ -91,4 +91,15 @@ std::vector<std::string> stale_pdfs(const std::string& out_dir, const std::set<s
   return out;
 }
 
+std::vector<std::string> stale_thumbnails(const std::string& out_dir, const std::set<std::string>& expected) {
+  std::vector<std::string> out;
+  const std::string root = join_path(out_dir, "thumbnails");
+  for (const auto& lang : list(root, true))
+    if (valid_language_code(lang))
+      for (const auto& file : list(join_path(root, lang), false))
+        if (file.size() > 4 && file.ends_with(".png") && !expected.count(lang + "/" + file.substr(0, file.size() - 4) + ".pdf"))
+          out.push_back("thumbnails/" + lang + "/" + file);
+  return out;
+}
+
 }  // namespace handout

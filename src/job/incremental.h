@@ -19,6 +19,10 @@ namespace handout {
 std::vector<std::string> handout_inputs(const RunContext& run, const HandoutJob& job, const Article& article,
                                         const PagedDocument& doc);
 
+/// Thumbnails of the catalogue page (thumbnails/<lang>/<name>.png, relative to `out_dir`) whose
+/// handout is not in `expected` (<lang>/<name>.pdf): left by a handout no longer built.
+std::vector<std::string> stale_thumbnails(const std::string& out_dir, const std::set<std::string>& expected);
+
 /// PDFs in the output folder (`<lang>/<name>.pdf`, or named in a manifest) that are not in
 /// `expected` (paths relative to the output folder), sorted.
 std::vector<std::string> stale_pdfs(const std::string& out_dir, const std::set<std::string>& expected,

@@ -117,6 +117,20 @@ browse --dump-dom "file://$OUT/index.html" >"$WORK/dom.html"
 problems=$(page_facts "$OUT" "$WORK/dom.html")
 check "Chromium dumps the page's DOM" grep -q '<h3 lang="ar" dir="rtl">' "$WORK/dom.html"
 check "Chromium's DOM: every href and thumbnail resolves: $problems" test -z "$problems"
+# A language dropped from a whole build: its PDFs and thumbnails are stale; --prune removes both.
+S=$WORK/stale
+mkdir -p "$S"
+cp -r "$REPO/assets" "$S/"
+sed 's/^languages: .*/languages: [en, fa]/' "$REPO/handout.yaml" >"$S/h.yaml"
+"$HANDOUT" build --config "$S/h.yaml" --out "$S/out" --index >/dev/null 2>&1
+sed -i 's/^languages: .*/languages: [en]/' "$S/h.yaml"
+"$HANDOUT" build --config "$S/h.yaml" --out "$S/out" --index >/dev/null 2>"$S/err"
+check "a dropped language's thumbnail is reported stale" \
+  grep -q "thumbnails/fa/vaginismus.png: warning: stale" "$S/err"
+"$HANDOUT" build --config "$S/h.yaml" --out "$S/out" --index --prune >/dev/null 2>&1
+check "--prune removes the stale thumbnail and keeps the others" \
+  sh -c "test ! -e '$S/out/thumbnails/fa/vaginismus.png' && test -s '$S/out/thumbnails/en/vaginismus.png'"
+
 # KEEP_SHOT=path keeps the screenshot, to look at.
 if [ -n "${KEEP_SHOT:-}" ]; then cp "$WORK/shot.png" "$KEEP_SHOT"; fi
 finish
