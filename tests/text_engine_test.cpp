@@ -183,26 +183,32 @@ TEST_CASE("Noto Sans CJK's regional faces are found in their collections as font
   CHECK(collection_face_index("/nonexistent.ttc", "Noto Sans CJK SC") == -1);
 }
 
+namespace {
+
+// `text` set at 12 pt in the first installed family, `width` wide, on a page of that direction.
+std::vector<SetLine> set_12pt(const std::string& text, const std::string& lang, double width, bool rtl_page) {
+  TextStyle st{0, 12, 18, {}};
+  Span span;
+  span.text = text;
+  Diagnostics d;
+  ParagraphOptions o;
+  o.rtl = rtl_page;
+  return set_paragraph({span}, inline_styles(st, FamilyFaces{0, 0, 0, 0}, Color{}), width, installed(), lang, {}, d, o);
+}
+
+}  // namespace
+
 TEST_CASE("a phone number in a right-to-left paragraph is measured: lines break before they overflow") {
   // The number is isolated left to right inside the paragraph; its width once went unmeasured,
   // so a line ending in a phone number ran past its column by the number's width.
-  TextStyle st{0, 12, 18, {}};
-  const InlineStyles styles = inline_styles(st, FamilyFaces{0, 0, 0, 0}, Color{});
-  Span number;
-  number.text = "(503) 555-0142";
-  Span sentence;
-  sentence.text = "Llame al (503) 555-0142 para una cita, de lunes a viernes, por la mañana o por la tarde.";
+  const std::string sentence = "Llame al (503) 555-0142 para una cita, de lunes a viernes, por la mañana o por la tarde.";
   for (bool rtl : {false, true}) {
     INFO("rtl page: " << rtl);
-    Diagnostics d;
-    ParagraphOptions o;
-    o.rtl = rtl;
-    const auto alone = set_paragraph({number}, styles, 1000, installed(), "es", {}, d, o);
+    const auto alone = set_12pt("(503) 555-0142", "es", 1000, rtl);
     REQUIRE(alone.size() == 1);
     CHECK(alone[0].width > 60);
     const double narrow = 200;
-    for (const auto& line : set_paragraph({sentence}, styles, narrow, installed(), "es", {}, d, o))
-      CHECK(line.width <= narrow + 0.01);
+    for (const auto& line : set_12pt(sentence, "es", narrow, rtl)) CHECK(line.width <= narrow + 0.01);
   }
 }
 
@@ -220,14 +226,7 @@ TEST_CASE("subsets are kept per face: the same glyphs give the same font, other 
 }
 
 TEST_CASE("a phone number with no-break spaces stays one left-to-right run in a right-to-left line") {
-  TextStyle st{0, 12, 18, {}};
-  const InlineStyles styles = inline_styles(st, FamilyFaces{0, 0, 0, 0}, Color{});
-  Span s;
-  s.text = "اتصل برقم (503)\u00A0555-0142.";
-  Diagnostics d;
-  ParagraphOptions o;
-  o.rtl = true;
-  const auto lines = set_paragraph({s}, styles, 1000, installed(), "ar", {}, d, o);
+  const auto lines = set_12pt("اتصل برقم (503)\u00A0555-0142.", "ar", 1000, true);
   REQUIRE(lines.size() == 1);
   bool whole = false;
   for (const auto& run : lines[0].runs) whole = whole || run.text == "(503)\u00A0555-0142";
