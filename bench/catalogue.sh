@@ -12,7 +12,7 @@ ARTICLES=${2:-200}
 RUNS=${3:-1}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/handout-catalogue.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 LANGS=(en es zh-Hans vi ko ru ar fr)
 
 # The catalogue: every language gets ARTICLES numbered copies of its translation of the
@@ -58,5 +58,6 @@ again() {
     printf "%s: %.2f s wall, CPU %.2f s, %d written\n", what, w, u + s, n }'
 }
 again "no-change rebuild"
-printf '\nOne more sentence.\n' >>"$WORK/content/en/a001.md"
+first=$(ls "$WORK"/content/en/a*.md | head -1)
+printf '\nOne more sentence.\n' >>"$first"
 again "one article changed"

@@ -48,7 +48,10 @@ PdfSummary read_pdf(const std::string& bytes) {
         QPDFObjectHandle font = item.second;
         PdfFontInfo f;
         f.subtype = font.getKey("/Subtype").getName();
-        f.encoding = font.getKey("/Encoding").isName() ? font.getKey("/Encoding").getName() : "";
+        QPDFObjectHandle encoding = font.getKey("/Encoding");  // a predefined CMap's name, or an embedded CMap
+        f.encoding = encoding.isName()     ? encoding.getName()
+                     : encoding.isStream() ? encoding.getDict().getKey("/CMapName").getName()
+                                           : "";
         f.base_font = font.getKey("/BaseFont").getName();
         f.to_unicode = font.getKey("/ToUnicode").isStream();
         QPDFObjectHandle cid = font.getKey("/DescendantFonts").getArrayItem(0);

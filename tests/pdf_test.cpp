@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <set>
+
 #include "assets/image.h"
 #include "render/pdf/pdf_compact.h"
 #include "job/file_output.h"
@@ -10,6 +12,7 @@
 #include "pdf_reader.h"
 #include "test_support.h"
 #include "util/text.h"
+#include "util/utf8.h"
 
 using namespace handout;
 
@@ -45,7 +48,7 @@ TEST_CASE("fonts are our own Type0 subsets with ToUnicode; text is drawn by glyp
   CHECK(pdf.fonts.size() >= 2);  // regular and italic
   for (const auto& font : pdf.fonts) {
     CHECK(font.subtype == "/Type0");
-    CHECK(font.encoding == "/Identity-H");
+    CHECK(font.encoding == "/Handout-OneByte-Identity");  // under 256 glyphs: one byte each
     CHECK(font.to_unicode);
     CHECK(font.descendant_subtype == "/CIDFontType2");
     CHECK(font.widths);
@@ -57,6 +60,25 @@ TEST_CASE("fonts are our own Type0 subsets with ToUnicode; text is drawn by glyp
     CHECK(ops.find(" TJ") != std::string::npos);
     CHECK(ops.find("Tj") == std::string::npos);  // glyph arrays, never code-point strings
   }
+}
+
+TEST_CASE("a font drawing more than 255 glyphs keeps two-byte codes (Identity-H)") {
+  test::Fixture f;
+  Diagnostics d;
+  std::u32string many;  // over 300 different letters of Noto Sans: Latin, Latin Extended-A, Cyrillic
+  for (char32_t c = U'a'; c <= U'z'; ++c) many += c, many += U' ';
+  for (char32_t c = 0x100; c < 0x180; ++c) many += c, many += U' ';
+  for (char32_t c = 0x410; c < 0x450; ++c) many += c, many += U' ';
+  for (char32_t c = 0x1E00; c < 0x1E80; ++c) many += c, many += U' ';
+  auto doc = f.lay_out(utf8_encode(many) + "\n", d);
+  std::string bytes, error;
+  REQUIRE(render_pdf(doc, *test::fonts().set, {}, bytes, error));
+  const auto pdf = test::read_pdf(bytes);
+  REQUIRE(pdf.readable);
+  std::set<std::string> encodings;
+  for (const auto& font : pdf.fonts) encodings.insert(font.encoding);
+  // The body's regular face is past one byte; the title's bold face is not.
+  CHECK(encodings == std::set<std::string>{"/Handout-OneByte-Identity", "/Identity-H"});
 }
 
 TEST_CASE("atomic write: creates folders, replaces the file, leaves no temporary behind") {

@@ -2,6 +2,8 @@
 // pure parts of writing our own fonts (ToUnicode, /W).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "fonts/cff_charset.h"
 #include "fonts/font_set.h"
 #include "fonts/system_fonts.h"
@@ -136,6 +138,23 @@ TEST_CASE("PDF text encoding: UTF-16 with surrogates, /W ranges, ToUnicode entri
   for (const auto& r : width_ranges(many)) CHECK(r.second.size() <= 8000);  // libharu's array cap
   const std::string cmap = to_unicode_cmap({{5, U"fi"}, {6, U"\u0915\u093F"}});
   CHECK(cmap.find("2 beginbfchar\n<0005> <00660069>\n<0006> <0915093F>\nendbfchar") != std::string::npos);
+  CHECK(cmap.find("<0000> <FFFF>\nendcodespacerange") != std::string::npos);
+}
+
+TEST_CASE("one-byte codes: the encoding CMap, the ToUnicode map and literal strings agree") {
+  const std::string encoding = one_byte_cmap("Handout-OneByte-Identity");
+  CHECK(encoding.find("/CMapName /Handout-OneByte-Identity def\n/CMapType 1 def\n/WMode 0 def\n") != std::string::npos);
+  CHECK(encoding.find("1 begincodespacerange\n<00> <FF>\nendcodespacerange\n1 begincidrange\n<00> <FF> 0\n") !=
+        std::string::npos);
+  const std::string to_unicode = to_unicode_cmap({{5, U"fi"}, {200, U"\u00E9"}}, 1);
+  CHECK(to_unicode.find("<00> <FF>\nendcodespacerange") != std::string::npos);
+  CHECK(to_unicode.find("<05> <00660069>\n<C8> <00E9>\n") != std::string::npos);
+  std::string literal;
+  for (unsigned code : {0x41u, 0x28u, 0x29u, 0x5Cu, 0x0Du, 0x0Au, 0x00u}) append_code(literal, code, 1);
+  CHECK(literal == std::string("A\\(\\)\\\\\\r\n\0", 11));
+  literal.clear();
+  append_code(literal, 0x2829, 2);  // both bytes of a two-byte code are escaped
+  CHECK(literal == "\\(\\)");
 }
 
 TEST_CASE("a source line break between Chinese or Japanese characters is not a space") {
@@ -148,7 +167,7 @@ TEST_CASE("a source line break between Chinese or Japanese characters is not a s
   CHECK(plain_text(mixed.blocks.at(0).spans) == "反射 reflex");
 }
 
-TEST_CASE("CFF fonts: Noto Sans CJK subsets keep their CIDs, which the PDF draws with") {
+TEST_CASE("CFF fonts: Noto Sans CJK subsets are renumbered so each glyph's CID is its glyph id") {
   FontSet set;
   const int jp = test::load_families(set, {"Noto Sans CJK JP"}).front();
   const FontFace& face = set.face(set.face_id(jp, FaceStyle::Regular));
@@ -158,12 +177,20 @@ TEST_CASE("CFF fonts: Noto Sans CJK subsets keep their CIDs, which the PDF draws
   REQUIRE_FALSE(subset.file.empty());
   CHECK(subset.cff);
   CHECK(subset.file.substr(0, 1) == std::string(1, '\x01'));  // a bare CFF table (major version 1)
-  // Noto Sans CJK is CID-keyed with CID = glyph id: the codes are the original glyph ids.
-  CHECK(subset.codes == glyphs);
+  // The codes are the subset's glyph ids, in the font's glyph order (A comes first in it) ...
+  std::vector<unsigned> sorted = subset.codes;
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(sorted == std::vector<unsigned>{1, 2, 3});
+  CHECK(subset.codes[2] == 1);
+  // ... and so are the CIDs: the font's own (A is CID 34, the others in the tens of thousands)
+  // were rewritten in the charset, so the PDF's /W and codes need no map.
   std::vector<unsigned> cids;
-  CHECK(cff_glyph_cids(subset.file, cids));
-  CHECK(cids.size() == 4);  // .notdef and the three glyphs
+  REQUIRE(cff_glyph_cids(subset.file, cids));
+  CHECK(cids == std::vector<unsigned>{0, 1, 2, 3});
   CHECK_FALSE(cff_glyph_cids("not a CFF table", cids));
+  std::string not_cff = "not a CFF table";
+  CHECK_FALSE(cff_number_cids_by_glyph(not_cff));
+  CHECK(not_cff == "not a CFF table");
 }
 
 TEST_CASE("Noto Sans CJK's regional faces are found in their collections as fontconfig finds them") {

@@ -41,8 +41,15 @@ Index read_index(Reader& r, std::size_t at) {
 
 }  // namespace
 
-bool cff_glyph_cids(std::string_view cff, std::vector<unsigned>& cid_of_glyph) {
-  Reader r{cff};
+namespace {
+
+// Where the charset of a CID-keyed CFF table starts, and how many glyphs it has.
+struct Charset {
+  std::size_t at = 0;
+  unsigned glyphs = 0;
+};
+
+bool find_charset(Reader& r, Charset& out) {
   const Index names = read_index(r, r.byte(2));  // the header's size, then the Name INDEX
   const Index top = read_index(r, names.end);
   if (!r.ok || top.count == 0) return false;
@@ -52,7 +59,7 @@ bool cff_glyph_cids(std::string_view cff, std::vector<unsigned>& cid_of_glyph) {
   std::vector<long> operands;
   long charset = -1, charstrings = -1;
   bool cid_keyed = false;
-  while (r.ok && at < end && at < cff.size()) {
+  while (r.ok && at < end && at < r.d.size()) {
     const unsigned b = r.byte(at);
     if (b == 28) operands.push_back(static_cast<std::int16_t>(r.card16(at + 1))), at += 3;
     else if (b == 29) operands.push_back(static_cast<std::int32_t>(r.offset(at + 1, 4))), at += 5;
@@ -73,23 +80,65 @@ bool cff_glyph_cids(std::string_view cff, std::vector<unsigned>& cid_of_glyph) {
     }
   }
   if (!r.ok || !cid_keyed || charset <= 2 || charstrings <= 0) return false;  // 0-2: predefined, not CID
-  const unsigned glyphs = read_index(r, static_cast<std::size_t>(charstrings)).count;
+  out.at = static_cast<std::size_t>(charset);
+  out.glyphs = read_index(r, static_cast<std::size_t>(charstrings)).count;
+  return r.ok;
+}
+
+// Reads the charset: the CID of each glyph, and where the charset ends.
+bool read_charset(Reader& r, const Charset& c, std::vector<unsigned>& cid_of_glyph, std::size_t& end) {
   cid_of_glyph.assign(1, 0);
-  std::size_t p = static_cast<std::size_t>(charset);
+  std::size_t p = c.at;
   const unsigned format = r.byte(p++);
-  while (r.ok && cid_of_glyph.size() < glyphs) {
+  while (r.ok && cid_of_glyph.size() < c.glyphs) {
     if (format == 0) {
       cid_of_glyph.push_back(r.card16(p)), p += 2;
     } else if (format == 1 || format == 2) {
       const unsigned first = r.card16(p);
       const unsigned left = format == 1 ? r.byte(p + 2) : r.card16(p + 2);
       p += format == 1 ? 3 : 4;
-      for (unsigned k = 0; k <= left && cid_of_glyph.size() < glyphs; ++k) cid_of_glyph.push_back(first + k);
+      for (unsigned k = 0; k <= left && cid_of_glyph.size() < c.glyphs; ++k) cid_of_glyph.push_back(first + k);
     } else {
       return false;
     }
   }
+  end = p;
   return r.ok;
+}
+
+}  // namespace
+
+bool cff_glyph_cids(std::string_view cff, std::vector<unsigned>& cid_of_glyph) {
+  Reader r{cff};
+  Charset c;
+  std::size_t end = 0;
+  return find_charset(r, c) && read_charset(r, c, cid_of_glyph, end);
+}
+
+bool cff_number_cids_by_glyph(std::string& cff) {
+  Reader r{cff};
+  Charset c;
+  std::size_t end = 0;
+  std::vector<unsigned> cids;
+  if (!find_charset(r, c) || !read_charset(r, c, cids, end)) return false;
+  // The identity charset, written over the old one in no more bytes: format 0 lists every
+  // glyph as the old format 0 did; a one-range format 2 (5 bytes) fits where any format 1 or 2
+  // charset with ranges was, except a one-range format 1 (4 bytes), rewritten as format 1.
+  std::string identity;
+  auto card16 = [&](unsigned v) { identity += static_cast<char>(v >> 8), identity += static_cast<char>(v & 0xFF); };
+  const unsigned format = r.byte(c.at);
+  if (c.glyphs <= 1) return true;
+  if (format == 0) {
+    identity += '\0';
+    for (unsigned g = 1; g < c.glyphs; ++g) card16(g);
+  } else if (end - c.at >= 5) {
+    identity += '\2', card16(1), card16(c.glyphs - 2);
+  } else if (c.glyphs - 2 <= 255) {
+    identity += '\1', card16(1), identity += static_cast<char>(c.glyphs - 2);
+  }
+  if (identity.empty() || identity.size() > end - c.at) return false;
+  cff.replace(c.at, identity.size(), identity);
+  return true;
 }
 
 }  // namespace handout

@@ -250,14 +250,11 @@ FontFace::Subset FontFace::make_subset(const std::vector<unsigned>& glyphs) cons
       unsigned size = 0;
       const char* data = hb_blob_get_data(cff, &size);
       if (size > 0) {
-        // CFF outlines go into the PDF as the bare table, drawn by CID (hb-subset keeps the
-        // font's own CIDs): each code becomes its glyph's CID.
+        // CFF outlines go into the PDF as the bare table, drawn by CID. hb-subset keeps the
+        // font's own CIDs; renumbered, each glyph's CID is its subset glyph id.
         out.cff = true;
-        std::vector<unsigned> cid_of;
-        if (cff_glyph_cids(std::string_view(data, size), cid_of)) {
-          out.file.assign(data, size);
-          for (auto& code : out.codes) code = code < cid_of.size() ? cid_of[code] : 0;
-        }
+        out.file.assign(data, size);
+        if (!cff_number_cids_by_glyph(out.file)) out.file.clear();
       } else {
         hb_blob_t* blob = hb_face_reference_blob(result);
         data = hb_blob_get_data(blob, &size);

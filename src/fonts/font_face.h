@@ -71,7 +71,7 @@ class FontFace {
   struct Subset {
     std::string file;            ///< a TrueType font file, or a bare CID-keyed CFF table; empty on failure
     bool cff = false;            ///< CFF outlines (a PDF CIDFontType0), else TrueType (CIDFontType2)
-    std::vector<unsigned> codes; ///< what the PDF draws glyphs[i] with: its subset glyph id, or its CID
+    std::vector<unsigned> codes; ///< glyphs[i]'s glyph id in the subset, also its CID (CFF CIDs renumbered)
   };
   /// The last few subsets are kept: a run's handouts ask for the same ones again and again (the
   /// language-assistance notice sets the same taglines in every handout). Thread-safe.

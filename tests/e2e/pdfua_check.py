@@ -53,13 +53,17 @@ def key(obj):
 
 
 class ToUnicode:
-    """A font's ToUnicode CMap: 2-byte codes to text."""
+    """A font's ToUnicode CMap: codes (one or two bytes, as its code space says) to text."""
 
     def __init__(self, font):
         self.map = {}
+        self.width = 2
         if '/ToUnicode' not in font:
             return
         data = font.ToUnicode.read_bytes().decode('latin-1')
+        space = re.search(r'begincodespacerange\s*<([0-9A-Fa-f]+)>', data)
+        if space:
+            self.width = len(space.group(1)) // 2
         for block in re.findall(r'beginbfchar(.*?)endbfchar', data, re.S):
             for src, dst in re.findall(r'<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>', block):
                 self.map[int(src, 16)] = utf16(dst)
@@ -70,7 +74,8 @@ class ToUnicode:
                     self.map[code] = base[:-1] + chr(ord(base[-1]) + i)
 
     def text(self, raw):
-        return ''.join(self.map.get(int.from_bytes(raw[i:i + 2], 'big'), '') for i in range(0, len(raw) - 1, 2))
+        w = self.width
+        return ''.join(self.map.get(int.from_bytes(raw[i:i + w], 'big'), '') for i in range(0, len(raw) - w + 1, w))
 
 
 def utf16(hexstr):

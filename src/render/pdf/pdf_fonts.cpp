@@ -29,11 +29,6 @@ std::string num(double v) {
   return out == "-0" ? "0" : out;
 }
 
-std::string hex4(unsigned v) {
-  static const char digits[] = "0123456789ABCDEF";
-  return {digits[(v >> 12) & 15], digits[(v >> 8) & 15], digits[(v >> 4) & 15], digits[v & 15]};
-}
-
 // Six capital letters naming a subset, from what it holds: the same glyphs give the same tag,
 // so output stays deterministic.
 std::string subset_tag(const std::string& path, const std::set<unsigned>& glyphs) {
@@ -87,9 +82,13 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
     return false;
   }
   const std::string& file = subset.file;
+  // The code drawn is the subset's glyph id, also its CID. Up to 256 glyphs (every subset but
+  // Chinese and Japanese text's) take one byte each through an identity CMap; more take
+  // Identity-H's two.
+  e.code_bytes = std::all_of(subset.codes.begin(), subset.codes.end(), [](unsigned g) { return g < 256; }) ? 1 : 2;
   std::vector<std::pair<unsigned, double>> w;
   for (std::size_t i = 0; i < used.size(); ++i) {
-    e.new_id[used[i]] = subset.codes[i];  // the code drawn: subset glyph id, or CID for CFF
+    e.new_id[used[i]] = subset.codes[i];
     w.emplace_back(subset.codes[i], e.face->glyph_advance(used[i]));
   }
   std::sort(w.begin(), w.end());
@@ -117,11 +116,7 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   HPDF_Dict_AddName(cid, "Type", "Font");
   HPDF_Dict_AddName(cid, "Subtype", subset.cff ? "CIDFontType0" : "CIDFontType2");
   HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
-  HPDF_Dict info = HPDF_Dict_New(pdf_->mmgr);
-  HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf_->mmgr, "Adobe", nullptr));
-  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf_->mmgr, "Identity", nullptr));
-  HPDF_Dict_AddNumber(info, "Supplement", 0);
-  HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+  HPDF_Dict_Add(cid, "CIDSystemInfo", system_info());
   HPDF_Dict_Add(cid, "FontDescriptor", desc);
   if (!subset.cff) HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");  // CIDs are the subset's glyph ids
   HPDF_Dict_AddNumber(cid, "DW", 0);
@@ -130,13 +125,35 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   HPDF_Dict_AddName(e.type0, "Type", "Font");
   HPDF_Dict_AddName(e.type0, "Subtype", "Type0");
   HPDF_Dict_AddName(e.type0, "BaseFont", name.c_str());
-  HPDF_Dict_AddName(e.type0, "Encoding", "Identity-H");
+  if (e.code_bytes == 1)
+    HPDF_Dict_Add(e.type0, "Encoding", one_byte_encoding());
+  else
+    HPDF_Dict_AddName(e.type0, "Encoding", "Identity-H");
   HPDF_Array kids = hpdf_bridge::new_array(pdf_);
   HPDF_Array_Add(kids, cid);
   HPDF_Dict_Add(e.type0, "DescendantFonts", kids);
   e.to_unicode = hpdf_bridge::new_stream(pdf_, "", false);
   HPDF_Dict_Add(e.type0, "ToUnicode", e.to_unicode);
   return true;
+}
+
+HPDF_Dict PdfFonts::one_byte_encoding() {
+  if (one_byte_encoding_) return one_byte_encoding_;  // one for every font that uses it
+  const char* name = "Handout-OneByte-Identity";
+  HPDF_Dict cmap = hpdf_bridge::new_stream(pdf_, one_byte_cmap(name), false);
+  HPDF_Dict_AddName(cmap, "Type", "CMap");
+  HPDF_Dict_AddName(cmap, "CMapName", name);
+  HPDF_Dict_Add(cmap, "CIDSystemInfo", system_info());
+  HPDF_Dict_AddNumber(cmap, "WMode", 0);
+  return one_byte_encoding_ = cmap;
+}
+
+HPDF_Dict PdfFonts::system_info() {
+  HPDF_Dict info = HPDF_Dict_New(pdf_->mmgr);
+  HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf_->mmgr, "Adobe", nullptr));
+  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf_->mmgr, "Identity", nullptr));
+  HPDF_Dict_AddNumber(info, "Supplement", 0);
+  return info;
 }
 
 bool PdfFonts::map_glyph(Embedded& e, unsigned new_id, const std::u32string& text) {
@@ -196,8 +213,12 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline, c
   // justification, mark offsets) and Ts raises or lowers it for marks, so extraction sees
   // one line of text, not glyphs scattered by separate placements.
   std::string ops = text_state(page, t) + open + "1 0 0 1 " + num(t.x) + " " + num(baseline) + " Tm\n[";
-  bool in_array = true;
+  bool in_array = true, in_string = false;  // inside "[ ... ] TJ", inside "( ... )"
+  auto close_string = [&] {
+    if (in_string) ops += ')', in_string = false;
+  };
   auto close_array = [&] {
+    close_string();
     if (in_array) ops += "] TJ\n", in_array = false;
   };
   double pen = t.x, at = t.x, rise = 0;  // pen: the layout's position; at: where the PDF's is
@@ -213,8 +234,9 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline, c
       if (g.dy != rise) close_array(), ops += num(g.dy) + " Ts\n", rise = g.dy;
       if (!in_array) ops += "[", in_array = true;
       const double want = pen + g.dx;
-      if (std::abs(want - at) > 0.001) ops += num(-(want - at) * 1000 / t.size) + " ";
-      ops += "<" + hex4(e.new_id[g.id]) + ">";
+      if (std::abs(want - at) > 0.001) close_string(), ops += num(-(want - at) * 1000 / t.size);
+      if (!in_string) ops += '(', in_string = true;
+      append_code(ops, e.new_id[g.id], e.code_bytes);
       at = want + e.face->glyph_advance(g.id) * t.size;
       pen += g.advance;
     }
@@ -234,7 +256,7 @@ std::string PdfFonts::end_text() {
 
 void PdfFonts::finish() {
   for (auto& [path, e] : by_path_)
-    if (e.to_unicode) hpdf_bridge::set_stream_bytes(e.to_unicode, to_unicode_cmap(e.text_of));
+    if (e.to_unicode) hpdf_bridge::set_stream_bytes(e.to_unicode, to_unicode_cmap(e.text_of, e.code_bytes));
 }
 
 }  // namespace handout

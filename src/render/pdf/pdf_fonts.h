@@ -39,12 +39,16 @@ class PdfFonts {
   struct Embedded {
     const FontFace* face = nullptr;
     std::set<unsigned> used;             // original glyph ids
-    std::map<unsigned, unsigned> new_id;  // original -> subset glyph id
+    std::map<unsigned, unsigned> new_id;  // original glyph id -> the code drawing it
+    int code_bytes = 2;                   // 1: subset glyph ids through an encoding CMap; 2: Identity-H
     HPDF_Dict type0 = nullptr, to_unicode = nullptr;
     std::map<unsigned, std::u32string> text_of;  // subset glyph id -> the characters it stands for
   };
   Embedded& entry(FontId id);
   bool embed_one(Embedded& e, std::string& error);
+  // The /Encoding CMap stream for one-byte codes, CID = code.
+  HPDF_Dict one_byte_encoding();
+  HPDF_Dict system_info();  // Adobe-Identity-0
   // Font, size, colour and rendering mode for `t`, written only where they change.
   std::string text_state(HPDF_Page page, const TextItem& t);
   // Notes what a single-glyph cluster means as text; false if the glyph already means other text.
@@ -61,6 +65,7 @@ class PdfFonts {
   HPDF_Doc pdf_;
   const FontSet& fonts_;
   std::map<std::string, Embedded> by_path_;
+  HPDF_Dict one_byte_encoding_ = nullptr;  // made when the first font uses it
 };
 
 }  // namespace handout

@@ -14,6 +14,22 @@ std::string hex4(unsigned v) {
 
 constexpr std::size_t kMaxRun = 8000;  // libharu caps an array at 32,767 elements
 
+// A CMap program: its header, one code space, and `entries` (lines of `kind`: bfchar,
+// cidrange) in blocks of at most 100, as the CMap syntax allows.
+std::string cmap_program(const std::string& system_info, const std::string& name, const std::string& type,
+                         const std::string& codespace, const std::string& kind, const std::vector<std::string>& entries) {
+  std::string cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << " +
+                     system_info + " >> def\n/CMapName /" + name + " def\n/CMapType " + type +
+                     " def\n1 begincodespacerange\n" + codespace + "\nendcodespacerange\n";
+  for (std::size_t i = 0; i < entries.size(); i += 100) {
+    const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
+    cmap += std::to_string(n) + " begin" + kind + "\n";
+    for (std::size_t k = i; k < i + n; ++k) cmap += entries[k];
+    cmap += "end" + kind + "\n";
+  }
+  return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
 }  // namespace
 
 std::string utf16_hex(const std::u32string& text) {
@@ -39,21 +55,29 @@ std::vector<std::pair<unsigned, std::vector<double>>> width_ranges(const std::ve
   return out;
 }
 
-std::string to_unicode_cmap(const std::map<unsigned, std::u32string>& text_of) {
-  std::string cmap =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  const std::vector<std::pair<unsigned, std::u32string>> entries(text_of.begin(), text_of.end());
-  for (std::size_t i = 0; i < entries.size(); i += 100) {  // at most 100 entries per block
-    const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
-    cmap += std::to_string(n) + " beginbfchar\n";
-    for (std::size_t k = i; k < i + n; ++k)
-      cmap += "<" + hex4(entries[k].first) + "> <" + utf16_hex(entries[k].second) + ">\n";
-    cmap += "endbfchar\n";
+std::string to_unicode_cmap(const std::map<unsigned, std::u32string>& text_of, int code_bytes) {
+  auto code = [&](unsigned c) { return code_bytes == 1 ? hex4(c).substr(2) : hex4(c); };
+  std::vector<std::string> entries;
+  for (const auto& [c, text] : text_of) entries.push_back("<" + code(c) + "> <" + utf16_hex(text) + ">\n");
+  return cmap_program("/Registry (Adobe) /Ordering (UCS) /Supplement 0", "Adobe-Identity-UCS", "2",
+                      "<" + code(0) + "> <" + code(0xFFFF) + ">", "bfchar", entries);
+}
+
+std::string one_byte_cmap(const std::string& name) {
+  return cmap_program("/Registry (Adobe) /Ordering (Identity) /Supplement 0", name, "1 def\n/WMode 0", "<00> <FF>",
+                      "cidrange", {"<00> <FF> 0\n"});
+}
+
+void append_code(std::string& literal, unsigned code, int bytes) {
+  for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
+    const char c = static_cast<char>((code >> shift) & 0xFF);
+    if (c == '(' || c == ')' || c == '\\')
+      literal += '\\', literal += c;
+    else if (c == '\r')
+      literal += "\\r";
+    else
+      literal += c;
   }
-  return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 }
 
 }  // namespace handout
