@@ -6,6 +6,7 @@
 #include <string>
 
 #include "render/pdf/hpdf_bridge.h"
+#include "pdf_reader.h"
 #include "render/pdf/pdf_compact.h"
 
 using namespace handout;
@@ -47,7 +48,7 @@ TEST_CASE("hpdf bridge: our font dictionaries get page resource names, our opera
   CHECK(hpdf_bridge::font_resource(page, b) != first);
   HPDF_Page_SetRGBFill(page, 1, 0, 0);  // libharu's own operator, then ours after it
   CHECK(hpdf_bridge::append_content(page, "q\nBT\n/" + first + " 12 Tf\n[<0001>] TJ\nET\nQ\n"));
-  HPDF_Dict stream = hpdf_bridge::new_stream(pdf, "first", false);
+  HPDF_Dict stream = hpdf_bridge::new_stream(pdf, "first");
   hpdf_bridge::set_stream_bytes(stream, "replaced bytes");
   HPDF_Dict_Add(a, "Probe", stream);
   const std::string bytes = saved(pdf);
@@ -74,5 +75,27 @@ TEST_CASE("hpdf bridge: an image from deflated bytes is one libharu draws, marke
   CHECK(bytes.find(std::string("/") + kDeflatedMark + " true") != std::string::npos);
   CHECK(bytes.find("image bytes") != std::string::npos);  // written as given, not deflated again
   CHECK(bytes.find("/XObject <<\n/X1 ") != std::string::npos);  // in the page's resources
+  HPDF_Free(pdf);
+}
+
+TEST_CASE("hpdf bridge: a page's content stream, libharu's operators and ours, is deflated in place") {
+  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+  REQUIRE(pdf);
+  HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
+  HPDF_Page page = HPDF_AddPage(pdf);
+  HPDF_Page_SetRGBFill(page, 1, 0, 0);
+  std::string ours;
+  for (int i = 0; i < 2000; ++i) ours += "0 0 " + std::to_string(i) + " 1 re f\n";  // past libharu's 4 KB buffers
+  CHECK(hpdf_bridge::append_content(page, ours));
+  REQUIRE(hpdf_bridge::deflate_content(page));
+  const std::string bytes = saved(pdf);
+  CHECK(bytes.find("re f") == std::string::npos);  // not in plain text any more
+  CHECK(bytes.find(std::string("/") + kDeflatedMark + " true") != std::string::npos);
+  // compact_pdf names the filter; the page reads back as written.
+  std::string out = bytes, error;
+  REQUIRE(compact_pdf(out, error));
+  const auto read = test::read_pdf(out);
+  REQUIRE(read.page_contents.size() == 1);
+  CHECK(read.page_contents[0] == "1 0 0 rg\n" + ours);
   HPDF_Free(pdf);
 }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "assets/image.h"
+#include "deflate/deflate.h"
 #include "render/pdf/pdf_compact.h"
 #include "job/file_output.h"
 #include "render/pdf/pdf_renderer.h"
@@ -155,4 +156,23 @@ TEST_CASE("a JPEG figure is embedded as a JPEG") {
   REQUIRE(render_pdf(doc, *test::fonts().set, all_images(images), pdf, error));
   CHECK(pdf.find("/DCTDecode") != std::string::npos);
   CHECK(pdf.find("/Width 160") != std::string::npos);
+}
+
+TEST_CASE("deflate: zlib streams that inflate back to their bytes, smaller at the higher level") {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "BT /F1 12 Tf (" + std::to_string(i * 7919 % 1000) + ") Tj ET\n";
+  const std::string fast = deflate_zlib(text, kDeflateFast), small = deflate_zlib(text, kDeflateSmall);
+  REQUIRE_FALSE(fast.empty());
+  CHECK(static_cast<unsigned char>(fast[0]) == 0x78);  // a zlib header, what /FlateDecode reads
+  CHECK(small.size() <= fast.size());
+  CHECK(fast.size() < text.size() / 4);
+  std::string back;
+  REQUIRE(inflate_zlib(fast, text.size(), back));
+  CHECK(back == text);
+  REQUIRE(inflate_zlib(small, text.size(), back));
+  CHECK(back == text);
+  CHECK_FALSE(inflate_zlib(fast, text.size() - 1, back));  // past the room given
+  CHECK_FALSE(inflate_zlib("not zlib", 100, back));
+  REQUIRE(inflate_zlib(deflate_zlib("", kDeflateFast), 10, back));
+  CHECK(back.empty());
 }

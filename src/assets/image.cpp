@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include <zlib.h>
-
 #include "assets/codecs.h"
 #include "assets/downsample.h"
+#include "deflate/deflate.h"
 #include "util/text.h"
 
 namespace handout {
@@ -60,17 +59,13 @@ bool read_header(const std::string& bytes, ImageInfo& out) {
 
 namespace {
 
-// zlib at its default level: what every PDF reader inflates. Empty stays empty.
+// Deflated small: an image is compressed once per run and embedded in every handout. Empty
+// stays empty.
 bool deflate_bytes(const std::vector<std::uint8_t>& in, std::string& out) {
   out.clear();
   if (in.empty()) return true;
-  uLongf size = compressBound(static_cast<uLong>(in.size()));
-  out.resize(size);
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, in.data(), static_cast<uLong>(in.size()),
-                Z_DEFAULT_COMPRESSION) != Z_OK)
-    return false;
-  out.resize(size);
-  return true;
+  out = deflate_zlib(std::string_view(reinterpret_cast<const char*>(in.data()), in.size()), kDeflateSmall);
+  return !out.empty();
 }
 
 }  // namespace

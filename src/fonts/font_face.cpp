@@ -11,6 +11,7 @@
 #include <mutex>
 #include <vector>
 
+#include "deflate/deflate.h"
 #include "fonts/cff_charset.h"
 
 namespace handout {
@@ -268,6 +269,7 @@ FontFace::Subset FontFace::make_subset(const std::vector<unsigned>& glyphs) cons
   }
   hb_subset_input_destroy(input);
   if (out.file.empty()) out.codes.clear();
+  else out.deflated = deflate_zlib(out.file, kDeflateSmall);  // kept with the subset: compressed once
   return out;
 }
 

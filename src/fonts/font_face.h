@@ -70,6 +70,7 @@ class FontFace {
   /// A subset holding `glyphs` (original ids), hinting and layout tables dropped.
   struct Subset {
     std::string file;            ///< a TrueType font file, or a bare CID-keyed CFF table; empty on failure
+    std::string deflated;        ///< `file` in the zlib format, as the PDF embeds it
     bool cff = false;            ///< CFF outlines (a PDF CIDFontType0), else TrueType (CIDFontType2)
     std::vector<unsigned> codes; ///< glyphs[i]'s glyph id in the subset, also its CID (CFF CIDs renumbered)
   };

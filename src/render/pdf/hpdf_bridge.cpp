@@ -6,6 +6,7 @@
 
 #include <cstring>
 
+#include "deflate/deflate.h"
 #include "render/pdf/pdf_compact.h"
 
 namespace handout::hpdf_bridge {
@@ -21,12 +22,31 @@ HPDF_Dict new_dict(HPDF_Doc pdf) {
   return dict;
 }
 
-HPDF_Dict new_stream(HPDF_Doc pdf, const std::string& bytes, bool compress) {
+HPDF_Dict new_stream(HPDF_Doc pdf, const std::string& bytes) {
   HPDF_Dict dict = HPDF_DictStream_New(pdf->mmgr, pdf->xref);  // indirect already
   if (!dict) return nullptr;
-  if (compress) dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
   set_stream_bytes(dict, bytes);
   return dict;
+}
+
+HPDF_Dict new_deflated_stream(HPDF_Doc pdf, const std::string& deflated) {
+  HPDF_Dict dict = new_stream(pdf, deflated);
+  if (dict && HPDF_Dict_AddBoolean(dict, kDeflatedMark, HPDF_TRUE) != HPDF_OK) return nullptr;
+  return dict;  // compact_pdf names the filter
+}
+
+bool deflate_content(HPDF_Page page) {
+  HPDF_Dict contents = static_cast<HPDF_PageAttr>(page->attr)->contents;
+  if (!contents || !contents->stream) return false;
+  std::string bytes(HPDF_Stream_Size(contents->stream), '\0');
+  auto size = static_cast<HPDF_UINT>(bytes.size());
+  if (HPDF_Stream_Seek(contents->stream, 0, HPDF_SEEK_SET) != HPDF_OK) return false;
+  const HPDF_STATUS read = HPDF_Stream_Read(contents->stream, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+  if ((read != HPDF_OK && read != HPDF_STREAM_EOF) || size != bytes.size()) return false;
+  const std::string deflated = deflate_zlib(bytes, kDeflateFast);
+  if (deflated.empty()) return false;
+  set_stream_bytes(contents, deflated);
+  return HPDF_Dict_AddBoolean(contents, kDeflatedMark, HPDF_TRUE) == HPDF_OK;
 }
 
 void set_stream_bytes(HPDF_Dict stream, const std::string& bytes) {
@@ -38,7 +58,7 @@ void set_stream_bytes(HPDF_Dict stream, const std::string& bytes) {
 
 HPDF_Image new_flate_image(HPDF_Doc pdf, const std::string& deflated, int width, int height, bool grey,
                            HPDF_Image mask) {
-  HPDF_Dict image = new_stream(pdf, deflated, false);  // compressed already: written as it is
+  HPDF_Dict image = new_deflated_stream(pdf, deflated);
   if (!image) return nullptr;
   image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;  // what HPDF_Page_DrawImage checks for
   HPDF_STATUS st = HPDF_Dict_AddName(image, "Type", "XObject");
@@ -47,7 +67,6 @@ HPDF_Image new_flate_image(HPDF_Doc pdf, const std::string& deflated, int width,
   st += HPDF_Dict_AddNumber(image, "Height", height);
   st += HPDF_Dict_AddName(image, "ColorSpace", grey ? "DeviceGray" : "DeviceRGB");
   st += HPDF_Dict_AddNumber(image, "BitsPerComponent", 8);
-  st += HPDF_Dict_AddBoolean(image, kDeflatedMark, HPDF_TRUE);  // compact_pdf names the filter
   if (mask) st += HPDF_Dict_Add(image, "SMask", mask);
   return st == HPDF_OK ? image : nullptr;
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "deflate/deflate.h"
 #include "render/pdf/hpdf_bridge.h"
 #include "render/pdf/pdf_text_encoding.h"
 #include "util/utf8.h"
@@ -76,7 +77,7 @@ bool PdfFonts::embed(std::string& error) {
 bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   const std::vector<unsigned> used(e.used.begin(), e.used.end());
   const FontFace::Subset subset = e.face->subset(used);
-  if (subset.file.empty() || subset.codes.size() != used.size()) {
+  if (subset.file.empty() || subset.deflated.empty() || subset.codes.size() != used.size()) {
     error = "cannot subset font '" + e.face->path() + "'" +
             (subset.cff ? " (its CFF outlines are not CID-keyed; use a TrueType or CID-keyed font)" : "");
     return false;
@@ -94,7 +95,7 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   std::sort(w.begin(), w.end());
   const FontDescription d = e.face->describe();
   const std::string name = subset_tag(e.face->path(), e.used) + "+" + d.postscript_name;
-  HPDF_Dict font_file = hpdf_bridge::new_stream(pdf_, file, false);
+  HPDF_Dict font_file = hpdf_bridge::new_deflated_stream(pdf_, subset.deflated);
   if (subset.cff)
     HPDF_Dict_AddName(font_file, "Subtype", "CIDFontType0C");  // a bare CID-keyed CFF table
   else
@@ -132,7 +133,7 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   HPDF_Array kids = hpdf_bridge::new_array(pdf_);
   HPDF_Array_Add(kids, cid);
   HPDF_Dict_Add(e.type0, "DescendantFonts", kids);
-  e.to_unicode = hpdf_bridge::new_stream(pdf_, "", false);
+  e.to_unicode = hpdf_bridge::new_deflated_stream(pdf_, deflate_zlib("", kDeflateFast));  // filled by finish()
   HPDF_Dict_Add(e.type0, "ToUnicode", e.to_unicode);
   return true;
 }
@@ -140,7 +141,7 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
 HPDF_Dict PdfFonts::one_byte_encoding() {
   if (one_byte_encoding_) return one_byte_encoding_;  // one for every font that uses it
   const char* name = "Handout-OneByte-Identity";
-  HPDF_Dict cmap = hpdf_bridge::new_stream(pdf_, one_byte_cmap(name), false);
+  HPDF_Dict cmap = hpdf_bridge::new_deflated_stream(pdf_, deflate_zlib(one_byte_cmap(name), kDeflateFast));
   HPDF_Dict_AddName(cmap, "Type", "CMap");
   HPDF_Dict_AddName(cmap, "CMapName", name);
   HPDF_Dict_Add(cmap, "CIDSystemInfo", system_info());
@@ -256,7 +257,8 @@ std::string PdfFonts::end_text() {
 
 void PdfFonts::finish() {
   for (auto& [path, e] : by_path_)
-    if (e.to_unicode) hpdf_bridge::set_stream_bytes(e.to_unicode, to_unicode_cmap(e.text_of, e.code_bytes));
+    if (e.to_unicode)
+      hpdf_bridge::set_stream_bytes(e.to_unicode, deflate_zlib(to_unicode_cmap(e.text_of, e.code_bytes), kDeflateFast));
 }
 
 }  // namespace handout

@@ -86,6 +86,10 @@ class PdfWriter {
         if (err_.code != HPDF_OK) return false;
       }
       hpdf_bridge::append_content(page, close_text_mark() + text_.end_text());
+      if (!hpdf_bridge::deflate_content(page)) {
+        error = "cannot compress page " + std::to_string(pages_.size());
+        return false;
+      }
     }
     write_outline();
     write_info();
