@@ -7,7 +7,6 @@
 #include <cstring>
 
 #include "deflate/deflate.h"
-#include "render/pdf/pdf_compact.h"
 
 namespace handout::hpdf_bridge {
 
@@ -29,10 +28,25 @@ HPDF_Dict new_stream(HPDF_Doc pdf, const std::string& bytes) {
   return dict;
 }
 
+namespace {
+
+// libharu writes a /Filter only for a filter it applies itself, and drops any other. A stream
+// holding deflated bytes gets its /Filter from the dictionary's write hook, which
+// HPDF_Dict_Write calls after the entries (the hook is free on the streams we make and on page
+// contents).
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); }
+
+bool say_deflated(HPDF_Dict stream) {
+  if (stream->write_fn && stream->write_fn != write_flate_filter) return false;
+  stream->write_fn = write_flate_filter;
+  return true;
+}
+
+}  // namespace
+
 HPDF_Dict new_deflated_stream(HPDF_Doc pdf, const std::string& deflated) {
   HPDF_Dict dict = new_stream(pdf, deflated);
-  if (dict && HPDF_Dict_AddBoolean(dict, kDeflatedMark, HPDF_TRUE) != HPDF_OK) return nullptr;
-  return dict;  // compact_pdf names the filter
+  return dict && say_deflated(dict) ? dict : nullptr;
 }
 
 bool deflate_content(HPDF_Page page) {
@@ -46,7 +60,7 @@ bool deflate_content(HPDF_Page page) {
   const std::string deflated = deflate_zlib(bytes, kDeflateFast);
   if (deflated.empty()) return false;
   set_stream_bytes(contents, deflated);
-  return HPDF_Dict_AddBoolean(contents, kDeflatedMark, HPDF_TRUE) == HPDF_OK;
+  return say_deflated(contents);
 }
 
 void set_stream_bytes(HPDF_Dict stream, const std::string& bytes) {

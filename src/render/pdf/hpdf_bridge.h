@@ -17,12 +17,12 @@ HPDF_Dict new_dict(HPDF_Doc pdf);
 /// A new indirect stream holding `bytes` (compact_pdf compresses it).
 HPDF_Dict new_stream(HPDF_Doc pdf, const std::string& bytes);
 /// A new indirect stream holding `deflated`, bytes in the zlib format already: written as they
-/// are, with /FlateDecode.
+/// are, with /Filter /FlateDecode.
 HPDF_Dict new_deflated_stream(HPDF_Doc pdf, const std::string& deflated);
 /// Replaces the bytes of a stream made by new_stream.
 void set_stream_bytes(HPDF_Dict stream, const std::string& bytes);
-/// Deflates the page's content stream (libharu's operators and ours) in place, so compact_pdf
-/// writes it as it is. Call once, when the page is drawn.
+/// Deflates the page's content stream (libharu's operators and ours) in place, with /Filter
+/// /FlateDecode. Call once, when the page is drawn.
 bool deflate_content(HPDF_Page page);
 /// A new image XObject from pixels already Flate-compressed (8 bits per component, grey or
 /// RGB), usable with HPDF_Page_DrawImage; `mask`, when given, becomes its /SMask.

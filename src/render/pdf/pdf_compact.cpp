@@ -11,19 +11,6 @@
 #include <random>
 
 namespace handout {
-namespace {
-
-void label_deflated_streams(QPDF& pdf) {
-  const std::string mark = std::string("/") + kDeflatedMark;
-  for (QPDFObjectHandle& object : pdf.getAllObjects()) {
-    if (!object.isStream() || !object.getDict().hasKey(mark)) continue;
-    object.getDict().removeKey(mark);
-    object.replaceStreamData(object.getRawStreamData(), QPDFObjectHandle::newName("/FlateDecode"),
-                             QPDFObjectHandle::newNull());
-  }
-}
-
-}  // namespace
 
 void prepare_pdf_writer() {
   // Process-wide state of libqpdf, set up once before threads write PDFs at the same time:
@@ -42,7 +29,6 @@ bool compact_pdf(std::string& pdf, std::string& error, const std::function<void(
   try {
     QPDF in;
     in.processMemoryFile("handout.pdf", pdf.data(), pdf.size());
-    label_deflated_streams(in);
     if (edit) edit(in);
     QPDFWriter out(in);
     out.setMinimumPDFVersion("1.7");

@@ -1,6 +1,7 @@
 // The last step of writing a PDF: qpdf (libqpdf) packs objects into compressed object streams
-// with a cross-reference stream (PDF 1.5) and deflates every stream once, at level 6. A
-// handout is about a third smaller than libharu writes it. The only file that sees qpdf.
+// with a cross-reference stream (PDF 1.5) and deflates the streams not deflated yet, at level 6
+// (the renderer deflates the big ones itself, with libdeflate). A handout is about a third
+// smaller than libharu writes it. The only file that sees qpdf.
 #pragma once
 #include <functional>
 #include <string>
@@ -12,8 +13,6 @@ namespace handout {
 /// Rewrites `pdf` in place: object streams, a cross-reference stream, every unfiltered stream
 /// deflated, a deterministic /ID (the same bytes in give the same bytes out). False with
 /// `error` when qpdf cannot read the document (which would be a bug in the writer).
-/// Streams whose dictionary has the key `kDeflatedMark` hold bytes deflated already (libharu
-/// cannot write a /Filter it did not apply): they get /Filter /FlateDecode instead of the mark.
 /// `edit`, when given, changes the document in between (the tagging step adds its objects).
 /// The file says PDF 1.7 (tagged PDF/UA-1 is built on it).
 bool compact_pdf(std::string& pdf, std::string& error, const std::function<void(QPDF&)>& edit = {});
@@ -27,7 +26,5 @@ bool encrypt_pdf(std::string& pdf, const std::string& password, std::string& err
 /// Sets up libqpdf's process-wide state (compression level, crypto registry) once; compact_pdf
 /// calls it, and a parallel build calls it before its threads start.
 void prepare_pdf_writer();
-
-inline constexpr const char* kDeflatedMark = "HandoutDeflated";
 
 }  // namespace handout
