@@ -39,7 +39,7 @@ seed yaml_fuzz 01 layouts/*.yaml
 seed yaml_fuzz 02 content/*/strings.yaml
 seed yaml_fuzz 03 content/*/*.resources.yaml
 n=$((n + 1))  # a build manifest (see src/job/manifest.cpp)
-printf '\x05handout-manifest 1\npdf 0123456789abcdef 4 0.1.0 letter en/a.pdf\nin 0123456789abcdef 10 20 /x/y\n' \
+printf '\x05handout-manifest 2\npdf 0123456789abcdef 4 0.1.0 letter en/a.pdf\nin 0123456789abcdef 10 20 /x/y\n' \
   >"$seeds/yaml_fuzz/$n"
 for md in content/*/*.md; do  # front matter alone
   n=$((n + 1))

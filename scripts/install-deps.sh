@@ -10,7 +10,7 @@ PACKAGES=(
   libfribidi-dev                                 # right-to-left text: bidi levels and line order
   libfontconfig-dev libqpdf-dev                  # finding installed font families; compact PDFs, tagging, AES-256
   libqrencode-dev libcsv-dev                     # QR codes; patients' CSV files (quotes, embedded newlines)
-  libdeflate-dev                                 # stream compression: faster and smaller than zlib
+  libdeflate-dev libxxhash-dev                   # stream compression; content hashes of inputs (XXH3)
   fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic  # fonts for every script
   libhyphen-dev hyphen-en-us hyphen-en-gb        # hyphenation (LibreOffice patterns) ...
   hyphen-es hyphen-fr hyphen-de hyphen-pt-br     # ... for the languages clinics need most

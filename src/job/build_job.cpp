@@ -16,6 +16,7 @@
 #include "job/catalogue_index.h"
 #include "job/check_job.h"
 #include "job/incremental.h"
+#include "job/content_hash.h"
 #include "job/manifest.h"
 #include "job/file_output.h"
 #include "job/language_catalogue.h"

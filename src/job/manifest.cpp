@@ -9,21 +9,16 @@
 #include <sstream>
 
 #include "config/config.h"
+#include "job/content_hash.h"
 #include "job/file_output.h"
 #include "util/text.h"
 
 namespace handout {
 namespace {
 
-constexpr const char* kHeader = "handout-manifest 1";
+constexpr const char* kHeader = "handout-manifest 2";  // 2: XXH3 hashes (1: FNV-1a)
 constexpr const char* kPrefix = ".handout-manifest";
 constexpr long long kMaxManifestBytes = 256LL << 20;  // 1,600 handouts take ~2 MB
-
-// FNV-1a, 64 bits: a fast content fingerprint (not a defence against forgery).
-std::uint64_t fnv1a(const char* data, std::size_t size, std::uint64_t h = 14695981039346656037ULL) {
-  for (std::size_t i = 0; i < size; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 1099511628211ULL;
-  return h;
-}
 
 std::string hex(std::uint64_t v) {
   char buf[20];
@@ -41,7 +36,7 @@ std::uint64_t folder_hash(const std::string& dir) {
   std::sort(names.begin(), names.end());
   std::string all;
   for (const auto& n : names) all += n + '\n';
-  return fnv1a(all.data(), all.size());
+  return content_hash(all);
 }
 
 // "<lang>/<article>.pdf", as the build names its PDFs: anything else in a manifest (a path
@@ -76,19 +71,14 @@ std::uint64_t FileHashes::of(const std::string& path) {
   if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (1LL << 30)) return k = Known{}, 0;
   const long long mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
   if (k.size == st.st_size && k.mtime_ns == mtime && k.hash != 0) return k.hash;
-  std::ifstream in(path, std::ios::binary);
-  std::uint64_t h = 14695981039346656037ULL;
-  char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) h = fnv1a(buf, static_cast<std::size_t>(in.gcount()), h);
-  k = Known{in.bad() ? 0 : h, static_cast<long long>(st.st_size), mtime};
+  std::uint64_t h = 0;
+  k = Known{file_content_hash(path, h) ? h : 0, static_cast<long long>(st.st_size), mtime};
   return k.hash;
 }
 
 void FileHashes::remember(const std::string& path, std::uint64_t hash, long long size, long long mtime_ns) {
   if (!checked_[path]) known_[path] = Known{hash, size, mtime_ns};
 }
-
-std::uint64_t content_hash(const std::string& bytes) { return fnv1a(bytes.data(), bytes.size()); }
 
 std::string manifest_name(int shard_index, int shard_count) {
   return shard_count <= 1 ? kPrefix
@@ -97,7 +87,7 @@ std::string manifest_name(int shard_index, int shard_count) {
 }
 
 // Format, one handout per "pdf" line and its inputs below it:
-//   handout-manifest 1
+//   handout-manifest 2
 //   pdf <hash> <pages> <version> <layout> <relative path>
 //   in <hash> <size> <mtime_ns> <path>
 void Manifest::load(const std::string& out_dir, FileHashes& hashes) {

@@ -77,9 +77,6 @@ class Manifest {
   std::map<std::string, ManifestEntry> entries_;
 };
 
-/// The content hash the manifest keeps (FNV-1a, 64 bits).
-std::uint64_t content_hash(const std::string& bytes);
-
 /// The file name of the manifest a run writes: one per shard, so shards sharing an output
 /// folder never write the same file.
 std::string manifest_name(int shard_index, int shard_count);

@@ -98,16 +98,16 @@ check "--prune keeps every handout of the build" test "$(find "$C/out" -name '*.
 check "--prune touches nothing else" sh -c "test -f '$C/out/.handout-manifest'"
 
 # A damaged or hostile manifest: never a crash or a hang; its handouts are simply built again.
-printf 'handout-manifest 1\npdf zz notanumber x y en/vaginismus.pdf\nin qq 1 2 /etc/passwd\n' >"$C/out/.handout-manifest"
+printf 'handout-manifest 2\npdf zz notanumber x y en/vaginismus.pdf\nin qq 1 2 /etc/passwd\n' >"$C/out/.handout-manifest"
 timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
 check "a garbled manifest: exit 0, the handout rebuilt" sh -c "test $? -eq 0 && grep -q '^wrote ' '$WORK/log'"
-printf 'handout-manifest 1\npdf 0123456789abcdef 4 0.1.0 letter en/vaginismus.pdf\nin 0123456789abcdef 1 1 /dev/zero\n' \
+printf 'handout-manifest 2\npdf 0123456789abcdef 4 0.1.0 letter en/vaginismus.pdf\nin 0123456789abcdef 1 1 /dev/zero\n' \
   >"$C/out/.handout-manifest"
 timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
 check "a manifest naming /dev/zero as an input: no hang, the handout rebuilt" \
   sh -c "test $? -eq 0 && grep -q '^wrote ' '$WORK/log'"
 echo precious >"$WORK/precious.pdf"
-printf 'handout-manifest 1\npdf 0123456789abcdef 4 0.1.0 letter ../../precious.pdf\n' >"$C/out/.handout-manifest"
+printf 'handout-manifest 2\npdf 0123456789abcdef 4 0.1.0 letter ../../precious.pdf\n' >"$C/out/.handout-manifest"
 "$HANDOUT" build --config "$C/handout.yaml" --prune >/dev/null 2>&1
 check "a manifest naming a file outside the output folder: --prune leaves it alone" test -f "$WORK/precious.pdf"
 mkdir -p "$WORK/elsewhere" && echo precious >"$WORK/elsewhere/x.pdf"

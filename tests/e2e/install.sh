@@ -86,7 +86,7 @@ check "one .deb named handout_<version>_<arch>.deb" test -n "$DEB"
 DEB=${DEB:-/nonexistent}
 depends=$(dpkg-deb -f "$DEB" Depends 2>/dev/null)
 for dep in libhpdf libcmark libyaml-cpp libharfbuzz0b libharfbuzz-subset0 libicu72 libfribidi0 libhyphen0 libpng16 \
-  libjpeg62-turbo libdeflate0 libfontconfig1 libqpdf29 libqrencode4 libcsv3 libstdc++6 libc6 \
+  libjpeg62-turbo libdeflate0 libxxhash0 libfontconfig1 libqpdf29 libqrencode4 libcsv3 libstdc++6 libc6 \
   fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic hyphen-en-us hyphen-nl; do
   check "Depends names $dep" grep -q "\b$dep" <<<"$depends"
 done

@@ -1,0 +1,29 @@
+#include "job/content_hash.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <memory>
+#include <vector>
+
+namespace handout {
+
+std::uint64_t content_hash(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
+
+bool file_content_hash(const std::string& path, std::uint64_t& hash) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> state(XXH3_createState(), XXH3_freeState);
+  bool ok = state && XXH3_64bits_reset(state.get()) == XXH_OK;
+  std::vector<char> buf(1 << 20);
+  for (ssize_t n; ok && (n = ::read(fd, buf.data(), buf.size())) != 0;) {
+    if (n < 0) ok = false;
+    else ok = XXH3_64bits_update(state.get(), buf.data(), static_cast<std::size_t>(n)) == XXH_OK;
+  }
+  ::close(fd);
+  if (ok) hash = XXH3_64bits_digest(state.get());
+  return ok;
+}
+
+}  // namespace handout
