@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 
+#include "deflate/deflate.h"
 #include "fonts/cff_charset.h"
 #include "fonts/font_set.h"
 #include "fonts/system_fonts.h"
@@ -250,6 +252,19 @@ TEST_CASE("subsets are kept per face: the same glyphs give the same font, other 
   for (char32_t ch = U'd'; ch < U'd' + 20; ++ch) noto.subset({noto.glyph(ch)});  // pushes the first out
   CHECK(noto.subset({a, b}).file == first.file);   // made again, the same bytes
   CHECK(noto.subset({a, c}).codes == other.codes);
+}
+
+TEST_CASE("a TrueType subset keeps only the tables a PDF reader draws from, and comes deflated") {
+  const FontFace& noto = face(kNoto);
+  const auto subset = noto.subset({noto.glyph(U'a'), noto.glyph(U'b')});
+  REQUIRE(subset.file.size() > 12);
+  std::set<std::string> tables;  // the sfnt table directory: 16 bytes a table from offset 12
+  const unsigned count = (static_cast<unsigned char>(subset.file[4]) << 8) | static_cast<unsigned char>(subset.file[5]);
+  for (unsigned i = 0; i < count && 12 + 16 * i + 4 <= subset.file.size(); ++i) tables.insert(subset.file.substr(12 + 16 * i, 4));
+  CHECK(tables == std::set<std::string>{"glyf", "head", "hhea", "hmtx", "loca", "maxp"});
+  std::string inflated;
+  REQUIRE(inflate_zlib(subset.deflated, subset.file.size(), inflated));
+  CHECK(inflated == subset.file);
 }
 
 TEST_CASE("a phone number with no-break spaces stays one left-to-right run in a right-to-left line") {

@@ -237,10 +237,11 @@ FontFace::Subset FontFace::make_subset(const std::vector<unsigned>& glyphs) cons
   // features could reach are never drawn.
   hb_set_clear(hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
-  // The PDF draws glyph ids: the shaping tables, names and vertical metrics are dead weight.
+  // The PDF draws glyph ids (a CIDFontType2 is read through its CIDToGIDMap, never its cmap):
+  // the character map, shaping tables, names, OS/2 and vertical metrics are dead weight.
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "morx", "kerx", "kern", "DSIG", "vhea",
-                          "vmtx", "VORG", "name", "post", "gasp", "hdmx", "LTSH", "VDMX", "meta"})
+                          "vmtx", "VORG", "name", "post", "gasp", "hdmx", "LTSH", "VDMX", "meta", "cmap", "OS/2"})
     hb_set_add(drop, HB_TAG(tag[0], tag[1], tag[2], tag[3]));
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(static_cast<hb_face_t*>(face_), input);
   if (plan) {
