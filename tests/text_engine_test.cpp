@@ -212,6 +212,21 @@ TEST_CASE("Noto Sans CJK's regional faces are found in their collections as font
   CHECK(collection_face_index("/nonexistent.ttc", "Noto Sans CJK SC") == -1);
 }
 
+TEST_CASE("Noto Sans CJK's regional faces share their glyphs: one embedded font serves them all") {
+  FontSet set;
+  const auto families = test::load_families(set, {"Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans"});
+  const FontFace& jp = set.face(set.face_id(families[0], FaceStyle::Regular));
+  const FontFace& sc = set.face(set.face_id(families[1], FaceStyle::Regular));
+  const FontFace& sc_bold = set.face(set.face_id(families[1], FaceStyle::Bold));
+  const FontFace& latin = set.face(set.face_id(families[2], FaceStyle::Regular));
+  CHECK(jp.path() != sc.path());  // two faces of one collection ...
+  CHECK(jp.glyphs_key() == sc.glyphs_key());  // ... drawing from one CFF table
+  CHECK(sc_bold.glyphs_key() != sc.glyphs_key());
+  CHECK(latin.glyphs_key() != sc.glyphs_key());
+  // The same character may still be a different glyph in each: 直 differs between Japan and China.
+  CHECK(jp.glyph(U'直') != sc.glyph(U'直'));
+}
+
 namespace {
 
 // `text` set at 12 pt in the first installed family, `width` wide, on a page of that direction.

@@ -106,6 +106,15 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& e
   hb_face_t* face = hb_face_create(blob, index);
   std::unique_ptr<FontFace> f(new FontFace());
   f->path_ = index ? path + "#" + std::to_string(index) : path;
+  f->glyphs_key_ = path;
+  for (hb_tag_t tag : {HB_TAG('C', 'F', 'F', ' '), HB_TAG('g', 'l', 'y', 'f'), HB_TAG('h', 'm', 't', 'x')}) {
+    // Where the table sits in the file: a collection's faces that share it point to one place.
+    hb_blob_t* table = hb_face_reference_table(face, tag);
+    unsigned length = 0;
+    const char* at = hb_blob_get_data(table, &length);
+    f->glyphs_key_ += "@" + (length ? std::to_string(at - bytes) : std::string("-"));
+    hb_blob_destroy(table);
+  }
   f->blob_ = blob;
   f->face_ = face;
   hb_font_t* font = hb_font_create(face);

@@ -50,6 +50,10 @@ class FontFace {
 
   /// The file, with "#N" after it for face N of a collection.
   const std::string& path() const { return path_; }
+  /// Names the glyphs themselves: faces of one collection that share their outlines and
+  /// advances (Noto Sans CJK's Japanese, Korean, Chinese faces share one CFF table; only their
+  /// character maps differ) have the same key, and one embedded subset serves them all.
+  const std::string& glyphs_key() const { return glyphs_key_; }
   /// Horizontal advance of a code point (the missing glyph's advance when not covered).
   double advance(char32_t cp) const;
   /// True when the font has a glyph for `cp`.
@@ -89,7 +93,7 @@ class FontFace {
   Glyph lookup(char32_t cp) const;
   Subset make_subset(const std::vector<unsigned>& glyphs) const;
 
-  std::string path_;
+  std::string path_, glyphs_key_;
   void* blob_ = nullptr;  // hb_blob_t*, kept opaque so HarfBuzz stays inside this module
   void* face_ = nullptr;  // hb_face_t*
   void* font_ = nullptr;  // hb_font_t*

@@ -53,6 +53,10 @@ check "en: no translation notice" sh -c "! pdftotext '$WORK/langs/en/vaginismus.
 check "ar: extracted as plain Arabic letters, not presentation forms" \
   sh -c "pdftotext '$WORK/langs/ar/vaginismus.pdf' - | grep -q 'ما هو التشنج المهبلي' && ! pdftotext '$WORK/langs/ar/vaginismus.pdf' - | grep -qP '[\x{FE70}-\x{FEFF}]'"
 check "ar: page labels in Arabic" grep -qF "صفحة1من" "$WORK/ar.txt"
+# The notice's Chinese, Japanese and Korean taglines come from four faces of one collection that
+# share their outlines: one embedded CJK font holds them all.
+check "en: one CJK font for the four CJK taglines" \
+  sh -c "pdffonts '$WORK/langs/en/vaginismus.pdf' | grep -c 'NotoSansCJK' | grep -qx 1"
 # Han characters in each reader's regional forms, with a real bold (Noto Sans CJK, CFF).
 for pair in zh-Hans:sc zh-Hant:tc ja:jp ko:kr; do
   lang=${pair%%:*} region=${pair#*:}

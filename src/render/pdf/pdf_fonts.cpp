@@ -56,8 +56,8 @@ HPDF_Array widths(HPDF_Doc pdf, const std::vector<std::pair<unsigned, double>>& 
 
 PdfFonts::Embedded& PdfFonts::entry(FontId id) {
   const FontFace& face = fonts_.face(id);
-  Embedded& e = by_path_[face.path()];
-  e.face = &face;
+  Embedded& e = by_glyphs_[face.glyphs_key()];
+  if (!e.face) e.face = &face;  // the first face met names the font; the others share its glyphs
   return e;
 }
 
@@ -69,7 +69,7 @@ void PdfFonts::collect(const PagedDocument& doc) {
 }
 
 bool PdfFonts::embed(std::string& error) {
-  for (auto& [path, e] : by_path_)
+  for (auto& [path, e] : by_glyphs_)
     if (!embed_one(e, error)) return false;
   return true;
 }
@@ -94,7 +94,7 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   }
   std::sort(w.begin(), w.end());
   const FontDescription d = e.face->describe();
-  const std::string name = subset_tag(e.face->path(), e.used) + "+" + d.postscript_name;
+  const std::string name = subset_tag(e.face->glyphs_key(), e.used) + "+" + d.postscript_name;
   HPDF_Dict font_file = hpdf_bridge::new_deflated_stream(pdf_, subset.deflated);
   if (subset.cff)
     HPDF_Dict_AddName(font_file, "Subtype", "CIDFontType0C");  // a bare CID-keyed CFF table
@@ -256,7 +256,7 @@ std::string PdfFonts::end_text() {
 }
 
 void PdfFonts::finish() {
-  for (auto& [path, e] : by_path_)
+  for (auto& [path, e] : by_glyphs_)
     if (e.to_unicode)
       hpdf_bridge::set_stream_bytes(e.to_unicode, deflate_zlib(to_unicode_cmap(e.text_of, e.code_bytes), kDeflateFast));
 }

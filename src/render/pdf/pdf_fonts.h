@@ -1,7 +1,9 @@
-// Our own fonts in the PDF: per face used, a subset of just the glyphs drawn (hb-subset, via
-// FontFace::subset), written as a Type0 font with Identity-H encoding, a CIDFontType2
-// descendant, /W for the glyphs drawn, and a ToUnicode map built from the shaper's clusters.
-// Text is drawn as glyph-id strings with TJ adjustments for kerning and justification.
+// Our own fonts in the PDF: per set of outlines used (a face, or a collection's faces that
+// share their glyphs), a subset of just the glyphs drawn (hb-subset, via
+// FontFace::subset), written as a Type0 font (one-byte codes through an identity CMap up to
+// 256 glyphs, Identity-H past that), a CIDFontType2 or CIDFontType0 descendant, /W for the
+// glyphs drawn, and a ToUnicode map built from the shaper's clusters. Text is drawn as
+// glyph-id strings with TJ adjustments for kerning and justification.
 #pragma once
 #include <hpdf.h>
 
@@ -64,7 +66,7 @@ class PdfFonts {
 
   HPDF_Doc pdf_;
   const FontSet& fonts_;
-  std::map<std::string, Embedded> by_path_;
+  std::map<std::string, Embedded> by_glyphs_;  // by FontFace::glyphs_key: one font per set of outlines
   HPDF_Dict one_byte_encoding_ = nullptr;  // made when the first font uses it
 };
 
