@@ -141,6 +141,14 @@ TEST_CASE("PDF text encoding: UTF-16 with surrogates, /W ranges, ToUnicode entri
   const std::string cmap = to_unicode_cmap({{5, U"fi"}, {6, U"\u0915\u093F"}});
   CHECK(cmap.find("2 beginbfchar\n<0005> <00660069>\n<0006> <0915093F>\nendbfchar") != std::string::npos);
   CHECK(cmap.find("<0000> <FFFF>\nendcodespacerange") != std::string::npos);
+  // Three or more consecutive codes for consecutive characters: one range.
+  const std::string ranged = to_unicode_cmap({{5, U"a"}, {6, U"b"}, {7, U"c"}, {8, U"e"}, {9, U"f"}}, 1);
+  CHECK(ranged.find("1 beginbfrange\n<05> <07> <0061>\nendbfrange") != std::string::npos);
+  CHECK(ranged.find("2 beginbfchar\n<08> <0065>\n<09> <0066>\nendbfchar") != std::string::npos);
+  // A range steps only the last byte: none across <01FF> to <0200>, nor across U+00FF to U+0100.
+  const std::string edges = to_unicode_cmap({{0x1FE, U"x"}, {0x1FF, U"y"}, {0x200, U"z"}, {0x300, U"\u00FE"},
+                                             {0x301, U"\u00FF"}, {0x302, U"\u0100"}});
+  CHECK(edges.find("beginbfrange") == std::string::npos);
 }
 
 TEST_CASE("one-byte codes: the encoding CMap, the ToUnicode map and literal strings agree") {

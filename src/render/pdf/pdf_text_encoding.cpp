@@ -14,19 +14,21 @@ std::string hex4(unsigned v) {
 
 constexpr std::size_t kMaxRun = 8000;  // libharu caps an array at 32,767 elements
 
-// A CMap program: its header, one code space, and `entries` (lines of `kind`: bfchar,
-// cidrange) in blocks of at most 100, as the CMap syntax allows.
+// A CMap program: its header, one code space, and its mappings: lines of each kind (bfchar,
+// bfrange, cidrange) in blocks of at most 100, as the CMap syntax allows.
 std::string cmap_program(const std::string& system_info, const std::string& name, const std::string& type,
-                         const std::string& codespace, const std::string& kind, const std::vector<std::string>& entries) {
+                         const std::string& codespace,
+                         const std::vector<std::pair<std::string, std::vector<std::string>>>& mappings) {
   std::string cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << " +
                      system_info + " >> def\n/CMapName /" + name + " def\n/CMapType " + type +
                      " def\n1 begincodespacerange\n" + codespace + "\nendcodespacerange\n";
-  for (std::size_t i = 0; i < entries.size(); i += 100) {
-    const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
-    cmap += std::to_string(n) + " begin" + kind + "\n";
-    for (std::size_t k = i; k < i + n; ++k) cmap += entries[k];
-    cmap += "end" + kind + "\n";
-  }
+  for (const auto& [kind, lines] : mappings)
+    for (std::size_t i = 0; i < lines.size(); i += 100) {
+      const std::size_t n = std::min<std::size_t>(100, lines.size() - i);
+      cmap += std::to_string(n) + " begin" + kind + "\n";
+      for (std::size_t k = i; k < i + n; ++k) cmap += lines[k];
+      cmap += "end" + kind + "\n";
+    }
   return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 }
 
@@ -57,15 +59,33 @@ std::vector<std::pair<unsigned, std::vector<double>>> width_ranges(const std::ve
 
 std::string to_unicode_cmap(const std::map<unsigned, std::u32string>& text_of, int code_bytes) {
   auto code = [&](unsigned c) { return code_bytes == 1 ? hex4(c).substr(2) : hex4(c); };
-  std::vector<std::string> entries;
-  for (const auto& [c, text] : text_of) entries.push_back("<" + code(c) + "> <" + utf16_hex(text) + ">\n");
+  // Runs of consecutive codes for consecutive single characters (a to z, mostly) become one
+  // bfrange line. A range may only step the last byte of its code and of its text.
+  auto single = [](const std::u32string& t) { return t.size() == 1 && t[0] < 0xD800; };
+  std::vector<std::string> chars, ranges;
+  const std::vector<std::pair<unsigned, std::u32string>> entries(text_of.begin(), text_of.end());
+  for (std::size_t i = 0; i < entries.size();) {
+    std::size_t j = i + 1;
+    if (single(entries[i].second))
+      while (j < entries.size() && single(entries[j].second) && entries[j].first == entries[j - 1].first + 1 &&
+             entries[j].second[0] == entries[j - 1].second[0] + 1 && (entries[j].first & 0xFF) != 0 &&
+             (entries[j].second[0] & 0xFF) != 0)
+        ++j;
+    if (j - i >= 3)
+      ranges.push_back("<" + code(entries[i].first) + "> <" + code(entries[j - 1].first) + "> <" +
+                       utf16_hex(entries[i].second) + ">\n");
+    else
+      for (std::size_t k = i; k < j; ++k)
+        chars.push_back("<" + code(entries[k].first) + "> <" + utf16_hex(entries[k].second) + ">\n");
+    i = j;
+  }
   return cmap_program("/Registry (Adobe) /Ordering (UCS) /Supplement 0", "Adobe-Identity-UCS", "2",
-                      "<" + code(0) + "> <" + code(0xFFFF) + ">", "bfchar", entries);
+                      "<" + code(0) + "> <" + code(0xFFFF) + ">", {{"bfchar", chars}, {"bfrange", ranges}});
 }
 
 std::string one_byte_cmap(const std::string& name) {
   return cmap_program("/Registry (Adobe) /Ordering (Identity) /Supplement 0", name, "1 def\n/WMode 0", "<00> <FF>",
-                      "cidrange", {"<00> <FF> 0\n"});
+                      {{"cidrange", {"<00> <FF> 0\n"}}});
 }
 
 void append_code(std::string& literal, unsigned code, int bytes) {
