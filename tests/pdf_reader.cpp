@@ -42,6 +42,8 @@ PdfSummary read_pdf(const std::string& bytes) {
                           prefs.getKey("/DisplayDocTitle").getBoolValue();
     QPDFObjectHandle trailer = pdf.getTrailer();
     s.has_creation_date = !trailer.getKey("/Info").getKey("/CreationDate").isNull();
+    if (trailer.getKey("/Info").getKey("/Title").isString())
+      s.info_title = trailer.getKey("/Info").getKey("/Title").getStringValue();
     s.has_id = trailer.getKey("/ID").isArray();
     for (QPDFObjectHandle page : pdf.getAllPages()) {
       for (auto item : page.getKey("/Resources").getKey("/Font").ditems()) {

@@ -26,6 +26,7 @@ struct PdfSummary {
   std::string header;  ///< e.g. "%PDF-1.5"
   std::string lang;
   bool display_doc_title = false, has_creation_date = false, has_id = false;
+  std::string info_title;  ///< the Info dictionary's /Title as stored: its bytes, not decoded
   std::vector<PdfFontInfo> fonts;
   std::vector<PdfImageInfo> images;
   std::vector<std::string> page_contents;  ///< each page's decoded content stream

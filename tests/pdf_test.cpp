@@ -36,6 +36,18 @@ TEST_CASE("rendering the same pages twice in one process gives the same PDF byte
   CHECK_FALSE(pdf.has_creation_date);  // no clock in the output
   CHECK(pdf.has_id);                   // deterministic, from the content
   CHECK_FALSE(pdf.warnings);
+  CHECK(pdf.info_title == "A Test Article");  // ASCII: one byte a character, not UTF-16
+}
+
+TEST_CASE("a title outside ASCII is written in UTF-16 with a byte order mark") {
+  test::Fixture f;
+  Diagnostics d;
+  f.meta.title = "Vaginismo: qué es";
+  auto doc = f.lay_out("Texto.\n", d);
+  std::string bytes, error;
+  REQUIRE(render_pdf(doc, *test::fonts().set, {}, bytes, error));
+  const auto pdf = test::read_pdf(bytes);
+  CHECK(pdf.info_title.substr(0, 6) == std::string("\xFE\xFF\0V\0a", 6));
 }
 
 TEST_CASE("fonts are our own Type0 subsets with ToUnicode; text is drawn by glyph id") {

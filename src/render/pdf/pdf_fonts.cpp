@@ -13,22 +13,6 @@
 namespace handout {
 namespace {
 
-// A number with at most three decimals and no trailing zeros ("12", "-0.25"), written with
-// integer arithmetic: content streams hold thousands of them.
-std::string num(double v) {
-  long long milli = std::llround(v * 1000);
-  std::string out;
-  if (milli < 0) out += '-', milli = -milli;
-  out += std::to_string(milli / 1000);
-  if (int frac = static_cast<int>(milli % 1000)) {
-    char digits[4] = {char('0' + frac / 100), char('0' + frac / 10 % 10), char('0' + frac % 10), 0};
-    int n = 3;
-    while (digits[n - 1] == '0') --n;
-    out += '.';
-    out.append(digits, n);
-  }
-  return out == "-0" ? "0" : out;
-}
 
 // Six capital letters naming a subset, from what it holds: the same glyphs give the same tag,
 // so output stays deterministic.
@@ -190,17 +174,17 @@ class ClusterText {
 }  // namespace
 
 std::string PdfFonts::text_state(HPDF_Page page, const TextItem& t) {
-  const std::string colour = num(t.color.r / 255.0) + " " + num(t.color.g / 255.0) + " " + num(t.color.b / 255.0);
+  const std::string colour = pdf_number(t.color.r / 255.0) + " " + pdf_number(t.color.g / 255.0) + " " + pdf_number(t.color.b / 255.0);
   const std::string font = hpdf_bridge::font_resource(page, entry(t.font).type0);
   // A family without a bold face (Chinese, Japanese): headings are drawn filled and stroked
   // with a thin outline in the same colour, so they still read as bold.
   const bool bold = fonts_.needs_synthetic_bold(t.font);
   std::string ops;
   if (!state_.open) ops = "q\nBT\n", state_ = TextState{}, state_.open = true;
-  if (font != state_.font || t.size != state_.size) ops += "/" + font + " " + num(t.size) + " Tf\n";
+  if (font != state_.font || t.size != state_.size) ops += "/" + font + " " + pdf_number(t.size) + " Tf\n";
   if (colour != state_.colour) ops += colour + " rg\n";
   if (bold && (!state_.bold || colour != state_.colour || t.size != state_.size))
-    ops += "2 Tr " + num(t.size * 0.035) + " w " + colour + " RG\n";
+    ops += "2 Tr " + pdf_number(t.size * 0.035) + " w " + colour + " RG\n";
   if (!bold && state_.bold) ops += "0 Tr\n";
   state_.font = font, state_.size = t.size, state_.colour = colour, state_.bold = bold;
   return ops;
@@ -213,7 +197,12 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline, c
   // One text position runs through the whole item: TJ numbers move it sideways (kerning,
   // justification, mark offsets) and Ts raises or lowers it for marks, so extraction sees
   // one line of text, not glyphs scattered by separate placements.
-  std::string ops = text_state(page, t) + open + "1 0 0 1 " + num(t.x) + " " + num(baseline) + " Tm\n[";
+  std::string ops = text_state(page, t) + open;
+  // The line starts where the last one did, moved by Td: line after line, the same step
+  // repeats (and compresses). Positions are rounded to 1/1000 pt first, so steps add up exactly.
+  const long long x = std::llround(t.x * 1000), y = std::llround(baseline * 1000);
+  ops += pdf_number((x - state_.x) / 1000.0) + " " + pdf_number((y - state_.y) / 1000.0) + " Td\n[";
+  state_.x = x, state_.y = y;
   bool in_array = true, in_string = false;  // inside "[ ... ] TJ", inside "( ... )"
   auto close_string = [&] {
     if (in_string) ops += ')', in_string = false;
@@ -232,10 +221,10 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline, c
     if (actual_text) close_array(), ops += "/Span <</ActualText <FEFF" + utf16_hex(text) + ">>> BDC\n";
     for (std::size_t k = i; k < j; ++k) {
       const GlyphPos& g = t.glyphs[k];
-      if (g.dy != rise) close_array(), ops += num(g.dy) + " Ts\n", rise = g.dy;
+      if (g.dy != rise) close_array(), ops += pdf_number(g.dy) + " Ts\n", rise = g.dy;
       if (!in_array) ops += "[", in_array = true;
       const double want = pen + g.dx;
-      if (std::abs(want - at) > 0.001) close_string(), ops += num(-(want - at) * 1000 / t.size);
+      if (std::abs(want - at) > 0.001) close_string(), ops += pdf_number(-(want - at) * 1000 / t.size);
       if (!in_string) ops += '(', in_string = true;
       append_code(ops, e.new_id[g.id], e.code_bytes);
       at = want + e.face->glyph_advance(g.id) * t.size;

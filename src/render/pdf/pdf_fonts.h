@@ -62,6 +62,7 @@ class PdfFonts {
     std::string font, colour;
     double size = 0;
     bool bold = false;
+    long long x = 0, y = 0;  // where the current line starts, in 1/1000 pt (BT starts at 0 0)
   } state_;
 
   HPDF_Doc pdf_;

@@ -12,6 +12,7 @@
 #include "render/pdf/hpdf_bridge.h"
 #include "render/pdf/pdf_compact.h"
 #include "render/pdf/pdf_fonts.h"
+#include "render/pdf/pdf_text_encoding.h"
 #include "render/pdf/pdf_tagging.h"
 #include "util/link.h"
 #include "util/text.h"
@@ -36,7 +37,11 @@ struct DocFree {
 
 // PDF text strings outside ASCII must be UTF-16BE with a byte order mark; libharu writes
 // binary objects as hex strings, which viewers read as exactly that.
-HPDF_Binary text_string(HPDF_Doc pdf, const std::string& utf8) {
+void* text_string(HPDF_Doc pdf, const std::string& utf8) {
+  // Plain ASCII is the same in PDFDocEncoding: a literal string, a byte a character, where
+  // UTF-16 hex would take four.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c <= 0x7E; }))
+    return HPDF_String_New(pdf->mmgr, utf8.c_str(), nullptr);
   std::string bytes = "\xFE\xFF";
   for (char32_t cp : utf8_decode(utf8)) {
     auto unit = [&](unsigned u) { bytes += static_cast<char>(u >> 8), bytes += static_cast<char>(u & 0xFF); };
@@ -213,14 +218,17 @@ class PdfWriter {
     marked(page, q.tag, [&] { paint(page, q); });
   }
 
-  // One rectangle per horizontal run of dark modules, all in one path: a code of 1,000 dark
-  // modules is a few hundred rectangles and a single fill.
+  // One rectangle per horizontal run of dark modules, all in one path, in module units (a
+  // matrix scales them): a code of 1,000 dark modules is a few hundred short integer
+  // rectangles and a single fill.
   void paint(HPDF_Page page, const QrItem& q) {
     HPDF_Page_SetRGBFill(page, C(q.light.r), C(q.light.g), C(q.light.b));
     HPDF_Page_Rectangle(page, R(q.x), Y(q.y + q.h), R(q.w), R(q.h));
     HPDF_Page_Fill(page);
-    HPDF_Page_SetRGBFill(page, C(q.dark.r), C(q.dark.g), C(q.dark.b));
     const double m = q.module();
+    std::string ops = "q\n" + pdf_number(q.dark.r / 255.0) + " " + pdf_number(q.dark.g / 255.0) + " " +
+                      pdf_number(q.dark.b / 255.0) + " rg\n" + pdf_number(m) + " 0 0 " + pdf_number(-m) + " " +
+                      pdf_number(q.x + q.quiet * m) + " " + pdf_number(Y(q.y + q.quiet * m)) + " cm\n";
     const int n = q.symbol.modules;
     for (int row = 0; row < n; ++row) {
       for (int col = 0; col < n;) {
@@ -230,12 +238,11 @@ class PdfWriter {
         }
         int end = col;
         while (end < n && q.symbol.is_dark(row, end)) ++end;
-        const double x = q.x + (q.quiet + col) * m, y = q.y + (q.quiet + row) * m;
-        HPDF_Page_Rectangle(page, R(x), Y(y + m), R((end - col) * m), R(m));
+        ops += std::to_string(col) + " " + std::to_string(row) + " " + std::to_string(end - col) + " 1 re\n";
         col = end;
       }
     }
-    HPDF_Page_Fill(page);
+    hpdf_bridge::append_content(page, ops + "f\nQ\n");  // inside q ... Q: libharu's colour state holds
   }
 
   // Images come decoded and checked (assets/image.h): libharu only wraps their bytes.

@@ -1,6 +1,7 @@
 #include "render/pdf/pdf_text_encoding.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace handout {
@@ -33,6 +34,21 @@ std::string cmap_program(const std::string& system_info, const std::string& name
 }
 
 }  // namespace
+
+std::string pdf_number(double v) {
+  long long milli = std::llround(v * 1000);
+  std::string out;
+  if (milli < 0) out += '-', milli = -milli;
+  out += std::to_string(milli / 1000);
+  if (int frac = static_cast<int>(milli % 1000)) {
+    char digits[4] = {char('0' + frac / 100), char('0' + frac / 10 % 10), char('0' + frac % 10), 0};
+    int n = 3;
+    while (digits[n - 1] == '0') --n;
+    out += '.';
+    out.append(digits, n);
+  }
+  return out == "-0" ? "0" : out;
+}
 
 std::string utf16_hex(const std::u32string& text) {
   std::string out;

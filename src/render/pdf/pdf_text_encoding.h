@@ -7,6 +7,10 @@
 
 namespace handout {
 
+/// A number for a content stream: at most three decimals, no trailing zeros ("12", "-0.25"),
+/// written with integer arithmetic (content streams hold thousands of them).
+std::string pdf_number(double v);
+
 /// UTF-16BE hex of a text (surrogate pairs above U+FFFF), for ToUnicode and ActualText.
 std::string utf16_hex(const std::u32string& text);
 
