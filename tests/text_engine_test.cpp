@@ -297,3 +297,29 @@ TEST_CASE("a phone number with no-break spaces stays one left-to-right run in a 
   for (const auto& run : lines[0].runs) whole = whole || run.text == "(503)\u00A0555-0142";
   CHECK(whole);  // split at the space, its two parts would read "555-0142 (503)" right to left
 }
+
+TEST_CASE("shaped runs are kept by what HarfBuzz saw: the same run in the same context, same glyphs") {
+  const FontFace& noto = face(kNoto);
+  const std::u32string text = U"Call the office today.";
+  const auto first = noto.shape(text, 5, 15, false, "en");
+  const auto again = noto.shape(text, 5, 15, false, "en");  // from the cache
+  REQUIRE(first.size() == again.size());
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    CHECK(again[i].id == first[i].id);
+    CHECK(again[i].cluster == first[i].cluster);
+    CHECK(again[i].advance == first[i].advance);
+  }
+  // Elsewhere in another text with the same context: clusters follow the run.
+  const auto moved = noto.shape(U">> Call the office today.", 8, 18, false, "en");
+  REQUIRE(moved.size() == first.size());
+  CHECK(moved.front().cluster == first.front().cluster + 3);
+  // Context is part of what was seen: one Arabic letter shaped alone, then as the end of a
+  // word (the same run text, another joining form).
+  const FontFace& arabic = face(kArabic);
+  const std::u32string beh = U"\u0628\u0628";
+  const auto isolated = arabic.shape(beh, 1, 2, true, "ar");
+  const auto alone = arabic.shape(U"\u0628", 0, 1, true, "ar");
+  REQUIRE(isolated.size() == 1);
+  REQUIRE(alone.size() == 1);
+  CHECK(isolated[0].id != alone[0].id);  // final form, not the isolated one
+}

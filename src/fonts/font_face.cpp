@@ -186,6 +186,34 @@ namespace handout {
 
 std::vector<ShapedGlyph> FontFace::shape(const std::u32string& text, std::size_t begin, std::size_t end, bool rtl,
                                          const std::string& lang) const {
+  // What HarfBuzz sees: the run, up to five characters of context on each side
+  // (HB_BUFFER_CONTEXT_LENGTH), direction and language. The same key shapes the same way.
+  constexpr std::size_t kContext = 5;
+  const std::size_t from = begin > kContext ? begin - kContext : 0, to = std::min(text.size(), end + kContext);
+  std::u32string key = text.substr(from, to - from);
+  key += static_cast<char32_t>(begin - from), key += static_cast<char32_t>(end - begin), key += rtl ? U'r' : U'l';
+  key.append(lang.begin(), lang.end());
+  {
+    std::lock_guard<std::mutex> lock(shapes_mutex_);
+    if (auto it = shapes_.find(key); it != shapes_.end()) {
+      std::vector<ShapedGlyph> out = it->second;
+      for (auto& g : out) g.cluster += begin;  // kept relative to the run
+      return out;
+    }
+  }
+  std::vector<ShapedGlyph> out = shape_uncached(text, begin, end, rtl, lang);
+  std::lock_guard<std::mutex> lock(shapes_mutex_);
+  // Bounded: past about 200,000 glyphs (10 MB) a face forgets what it shaped and starts over.
+  if (shaped_glyphs_ + out.size() > 200000) shapes_.clear(), shaped_glyphs_ = 0;
+  auto& kept = shapes_[key];
+  kept = out;
+  for (auto& g : kept) g.cluster -= begin;
+  shaped_glyphs_ += kept.size();
+  return out;
+}
+
+std::vector<ShapedGlyph> FontFace::shape_uncached(const std::u32string& text, std::size_t begin, std::size_t end,
+                                                  bool rtl, const std::string& lang) const {
   hb_buffer_t* buf = hb_buffer_create();
   hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()), static_cast<int>(text.size()),
                       static_cast<unsigned>(begin), static_cast<int>(end - begin));

@@ -64,7 +64,9 @@ class FontFace {
   /// Shapes text[begin, end) (the rest of `text` is context for joining and marks) with
   /// OpenType features: ligatures, kerning, marks, Arabic joining, Indic reordering. `script`
   /// is an ISO 15924 tag ("Deva") or "" to guess; `lang` a BCP 47 code. Glyphs come in visual
-  /// order (right to left runs reversed) with clusters as indexes into `text`.
+  /// order (right to left runs reversed) with clusters as indexes into `text`. Runs shaped
+  /// before are kept (a catalogue sets its notice, headers, contact details and strings in
+  /// every handout): thread-safe.
   std::vector<ShapedGlyph> shape(const std::u32string& text, std::size_t begin, std::size_t end, bool rtl,
                                  const std::string& lang) const;
   /// The font's glyph for a character (0, .notdef, when it has none).
@@ -92,6 +94,8 @@ class FontFace {
   };
   Glyph lookup(char32_t cp) const;
   Subset make_subset(const std::vector<unsigned>& glyphs) const;
+  std::vector<ShapedGlyph> shape_uncached(const std::u32string& text, std::size_t begin, std::size_t end, bool rtl,
+                                          const std::string& lang) const;
 
   std::string path_, glyphs_key_;
   void* blob_ = nullptr;  // hb_blob_t*, kept opaque so HarfBuzz stays inside this module
@@ -108,6 +112,11 @@ class FontFace {
   // Recent subsets, newest last, by the glyphs asked for.
   mutable std::deque<std::pair<std::vector<unsigned>, Subset>> subsets_;
   mutable std::mutex subsets_mutex_;
+  // Runs shaped, by what HarfBuzz saw (the run with its context, direction, language); their
+  // clusters relative to the run.
+  mutable std::unordered_map<std::u32string, std::vector<ShapedGlyph>> shapes_;
+  mutable std::size_t shaped_glyphs_ = 0;
+  mutable std::mutex shapes_mutex_;
 };
 
 }  // namespace handout
