@@ -39,9 +39,11 @@ HPDF_Array widths(HPDF_Doc pdf, const std::vector<std::pair<unsigned, double>>& 
 }  // namespace
 
 PdfFonts::Embedded& PdfFonts::entry(FontId id) {
+  if (auto known = by_id_.find(id); known != by_id_.end()) return *known->second;
   const FontFace& face = fonts_.face(id);
   Embedded& e = by_glyphs_[face.glyphs_key()];
   if (!e.face) e.face = &face;  // the first face met names the font; the others share its glyphs
+  by_id_[id] = &e;
   return e;
 }
 
@@ -75,6 +77,8 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   for (std::size_t i = 0; i < used.size(); ++i) {
     e.new_id[used[i]] = subset.codes[i];
     w.emplace_back(subset.codes[i], e.face->glyph_advance(used[i]));
+    e.advance.resize(std::max<std::size_t>(e.advance.size(), subset.codes[i] + 1));
+    e.advance[subset.codes[i]] = w.back().second;
   }
   std::sort(w.begin(), w.end());
   const FontDescription d = e.face->describe();
@@ -141,9 +145,9 @@ HPDF_Dict PdfFonts::system_info() {
   return info;
 }
 
-bool PdfFonts::map_glyph(Embedded& e, unsigned new_id, const std::u32string& text) {
-  auto [it, inserted] = e.text_of.try_emplace(new_id, text);
-  return inserted || it->second == text;
+bool PdfFonts::map_glyph(Embedded& e, unsigned code, std::string_view utf8, bool reversed) {
+  auto [it, inserted] = e.text_of.try_emplace(code, Meaning{std::string(utf8), reversed});
+  return inserted || (it->second.utf8 == utf8 && it->second.reversed == reversed);
 }
 
 namespace {
@@ -156,20 +160,29 @@ class ClusterText {
     std::sort(starts_.begin(), starts_.end());
     starts_.erase(std::unique(starts_.begin(), starts_.end()), starts_.end());
   }
-  std::u32string at(std::size_t start) const {
+  /// The cluster's bytes in t.text.
+  std::string_view at(std::size_t start) const {
     const auto next = std::upper_bound(starts_.begin(), starts_.end(), start);
     const std::size_t end = next == starts_.end() ? t_.text.size() : *next;
-    std::u32string text = utf8_decode(std::string_view(t_.text).substr(start, end - start));
-    // A right-to-left run is written in visual order inside /ReversedChars: a reader turns the
-    // whole run around, a ligature's letters included, so they are mapped in visual order too.
-    if (t_.rtl) std::reverse(text.begin(), text.end());
-    return text;
+    return std::string_view(t_.text).substr(start, end - start);
   }
 
  private:
   const TextItem& t_;
   std::vector<std::size_t> starts_;  // sorted byte offsets in t.text
 };
+
+// A right-to-left run is written in visual order inside /ReversedChars: a reader turns the
+// whole run around, a ligature's letters included, so they are mapped in visual order too.
+std::u32string as_read(std::string_view utf8, bool reversed) {
+  std::u32string text = utf8_decode(utf8);
+  if (reversed) std::reverse(text.begin(), text.end());
+  return text;
+}
+
+bool several_characters(std::string_view utf8) {
+  return std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) > 1;
+}
 
 }  // namespace
 
@@ -216,9 +229,10 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline, c
     // One cluster: the glyphs sharing a cluster value, side by side in visual order.
     std::size_t j = i + 1;
     while (j < t.glyphs.size() && t.glyphs[j].cluster == t.glyphs[i].cluster) ++j;
-    const std::u32string text = cluster_text.at(t.glyphs[i].cluster);
-    const bool actual_text = j - i > 1 || !map_glyph(e, e.new_id[t.glyphs[i].id], text);
-    if (actual_text) close_array(), ops += "/Span <</ActualText <FEFF" + utf16_hex(text) + ">>> BDC\n";
+    const std::string_view text = cluster_text.at(t.glyphs[i].cluster);
+    const bool reversed = t.rtl && several_characters(text);
+    const bool actual_text = j - i > 1 || !map_glyph(e, e.new_id[t.glyphs[i].id], text, reversed);
+    if (actual_text) close_array(), ops += "/Span <</ActualText <FEFF" + utf16_hex(as_read(text, reversed)) + ">>> BDC\n";
     for (std::size_t k = i; k < j; ++k) {
       const GlyphPos& g = t.glyphs[k];
       if (g.dy != rise) close_array(), ops += pdf_number(g.dy) + " Ts\n", rise = g.dy;
@@ -227,7 +241,7 @@ std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline, c
       if (std::abs(want - at) > 0.001) close_string(), ops += pdf_number(-(want - at) * 1000 / t.size);
       if (!in_string) ops += '(', in_string = true;
       append_code(ops, e.new_id[g.id], e.code_bytes);
-      at = want + e.face->glyph_advance(g.id) * t.size;
+      at = want + e.advance[e.new_id[g.id]] * t.size;
       pen += g.advance;
     }
     if (actual_text) close_array(), ops += "EMC\n";
@@ -245,9 +259,12 @@ std::string PdfFonts::end_text() {
 }
 
 void PdfFonts::finish() {
-  for (auto& [path, e] : by_glyphs_)
-    if (e.to_unicode)
-      hpdf_bridge::set_stream_bytes(e.to_unicode, deflate_zlib(to_unicode_cmap(e.text_of, e.code_bytes), kDeflateFast));
+  for (auto& [key, e] : by_glyphs_) {
+    if (!e.to_unicode) continue;
+    std::map<unsigned, std::u32string> text_of;
+    for (const auto& [code, meaning] : e.text_of) text_of[code] = as_read(meaning.utf8, meaning.reversed);
+    hpdf_bridge::set_stream_bytes(e.to_unicode, deflate_zlib(to_unicode_cmap(text_of, e.code_bytes), kDeflateFast));
+  }
 }
 
 }  // namespace handout

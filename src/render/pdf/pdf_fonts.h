@@ -9,6 +9,8 @@
 
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -38,13 +40,20 @@ class PdfFonts {
   void finish();
 
  private:
+  // What a single-glyph cluster stands for: its characters as in the text, and whether a
+  // reader meets them turned around (several characters in a right-to-left run).
+  struct Meaning {
+    std::string utf8;
+    bool reversed = false;
+  };
   struct Embedded {
     const FontFace* face = nullptr;
     std::set<unsigned> used;             // original glyph ids
-    std::map<unsigned, unsigned> new_id;  // original glyph id -> the code drawing it
+    std::unordered_map<unsigned, unsigned> new_id;  // original glyph id -> the code drawing it
+    std::vector<double> advance;         // by code: the advance /W gives it, in em
     int code_bytes = 2;                   // 1: subset glyph ids through an encoding CMap; 2: Identity-H
     HPDF_Dict type0 = nullptr, to_unicode = nullptr;
-    std::map<unsigned, std::u32string> text_of;  // subset glyph id -> the characters it stands for
+    std::map<unsigned, Meaning> text_of;  // code -> the characters it stands for
   };
   Embedded& entry(FontId id);
   bool embed_one(Embedded& e, std::string& error);
@@ -54,7 +63,7 @@ class PdfFonts {
   // Font, size, colour and rendering mode for `t`, written only where they change.
   std::string text_state(HPDF_Page page, const TextItem& t);
   // Notes what a single-glyph cluster means as text; false if the glyph already means other text.
-  bool map_glyph(Embedded& e, unsigned new_id, const std::u32string& text);
+  bool map_glyph(Embedded& e, unsigned code, std::string_view utf8, bool reversed);
 
   // What the open text object has set, so unchanged state is not written again.
   struct TextState {
@@ -67,7 +76,8 @@ class PdfFonts {
 
   HPDF_Doc pdf_;
   const FontSet& fonts_;
-  std::map<std::string, Embedded> by_glyphs_;  // by FontFace::glyphs_key: one font per set of outlines
+  std::map<std::string, Embedded> by_glyphs_;
+  std::unordered_map<FontId, Embedded*> by_id_;  // each face's entry, found once  // by FontFace::glyphs_key: one font per set of outlines
   HPDF_Dict one_byte_encoding_ = nullptr;  // made when the first font uses it
 };
 
