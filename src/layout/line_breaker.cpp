@@ -87,13 +87,13 @@ struct Solver {
     if (slack < -1e-6) {
       if (!p.justify || w - shrink > p.width + 1e-6) return;  // overfull: never
       ratio = shrink > 0 ? slack / shrink : -1;
-      badness = 100 * std::pow(std::fabs(ratio), 3);
+      badness = 100 * std::fabs(ratio * ratio * ratio);
     } else if (!last) {
       const double give = p.justify ? stretch : p.ragged_stretch;
       ratio = give > 0 ? slack / give : kInf;
       if (p.justify && ratio > tolerance) return;
       // On the fallback pass badness is not capped, so the least loose of the bad lines wins.
-      badness = std::isinf(ratio) ? 1e8 : 100 * std::pow(ratio, 3);
+      badness = std::isinf(ratio) ? 1e8 : 100 * ratio * ratio * ratio;
       if (!std::isinf(tolerance)) badness = std::min(badness, 10000.0);
     }
     const int fit = last ? 1 : fitness_class(ratio);
@@ -104,7 +104,7 @@ struct Solver {
       const int prev_fit = s % kFitness, prev_run = s / kFitness;
       const int run = hyphen ? prev_run + 1 : 0;
       if (run > p.max_hyphen_run || run >= kMaxRun) continue;
-      double d = std::pow(10 + badness, 2) + penalty * penalty;
+      double d = (10 + badness) * (10 + badness) + penalty * penalty;
       if (hyphen && prev_run > 0) d += p.double_hyphen_demerits;
       if (a > 0 && std::abs(fit - prev_fit) > 1) d += p.fitness_demerits;
       Node& to = nodes[b][run * kFitness + fit];

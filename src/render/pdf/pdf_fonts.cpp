@@ -16,7 +16,7 @@ namespace {
 
 // Six capital letters naming a subset, from what it holds: the same glyphs give the same tag,
 // so output stays deterministic.
-std::string subset_tag(const std::string& path, const std::set<unsigned>& glyphs) {
+std::string subset_tag(const std::string& path, const std::vector<unsigned>& glyphs) {
   std::size_t h = std::hash<std::string>{}(path);
   for (unsigned g : glyphs) h = h * 1000003u ^ g;
   std::string tag;
@@ -50,8 +50,13 @@ PdfFonts::Embedded& PdfFonts::entry(FontId id) {
 void PdfFonts::collect(const PagedDocument& doc) {
   for (const auto& page : doc.pages)
     for (const auto& item : page.items)
-      if (const auto* t = std::get_if<TextItem>(&item))
-        for (const auto& g : t->glyphs) entry(t->font).used.insert(g.id);
+      if (const auto* t = std::get_if<TextItem>(&item)) {
+        Embedded& e = entry(t->font);
+        for (const auto& g : t->glyphs) {
+          if (g.id >= e.new_id.size()) e.new_id.resize(g.id + 1, kUnused);
+          e.new_id[g.id] = 0;  // used; its code comes with the subset
+        }
+      }
 }
 
 bool PdfFonts::embed(std::string& error) {
@@ -61,7 +66,9 @@ bool PdfFonts::embed(std::string& error) {
 }
 
 bool PdfFonts::embed_one(Embedded& e, std::string& error) {
-  const std::vector<unsigned> used(e.used.begin(), e.used.end());
+  std::vector<unsigned> used;  // original glyph ids, ascending
+  for (unsigned g = 0; g < e.new_id.size(); ++g)
+    if (e.new_id[g] != kUnused) used.push_back(g);
   const FontFace::Subset subset = e.face->subset(used);
   if (subset.file.empty() || subset.deflated.empty() || subset.codes.size() != used.size()) {
     error = "cannot subset font '" + e.face->path() + "'" +
@@ -82,7 +89,7 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   }
   std::sort(w.begin(), w.end());
   const FontDescription d = e.face->describe();
-  const std::string name = subset_tag(e.face->glyphs_key(), e.used) + "+" + d.postscript_name;
+  const std::string name = subset_tag(e.face->glyphs_key(), used) + "+" + d.postscript_name;
   HPDF_Dict font_file = hpdf_bridge::new_deflated_stream(pdf_, subset.deflated);
   if (subset.cff)
     HPDF_Dict_AddName(font_file, "Subtype", "CIDFontType0C");  // a bare CID-keyed CFF table

@@ -40,6 +40,7 @@ class PdfFonts {
   void finish();
 
  private:
+  static constexpr unsigned kUnused = ~0u;
   // What a single-glyph cluster stands for: its characters as in the text, and whether a
   // reader meets them turned around (several characters in a right-to-left run).
   struct Meaning {
@@ -48,8 +49,7 @@ class PdfFonts {
   };
   struct Embedded {
     const FontFace* face = nullptr;
-    std::set<unsigned> used;             // original glyph ids
-    std::unordered_map<unsigned, unsigned> new_id;  // original glyph id -> the code drawing it
+    std::vector<unsigned> new_id;        // by original glyph id: the code drawing it, kUnused if none
     std::vector<double> advance;         // by code: the advance /W gives it, in em
     int code_bytes = 2;                   // 1: subset glyph ids through an encoding CMap; 2: Identity-H
     HPDF_Dict type0 = nullptr, to_unicode = nullptr;
