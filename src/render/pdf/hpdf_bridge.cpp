@@ -99,4 +99,25 @@ bool append_content(HPDF_Page page, const std::string& operators) {
                            static_cast<HPDF_UINT>(operators.size())) == HPDF_OK;
 }
 
+std::string error_text(HPDF_STATUS code) {
+  switch (code) {
+    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+    case HPDF_FILE_IO_ERROR:
+    case HPDF_FILE_OPEN_ERROR: return "cannot read the file";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence does not allow embedding";
+    case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode character map";
+    case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font";
+    case HPDF_TTF_MISSING_TABLE: return "the font lacks a required table";
+    case HPDF_NAME_INVALID_VALUE:
+    case HPDF_INVALID_FONTDEF_DATA: return "the font's data is damaged";
+    case HPDF_INVALID_IMAGE:
+    case HPDF_INVALID_PNG_IMAGE:
+    case HPDF_LIBPNG_ERROR: return "the image is damaged";
+    case HPDF_INVALID_JPEG_DATA:
+    case HPDF_UNSUPPORTED_JPEG_FORMAT: return "unsupported JPEG data";
+    case HPDF_ZLIB_ERROR: return "compression failed";
+    default: return "internal error";
+  }
+}
+
 }  // namespace handout::hpdf_bridge

@@ -12,6 +12,8 @@ namespace handout::hpdf_bridge {
 
 /// True for the libharu versions these calls were checked against (2.3.x, 2.4.x).
 bool version_supported();
+/// libharu's error codes that input can cause, in words ("the image is damaged").
+std::string error_text(HPDF_STATUS code);
 /// A new indirect dictionary, owned by the document.
 HPDF_Dict new_dict(HPDF_Doc pdf);
 /// A new indirect stream holding `bytes` (compact_pdf compresses it).

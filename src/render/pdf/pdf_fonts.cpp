@@ -65,6 +65,28 @@ bool PdfFonts::embed(std::string& error) {
   return true;
 }
 
+HPDF_Dict PdfFonts::descriptor(const FontFace::Subset& subset, const FontDescription& d, const std::string& name) {
+  HPDF_Dict font_file = hpdf_bridge::new_deflated_stream(pdf_, subset.deflated);
+  if (subset.cff)
+    HPDF_Dict_AddName(font_file, "Subtype", "CIDFontType0C");  // a bare CID-keyed CFF table
+  else
+    HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(subset.file.size()));
+  HPDF_Dict desc = hpdf_bridge::new_dict(pdf_);
+  HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+  HPDF_Dict_AddName(desc, "FontName", name.c_str());
+  HPDF_Dict_AddNumber(desc, "Flags", 4);  // symbolic: glyphs are selected by id, not by a standard encoding
+  HPDF_Array bbox = hpdf_bridge::new_array(pdf_);
+  for (double v : d.bbox) HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::round(v * 1000)));
+  HPDF_Dict_Add(desc, "FontBBox", bbox);
+  HPDF_Dict_AddReal(desc, "ItalicAngle", static_cast<HPDF_REAL>(d.italic_angle));
+  HPDF_Dict_AddNumber(desc, "Ascent", static_cast<HPDF_INT32>(std::round(d.ascent * 1000)));
+  HPDF_Dict_AddNumber(desc, "Descent", static_cast<HPDF_INT32>(std::round(d.descent * 1000)));
+  HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(std::round(d.cap_height * 1000)));
+  HPDF_Dict_AddNumber(desc, "StemV", 80);
+  HPDF_Dict_Add(desc, subset.cff ? "FontFile3" : "FontFile2", font_file);
+  return desc;
+}
+
 bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   std::vector<unsigned> used;  // original glyph ids, ascending
   for (unsigned g = 0; g < e.new_id.size(); ++g)
@@ -75,7 +97,6 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
             (subset.cff ? " (its CFF outlines are not CID-keyed; use a TrueType or CID-keyed font)" : "");
     return false;
   }
-  const std::string& file = subset.file;
   // The code drawn is the subset's glyph id, also its CID. Up to 256 glyphs (every subset but
   // Chinese and Japanese text's) take one byte each through an identity CMap; more take
   // Identity-H's two.
@@ -90,24 +111,7 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   std::sort(w.begin(), w.end());
   const FontDescription d = e.face->describe();
   const std::string name = subset_tag(e.face->glyphs_key(), used) + "+" + d.postscript_name;
-  HPDF_Dict font_file = hpdf_bridge::new_deflated_stream(pdf_, subset.deflated);
-  if (subset.cff)
-    HPDF_Dict_AddName(font_file, "Subtype", "CIDFontType0C");  // a bare CID-keyed CFF table
-  else
-    HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(file.size()));
-  HPDF_Dict desc = hpdf_bridge::new_dict(pdf_);
-  HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-  HPDF_Dict_AddName(desc, "FontName", name.c_str());
-  HPDF_Dict_AddNumber(desc, "Flags", 4);  // symbolic: glyphs are selected by id, not by a standard encoding
-  HPDF_Array bbox = hpdf_bridge::new_array(pdf_);
-  for (double v : d.bbox) HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::round(v * 1000)));
-  HPDF_Dict_Add(desc, "FontBBox", bbox);
-  HPDF_Dict_AddReal(desc, "ItalicAngle", static_cast<HPDF_REAL>(d.italic_angle));
-  HPDF_Dict_AddNumber(desc, "Ascent", static_cast<HPDF_INT32>(std::round(d.ascent * 1000)));
-  HPDF_Dict_AddNumber(desc, "Descent", static_cast<HPDF_INT32>(std::round(d.descent * 1000)));
-  HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(std::round(d.cap_height * 1000)));
-  HPDF_Dict_AddNumber(desc, "StemV", 80);
-  HPDF_Dict_Add(desc, subset.cff ? "FontFile3" : "FontFile2", font_file);
+  HPDF_Dict desc = descriptor(subset, d, name);
   HPDF_Dict cid = hpdf_bridge::new_dict(pdf_);
   HPDF_Dict_AddName(cid, "Type", "Font");
   HPDF_Dict_AddName(cid, "Subtype", subset.cff ? "CIDFontType0" : "CIDFontType2");

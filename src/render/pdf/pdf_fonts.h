@@ -57,6 +57,8 @@ class PdfFonts {
   };
   Embedded& entry(FontId id);
   bool embed_one(Embedded& e, std::string& error);
+  // The subset's font file stream and its /FontDescriptor.
+  HPDF_Dict descriptor(const FontFace::Subset& subset, const FontDescription& d, const std::string& name);
   // The /Encoding CMap stream for one-byte codes, CID = code.
   HPDF_Dict one_byte_encoding();
   HPDF_Dict system_info();  // Adobe-Identity-0
