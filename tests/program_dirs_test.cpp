@@ -51,3 +51,16 @@ TEST_CASE("the running test binary is in its build tree") {
   CHECK(canonical_or_same("/nonexistent/x/..") == "/nonexistent/x/..");
   CHECK(canonical_or_same("/usr/../usr") == "/usr");
 }
+
+TEST_CASE("the thumbnail module is looked for in the build tree (from it only), beside the install, at the prefix") {
+  const ModuleDirs dirs{"/src/handout/build", "../lib/handout", "/usr/local/lib/handout"};
+  const std::string so = "handout-thumbnail.so";
+  CHECK(program_module_paths("/src/handout/build/tests", dirs, so) ==
+        Dirs{"/src/handout/build/handout-thumbnail.so", "/src/handout/build/tests/../lib/handout/handout-thumbnail.so",
+             "/usr/local/lib/handout/handout-thumbnail.so"});
+  CHECK(program_module_paths("/opt/h/bin", dirs, so) ==
+        Dirs{"/opt/h/bin/../lib/handout/handout-thumbnail.so", "/usr/local/lib/handout/handout-thumbnail.so"});
+  CHECK(program_module_paths("/src/handout/build-copy", dirs, so).front() ==
+        "/src/handout/build-copy/../lib/handout/handout-thumbnail.so");
+  CHECK(program_module_paths("", dirs, so) == Dirs{"/usr/local/lib/handout/handout-thumbnail.so"});
+}

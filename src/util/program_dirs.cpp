@@ -40,6 +40,22 @@ std::vector<std::string> program_data_dirs(const std::string& exe_dir, const Bui
   return dirs;
 }
 
+std::vector<std::string> program_module_paths(const std::string& exe_dir, const ModuleDirs& dirs,
+                                              const std::string& file) {
+  std::vector<std::string> paths;
+  auto add = [&](const std::string& dir) {
+    if (dir.empty()) return;
+    const std::string path = dir + "/" + file;
+    for (const auto& p : paths)
+      if (p == path) return;
+    paths.push_back(path);
+  };
+  if (is_inside(exe_dir, dirs.build_tree)) add(dirs.build_tree);
+  if (!exe_dir.empty() && !dirs.relative_to_bindir.empty()) add(exe_dir + "/" + dirs.relative_to_bindir);
+  add(dirs.installed);
+  return paths;
+}
+
 std::string canonical_or_same(const std::string& path) {
   char resolved[PATH_MAX];
   return ::realpath(path.c_str(), resolved) ? std::string(resolved) : path;

@@ -19,6 +19,18 @@ struct BuildDirs {
 /// build never picks up an older installed copy) and no other binary ever searches it.
 std::vector<std::string> program_data_dirs(const std::string& exe_dir, const BuildDirs& build,
                                            bool (*is_dir)(const std::string&));
+/// Where the modules a build installs (shared objects loaded on demand) are found.
+struct ModuleDirs {
+  std::string build_tree;          ///< CMAKE_BINARY_DIR, where a build puts them
+  std::string relative_to_bindir;  ///< the install's module folder seen from its bin folder
+  std::string installed;           ///< the module folder at the configured install prefix
+};
+
+/// The paths to try for module `file`, in order: a binary inside the build tree tries the
+/// build tree's first; then beside a moved or packaged install (`<exe_dir>/<relative>`); then
+/// the install prefix.
+std::vector<std::string> program_module_paths(const std::string& exe_dir, const ModuleDirs& dirs,
+                                              const std::string& file);
 /// The canonical folder of the running executable (/proc/self/exe), or "" when unknown.
 std::string executable_dir();
 /// `path` with symbolic links, "." and ".." resolved, or `path` itself when it does not exist.

@@ -48,6 +48,8 @@ cmake --install "$BUILD" --prefix "$WORK/prefix" >"$WORK/install.log" 2>&1
 check "cmake --install succeeds" test $? -eq 0
 P=$WORK/prefix
 check "installs bin/handout" test -x "$P/bin/handout"
+check "installs the thumbnail module in lib/handout" test -f "$P/lib/handout/handout-thumbnail.so"
+check "poppler is not linked into the binary (loaded only for thumbnails)" sh -c "! ldd '$P/bin/handout' | grep -q poppler"
 check "installs the layouts" test -f "$P/share/handout/layouts/letter.yaml" -a -f "$P/share/handout/layouts/trifold.yaml"
 check "installs each language's default strings" test -f "$P/share/handout/content/en/strings.yaml" \
   -a -f "$P/share/handout/content/zh-Hant/strings.yaml"
@@ -64,6 +66,15 @@ check "the moved install builds the clinic (exit 0): $(head -3 "$WORK/err")" tes
 check "2 languages x 2 layouts, each a valid PDF" built_four "$C/out"
 check "the Spanish labels come from the installed default strings" \
   sh -c "pdftotext '$C/out/es/floor.pdf' - | grep -q 'Recursos útiles'"
+run "$M/bin/handout" build --out out --index
+check "the moved install draws the catalogue's thumbnails with its module: $(head -2 "$WORK/err")" \
+  sh -c "test '$rc' -eq 0 && file '$C/out/thumbnails/en/floor.png' | grep -q 'PNG image'"
+rm -rf "$C/out/thumbnails" "$C/out/index.html"
+mv "$M/lib/handout/handout-thumbnail.so" "$WORK/module.so"
+run "$M/bin/handout" build --out out --index
+check "without its module, the page is written without pictures and a warning names the module" \
+  sh -c "test -f '$C/out/index.html' && grep -q 'warning: no thumbnail: thumbnails need handout-thumbnail.so, not found' '$WORK/err'"
+mv "$WORK/module.so" "$M/lib/handout/handout-thumbnail.so"
 
 # Which folders a binary searches: an unknown layout's error lists every path tried.
 run "$M/bin/handout" build --layout nosuch --out out2
@@ -87,13 +98,13 @@ DEB=${DEB:-/nonexistent}
 depends=$(dpkg-deb -f "$DEB" Depends 2>/dev/null)
 for dep in libhpdf libcmark libyaml-cpp libharfbuzz0b libharfbuzz-subset0 libicu72 libfribidi0 libhyphen0 libpng16 \
   libjpeg62-turbo libdeflate0 libxxhash0 libfontconfig1 libqpdf29 libqrencode4 libcsv3 libstdc++6 libc6 \
-  fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic hyphen-en-us hyphen-nl; do
+  libpoppler-cpp0v5 fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic hyphen-en-us hyphen-nl; do
   check "Depends names $dep" grep -q "\b$dep" <<<"$depends"
 done
 check "Package, Version, Maintainer, Description" sh -c "dpkg-deb -f '$DEB' Package Version Maintainer Description |
   grep -q '^Package: handout' && dpkg-deb -f '$DEB' Version | grep -qx '[0-9.]*' && dpkg-deb -f '$DEB' Maintainer | grep -q '<'"
 dpkg-deb --contents "$DEB" 2>/dev/null | awk '{print $NF}' >"$WORK/contents"
-for f in ./usr/bin/handout ./usr/share/handout/layouts/letter.yaml ./usr/share/handout/content/es/strings.yaml \
+for f in ./usr/bin/handout ./usr/lib/handout/handout-thumbnail.so ./usr/share/handout/layouts/letter.yaml ./usr/share/handout/content/es/strings.yaml \
   ./usr/share/doc/handout/copyright ./usr/share/doc/handout/LICENSE; do
   check "the .deb holds $f" grep -qx "$f" "$WORK/contents"
 done
@@ -114,6 +125,9 @@ else
   run /usr/bin/handout build --out out
   check "the installed package builds the clinic (exit 0): $(head -3 "$WORK/err")" test "$rc" -eq 0
   check "... 2 languages x 2 layouts" built_four "$C/out"
+  run /usr/bin/handout build --out out --index
+  check "... and its catalogue page with thumbnails (the module in /usr/lib/handout)" \
+    sh -c "test '$rc' -eq 0 && file '$C/out/thumbnails/es/floor.png' | grep -q 'PNG image'"
   run /usr/bin/handout build --layout nosuch --out out2
   check "the package's binary looks in /usr/share/handout" grep -qF "'/usr/share/handout/layouts/nosuch.yaml'" "$WORK/err"
   dpkg -r handout >"$WORK/dpkg.log" 2>&1

@@ -45,9 +45,7 @@ bool png_bytes(const poppler::image& img, std::string& out, std::string& error) 
   return saved && !out.empty();
 }
 
-}  // namespace
-
-bool render_thumbnail(const std::string& pdf_path, int width, Thumbnail& out, std::string& error) {
+bool draw_thumbnail(const std::string& pdf_path, int width, Thumbnail& out, std::string& error) {
   quiet_poppler();
   const std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf_path));
   if (!doc || doc->is_locked() || doc->pages() < 1) {
@@ -77,4 +75,12 @@ bool render_thumbnail(const std::string& pdf_path, int width, Thumbnail& out, st
   return png_bytes(img, out.png, error);
 }
 
+}  // namespace
 }  // namespace handout
+
+// The module's one entry point, looked up by name (thumbnail_loader.cpp). Both sides are built
+// together from this tree, so they share the Thumbnail and std::string layouts.
+extern "C" __attribute__((visibility("default"))) bool handout_thumbnail_v1(const std::string& pdf_path, int width,
+                                                                          handout::Thumbnail& out, std::string& error) {
+  return handout::draw_thumbnail(pdf_path, width, out, error);
+}
