@@ -157,8 +157,13 @@ HPDF_Dict PdfFonts::system_info() {
 }
 
 bool PdfFonts::map_glyph(Embedded& e, unsigned code, std::string_view utf8, bool reversed) {
-  auto [it, inserted] = e.text_of.try_emplace(code, Meaning{std::string(utf8), reversed});
-  return inserted || (it->second.utf8 == utf8 && it->second.reversed == reversed);
+  if (code >= e.text_of.size()) e.text_of.resize(code + 1);
+  Meaning& m = e.text_of[code];
+  if (!m.known) {
+    m = Meaning{std::string(utf8), reversed, true};
+    return true;
+  }
+  return m.utf8 == utf8 && m.reversed == reversed;
 }
 
 namespace {
@@ -273,7 +278,8 @@ void PdfFonts::finish() {
   for (auto& [key, e] : by_glyphs_) {
     if (!e.to_unicode) continue;
     std::map<unsigned, std::u32string> text_of;
-    for (const auto& [code, meaning] : e.text_of) text_of[code] = as_read(meaning.utf8, meaning.reversed);
+    for (unsigned code = 0; code < e.text_of.size(); ++code)
+      if (e.text_of[code].known) text_of[code] = as_read(e.text_of[code].utf8, e.text_of[code].reversed);
     hpdf_bridge::set_stream_bytes(e.to_unicode, deflate_zlib(to_unicode_cmap(text_of, e.code_bytes), kDeflateFast));
   }
 }

@@ -46,6 +46,7 @@ class PdfFonts {
   struct Meaning {
     std::string utf8;
     bool reversed = false;
+    bool known = false;  // a cluster has said it
   };
   struct Embedded {
     const FontFace* face = nullptr;
@@ -53,7 +54,7 @@ class PdfFonts {
     std::vector<double> advance;         // by code: the advance /W gives it, in em
     int code_bytes = 2;                   // 1: subset glyph ids through an encoding CMap; 2: Identity-H
     HPDF_Dict type0 = nullptr, to_unicode = nullptr;
-    std::map<unsigned, Meaning> text_of;  // code -> the characters it stands for
+    std::vector<Meaning> text_of;        // by code: the characters it stands for
   };
   Embedded& entry(FontId id);
   bool embed_one(Embedded& e, std::string& error);
