@@ -70,22 +70,29 @@ bool deflate_bytes(const std::vector<std::uint8_t>& in, std::string& out) {
 
 }  // namespace
 
-bool decode_image(const std::string& bytes, const std::string& name, const PlacementBox& box,
-                  const ImageLimits& limits, DecodedImage& out, std::string& error) {
-  out = {};
-  if (!codecs::read_header(bytes, out.info) || out.info.width <= 0 || out.info.height <= 0) {
+bool read_image_header(const std::string& bytes, const std::string& name, const ImageLimits& limits, ImageInfo& info,
+                       std::string& error) {
+  info = {};
+  if (!codecs::read_header(bytes, info) || info.width <= 0 || info.height <= 0) {
     error = "'" + name + "' is not a PNG or JPEG image";
     return false;
   }
-  const long long pixels = static_cast<long long>(out.info.width) * out.info.height;
+  const long long pixels = static_cast<long long>(info.width) * info.height;
   if (pixels > limits.max_pixels) {
     char buf[200];
     std::snprintf(buf, sizeof buf, "is %d x %d pixels (%.1f megapixels), over the limit of %.1f megapixels",
-                  out.info.width, out.info.height, pixels / 1e6, limits.max_pixels / 1e6);
+                  info.width, info.height, pixels / 1e6, limits.max_pixels / 1e6);
     error = "image '" + name + "' " + buf + "; scale it down (300 dpi at its printed size is plenty) or raise "
             "limits.image_megapixels";
     return false;
   }
+  return true;
+}
+
+bool decode_image(const std::string& bytes, const std::string& name, const PlacementBox& box,
+                  const ImageLimits& limits, DecodedImage& out, std::string& error) {
+  out = {};
+  if (!read_image_header(bytes, name, limits, out.info, error)) return false;
   const double scale = print_scale(out.info.width, out.info.height, box.width, box.height, limits.print_dpi);
   const bool ok = out.info.format == ImageInfo::Format::Png ? codecs::decode_png(bytes, scale, out, error)
                                                               : codecs::decode_jpeg(bytes, scale, out, error);

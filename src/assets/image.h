@@ -33,7 +33,9 @@ struct DecodedImage {
   ImageInfo info;                   ///< the file as read
   int width = 0, height = 0;        ///< pixels kept (after downsampling)
   int channels = 3;                 ///< 1 = grey, 3 = RGB
-  std::vector<std::uint8_t> pixels; ///< width x height x channels, rows top to bottom
+  std::vector<std::uint8_t> pixels; ///< width x height x channels, rows top to bottom (empty when
+                                    ///< the image came from a build's image cache: only the
+                                    ///< deflated bytes are kept there)
   std::vector<std::uint8_t> alpha;  ///< width x height; empty when the image is opaque
   std::string jpeg;                 ///< baseline JPEG to embed as is (pixels is then empty)
   /// `pixels` and `alpha` Flate-compressed, once per run: every handout embeds these bytes
@@ -54,6 +56,10 @@ PlacedImages all_images(const ImageSet& set);
 /// needs inside `box`. False with a message that names the file when it cannot be used.
 bool load_image(const std::string& path, const PlacementBox& box, const ImageLimits& limits, DecodedImage& out,
                 std::string& error);
+
+/// The checks decode_image makes before decoding: a PNG or JPEG header, within `limits`.
+bool read_image_header(const std::string& bytes, const std::string& name, const ImageLimits& limits, ImageInfo& info,
+                       std::string& error);
 
 /// Same, from bytes in memory (for tests and fuzzing); `name` is used in messages.
 bool decode_image(const std::string& bytes, const std::string& name, const PlacementBox& box,

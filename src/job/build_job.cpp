@@ -269,6 +269,7 @@ namespace {
 // personal build. False (errors printed) when any is wrong: nothing is built then.
 bool load_everything(const BuildOptions& opt, RunContext& run, std::vector<PatientVisit>& visits, std::ostream& err) {
   Diagnostics diags;
+  run.keep_images = true;  // a build writes into its output folder; `handout check` does not
   const bool loaded = load_run(opt, run, diags);
   err << diags.to_string();  // errors, or warnings about the config
   if (!loaded) return false;
@@ -345,6 +346,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   ProgressReport progress(out, opt.report_style, tasks.size());
   Tally tally;
   std::vector<HandoutRecord> records = build_all(tasks, run, opt, progress, err, tally);
+  if (tally.written > 0) keep_images(run);
   Diagnostics font_notes;  // fallback fonts a handout needed and could not open
   for (const auto& problem : run.fonts.problems()) font_notes.warning(run.config.path, 0, 0, "fallback " + problem);
   if (!font_notes.items().empty()) progress.before_diagnostics(), err << font_notes.to_string();

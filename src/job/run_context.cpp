@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "config/config.h"
+#include "job/image_cache.h"
 #include "util/text.h"
 
 namespace handout {
@@ -31,6 +32,31 @@ bool check_command_line(const BuildOptions& opt, Diagnostics& diags) {
 
 }  // namespace
 
+namespace {
+
+// load_image through the output folder's image cache: the same checks of the file, then the
+// kept result when there is one, else decoded and kept for the next run.
+bool load_image_kept(RunContext& run, const std::string& path, const PlacementBox& box, DecodedImage& out,
+                     std::string& error) {
+  std::string bytes;
+  if (!read_file(path, bytes)) {
+    error = "cannot read image '" + path + "'";
+    return false;
+  }
+  ImageInfo info;
+  if (!read_image_header(bytes, path, run.image_limits, info, error)) return false;
+  const std::string entry = image_cache_entry(bytes, box, run.image_limits);
+  if (info.format == ImageInfo::Format::Png && load_cached_image(run.config.output_dir, entry, out)) {
+    out.info = info;
+    return true;
+  }
+  if (!decode_image(bytes, path, box, run.image_limits, out, error)) return false;
+  run.images_to_keep[path] = entry;  // written by keep_images, once the run has built something
+  return true;
+}
+
+}  // namespace
+
 const DecodedImage* run_image(RunContext& run, const std::string& path, const PlacementBox& box, std::string& error) {
   std::lock_guard lock(run.images_mutex);  // decoding under it too: each image once per run
   if (auto it = run.images.find(path); it != run.images.end()) return &it->second;
@@ -39,11 +65,19 @@ const DecodedImage* run_image(RunContext& run, const std::string& path, const Pl
     return nullptr;
   }
   DecodedImage image;
-  if (!load_image(path, box, run.image_limits, image, error)) {
+  if (!(run.keep_images ? load_image_kept(run, path, box, image, error) : load_image(path, box, run.image_limits, image, error))) {
     run.image_errors[path] = error;
     return nullptr;
   }
   return &run.images.emplace(path, std::move(image)).first->second;
+}
+
+void keep_images(RunContext& run) {
+  std::lock_guard lock(run.images_mutex);
+  for (const auto& [path, entry] : run.images_to_keep)
+    if (auto it = run.images.find(path); it != run.images.end())
+      save_cached_image(run.config.output_dir, entry, it->second);  // a failed write costs only the next run
+  run.images_to_keep.clear();
 }
 
 PlacedImages placed_images(RunContext& run, const PagedDocument& doc) {

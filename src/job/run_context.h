@@ -31,6 +31,8 @@ struct RunContext {
   ImageSet images;                                  // every image decoded so far, by path
   std::map<std::string, std::string> image_errors;  // images that could not be used, and why
   std::mutex images_mutex;                          // handouts built in parallel share the two maps
+  bool keep_images = false;  ///< use and fill the output folder's image cache (builds, not checks)
+  std::map<std::string, std::string> images_to_keep;  // decoded this run: path -> cache entry
   std::vector<Tagline> taglines;  ///< the language-assistance notice, the same on every handout
 };
 
@@ -46,6 +48,10 @@ PlacementBox largest_box(const std::vector<LayoutConfig>& layouts, PlacementBox 
 /// from several threads.
 const DecodedImage* run_image(RunContext& run, const std::string& path, const PlacementBox& box, std::string& error);
 /// The decoded images `doc` places, for its renderer.
+/// Writes the images this run decoded into the output folder's cache (src/job/image_cache.h).
+/// A build calls it after writing its handouts, so a run that fails early writes nothing.
+void keep_images(RunContext& run);
+
 PlacedImages placed_images(RunContext& run, const PagedDocument& doc);
 
 /// The content folder of a language: the first data folder that has it.

@@ -119,4 +119,22 @@ head -c 5000 /dev/urandom >"$C/out/.handout-manifest.shard-1-of-2"
 timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
 check "random bytes in a shard's manifest: ignored (exit 0)" test $? -eq 0
 
+# The image cache: the logo decoded and deflated once, kept in the output folder; a build that
+# uses it writes the same bytes as one that made it; a damaged entry is made again; `handout
+# check` writes nothing.
+rm -rf "$C/out/.handout-cache"
+"$HANDOUT" build --config "$C/handout.yaml" --lang en --force >/dev/null 2>&1
+kept=$(find "$C/out/.handout-cache/images" -name '*.img' 2>/dev/null)
+check "a build keeps the decoded logo in <out>/.handout-cache/images" test "$(printf '%s\n' "$kept" | grep -c '\.img$')" -eq 1
+cp "$C/out/en/vaginismus.pdf" "$WORK/made.pdf"
+"$HANDOUT" build --config "$C/handout.yaml" --lang en --force >/dev/null 2>&1
+check "a build from the kept logo writes the same bytes" cmp "$WORK/made.pdf" "$C/out/en/vaginismus.pdf"
+printf 'handout-image 1\n256 256 3 4 0 0000000000000000\nabcd' >"$kept"
+"$HANDOUT" build --config "$C/handout.yaml" --lang en --force >/dev/null 2>&1
+check "a damaged entry is not used: same bytes again" cmp "$WORK/made.pdf" "$C/out/en/vaginismus.pdf"
+check "... and it is made again" sh -c "test \$(stat -c %s '$kept') -gt 1000"
+rm -rf "$C/out/.handout-cache"
+(cd "$C" && "$HANDOUT" check --config handout.yaml --lang en >/dev/null 2>&1)
+check "handout check keeps no image" test ! -e "$C/out/.handout-cache"
+
 finish
