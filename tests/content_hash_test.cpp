@@ -5,7 +5,7 @@
 #include <fstream>
 #include <string>
 
-#include "job/content_hash.h"
+#include "hash/content_hash.h"
 #include "job/manifest.h"
 
 namespace handout {

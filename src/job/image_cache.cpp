@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include "job/content_hash.h"
+#include "hash/content_hash.h"
 #include "job/file_output.h"
 #include "util/text.h"
 

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "config/config.h"
-#include "job/content_hash.h"
+#include "hash/content_hash.h"
 #include "job/file_output.h"
 #include "util/text.h"
 

@@ -4,9 +4,14 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cstring>
+#include <string_view>
 
 #include "deflate/deflate.h"
+#include "render/pdf/pdf_file.h"
+#include "render/pdf/pdf_text_encoding.h"
+#include "util/utf8.h"
 
 namespace handout::hpdf_bridge {
 
@@ -49,14 +54,24 @@ HPDF_Dict new_deflated_stream(HPDF_Doc pdf, const std::string& deflated) {
   return dict && say_deflated(dict) ? dict : nullptr;
 }
 
+namespace {
+
+// The bytes a libharu memory stream holds.
+bool read_stream(HPDF_Stream stream, std::string& bytes) {
+  bytes.assign(HPDF_Stream_Size(stream), '\0');
+  if (bytes.empty()) return true;
+  auto size = static_cast<HPDF_UINT>(bytes.size());
+  if (HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK) return false;
+  const HPDF_STATUS read = HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+  return (read == HPDF_OK || read == HPDF_STREAM_EOF) && size == bytes.size();
+}
+
+}  // namespace
+
 bool deflate_content(HPDF_Page page) {
   HPDF_Dict contents = static_cast<HPDF_PageAttr>(page->attr)->contents;
-  if (!contents || !contents->stream) return false;
-  std::string bytes(HPDF_Stream_Size(contents->stream), '\0');
-  auto size = static_cast<HPDF_UINT>(bytes.size());
-  if (HPDF_Stream_Seek(contents->stream, 0, HPDF_SEEK_SET) != HPDF_OK) return false;
-  const HPDF_STATUS read = HPDF_Stream_Read(contents->stream, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-  if ((read != HPDF_OK && read != HPDF_STREAM_EOF) || size != bytes.size()) return false;
+  std::string bytes;
+  if (!contents || !contents->stream || !read_stream(contents->stream, bytes)) return false;
   const std::string deflated = deflate_zlib(bytes, kDeflateFast);
   if (deflated.empty()) return false;
   set_stream_bytes(contents, deflated);
@@ -85,6 +100,8 @@ HPDF_Image new_flate_image(HPDF_Doc pdf, const std::string& deflated, int width,
   return st == HPDF_OK ? image : nullptr;
 }
 
+HPDF_Dict new_direct_dict(HPDF_Doc pdf) { return HPDF_Dict_New(pdf->mmgr); }
+
 HPDF_Array new_array(HPDF_Doc pdf) { return HPDF_Array_New(pdf->mmgr); }
 
 std::string font_resource(HPDF_Page page, HPDF_Dict font) {
@@ -97,6 +114,195 @@ bool append_content(HPDF_Page page, const std::string& operators) {
   HPDF_Stream stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
   return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(operators.data()),
                            static_cast<HPDF_UINT>(operators.size())) == HPDF_OK;
+}
+
+void* text_string(HPDF_Doc pdf, const std::string& utf8) {
+  // Plain ASCII is the same in PDFDocEncoding: a literal string, a byte a character, where
+  // UTF-16 hex would take four.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c <= 0x7E; }))
+    return HPDF_String_New(pdf->mmgr, utf8.c_str(), nullptr);
+  std::string bytes = "\xFE\xFF";
+  for (char32_t cp : utf8_decode(utf8)) {
+    auto unit = [&](unsigned u) { bytes += static_cast<char>(u >> 8), bytes += static_cast<char>(u & 0xFF); };
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      unit(0xD800 + (cp >> 10));
+      unit(0xDC00 + (cp & 0x3FF));
+    } else {
+      unit(cp);
+    }
+  }
+  return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+}
+
+namespace {
+
+bool is_delimiter(char c) { return std::strchr("()<>[]{}/%", c) != nullptr; }
+bool is_regular(char c) { return c > ' ' && c < 0x7F && !is_delimiter(c); }
+
+// Each object of libharu's cross-reference table as PDF syntax, in the numbering of PdfFile:
+// what HPDF_Xref_WriteToStream writes, without the whitespace it puts between entries, with
+// stream lengths written in place and strings as literals.
+class ObjectSerializer {
+ public:
+  explicit ObjectSerializer(HPDF_Doc pdf) : pdf_(pdf) {}
+
+  bool run(PdfFile& file, std::string& error) {
+    HPDF_List entries = pdf_->xref->entries;
+    number_.assign(entries->count, 0);
+    for (HPDF_UINT i = 1, next = 1; i < entries->count; ++i) {
+      const auto* header = static_cast<const HPDF_Obj_Header*>(object_at(i));
+      // Numbers are stream lengths: written where they are used.
+      if (header && (header->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_NUMBER) number_[i] = next++;
+    }
+    // The hooks HPDF_Dict_Write runs first (a page tree's /Count, a page's open text object).
+    for (HPDF_UINT i = 1; i < entries->count; ++i) {
+      auto* d = static_cast<HPDF_Dict>(object_at(i));
+      if (number_[i] && (d->header.obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && d->before_write_fn &&
+          d->before_write_fn(d) != HPDF_OK)
+        return fail(error, "a libharu write hook failed");
+    }
+    for (HPDF_UINT i = 1; i < entries->count; ++i) {
+      if (!number_[i]) continue;
+      PdfObject o;
+      if (!indirect(object_at(i), o)) return fail(error, error_);
+      file.objects.push_back(std::move(o));
+    }
+    file.root = static_cast<int>(number_of(pdf_->catalog));
+    file.info = pdf_->info ? static_cast<int>(number_of(pdf_->info)) : 0;
+    return file.root > 0 || fail(error, "the document has no catalog");
+  }
+
+ private:
+  void* object_at(HPDF_UINT i) const {
+    return static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(pdf_->xref->entries, i))->obj;
+  }
+  std::size_t number_of(const void* obj) const {
+    const HPDF_UINT32 id = static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFF;
+    return id < number_.size() ? number_[id] : 0;
+  }
+  static bool fail(std::string& error, const std::string& what) {
+    error = what;
+    return false;
+  }
+  // Appends a token, with a space only where two would run together ("/Count 3", "0 0 612").
+  static void token(std::string& out, std::string_view t) {
+    if (!out.empty() && !t.empty() && is_regular(out.back()) && is_regular(t.front())) out += ' ';
+    out += t;
+  }
+
+  bool indirect(void* obj, PdfObject& o) {
+    auto* d = static_cast<HPDF_Dict>(obj);
+    if ((d->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT || !d->stream) return value(obj, o.value);
+    o.stream = true;
+    if (!entries(d, o.value) || !read_stream(d->stream, o.data)) return false;
+    if (d->write_fn == write_flate_filter) o.filter = "/FlateDecode";  // deflated by us already
+    else if (d->filter & HPDF_STREAM_FILTER_DCT_DECODE) o.filter = "/DCTDecode";  // a JPEG as it came
+    else if (d->filter & ~HPDF_STREAM_FILTER_FLATE_DECODE) return (error_ = "a stream filter handout does not write"), false;
+    return true;  // unfiltered, or to be deflated: write_pdf_file deflates it
+  }
+
+  bool entries(HPDF_Dict d, std::string& out) {
+    if (d->write_fn && d->write_fn != write_flate_filter)
+      return (error_ = "a libharu object with a write hook handout does not know"), false;
+    for (HPDF_UINT i = 0; i < d->list->count; ++i) {
+      auto* e = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(d->list, i));
+      if (static_cast<HPDF_Obj_Header*>(e->value)->obj_id & HPDF_OTYPE_HIDDEN) continue;
+      if (d->stream && (!std::strcmp(e->key, "Length") || !std::strcmp(e->key, "Filter"))) continue;
+      name(out, e->key);
+      if (!value(e->value, out)) return false;
+    }
+    if (d->stream && d->filterParams) return (error_ = "stream decode parameters handout does not write"), false;
+    return true;
+  }
+
+  static void name(std::string& out, const char* n) {
+    static const char* kHex = "0123456789ABCDEF";
+    out += '/';
+    for (const char* p = n; *p; ++p) {
+      const auto c = static_cast<unsigned char>(*p);
+      if (c <= ' ' || c >= 0x7F || c == '#' || is_delimiter(static_cast<char>(c)))
+        out += '#', out += kHex[c >> 4], out += kHex[c & 15];
+      else
+        out += static_cast<char>(c);
+    }
+  }
+
+  static void literal(std::string& out, const HPDF_BYTE* bytes, HPDF_UINT len) {
+    out += '(';
+    for (HPDF_UINT i = 0; i < len; ++i) {
+      const unsigned char c = bytes[i];
+      if (c == '(' || c == ')' || c == '\\') {
+        out += '\\', out += static_cast<char>(c);
+      } else if (c < ' ' || c >= 0x7F) {
+        const char octal[] = {'\\', static_cast<char>('0' + (c >> 6)), static_cast<char>('0' + ((c >> 3) & 7)),
+                              static_cast<char>('0' + (c & 7))};
+        out.append(octal, 4);
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    out += ')';
+  }
+
+  static void hex_string(std::string& out, const HPDF_BYTE* bytes, HPDF_UINT len) {
+    static const char* kHex = "0123456789ABCDEF";
+    out += '<';
+    for (HPDF_UINT i = 0; i < len; ++i) out += kHex[bytes[i] >> 4], out += kHex[bytes[i] & 15];
+    out += '>';
+  }
+
+  bool value(void* obj, std::string& out) {
+    const auto* header = static_cast<const HPDF_Obj_Header*>(obj);
+    switch (header->obj_class & HPDF_OCLASS_ANY) {
+      case HPDF_OCLASS_NULL: token(out, "null"); return true;
+      case HPDF_OCLASS_BOOLEAN: token(out, static_cast<HPDF_Boolean>(obj)->value ? "true" : "false"); return true;
+      case HPDF_OCLASS_NUMBER: token(out, std::to_string(static_cast<HPDF_Number>(obj)->value)); return true;
+      case HPDF_OCLASS_REAL: token(out, pdf_number(static_cast<HPDF_Real>(obj)->value)); return true;
+      case HPDF_OCLASS_NAME: name(out, static_cast<HPDF_Name>(obj)->value); return true;
+      case HPDF_OCLASS_STRING: {
+        auto* s = static_cast<HPDF_String>(obj);
+        if (s->encoder) return (error_ = "a string with a libharu encoder"), false;
+        literal(out, s->value, s->len);
+        return true;
+      }
+      case HPDF_OCLASS_BINARY: hex_string(out, static_cast<HPDF_Binary>(obj)->value, static_cast<HPDF_Binary>(obj)->len); return true;
+      case HPDF_OCLASS_ARRAY: {
+        HPDF_List items = static_cast<HPDF_Array>(obj)->list;
+        out += '[';
+        for (HPDF_UINT i = 0; i < items->count; ++i) {
+          void* item = HPDF_List_ItemAt(items, i);
+          if (!(static_cast<HPDF_Obj_Header*>(item)->obj_id & HPDF_OTYPE_HIDDEN) && !value(item, out)) return false;
+        }
+        out += ']';
+        return true;
+      }
+      case HPDF_OCLASS_DICT:
+        if (static_cast<HPDF_Dict>(obj)->stream) return (error_ = "a stream that is not an indirect object"), false;
+        out += "<<";
+        if (!entries(static_cast<HPDF_Dict>(obj), out)) return false;
+        out += ">>";
+        return true;
+      case HPDF_OCLASS_PROXY: {
+        void* target = static_cast<HPDF_Proxy>(obj)->obj;
+        const std::size_t n = number_of(target);
+        if (!n) return value(target, out);  // a stream length: its value in place
+        token(out, std::to_string(n) + " 0 R");
+        return true;
+      }
+      default: error_ = "a libharu object of an unknown kind"; return false;
+    }
+  }
+
+  HPDF_Doc pdf_;
+  std::vector<std::size_t> number_;  // by libharu's object id: the number in the file, or 0
+  std::string error_;
+};
+
+}  // namespace
+
+bool collect_objects(HPDF_Doc pdf, PdfFile& file, std::string& error) {
+  return ObjectSerializer(pdf).run(file, error);
 }
 
 std::string error_text(HPDF_STATUS code) {

@@ -8,6 +8,10 @@
 
 #include <string>
 
+namespace handout {
+struct PdfFile;
+}
+
 namespace handout::hpdf_bridge {
 
 /// True for the libharu versions these calls were checked against (2.3.x, 2.4.x).
@@ -16,7 +20,7 @@ bool version_supported();
 std::string error_text(HPDF_STATUS code);
 /// A new indirect dictionary, owned by the document.
 HPDF_Dict new_dict(HPDF_Doc pdf);
-/// A new indirect stream holding `bytes` (compact_pdf compresses it).
+/// A new indirect stream holding `bytes` (write_pdf_file deflates it).
 HPDF_Dict new_stream(HPDF_Doc pdf, const std::string& bytes);
 /// A new indirect stream holding `deflated`, bytes in the zlib format already: written as they
 /// are, with /Filter /FlateDecode.
@@ -30,10 +34,21 @@ bool deflate_content(HPDF_Page page);
 /// RGB), usable with HPDF_Page_DrawImage; `mask`, when given, becomes its /SMask.
 HPDF_Image new_flate_image(HPDF_Doc pdf, const std::string& deflated, int width, int height, bool grey,
                            HPDF_Image mask);
+/// A new direct dictionary (inside another object).
+HPDF_Dict new_direct_dict(HPDF_Doc pdf);
 /// A new direct array.
 HPDF_Array new_array(HPDF_Doc pdf);
 /// Registers a font dictionary in a page's resources; returns its resource name ("F1").
 std::string font_resource(HPDF_Page page, HPDF_Dict font);
+/// A text string for a dictionary (/Title, /Alt): a literal when ASCII (PDFDocEncoding),
+/// else UTF-16BE with a byte order mark, as PDF text strings outside ASCII must be.
+void* text_string(HPDF_Doc pdf, const std::string& utf8);
+/// The document's objects as plain data for write_pdf_file, in place of HPDF_SaveToStream:
+/// every object in libharu's cross-reference table, numbered anew from 1 in its order (a
+/// stream's /Length is written in its dictionary, not as an object of its own), after the
+/// dictionaries' write hooks have run as HPDF_SaveToStream runs them (page counts, text
+/// objects left open). False with `error` on anything it does not know how to write.
+bool collect_objects(HPDF_Doc pdf, PdfFile& file, std::string& error);
 /// Appends raw content-stream operators to a page (written as given: callers keep their
 /// operators inside q ... Q and BT ... ET so libharu's graphics-state bookkeeping holds).
 bool append_content(HPDF_Page page, const std::string& operators);

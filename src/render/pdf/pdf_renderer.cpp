@@ -10,7 +10,8 @@
 #include <set>
 
 #include "render/pdf/hpdf_bridge.h"
-#include "render/pdf/pdf_compact.h"
+#include "render/pdf/pdf_encrypt.h"
+#include "render/pdf/pdf_file.h"
 #include "render/pdf/pdf_fonts.h"
 #include "render/pdf/pdf_text_encoding.h"
 #include "render/pdf/pdf_tagging.h"
@@ -35,27 +36,6 @@ struct DocFree {
   void operator()(HPDF_Doc d) const { HPDF_Free(d); }
 };
 
-// PDF text strings outside ASCII must be UTF-16BE with a byte order mark; libharu writes
-// binary objects as hex strings, which viewers read as exactly that.
-void* text_string(HPDF_Doc pdf, const std::string& utf8) {
-  // Plain ASCII is the same in PDFDocEncoding: a literal string, a byte a character, where
-  // UTF-16 hex would take four.
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c <= 0x7E; }))
-    return HPDF_String_New(pdf->mmgr, utf8.c_str(), nullptr);
-  std::string bytes = "\xFE\xFF";
-  for (char32_t cp : utf8_decode(utf8)) {
-    auto unit = [&](unsigned u) { bytes += static_cast<char>(u >> 8), bytes += static_cast<char>(u & 0xFF); };
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      unit(0xD800 + (cp >> 10));
-      unit(0xDC00 + (cp & 0x3FF));
-    } else {
-      unit(cp);
-    }
-  }
-  return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
-}
-
 class PdfWriter {
  public:
   PdfWriter(HPDF_Doc pdf, const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, ErrorState& err)
@@ -67,11 +47,12 @@ class PdfWriter {
   const std::string& missing_image() const { return missing_; }
   /// What was marked as content, for the structure tree.
   const MarkedPages& marked() const { return marked_; }
+  /// The pages, in order.
+  const std::vector<HPDF_Page>& pages() const { return pages_; }
 
   bool write(HPDF_Doc pdf, std::string& error) {
     pdf_ = pdf;
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);  // compact_pdf deflates each stream once (images come deflated)
-    pdf->pdf_version = HPDF_VER_14;  // for /Lang and DisplayDocTitle
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);  // write_pdf_file deflates each stream once (images come deflated)
     text_.collect(doc_);
     doing_ = "the fonts";
     if (!text_.embed(error)) return false;
@@ -81,7 +62,6 @@ class PdfWriter {
       HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(doc_.height));
       pages_.push_back(page);
       marked_.pages.emplace_back();
-      annotations_ = 0;
       for (const auto& item : frame.items) {
         // Text items share text objects; rules, tints and images are drawn outside them.
         // (Links are annotations, not content, so they leave a text object open.)
@@ -280,9 +260,7 @@ class PdfWriter {
     if (!a) return;
     HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
     if (l.tag.element >= 0 && !doc_.structure.empty())
-      marked_.links.push_back({static_cast<int>(pages_.size() - 1), annotations_, l.tag.element, l.tag.order,
-                               display_url(l.uri)});
-    ++annotations_;
+      marked_.links.push_back({static_cast<int>(pages_.size() - 1), a, l.tag.element, l.tag.order, display_url(l.uri)});
   }
 
   void write_outline() {
@@ -292,7 +270,7 @@ class PdfWriter {
       HPDF_Outline parent = level == 1 ? nullptr : parents[level - 2];
       HPDF_Outline o = HPDF_CreateOutline(pdf_, parent, "", nullptr);
       if (!o) return;
-      HPDF_Dict_Add(o, "Title", text_string(pdf_, e.title));
+      HPDF_Dict_Add(o, "Title", hpdf_bridge::text_string(pdf_, e.title));
       HPDF_Outline_SetOpened(o, HPDF_TRUE);
       HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[e.page]);
       HPDF_Destination_SetFitH(dst, Y(e.y - 6));  // libharu cannot write "keep zoom" (null)
@@ -311,7 +289,7 @@ class PdfWriter {
         {"Title", &doc_.info.title},       {"Author", &doc_.info.author},   {"Subject", &doc_.info.subject},
         {"Keywords", &doc_.info.keywords}, {"Creator", &doc_.info.creator}};
     for (const auto& [key, value] : fields)
-      if (!value->empty()) HPDF_Dict_Add(info, key, text_string(pdf_, *value));
+      if (!value->empty()) HPDF_Dict_Add(info, key, hpdf_bridge::text_string(pdf_, *value));
     HPDF_Dict catalog = pdf_->catalog;
     if (!doc_.info.language.empty())
       HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(pdf_->mmgr, doc_.info.language.c_str(), nullptr));
@@ -335,7 +313,6 @@ class PdfWriter {
     bool rtl = false;
     double baseline = 0;
   } text_mark_;  // the marked-content sequence open in the text object
-  int annotations_ = 0;  // on the current page, in /Annots order
   std::string doing_ = "the document", missing_;
 };
 
@@ -362,27 +339,18 @@ bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImag
     error = "image '" + writer.missing_image() + "' was placed but never loaded";
     return false;
   }
-  if (!written || HPDF_SaveToStream(pdf.get()) != HPDF_OK || err.code != HPDF_OK) {
+  if (written && !add_structure(pdf.get(), writer.pages(), doc.structure, writer.marked(), doc.info))
+    err.code = HPDF_FAILD_TO_ALLOC_MEM;
+  PdfFile file;
+  if (!written || err.code != HPDF_OK || !hpdf_bridge::collect_objects(pdf.get(), file, error)) {
     char code[64];
     std::snprintf(code, sizeof code, " (libharu error 0x%04X, detail %u)", static_cast<unsigned>(err.code),
                   static_cast<unsigned>(err.detail));
-    error = "PDF writer failed on " + writer.doing() + ": " + hpdf_bridge::error_text(err.code) + code;
+    if (error.empty()) error = "PDF writer failed on " + writer.doing() + ": " + hpdf_bridge::error_text(err.code) + code;
     return false;
   }
-  HPDF_ResetStream(pdf.get());
-  out.clear();
-  for (;;) {
-    HPDF_BYTE buf[65536];
-    HPDF_UINT32 n = sizeof buf;
-    HPDF_STATUS st = HPDF_ReadFromStream(pdf.get(), buf, &n);
-    out.append(reinterpret_cast<char*>(buf), n);
-    if (st == HPDF_STREAM_EOF || n == 0) break;
-    if (st != HPDF_OK) {
-      error = "cannot read the PDF back from memory";
-      return false;
-    }
-  }
-  return compact_pdf(out, error, [&](QPDF& q) { add_structure(q, doc.structure, writer.marked(), doc.info); });
+  out = write_pdf_file(file);
+  return true;
 }
 
 }  // namespace handout

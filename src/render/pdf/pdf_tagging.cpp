@@ -1,14 +1,13 @@
 #include "render/pdf/pdf_tagging.h"
 
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
+#include <hpdf_doc.h>
 
 #include <algorithm>
 
+#include "render/pdf/hpdf_bridge.h"
+
 namespace handout {
 namespace {
-
-using Obj = QPDFObjectHandle;
 
 std::string xml_escaped(const std::string& text) {
   std::string out;
@@ -52,124 +51,131 @@ std::string xmp(const DocumentInfo& info) {
 // written as a bare MCID (the common case, and the smallest).
 struct Kid {
   int order = 0;
-  Obj object;
-  int page = -1, mcid = -1;  // marked content
+  HPDF_Dict object = nullptr;  // a child element or an annotation reference
+  int page = -1, mcid = -1;    // marked content
 };
 
 class TreeWriter {
  public:
-  TreeWriter(QPDF& pdf, const std::vector<StructElement>& structure, const MarkedPages& marked)
-      : pdf_(pdf), structure_(structure), marked_(marked), pages_(pdf.getAllPages()) {}
+  TreeWriter(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const std::vector<StructElement>& structure,
+             const MarkedPages& marked)
+      : pdf_(pdf), structure_(structure), marked_(marked), pages_(pages) {}
 
-  void write(const DocumentInfo& info) {
-    Obj root = pdf_.makeIndirectObject(Obj::parse("<< /Type /StructTreeRoot >>"));
-    for (const auto& e : structure_) {
-      (void)e;
-      elements_.push_back(pdf_.makeIndirectObject(Obj::newDictionary()));
+  bool write(const DocumentInfo& info) {
+    HPDF_Dict root = hpdf_bridge::new_dict(pdf_);
+    if (!root || HPDF_Dict_AddName(root, "Type", "StructTreeRoot") != HPDF_OK) return false;
+    for (std::size_t i = 0; i < structure_.size(); ++i) {
+      elements_.push_back(hpdf_bridge::new_dict(pdf_));
+      if (!elements_.back()) return false;
     }
     std::vector<std::vector<Kid>> kids(structure_.size());
-    collect_content(kids);
-    for (std::size_t i = 0; i < structure_.size(); ++i) write_element(static_cast<int>(i), root, kids[i]);
-    root.replaceKey("/K", elements_.front());
-    root.replaceKey("/ParentTree", parent_tree());
-    root.replaceKey("/ParentTreeNextKey", Obj::newInteger(static_cast<long long>(pages_.size() + marked_.links.size())));
-    Obj catalog = pdf_.getRoot();
-    catalog.replaceKey("/StructTreeRoot", root);
-    catalog.replaceKey("/MarkInfo", Obj::parse("<< /Marked true >>"));
-    Obj metadata = pdf_.newStream(xmp(info));
-    metadata.getDict().replaceKey("/Type", Obj::newName("/Metadata"));
-    metadata.getDict().replaceKey("/Subtype", Obj::newName("/XML"));
-    catalog.replaceKey("/Metadata", metadata);
+    HPDF_STATUS st = collect_content(kids);
+    for (std::size_t i = 0; i < structure_.size(); ++i) st += write_element(static_cast<int>(i), root, kids[i]);
+    st += HPDF_Dict_Add(root, "K", elements_.front());
+    st += HPDF_Dict_Add(root, "ParentTree", parent_tree());
+    st += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages_.size() + marked_.links.size()));
+    HPDF_Dict catalog = pdf_->catalog;
+    st += HPDF_Dict_Add(catalog, "StructTreeRoot", root);
+    HPDF_Dict mark_info = hpdf_bridge::new_direct_dict(pdf_);
+    st += HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
+    st += HPDF_Dict_Add(catalog, "MarkInfo", mark_info);
+    HPDF_Dict metadata = hpdf_bridge::new_stream(pdf_, xmp(info));
+    st += HPDF_Dict_AddName(metadata, "Type", "Metadata");
+    st += HPDF_Dict_AddName(metadata, "Subtype", "XML");
+    st += HPDF_Dict_Add(catalog, "Metadata", metadata);
     for (std::size_t p = 0; p < pages_.size(); ++p) {
-      pages_[p].replaceKey("/StructParents", Obj::newInteger(static_cast<long long>(p)));
-      pages_[p].replaceKey("/Tabs", Obj::newName("/S"));
+      st += HPDF_Dict_AddNumber(pages_[p], "StructParents", static_cast<HPDF_INT32>(p));
+      st += HPDF_Dict_AddName(pages_[p], "Tabs", "S");
     }
+    return st == HPDF_OK;
   }
 
  private:
   // Marked content and link annotations, as kids of their elements.
-  void collect_content(std::vector<std::vector<Kid>>& kids) {
+  HPDF_STATUS collect_content(std::vector<std::vector<Kid>>& kids) {
     first_page_.assign(structure_.size(), -1);
     for (std::size_t p = 0; p < marked_.pages.size() && p < pages_.size(); ++p) {
       for (std::size_t mcid = 0; mcid < marked_.pages[p].size(); ++mcid) {
         const auto& c = marked_.pages[p][mcid];
         if (first_page_[c.element] < 0) first_page_[c.element] = static_cast<int>(p);
-        kids[c.element].push_back({c.order, Obj::newNull(), static_cast<int>(p), static_cast<int>(mcid)});
+        kids[c.element].push_back({c.order, nullptr, static_cast<int>(p), static_cast<int>(mcid)});
       }
     }
+    HPDF_STATUS st = HPDF_OK;
     for (std::size_t k = 0; k < marked_.links.size(); ++k) {
       const auto& l = marked_.links[k];
-      Obj annots = pages_[l.page].getKey("/Annots");
-      if (!annots.isArray() || l.annotation >= annots.getArrayNItems()) continue;
-      Obj annot = annots.getArrayItem(l.annotation);
-      annot.replaceKey("/StructParent", Obj::newInteger(static_cast<long long>(pages_.size() + k)));
-      annot.replaceKey("/Contents", Obj::newUnicodeString(l.description));
-      Obj ref = Obj::newDictionary();
-      ref.replaceKey("/Type", Obj::newName("/OBJR"));
-      ref.replaceKey("/Pg", pages_[l.page]);
-      ref.replaceKey("/Obj", annot);
+      st += HPDF_Dict_AddNumber(l.annotation, "StructParent", static_cast<HPDF_INT32>(pages_.size() + k));
+      st += HPDF_Dict_Add(l.annotation, "Contents", hpdf_bridge::text_string(pdf_, l.description));
+      HPDF_Dict ref = hpdf_bridge::new_direct_dict(pdf_);
+      st += HPDF_Dict_AddName(ref, "Type", "OBJR");
+      st += HPDF_Dict_Add(ref, "Pg", pages_[l.page]);
+      st += HPDF_Dict_Add(ref, "Obj", l.annotation);
       kids[l.element].push_back({l.order, ref, -1, -1});
     }
+    return st;
   }
 
-  void write_element(int i, Obj root, std::vector<Kid>& kids) {
+  HPDF_STATUS write_element(int i, HPDF_Dict root, std::vector<Kid>& kids) {
     const StructElement& e = structure_[i];
-    Obj dict = elements_[i];
-    dict.replaceKey("/S", Obj::newName("/" + e.role));  // (/Type /StructElem is optional)
-    dict.replaceKey("/P", e.parent < 0 ? root : elements_[e.parent]);
-    if (!e.alt.empty()) dict.replaceKey("/Alt", Obj::newUnicodeString(e.alt));
-    if (!e.lang.empty()) dict.replaceKey("/Lang", Obj::newUnicodeString(e.lang));
-    if (first_page_[i] >= 0) dict.replaceKey("/Pg", pages_[first_page_[i]]);
+    HPDF_Dict dict = elements_[i];
+    HPDF_STATUS st = HPDF_Dict_AddName(dict, "S", e.role.c_str());  // (/Type /StructElem is optional)
+    st += HPDF_Dict_Add(dict, "P", e.parent < 0 ? root : elements_[e.parent]);
+    if (!e.alt.empty()) st += HPDF_Dict_Add(dict, "Alt", hpdf_bridge::text_string(pdf_, e.alt));
+    if (!e.lang.empty()) st += HPDF_Dict_Add(dict, "Lang", hpdf_bridge::text_string(pdf_, e.lang));
+    const int page = first_page_[i];
+    if (page >= 0) st += HPDF_Dict_Add(dict, "Pg", pages_[page]);
     for (int child : e.kids) kids.push_back({structure_[child].order, elements_[child], -1, -1});
     // Content first, then child elements, each in logical order (a line's runs are visual).
     std::stable_sort(kids.begin(), kids.end(), [](const Kid& a, const Kid& b) { return a.order < b.order; });
-    Obj array = Obj::newArray();
-    for (auto& k : kids) array.appendItem(k.mcid < 0 ? k.object : content_ref(k, first_page_[i]));
-    dict.replaceKey("/K", array);
-  }
-
-  Obj content_ref(const Kid& k, int element_page) {
-    if (k.page == element_page) return Obj::newInteger(k.mcid);
-    Obj ref = Obj::newDictionary();
-    ref.replaceKey("/Type", Obj::newName("/MCR"));
-    ref.replaceKey("/Pg", pages_[k.page]);
-    ref.replaceKey("/MCID", Obj::newInteger(k.mcid));
-    return ref;
+    HPDF_Array array = hpdf_bridge::new_array(pdf_);
+    for (const auto& k : kids) {
+      if (k.mcid < 0) {
+        st += HPDF_Array_Add(array, k.object);
+      } else if (k.page == page) {
+        st += HPDF_Array_AddNumber(array, k.mcid);
+      } else {
+        HPDF_Dict ref = hpdf_bridge::new_direct_dict(pdf_);
+        st += HPDF_Dict_AddName(ref, "Type", "MCR");
+        st += HPDF_Dict_Add(ref, "Pg", pages_[k.page]);
+        st += HPDF_Dict_AddNumber(ref, "MCID", k.mcid);
+        st += HPDF_Array_Add(array, ref);
+      }
+    }
+    return st + HPDF_Dict_Add(dict, "K", array);
   }
 
   // Number tree: each page's MCIDs to their elements, then each link annotation to its Link.
-  Obj parent_tree() {
-    Obj nums = Obj::newArray();
+  HPDF_Dict parent_tree() {
+    HPDF_Dict tree = hpdf_bridge::new_dict(pdf_);
+    HPDF_Array nums = hpdf_bridge::new_array(pdf_);
     for (std::size_t p = 0; p < pages_.size(); ++p) {
-      Obj of_page = Obj::newArray();
+      HPDF_Array of_page = hpdf_bridge::new_array(pdf_);
       if (p < marked_.pages.size())
-        for (const auto& c : marked_.pages[p]) of_page.appendItem(elements_[c.element]);
-      nums.appendItem(Obj::newInteger(static_cast<long long>(p)));
-      nums.appendItem(pdf_.makeIndirectObject(of_page));
+        for (const auto& c : marked_.pages[p]) HPDF_Array_Add(of_page, elements_[c.element]);
+      HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p));
+      HPDF_Array_Add(nums, of_page);
     }
     for (std::size_t k = 0; k < marked_.links.size(); ++k) {
-      nums.appendItem(Obj::newInteger(static_cast<long long>(pages_.size() + k)));
-      nums.appendItem(elements_[marked_.links[k].element]);
+      HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(pages_.size() + k));
+      HPDF_Array_Add(nums, elements_[marked_.links[k].element]);
     }
-    Obj tree = Obj::newDictionary();
-    tree.replaceKey("/Nums", nums);
-    return pdf_.makeIndirectObject(tree);
+    if (tree) HPDF_Dict_Add(tree, "Nums", nums);
+    return tree;
   }
 
-  QPDF& pdf_;
+  HPDF_Doc pdf_;
   const std::vector<StructElement>& structure_;
   const MarkedPages& marked_;
-  std::vector<Obj> pages_;
-  std::vector<Obj> elements_;
+  const std::vector<HPDF_Page>& pages_;
+  std::vector<HPDF_Dict> elements_;
   std::vector<int> first_page_;  // per element: the page of its first content, or -1
 };
 
 }  // namespace
 
-void add_structure(QPDF& pdf, const std::vector<StructElement>& structure, const MarkedPages& marked,
-                   const DocumentInfo& info) {
-  if (structure.empty()) return;
-  TreeWriter(pdf, structure, marked).write(info);
+bool add_structure(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const std::vector<StructElement>& structure,
+                   const MarkedPages& marked, const DocumentInfo& info) {
+  return structure.empty() || TreeWriter(pdf, pages, structure, marked).write(info);
 }
 
 }  // namespace handout

@@ -1,15 +1,15 @@
 // Tagged PDF (PDF/UA-1): the structure tree, its parent tree, link annotations tied to their
 // Link elements, document metadata (XMP) and the catalog's accessibility entries. The page
 // content is marked by the renderer (pdf_renderer: one marked-content sequence per item, with
-// an MCID for content and /Artifact for furniture); this step, run on the finished document
-// through qpdf, builds the objects that point at it.
+// an MCID for content and /Artifact for furniture); this step, run on the drawn document,
+// adds the libharu objects that point at it.
 #pragma once
+#include <hpdf.h>
+
 #include <string>
 #include <vector>
 
 #include "layout/logical_structure.h"
-
-class QPDF;
 
 namespace handout {
 
@@ -20,7 +20,8 @@ struct MarkedPages {
     int order = 0;  ///< logical position among the element's content
   };
   struct Link {
-    int page = 0, annotation = 0;  ///< the annotation's index in the page's /Annots
+    int page = 0;
+    HPDF_Annotation annotation = nullptr;
     int element = 0, order = 0;
     std::string description;  ///< /Contents: where the link goes
   };
@@ -29,8 +30,9 @@ struct MarkedPages {
 };
 
 /// Adds the structure tree for `structure` and `marked` to `pdf`, with MarkInfo, the XMP
-/// metadata of `info` (title, language, PDF/UA identification) and /Tabs /S on every page.
-void add_structure(QPDF& pdf, const std::vector<StructElement>& structure, const MarkedPages& marked,
-                   const DocumentInfo& info);
+/// metadata of `info` (title, language, PDF/UA identification) and /Tabs /S on every page of
+/// `pages` (the document's, in order). False when libharu runs out of memory.
+bool add_structure(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const std::vector<StructElement>& structure,
+                   const MarkedPages& marked, const DocumentInfo& info);
 
 }  // namespace handout

@@ -1,4 +1,4 @@
-#include "job/content_hash.h"
+#include "hash/content_hash.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -10,6 +10,14 @@
 namespace handout {
 
 std::uint64_t content_hash(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
+
+std::array<unsigned char, 16> content_hash_128(std::string_view bytes) {
+  XXH128_canonical_t canonical;
+  XXH128_canonicalFromHash(&canonical, XXH3_128bits(bytes.data(), bytes.size()));
+  std::array<unsigned char, 16> out;
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = canonical.digest[i];
+  return out;
+}
 
 bool file_content_hash(const std::string& path, std::uint64_t& hash) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

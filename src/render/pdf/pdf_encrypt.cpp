@@ -1,4 +1,4 @@
-#include "render/pdf/pdf_compact.h"
+#include "render/pdf/pdf_encrypt.h"
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pl_Flate.hh>
@@ -22,32 +22,6 @@ void prepare_pdf_writer() {
     Pl_Flate::setCompressionLevel(6);
     (void)QPDFCryptoProvider::getDefaultProvider();
   });
-}
-
-bool compact_pdf(std::string& pdf, std::string& error, const std::function<void(QPDF&)>& edit) {
-  prepare_pdf_writer();
-  try {
-    QPDF in;
-    in.processMemoryFile("handout.pdf", pdf.data(), pdf.size());
-    if (edit) edit(in);
-    QPDFWriter out(in);
-    out.setMinimumPDFVersion("1.7");
-    out.setOutputMemory();
-    out.setObjectStreamMode(qpdf_o_generate);
-    out.setCompressStreams(true);
-    out.setDeterministicID(true);
-    out.write();
-    if (in.anyWarnings()) {
-      error = "qpdf warned about the PDF it was given";
-      return false;
-    }
-    const auto buffer = out.getBufferSharedPointer();
-    pdf.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
-    return true;
-  } catch (const std::exception& e) {
-    error = std::string("cannot compact the PDF: ") + e.what();
-    return false;
-  }
 }
 
 namespace {

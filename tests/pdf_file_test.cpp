@@ -1,0 +1,73 @@
+// The PDF file writer (src/render/pdf/pdf_file.h): object streams, the cross-reference stream,
+// the deterministic /ID, read back by qpdf.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "pdf_reader.h"
+#include "render/pdf/pdf_file.h"
+
+using namespace handout;
+
+namespace {
+
+// One page drawing `content`, plus `extra` small objects hung from the catalog.
+PdfFile one_page(const std::string& content, int extra = 0) {
+  PdfFile f;
+  std::string kids = "[";
+  for (int i = 0; i < extra; ++i) kids += std::to_string(6 + i) + " 0 R ";
+  const auto object = [&](const std::string& value) { f.objects.push_back({value, false, "", ""}); };
+  object("<</Type/Catalog/Pages 2 0 R/Extra" + kids + "]>>");
+  object("<</Type/Pages/Kids[3 0 R]/Count 1>>");
+  object("<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Resources<</Font<<>>/XObject<<>>>>/Contents 4 0 R>>");
+  f.objects.push_back({"", true, content, ""});
+  object("<</Title(A test)>>");
+  for (int i = 0; i < extra; ++i) object("<</N " + std::to_string(i) + ">>");
+  f.root = 1;
+  f.info = 5;
+  return f;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("pdf file: objects in an object stream, a cross-reference stream, read back by qpdf") {
+  std::string content;
+  for (int i = 0; i < 50; ++i) content += "0 0 m " + std::to_string(i) + " 10 l S\n";
+  const std::string bytes = write_pdf_file(one_page(content));
+  CHECK(bytes.rfind("%PDF-1.7\n", 0) == 0);
+  CHECK(count(bytes, "/Type/ObjStm") == 1);
+  CHECK(count(bytes, "/Type/XRef") == 1);
+  CHECK(bytes.find("trailer") == std::string::npos);  // no classic xref table
+  CHECK(bytes.find("0 0 m 1 10 l") == std::string::npos);  // the unfiltered content came deflated
+  const auto read = test::read_pdf(bytes);
+  REQUIRE(read.readable);
+  CHECK_FALSE(read.warnings);
+  CHECK(read.has_id);
+  CHECK(read.info_title == "A test");
+  REQUIRE(read.page_contents.size() == 1);
+  CHECK(read.page_contents[0] == content);
+}
+
+TEST_CASE("pdf file: the same document gives the same bytes; another gives another /ID") {
+  const std::string a = write_pdf_file(one_page("0 0 m 10 10 l S\n"));
+  CHECK(write_pdf_file(one_page("0 0 m 10 10 l S\n")) == a);
+  const std::string b = write_pdf_file(one_page("0 0 m 10 20 l S\n"));
+  const auto id = [](const std::string& pdf) { return pdf.substr(pdf.find("/ID[")); };
+  CHECK(id(a).substr(0, 40) != id(b).substr(0, 40));
+}
+
+TEST_CASE("pdf file: more than 100 small objects take several object streams; a stream deflate would grow stays") {
+  const std::string bytes = write_pdf_file(one_page("S", 250));  // 254 objects outside streams
+  CHECK(count(bytes, "/Type/ObjStm") == 3);
+  CHECK(bytes.find("/Length 1>>stream\nS\nendstream") != std::string::npos);
+  const auto read = test::read_pdf(bytes);
+  REQUIRE(read.readable);
+  CHECK_FALSE(read.warnings);
+  CHECK(read.page_contents[0] == "S");
+}
