@@ -342,7 +342,6 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   Manifest previous;
   FileHashes hashes;
   if (!personal) previous.load(run.config.output_dir, hashes), mark_up_to_date(tasks, previous, hashes, run, opt);
-  prepare_pdf_rendering();  // the libraries' shared state, before any thread writes a PDF
   ProgressReport progress(out, opt.report_style, tasks.size());
   Tally tally;
   std::vector<HandoutRecord> records = build_all(tasks, run, opt, progress, err, tally);

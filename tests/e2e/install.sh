@@ -50,6 +50,9 @@ P=$WORK/prefix
 check "installs bin/handout" test -x "$P/bin/handout"
 check "installs the thumbnail module in lib/handout" test -f "$P/lib/handout/handout-thumbnail.so"
 check "poppler is not linked into the binary (loaded only for thumbnails)" sh -c "! ldd '$P/bin/handout' | grep -q poppler"
+check "installs the encryption module in lib/handout" test -f "$P/lib/handout/handout-encrypt.so"
+check "qpdf and GnuTLS are not linked into the binary (loaded only to encrypt)" \
+  sh -c "! ldd '$P/bin/handout' | grep -q 'qpdf\|gnutls'"
 check "installs the layouts" test -f "$P/share/handout/layouts/letter.yaml" -a -f "$P/share/handout/layouts/trifold.yaml"
 check "installs each language's default strings" test -f "$P/share/handout/content/en/strings.yaml" \
   -a -f "$P/share/handout/content/zh-Hant/strings.yaml"
@@ -75,6 +78,18 @@ run "$M/bin/handout" build --out out --index
 check "without its module, the page is written without pictures and a warning names the module" \
   sh -c "test -f '$C/out/index.html' && grep -q 'warning: no thumbnail: thumbnails need handout-thumbnail.so, not found' '$WORK/err'"
 mv "$WORK/module.so" "$M/lib/handout/handout-thumbnail.so"
+# A patient's copy with a password: encrypted by the installed module; without the module it is
+# not written at all (never unencrypted) and the error names the module.
+printf 'id,language,articles,name,password\np1,en,floor,Test Person,open-sesame\n' >"$C/visits.csv"
+run "$M/bin/handout" build --out personal --patients visits.csv
+check "the moved install encrypts a patient's copy with its module: $(head -2 "$WORK/err")" \
+  sh -c "test '$rc' -eq 0 && qpdf --password=open-sesame --show-encryption '$C/personal/patients/p1/en/floor.pdf' | grep -qx 'R = 6'"
+rm -rf "$C/personal"
+mv "$M/lib/handout/handout-encrypt.so" "$WORK/module.so"
+run "$M/bin/handout" build --out personal --patients visits.csv
+check "without its module, no copy is written, exit 1, the error names the module: $(head -2 "$WORK/err")" \
+  sh -c "test '$rc' -eq 1 && test ! -e '$C/personal/patients/p1/en/floor.pdf' && grep -q 'encrypted copies need handout-encrypt.so, not found' '$WORK/err'"
+mv "$WORK/module.so" "$M/lib/handout/handout-encrypt.so"
 
 # Which folders a binary searches: an unknown layout's error lists every path tried.
 run "$M/bin/handout" build --layout nosuch --out out2
@@ -104,7 +119,7 @@ done
 check "Package, Version, Maintainer, Description" sh -c "dpkg-deb -f '$DEB' Package Version Maintainer Description |
   grep -q '^Package: handout' && dpkg-deb -f '$DEB' Version | grep -qx '[0-9.]*' && dpkg-deb -f '$DEB' Maintainer | grep -q '<'"
 dpkg-deb --contents "$DEB" 2>/dev/null | awk '{print $NF}' >"$WORK/contents"
-for f in ./usr/bin/handout ./usr/lib/handout/handout-thumbnail.so ./usr/share/handout/layouts/letter.yaml ./usr/share/handout/content/es/strings.yaml \
+for f in ./usr/bin/handout ./usr/lib/handout/handout-thumbnail.so ./usr/lib/handout/handout-encrypt.so ./usr/share/handout/layouts/letter.yaml ./usr/share/handout/content/es/strings.yaml \
   ./usr/share/doc/handout/copyright ./usr/share/doc/handout/LICENSE; do
   check "the .deb holds $f" grep -qx "$f" "$WORK/contents"
 done

@@ -12,8 +12,10 @@
 
 namespace handout {
 
+namespace {
+
 void prepare_pdf_writer() {
-  // Process-wide state of libqpdf, set up once before threads write PDFs at the same time:
+  // Process-wide state of libqpdf, set up once, whichever thread comes first (the others wait):
   // the compression level, and the crypto provider registry (its getters are documented as
   // not thread-safe; after this first use they only read it). Each document then has its own
   // QPDF objects.
@@ -23,8 +25,6 @@ void prepare_pdf_writer() {
     (void)QPDFCryptoProvider::getDefaultProvider();
   });
 }
-
-namespace {
 
 // 32 random bytes as hex: an owner password nobody knows, so nobody can lift the restrictions.
 std::string random_password() {
@@ -38,9 +38,7 @@ std::string random_password() {
   return out;
 }
 
-}  // namespace
-
-bool encrypt_pdf(std::string& pdf, const std::string& password, std::string& error) {
+bool encrypt(std::string& pdf, const std::string& password, std::string& error) {
   prepare_pdf_writer();
   try {
     QPDF in;
@@ -63,4 +61,12 @@ bool encrypt_pdf(std::string& pdf, const std::string& password, std::string& err
   }
 }
 
+}  // namespace
 }  // namespace handout
+
+// The module's one entry point, looked up by name (pdf_encrypt_loader.cpp). Both sides are
+// built together from this tree, so they share the std::string layout.
+extern "C" __attribute__((visibility("default"))) bool handout_encrypt_v1(std::string& pdf, const std::string& password,
+                                                                        std::string& error) {
+  return handout::encrypt(pdf, password, error);
+}

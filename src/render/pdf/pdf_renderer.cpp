@@ -10,7 +10,6 @@
 #include <set>
 
 #include "render/pdf/hpdf_bridge.h"
-#include "render/pdf/pdf_encrypt.h"
 #include "render/pdf/pdf_file.h"
 #include "render/pdf/pdf_fonts.h"
 #include "render/pdf/pdf_text_encoding.h"
@@ -317,8 +316,6 @@ class PdfWriter {
 };
 
 }  // namespace
-
-void prepare_pdf_rendering() { prepare_pdf_writer(); }
 
 bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, std::string& out,
                 std::string& error) {

@@ -9,13 +9,10 @@
 
 namespace handout {
 
-/// Renders `doc` to PDF bytes in `out`. Fonts are embedded (subset by libharu); the output is
-/// deterministic: no dates or random IDs. Returns false (with an error) on a libharu failure.
-/// Images are looked up in `images` by the path their ImageItem names.
-/// Sets up the PDF libraries' process-wide state; call once before rendering on several
-/// threads (render_pdf also calls it, for a single thread).
-void prepare_pdf_rendering();
-
+/// Renders `doc` to PDF bytes in `out`, our subset fonts embedded; the output is deterministic
+/// (no dates, an /ID made from the bytes). Returns false (with an error) on a libharu failure.
+/// Images are looked up in `images` by the path their ImageItem names. Safe on several threads
+/// at once, each with its own document.
 bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, std::string& out,
                 std::string& error);
 
