@@ -16,6 +16,26 @@
 
 namespace handout {
 namespace {
+
+// Tables a subset drops. The PDF draws glyph ids (a CIDFontType2 is read through its
+// CIDToGIDMap, never its cmap): the character map, shaping tables, names, OS/2 and vertical
+// metrics are dead weight.
+constexpr hb_tag_t kDroppedTables[] = {
+    HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
+    HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('k', 'e', 'r', 'x'),
+    HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
+    HB_TAG('V', 'O', 'R', 'G'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'), HB_TAG('g', 'a', 's', 'p'),
+    HB_TAG('h', 'd', 'm', 'x'), HB_TAG('L', 'T', 'S', 'H'), HB_TAG('V', 'D', 'M', 'X'), HB_TAG('m', 'e', 't', 'a'),
+    HB_TAG('c', 'm', 'a', 'p'), HB_TAG('O', 'S', '/', '2')};
+
+// The tables of the face in `user`, but those a subset drops.
+hb_blob_t* without_dropped_tables(hb_face_t*, hb_tag_t tag, void* user) {
+  for (hb_tag_t dropped : kDroppedTables)
+    if (tag == dropped) return hb_blob_get_empty();
+  return hb_face_reference_table(static_cast<hb_face_t*>(user), tag);
+}
+
+void destroy_face(void* face) { hb_face_destroy(static_cast<hb_face_t*>(face)); }
 constexpr char32_t kLowCacheSize = 0x800;
 
 std::uint32_t be32(const unsigned char* p) {
@@ -117,6 +137,11 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& e
   }
   f->blob_ = blob;
   f->face_ = face;
+  f->subset_face_ = hb_face_create_for_tables(without_dropped_tables, hb_face_reference(face), destroy_face);
+  hb_face_set_index(static_cast<hb_face_t*>(f->subset_face_), index);
+  hb_face_set_upem(static_cast<hb_face_t*>(f->subset_face_), hb_face_get_upem(face));
+  hb_face_set_glyph_count(static_cast<hb_face_t*>(f->subset_face_), hb_face_get_glyph_count(face));
+  hb_face_make_immutable(static_cast<hb_face_t*>(f->subset_face_));
   hb_font_t* font = hb_font_create(face);
   f->font_ = font;
   f->upem_ = hb_face_get_upem(face);
@@ -135,6 +160,7 @@ void FontFace::register_language(const std::string& lang) { hb_language_from_str
 
 FontFace::~FontFace() {
   hb_font_destroy(static_cast<hb_font_t*>(font_));
+  hb_face_destroy(static_cast<hb_face_t*>(subset_face_));
   hb_face_destroy(static_cast<hb_face_t*>(face_));
   hb_blob_destroy(static_cast<hb_blob_t*>(blob_));
 }
@@ -274,13 +300,11 @@ FontFace::Subset FontFace::make_subset(const std::vector<unsigned>& glyphs) cons
   // features could reach are never drawn.
   hb_set_clear(hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
-  // The PDF draws glyph ids (a CIDFontType2 is read through its CIDToGIDMap, never its cmap):
-  // the character map, shaping tables, names, OS/2 and vertical metrics are dead weight.
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "morx", "kerx", "kern", "DSIG", "vhea",
-                          "vmtx", "VORG", "name", "post", "gasp", "hdmx", "LTSH", "VDMX", "meta", "cmap", "OS/2"})
-    hb_set_add(drop, HB_TAG(tag[0], tag[1], tag[2], tag[3]));
-  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(static_cast<hb_face_t*>(face_), input);
+  for (hb_tag_t tag : kDroppedTables) hb_set_add(drop, tag);
+  // From the face that hides them: given a cmap, the plan maps all of it (44,000 entries in a
+  // CJK font, 4 ms) to glyphs whatever is kept; without, a CJK subset is planned in 0.3 ms.
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(static_cast<hb_face_t*>(subset_face_), input);
   if (plan) {
     const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(plan);
     for (unsigned g : glyphs) out.codes.push_back(hb_map_get(mapping, g));

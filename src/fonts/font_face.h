@@ -100,6 +100,7 @@ class FontFace {
   std::string path_, glyphs_key_;
   void* blob_ = nullptr;  // hb_blob_t*, kept opaque so HarfBuzz stays inside this module
   void* face_ = nullptr;  // hb_face_t*
+  void* subset_face_ = nullptr;  // hb_face_t*: face_ without the tables a subset drops
   void* font_ = nullptr;  // hb_font_t*
   double upem_ = 1000;
   double ascender_ = 0.8, descender_ = 0.2;
