@@ -15,7 +15,7 @@ PACKAGES=(
   libhyphen-dev hyphen-en-us hyphen-en-gb        # hyphenation (LibreOffice patterns) ...
   hyphen-es hyphen-fr hyphen-de hyphen-pt-br     # ... for the languages clinics need most
   hyphen-pt-pt hyphen-ru hyphen-it hyphen-nl
-  doctest-dev poppler-utils qpdf                 # tests: unit tests, pdftotext/pdfinfo/pdffonts, qpdf --check
+  doctest-dev poppler-utils qpdf strace          # tests: unit tests, pdftotext/pdfinfo/pdffonts, qpdf --check, files a run opens
   mupdf-tools ghostscript                        # tests: every PDF is also opened by MuPDF and Ghostscript
   zbar-tools                                     # tests: every QR code is decoded from the rendered page
   libpoppler-cpp-dev chromium                    # catalogue page: thumbnails (poppler); tests: the page in a browser

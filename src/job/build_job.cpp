@@ -265,8 +265,8 @@ std::vector<HandoutRecord> build_all(std::vector<std::unique_ptr<Task>>& tasks, 
 
 namespace {
 
-// The run's shared state: config, layouts, fonts, the notice's taglines; and the visits of a
-// personal build. False (errors printed) when any is wrong: nothing is built then.
+// The run's shared state: config, layouts, fonts; and the visits of a personal build. False
+// (errors printed) when any is wrong: nothing is built then.
 bool load_everything(const BuildOptions& opt, RunContext& run, std::vector<PatientVisit>& visits, std::ostream& err) {
   Diagnostics diags;
   run.keep_images = true;  // a build writes into its output folder; `handout check` does not
@@ -274,9 +274,19 @@ bool load_everything(const BuildOptions& opt, RunContext& run, std::vector<Patie
   err << diags.to_string();  // errors, or warnings about the config
   if (!loaded) return false;
   Diagnostics more;
-  bool ok = assistance_taglines(run, run.taglines, more);
-  if (ok && !opt.patients_path.empty()) ok = load_patients(opt.patients_path, run.config.limits.input_bytes, visits, more);
+  const bool ok = opt.patients_path.empty() || load_patients(opt.patients_path, run.config.limits.input_bytes, visits, more);
   err << more.to_string();
+  return ok;
+}
+
+// The notice's taglines, read from every listed language's strings file, when a handout is to
+// be built: a run that finds everything up to date reads none of them (its handouts' manifest
+// entries list those files, so a changed one makes them out of date).
+bool load_taglines(const std::vector<std::unique_ptr<Task>>& tasks, RunContext& run, std::ostream& err) {
+  if (std::all_of(tasks.begin(), tasks.end(), [](const auto& t) { return t->up_to_date || !t->resolved; })) return true;
+  Diagnostics diags;
+  const bool ok = assistance_taglines(run, run.taglines, diags);
+  err << diags.to_string();
   return ok;
 }
 
@@ -342,6 +352,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   Manifest previous;
   FileHashes hashes;
   if (!personal) previous.load(run.config.output_dir, hashes), mark_up_to_date(tasks, previous, hashes, run, opt);
+  if (!load_taglines(tasks, run, err)) return kExitConfigError;
   ProgressReport progress(out, opt.report_style, tasks.size());
   Tally tally;
   std::vector<HandoutRecord> records = build_all(tasks, run, opt, progress, err, tally);

@@ -165,7 +165,10 @@ bool Manifest::save(const std::string& out_dir, const std::string& file_name, Fi
               e.inputs[i] + "\n";
     }
   }
-  return write_file_atomically(join_path(out_dir, file_name), text, error);
+  // A run that changed nothing leaves the file alone (no write, no fsync).
+  const std::string path = join_path(out_dir, file_name);
+  if (std::string old; read_file(path, old) && old == text) return true;
+  return write_file_atomically(path, text, error);
 }
 
 }  // namespace handout
