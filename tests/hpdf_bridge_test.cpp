@@ -106,6 +106,9 @@ TEST_CASE("hpdf bridge: objects are collected as PDF syntax, renumbered, with le
   HPDF_AddPage(pdf);
   HPDF_Dict probe = hpdf_bridge::new_dict(pdf);
   HPDF_Dict stream = hpdf_bridge::new_stream(pdf, "stream bytes");
+  HPDF_Dict metadata = hpdf_bridge::new_stream(pdf, "<x:xmpmeta/>");
+  HPDF_Dict_AddName(metadata, "Type", "Metadata");
+  HPDF_Dict_Add(probe, "Metadata", metadata);
   HPDF_Dict_Add(probe, "Ascii", hpdf_bridge::text_string(pdf, "a(b)\\c"));
   HPDF_Dict_Add(probe, "Accented", hpdf_bridge::text_string(pdf, "\xC3\xA9"));  // é
   HPDF_Dict_AddName(probe, "Name", "A B#");
@@ -131,13 +134,15 @@ TEST_CASE("hpdf bridge: objects are collected as PDF syntax, renumbered, with le
     all += o.value + "\n";
     if (o.value.find("/Ascii") != std::string::npos) probe_value = o.value;
     if (o.stream && o.data == "stream bytes") stream_number = i + 1;
+    if (o.stream) CHECK(o.plain == (o.data == "<x:xmpmeta/>"));  // metadata stays plain text
     // Stream lengths are written in place, not as objects of their own.
     if (!o.stream) CHECK(o.value.find_first_not_of("0123456789") != std::string::npos);
     CHECK(o.value.find("/Length") == std::string::npos);
   }
   REQUIRE(stream_number > 0);
-  CHECK(probe_value == "<</Ascii(a\\(b\\)\\\\c)/Accented<FEFF00E9>/Name/A#20B#23/Real 1.5/Int -3/Stream " +
+  CHECK(probe_value.substr(probe_value.find("/Ascii")) == "/Ascii(a\\(b\\)\\\\c)/Accented<FEFF00E9>/Name/A#20B#23/Real 1.5/Int -3/Stream " +
                            std::to_string(stream_number) + " 0 R/Array[1 2/N]>>");
+  CHECK(probe_value.rfind("<</Metadata ", 0) == 0);
   CHECK(file.objects[stream_number - 1].filter.empty());  // unfiltered: the file writer deflates it
   CHECK(all.find("/Count 2") != std::string::npos);       // set by the page tree's write hook
   HPDF_Free(pdf);

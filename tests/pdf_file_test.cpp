@@ -62,6 +62,14 @@ TEST_CASE("pdf file: the same document gives the same bytes; another gives anoth
   CHECK(id(a).substr(0, 40) != id(b).substr(0, 40));
 }
 
+TEST_CASE("pdf file: a stream marked plain (XMP metadata) is written unfiltered, however well it would deflate") {
+  PdfFile f = one_page("S");
+  const std::string xmp(500, 'x');
+  f.objects.push_back({"/Type/Metadata/Subtype/XML", true, xmp, "", true});
+  const std::string bytes = write_pdf_file(f);
+  CHECK(bytes.find("<</Type/Metadata/Subtype/XML/Length 500>>stream\n" + xmp + "\nendstream") != std::string::npos);
+}
+
 TEST_CASE("pdf file: more than 100 small objects take several object streams; a stream deflate would grow stays") {
   const std::string bytes = write_pdf_file(one_page("S", 250));  // 254 objects outside streams
   CHECK(count(bytes, "/Type/ObjStm") == 3);

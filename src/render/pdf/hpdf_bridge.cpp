@@ -199,6 +199,9 @@ class ObjectSerializer {
     if (d->write_fn == write_flate_filter) o.filter = "/FlateDecode";  // deflated by us already
     else if (d->filter & HPDF_STREAM_FILTER_DCT_DECODE) o.filter = "/DCTDecode";  // a JPEG as it came
     else if (d->filter & ~HPDF_STREAM_FILTER_FLATE_DECODE) return (error_ = "a stream filter handout does not write"), false;
+    // XMP stays plain text, as qpdf and PDF/A keep it: tools find the packet by scanning the file.
+    const auto* type = static_cast<HPDF_Name>(HPDF_Dict_GetItem(d, "Type", HPDF_OCLASS_NAME));
+    o.plain = o.filter.empty() && type && !std::strcmp(type->value, "Metadata");
     return true;  // unfiltered, or to be deflated: write_pdf_file deflates it
   }
 

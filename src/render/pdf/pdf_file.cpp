@@ -39,7 +39,7 @@ void append_stream(std::string& out, std::size_t number, const std::string& entr
 
 // A stream as stored, or deflated here when it came unfiltered and deflating makes it smaller.
 void append_stream_object(std::string& out, std::size_t number, const PdfObject& o) {
-  if (o.filter.empty() && !o.data.empty()) {
+  if (o.filter.empty() && !o.plain && !o.data.empty()) {
     const std::string deflated = deflate_zlib(o.data, kDeflateFast);
     if (!deflated.empty() && deflated.size() < o.data.size())
       return append_stream(out, number, o.value, deflated, "/FlateDecode");

@@ -16,6 +16,7 @@ struct PdfObject {
   bool stream = false;
   std::string data;    ///< a stream's bytes, as stored
   std::string filter;  ///< a stream's /Filter as written ("/FlateDecode"); empty: deflated here
+  bool plain = false;  ///< an unfiltered stream kept as it is (XMP metadata, which tools find by scanning)
 };
 
 /// A document: object n is objects[n - 1].
@@ -25,8 +26,8 @@ struct PdfFile {
   int info = 0;  ///< the Info dictionary's number, or 0
 };
 
-/// The file: a PDF 1.7 header, streams as they are (an unfiltered one deflated when that makes
-/// it smaller), the other objects in object streams of at most 100, a cross-reference stream
+/// The file: a PDF 1.7 header, streams as they are (an unfiltered one not marked plain deflated
+/// when that makes it smaller), the other objects in object streams of at most 100, a cross-reference stream
 /// with a PNG Up predictor, and an /ID made from the bytes written (the same document gives the
 /// same file).
 std::string write_pdf_file(const PdfFile& file);
