@@ -174,6 +174,7 @@ struct Strings {
   const std::string& get(const std::string& key) const;
   /// A YYYY-MM-DD date written with this language's `date` pattern and month names.
   std::string format_date(const std::string& iso) const;
+  bool operator==(const Strings&) const = default;
 };
 
 /// An article's YAML front matter.

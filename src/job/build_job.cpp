@@ -273,6 +273,7 @@ bool load_everything(const BuildOptions& opt, RunContext& run, std::vector<Patie
   const bool loaded = load_run(opt, run, diags);
   err << diags.to_string();  // errors, or warnings about the config
   if (!loaded) return false;
+  run.strings_cache.load(run.config.output_dir);
   Diagnostics more;
   const bool ok = opt.patients_path.empty() || load_patients(opt.patients_path, run.config.limits.input_bytes, visits, more);
   err << more.to_string();
@@ -356,7 +357,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   ProgressReport progress(out, opt.report_style, tasks.size());
   Tally tally;
   std::vector<HandoutRecord> records = build_all(tasks, run, opt, progress, err, tally);
-  if (tally.written > 0) keep_images(run);
+  if (tally.written > 0) keep_images(run), run.strings_cache.save(run.config.output_dir);
   Diagnostics font_notes;  // fallback fonts a handout needed and could not open
   for (const auto& problem : run.fonts.problems()) font_notes.warning(run.config.path, 0, 0, "fallback " + problem);
   if (!font_notes.items().empty()) progress.before_diagnostics(), err << font_notes.to_string();

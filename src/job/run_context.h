@@ -12,6 +12,7 @@
 #include "diag/diagnostic.h"
 #include "fonts/font_set.h"
 #include "job/build_job.h"
+#include "job/strings_cache.h"
 #include "layout/handout_layout.h"
 
 namespace handout {
@@ -34,6 +35,9 @@ struct RunContext {
   bool keep_images = false;  ///< use and fill the output folder's image cache (builds, not checks)
   std::map<std::string, std::string> images_to_keep;  // decoded this run: path -> cache entry
   std::vector<Tagline> taglines;  ///< the language-assistance notice, the same on every handout
+  /// Strings files parsed in earlier builds into this output folder (builds, not checks). Mutable:
+  /// reading through it changes nothing a reader of the run sees.
+  mutable StringsCache strings_cache;
 };
 
 /// Loads the config (with the command line's overrides), layout, fonts and logo. False on

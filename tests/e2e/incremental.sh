@@ -40,6 +40,8 @@ sed -i 's/^    description: \(.*\)/    description: \1 (updated)/' "$C/content/e
 check "a resource list changed: only its handout" test "$(rebuild)" = "es"
 sed -i 's/^contact_us: .*/contact_us: Nous joindre/' "$C/content/fr/strings.yaml"
 check "a strings file changed: only its language" test "$(rebuild)" = "fr"
+check "... and the French handout prints the new label (strings are parsed again when their bytes change)" \
+  sh -c "pdftotext '$C/out/fr/vaginismus.pdf' - | grep -q 'Nous joindre'"
 printf '# a comment\n' >>"$C/handout.yaml"
 check "the config changed: all 18" test "$(rebuild | wc -w)" -eq 18
 printf '# a comment\n' >>"$C/layouts/letter.yaml"
@@ -62,6 +64,15 @@ check "with the notice, a tagline changed: every handout (each quotes it)" test 
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace -f -e trace=open,openat -o "$WORK/trace" "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
 check "with the notice, an up-to-date English run reads its own strings file only: $(grep -o '[^"]*strings.yaml' "$WORK/trace" | sort -u | tr '\n' ' ')" \
   sh -c "grep -qx '0 handouts written, 1 up to date, 0 failed' '$WORK/log' && test \"\$(grep -o '[^\"]*strings.yaml' '$WORK/trace' | sort -u)\" = '$C/content/en/strings.yaml'"
+# Parsed strings files are kept in the output folder: a forced build that reads them from there
+# writes the same bytes as one that parses every file again.
+"$HANDOUT" build --config "$C/handout.yaml" --force >/dev/null 2>&1
+check "the output folder keeps the parsed strings files" test -s "$C/out/.handout-cache/strings"
+mkdir -p "$WORK/kept" && cp -r "$C/out/." "$WORK/kept/"
+rm "$C/out/.handout-cache/strings"
+"$HANDOUT" build --config "$C/handout.yaml" --force >/dev/null 2>&1
+check "a forced build from kept strings writes the same 18 PDFs, byte for byte, as one without" \
+  sh -c "for f in '$C'/out/*/vaginismus.pdf; do cmp -s \"\$f\" '$WORK/kept/'\"\${f#$C/out/}\" || exit 1; done"
 sed -i '/^notices:/d' "$C/handout.yaml"
 rebuild >/dev/null
 cp /usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf "$C/fonts/NotoSansLao-Regular.ttf"
