@@ -7,16 +7,11 @@
 #include <string>
 
 #include "job/image_cache.h"
+#include "test_support.h"
 #include "util/text.h"
 
 namespace handout {
 namespace {
-
-std::string scratch() {
-  char dir[] = "/tmp/handout-image-cache-XXXXXX";
-  REQUIRE(::mkdtemp(dir) != nullptr);
-  return dir;
-}
 
 DecodedImage sample() {
   DecodedImage image;
@@ -27,7 +22,7 @@ DecodedImage sample() {
 }
 
 TEST_CASE("image cache: an entry comes back as it was kept, under a name made from its inputs") {
-  const std::string root = scratch();
+  const std::string root = test::scratch_dir("image-cache");
   const PlacementBox box{100, 50};
   const std::string entry = image_cache_entry("png bytes", box, {});
   CHECK(entry.rfind(".handout-cache/images/", 0) == 0);
@@ -50,7 +45,7 @@ TEST_CASE("image cache: an entry comes back as it was kept, under a name made fr
 }
 
 TEST_CASE("image cache: a damaged, truncated or foreign entry is not used") {
-  const std::string root = scratch();
+  const std::string root = test::scratch_dir("image-cache");
   const std::string entry = image_cache_entry("png bytes", {}, {});
   REQUIRE(save_cached_image(root, entry, sample()));
   std::string kept;
@@ -75,7 +70,7 @@ TEST_CASE("image cache: a damaged, truncated or foreign entry is not used") {
 }
 
 TEST_CASE("image cache: images embedded as they are (JPEG) are not kept") {
-  const std::string root = scratch();
+  const std::string root = test::scratch_dir("image-cache");
   DecodedImage jpeg;
   jpeg.width = jpeg.height = 1;
   jpeg.jpeg = "jpeg bytes";

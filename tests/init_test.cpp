@@ -1,6 +1,8 @@
 // `handout init` and `handout new`: the files planned from the embedded templates load without a
 // diagnostic, per-language texts follow --lang, and nothing is ever overwritten.
 #include <doctest/doctest.h>
+
+#include "test_support.h"
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -96,9 +98,7 @@ TEST_CASE("new plans a skeleton per language with a title made of its name") {
 }
 
 TEST_CASE("write_new_files writes all files, or none when one exists") {
-  char tmpl[] = "/tmp/handout-init-test.XXXXXX";
-  REQUIRE(mkdtemp(tmpl));
-  const std::string dir = tmpl;
+  const std::string dir = test::scratch_dir("init-test");
   const auto files = plan_init(dir + "/clinic", {"en"}, kValues);
   Diagnostics d;
   REQUIRE(write_new_files(files, d));

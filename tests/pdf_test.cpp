@@ -95,9 +95,7 @@ TEST_CASE("a font drawing more than 255 glyphs keeps two-byte codes (Identity-H)
 }
 
 TEST_CASE("atomic write: creates folders, replaces the file, leaves no temporary behind") {
-  char tmpl[] = "/tmp/handout-test-XXXXXX";
-  REQUIRE(mkdtemp(tmpl));
-  const std::string dir = tmpl;
+  const std::string dir = test::scratch_dir("test");
   std::string error;
   REQUIRE(write_file_atomically(dir + "/a/b/file.pdf", "one", error));
   REQUIRE(write_file_atomically(dir + "/a/b/file.pdf", "two", error));

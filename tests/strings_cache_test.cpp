@@ -8,16 +8,11 @@
 #include <string>
 
 #include "job/strings_cache.h"
+#include "test_support.h"
 #include "util/text.h"
 
 namespace handout {
 namespace {
-
-std::string scratch() {
-  char dir[] = "/tmp/handout-strings-cache-XXXXXX";
-  REQUIRE(::mkdtemp(dir) != nullptr);
-  return dir;
-}
 
 void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
@@ -67,7 +62,7 @@ TEST_CASE("strings cache: a truncated, altered or foreign cache text is refused 
 }
 
 TEST_CASE("strings cache: a file read in an earlier build is not parsed again; a changed one is") {
-  const std::string dir = scratch(), path = dir + "/strings.yaml";
+  const std::string dir = test::scratch_dir("strings-cache"), path = dir + "/strings.yaml";
   write(path, shipped_english());
   Strings first, second, third;
   Diagnostics d;
@@ -95,7 +90,7 @@ TEST_CASE("strings cache: a file read in an earlier build is not parsed again; a
 }
 
 TEST_CASE("strings cache: a file with a problem is never kept, so every run reports it") {
-  const std::string dir = scratch(), path = dir + "/strings.yaml";
+  const std::string dir = test::scratch_dir("strings-cache"), path = dir + "/strings.yaml";
   write(path, "contact_us: Contact us\n");  // most required labels missing
   for (int run = 0; run < 2; ++run) {
     StringsCache cache;

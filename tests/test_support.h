@@ -1,5 +1,8 @@
 // Shared fixtures: the shipped fonts, a small clinic, helpers to lay out Markdown.
 #pragma once
+#include <doctest/doctest.h>
+
+#include <cstdlib>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -15,6 +18,13 @@ namespace handout::test {
 
 /// The repository's root folder (fonts/, layouts/, content/).
 inline std::string source_dir() { return HANDOUT_SOURCE_DIR; }
+
+/// A new empty folder under /tmp named after `what` (the test fails when none can be made).
+inline std::string scratch_dir(const std::string& what) {
+  std::string path = "/tmp/handout-" + what + "-XXXXXX";
+  REQUIRE(::mkdtemp(path.data()) != nullptr);
+  return path;
+}
 
 /// The shipped Noto Sans family, loaded once for all tests.
 inline const HandoutFonts& fonts() {
