@@ -54,7 +54,7 @@ english "without the notice" --config "$NO_NOTICE" --out "$OUT/plain" --lang en 
 printf '%-34s %s bytes\n' "en, without the notice:" "$(stat -c %s "$OUT/plain/en/vaginismus.pdf")"
 english "up to date (nothing built)" --config "$CONFIG" --out "$OUT" --lang en
 
-# Where a whole process's time goes: starting it (the dynamic loader maps and relocates ~36
+# Where a whole process's time goes: starting it (the dynamic loader maps and relocates 31
 # shared libraries) is measured by `--version`, which does nothing else.
 : >"$OUT/cpu"
 for _ in $(seq 1 "$N"); do cpu_ms "$HANDOUT" --version; done
