@@ -4,10 +4,8 @@
 #include <hpdf_doc.h>
 
 #include <algorithm>
-#include <iterator>
 #include <map>
 #include <memory>
-#include <set>
 
 #include "render/pdf/hpdf_bridge.h"
 #include "render/pdf/pdf_file.h"
@@ -16,7 +14,6 @@
 #include "render/pdf/pdf_tagging.h"
 #include "util/link.h"
 #include "util/text.h"
-#include "util/utf8.h"
 
 namespace handout {
 namespace {
