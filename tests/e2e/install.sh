@@ -53,6 +53,16 @@ check "poppler is not linked into the binary (loaded only for thumbnails)" sh -c
 check "installs the encryption module in lib/handout" test -f "$P/lib/handout/handout-encrypt.so"
 check "qpdf and GnuTLS are not linked into the binary (loaded only to encrypt)" \
   sh -c "! ldd '$P/bin/handout' | grep -q 'qpdf\|gnutls'"
+# Linked from Debian's static archives by default (cmake/static_libs.cmake), so not loaded.
+if grep -q '^HANDOUT_STATIC_LIBS:BOOL=ON' "$BUILD/CMakeCache.txt"; then
+  ldd "$P/bin/handout" >"$WORK/ldd" 2>&1
+  check "libstdc++, ICU, yaml-cpp, cmark, FriBidi, libhyphen, libjpeg, libdeflate, xxHash, libcsv are in the binary" \
+    sh -c "grep -q libharfbuzz '$WORK/ldd' && ! grep -q 'libstdc++\|libicu\|yaml-cpp\|cmark\|fribidi\|hyphen\|libjpeg\|libdeflate\|xxhash\|libcsv' '$WORK/ldd'"
+  for pkg in libicu-dev libyaml-cpp-dev libcmark-dev libfribidi-dev libhyphen-dev libjpeg62-turbo-dev libdeflate-dev \
+    libxxhash-dev libcsv-dev libstdc++-12-dev; do
+    check "installs the copyright of $pkg (linked in)" test -s "$P/share/doc/handout/linked/$pkg/copyright"
+  done
+fi
 check "installs the layouts" test -f "$P/share/handout/layouts/letter.yaml" -a -f "$P/share/handout/layouts/trifold.yaml"
 check "installs each language's default strings" test -f "$P/share/handout/content/en/strings.yaml" \
   -a -f "$P/share/handout/content/zh-Hant/strings.yaml"
@@ -111,11 +121,18 @@ DEB=$(find "$WORK/pkg" -maxdepth 1 -name 'handout_*.deb' | head -1)
 check "one .deb named handout_<version>_<arch>.deb" test -n "$DEB"
 DEB=${DEB:-/nonexistent}
 depends=$(dpkg-deb -f "$DEB" Depends 2>/dev/null)
-for dep in libhpdf libcmark libyaml-cpp libharfbuzz0b libharfbuzz-subset0 libicu72 libfribidi0 libhyphen0 libpng16 \
-  libjpeg62-turbo libdeflate0 libxxhash0 libfontconfig1 libqpdf29 libqrencode4 libcsv3 libstdc++6 libc6 \
+for dep in libhpdf libharfbuzz0b libharfbuzz-subset0 libpng16 libfontconfig1 libqpdf29 libqrencode4 libstdc++6 libc6 \
   libpoppler-cpp0v5 fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic hyphen-en-us hyphen-nl; do
   check "Depends names $dep" grep -q "\b$dep" <<<"$depends"
 done
+# The libraries linked in are not in Depends; with -DHANDOUT_STATIC_LIBS=OFF they are shared and listed.
+archived="libcmark libyaml-cpp libicu72 libfribidi0 libhyphen0 libjpeg62-turbo libdeflate0 libxxhash0 libcsv3"
+if grep -q '^HANDOUT_STATIC_LIBS:BOOL=ON' "$BUILD/CMakeCache.txt"; then
+  lacks() { ! grep -q "\b$1" <<<"$depends"; }
+  for dep in $archived; do check "Depends does not name $dep (linked in)" lacks "$dep"; done
+else
+  for dep in $archived; do check "Depends names $dep" grep -q "\b$dep" <<<"$depends"; done
+fi
 check "Package, Version, Maintainer, Description" sh -c "dpkg-deb -f '$DEB' Package Version Maintainer Description |
   grep -q '^Package: handout' && dpkg-deb -f '$DEB' Version | grep -qx '[0-9.]*' && dpkg-deb -f '$DEB' Maintainer | grep -q '<'"
 dpkg-deb --contents "$DEB" 2>/dev/null | awk '{print $NF}' >"$WORK/contents"
