@@ -7,8 +7,8 @@
 # stay shared. ICU's data (libicudata.a, 30 MB) then lives in the binary; pages are read only
 # when used. Sanitized builds (HANDOUT_FUZZ) keep every library shared.
 option(HANDOUT_STATIC_LIBS "Link libstdc++ and the libraries Debian ships as static archives into the binary" ON)
-if(HANDOUT_FUZZ)
-  set(HANDOUT_STATIC_LIBS OFF)
+if(HANDOUT_FUZZ)  # in the cache too: the install test reads it there
+  set(HANDOUT_STATIC_LIBS OFF CACHE BOOL "Link libstdc++ and the libraries Debian ships as static archives into the binary" FORCE)
 endif()
 
 # handout_link_library(<target> <shared> <archive name>...): links <target> (privately) with
