@@ -2,6 +2,7 @@
 
 #include <libdeflate.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -35,12 +36,17 @@ bool inflate_zlib(std::string_view data, std::size_t max_size, std::string& out)
   std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> d(libdeflate_alloc_decompressor(),
                                                                                   libdeflate_free_decompressor);
   if (!d) return false;
-  out.assign(max_size, '\0');
-  std::size_t n = 0;
-  if (libdeflate_zlib_decompress(d.get(), data.data(), data.size(), out.data(), out.size(), &n) != LIBDEFLATE_SUCCESS)
-    return false;
-  out.resize(n);
-  return true;
+  // Room for four times the input (deflate rarely does better), four times more while it
+  // runs out, up to the limit: never the whole limit's worth for a small stream.
+  std::size_t room = std::min(max_size, std::max<std::size_t>(1 << 16, data.size() * 4));
+  for (;;) {
+    out.resize(room);
+    std::size_t n = 0;
+    const auto result = libdeflate_zlib_decompress(d.get(), data.data(), data.size(), out.data(), out.size(), &n);
+    if (result == LIBDEFLATE_SUCCESS) return out.resize(n), true;
+    if (result != LIBDEFLATE_INSUFFICIENT_SPACE || room == max_size) return false;
+    room = std::min(max_size, room * 4);
+  }
 }
 
 }  // namespace handout

@@ -34,4 +34,11 @@ bool file_content_hash(const std::string& path, std::uint64_t& hash) {
   return ok;
 }
 
+std::string hash_hex(std::uint64_t hash) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, hash >>= 4) out[static_cast<std::size_t>(i)] = kDigits[hash & 15];
+  return out;
+}
+
 }  // namespace handout

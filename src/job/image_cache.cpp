@@ -13,18 +13,12 @@ namespace {
 constexpr const char* kMagic = "handout-image 1";  // the entry format's version
 constexpr long long kMaxEntry = 1LL << 30;
 
-std::string hex(std::uint64_t v) {
-  char buf[20];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
 }  // namespace
 
 std::string image_cache_entry(const std::string& bytes, const PlacementBox& box, const ImageLimits& limits) {
   char made[160];
   std::snprintf(made, sizeof made, "%s %.6f %.6f %.6f", kMagic, box.width, box.height, limits.print_dpi);
-  return ".handout-cache/images/" + hex(content_hash(bytes)) + "-" + hex(content_hash(made)) + ".img";
+  return ".handout-cache/images/" + hash_hex(content_hash(bytes)) + "-" + hash_hex(content_hash(made)) + ".img";
 }
 
 // An entry: "handout-image 1\n<width> <height> <channels> <pixels bytes> <alpha bytes> <hash>\n"
@@ -43,7 +37,7 @@ bool load_cached_image(const std::string& root, const std::string& relative, Dec
       pixels < 1 || alpha < 0 || at < 0 || at + pixels + alpha != static_cast<long long>(entry.size()))
     return false;
   const std::string_view payload = std::string_view(entry).substr(static_cast<std::size_t>(at));
-  if (hex(content_hash(payload)) != hash) return false;
+  if (hash_hex(content_hash(payload)) != hash) return false;
   out.width = static_cast<int>(width), out.height = static_cast<int>(height), out.channels = static_cast<int>(channels);
   out.pixels_deflated.assign(payload.substr(0, static_cast<std::size_t>(pixels)));
   out.alpha_deflated.assign(payload.substr(static_cast<std::size_t>(pixels)));
@@ -57,7 +51,7 @@ bool save_cached_image(const std::string& root, const std::string& relative, con
   const std::string entry = std::string(kMagic) + "\n" + std::to_string(image.width) + " " +
                             std::to_string(image.height) + " " + std::to_string(image.channels) + " " +
                             std::to_string(image.pixels_deflated.size()) + " " +
-                            std::to_string(image.alpha_deflated.size()) + " " + hex(content_hash(payload)) + "\n" + payload;
+                            std::to_string(image.alpha_deflated.size()) + " " + hash_hex(content_hash(payload)) + "\n" + payload;
   std::string error;
   return write_output_file(root, relative, entry, error);
 }

@@ -20,12 +20,6 @@ constexpr const char* kHeader = "handout-manifest 2";  // 2: XXH3 hashes (1: FNV
 constexpr const char* kPrefix = ".handout-manifest";
 constexpr long long kMaxManifestBytes = 256LL << 20;  // 1,600 handouts take ~2 MB
 
-std::string hex(std::uint64_t v) {
-  char buf[20];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
 // The names in a folder, sorted, as one hash (1 for a missing folder): what files are there.
 std::uint64_t folder_hash(const std::string& dir) {
   DIR* d = ::opendir(dir.c_str());
@@ -157,11 +151,11 @@ bool Manifest::save(const std::string& out_dir, const std::string& file_name, Fi
                     std::string& error) const {
   std::string text = std::string(kHeader) + "\n";
   for (const auto& [pdf, e] : entries_) {
-    text += "pdf " + hex(e.pdf_hash) + " " + std::to_string(e.pages) + " " + e.version + " " + e.layout + " " + pdf +
+    text += "pdf " + hash_hex(e.pdf_hash) + " " + std::to_string(e.pages) + " " + e.version + " " + e.layout + " " + pdf +
             "\n";
     for (std::size_t i = 0; i < e.inputs.size(); ++i) {
       const auto& k = hashes.known(e.inputs[i]);
-      text += "in " + hex(e.hashes[i]) + " " + std::to_string(k.size) + " " + std::to_string(k.mtime_ns) + " " +
+      text += "in " + hash_hex(e.hashes[i]) + " " + std::to_string(k.size) + " " + std::to_string(k.mtime_ns) + " " +
               e.inputs[i] + "\n";
     }
   }

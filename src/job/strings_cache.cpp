@@ -1,12 +1,10 @@
 #include "job/strings_cache.h"
 
-#include <sys/stat.h>
-
-#include <cstdio>
 #include <string_view>
 
 #include "config/config.h"
 #include "hash/content_hash.h"
+#include "job/cache_file.h"
 #include "job/file_output.h"
 #include "util/input_file.h"
 #include "util/text.h"
@@ -17,21 +15,6 @@ namespace {
 constexpr const char* kMagic = "handout-strings 1";  // the format's version
 constexpr const char* kFile = ".handout-cache/strings";
 constexpr std::size_t kMaxFile = 16u << 20;
-
-std::string hex(std::uint64_t v) {
-  char buf[20];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-// The running program: its version, size and time. A rebuilt binary may read strings files
-// differently, so it starts a new cache.
-std::string binary_stamp() {
-  struct stat st {};
-  if (::stat("/proc/self/exe", &st) != 0) return "";
-  return std::string(HANDOUT_VERSION) + " " + std::to_string(st.st_size) + " " +
-         std::to_string(static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec);
-}
 
 void put(std::string& out, const std::string& s) { out += std::to_string(s.size()) + " " + s + "\n"; }
 
@@ -60,7 +43,6 @@ class Reader {
     return true;
   }
   bool done() const { return rest_.empty(); }
-  std::string_view rest() const { return rest_; }
 
  private:
   std::string_view rest_;
@@ -101,26 +83,21 @@ std::string strings_cache_text(const std::map<std::uint64_t, Strings>& entries, 
   std::string payload;
   for (const auto& [key, s] : entries) {
     payload += "E ";
-    put(payload, hex(key));
+    put(payload, hash_hex(key));
     payload += std::to_string(s.labels.size()) + " " + std::to_string(s.months.size()) + " " +
                std::to_string(s.language_names.size()) + "\n";
     for (const auto& [k, v] : s.labels) put(payload, k), put(payload, v);
     for (const auto& m : s.months) put(payload, m);
     for (const auto& [k, v] : s.language_names) put(payload, k), put(payload, v);
   }
-  std::string out = std::string(kMagic) + "\n";
-  put(out, binary);
-  put(out, hex(content_hash(payload)));
-  return out + payload;
+  return cache_file_text(kMagic, binary, payload);
 }
 
 bool parse_strings_cache(const std::string& text, const std::string& binary, std::map<std::uint64_t, Strings>& out) {
   out.clear();
-  Reader r(text);
-  std::string stamp, hash;
-  if (!r.word(std::string(kMagic) + "\n") || !r.text(stamp) || stamp != binary || binary.empty() || !r.text(hash) ||
-      hash != hex(content_hash(r.rest())))
-    return false;
+  std::string_view payload;
+  if (!cache_file_payload(text, kMagic, binary, payload)) return false;
+  Reader r(payload);
   while (!r.done())
     if (!read_entry(r, out)) return out.clear(), false;
   return true;
