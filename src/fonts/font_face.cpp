@@ -1,6 +1,7 @@
 #include "fonts/font_face.h"
 
 #include <hb-subset.h>
+#include <sys/stat.h>
 #include <hb.h>
 
 #include <algorithm>
@@ -37,6 +38,7 @@ hb_blob_t* without_dropped_tables(hb_face_t*, hb_tag_t tag, void* user) {
 
 void destroy_face(void* face) { hb_face_destroy(static_cast<hb_face_t*>(face)); }
 constexpr char32_t kLowCacheSize = 0x800;
+constexpr std::size_t kMaxSubset = 256u << 20;  // a font file inflated from a memo, at most
 
 std::uint32_t be32(const unsigned char* p) {
   return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
@@ -126,6 +128,11 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& e
   hb_face_t* face = hb_face_create(blob, index);
   std::unique_ptr<FontFace> f(new FontFace());
   f->path_ = index ? path + "#" + std::to_string(index) : path;
+  struct stat st {};  // the file as the output folder's memos know it (as the manifest does)
+  f->identity_ = f->path_;
+  if (::stat(path.c_str(), &st) == 0)
+    f->identity_ += " " + std::to_string(st.st_size) + " " +
+                    std::to_string(static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec);
   f->glyphs_key_ = path;
   for (hb_tag_t tag : {HB_TAG('C', 'F', 'F', ' '), HB_TAG('g', 'l', 'y', 'f'), HB_TAG('h', 'm', 't', 'x')}) {
     // Where the table sits in the file: a collection's faces that share it point to one place.
@@ -206,66 +213,6 @@ FontFace::Glyph FontFace::lookup(char32_t cp) const {
 double FontFace::advance(char32_t cp) const { return lookup(cp).advance; }
 bool FontFace::covers(char32_t cp) const { return lookup(cp).covered; }
 
-}  // namespace handout
-
-namespace handout {
-
-std::vector<ShapedGlyph> FontFace::shape(const std::u32string& text, std::size_t begin, std::size_t end, bool rtl,
-                                         const std::string& lang) const {
-  // What HarfBuzz sees: the run, up to five characters of context on each side
-  // (HB_BUFFER_CONTEXT_LENGTH), direction and language. The same key shapes the same way.
-  constexpr std::size_t kContext = 5;
-  const std::size_t from = begin > kContext ? begin - kContext : 0, to = std::min(text.size(), end + kContext);
-  std::u32string key = text.substr(from, to - from);
-  key += static_cast<char32_t>(begin - from), key += static_cast<char32_t>(end - begin), key += rtl ? U'r' : U'l';
-  key.append(lang.begin(), lang.end());
-  {
-    std::lock_guard<std::mutex> lock(shapes_mutex_);
-    if (auto it = shapes_.find(key); it != shapes_.end()) {
-      std::vector<ShapedGlyph> out = it->second;
-      for (auto& g : out) g.cluster += begin;  // kept relative to the run
-      return out;
-    }
-  }
-  std::vector<ShapedGlyph> out = shape_uncached(text, begin, end, rtl, lang);
-  std::lock_guard<std::mutex> lock(shapes_mutex_);
-  // Bounded: past about 200,000 glyphs (10 MB) a face forgets what it shaped and starts over.
-  if (shaped_glyphs_ + out.size() > 200000) shapes_.clear(), shaped_glyphs_ = 0;
-  auto& kept = shapes_[key];
-  kept = out;
-  for (auto& g : kept) g.cluster -= begin;
-  shaped_glyphs_ += kept.size();
-  return out;
-}
-
-std::vector<ShapedGlyph> FontFace::shape_uncached(const std::u32string& text, std::size_t begin, std::size_t end,
-                                                  bool rtl, const std::string& lang) const {
-  hb_buffer_t* buf = hb_buffer_create();
-  hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()), static_cast<int>(text.size()),
-                      static_cast<unsigned>(begin), static_cast<int>(end - begin));
-  hb_buffer_set_direction(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-  hb_buffer_set_language(buf, hb_language_from_string(lang.c_str(), -1));
-  hb_buffer_guess_segment_properties(buf);  // the script, from the text
-  // Marks share their base's cluster: a base and its marks extract as one unit (ActualText),
-  // which keeps Thai and Indic text in order when a PDF reader turns glyphs back into text.
-  hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
-  hb_shape(static_cast<hb_font_t*>(font_), buf, nullptr, 0);
-  unsigned n = 0;
-  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
-  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
-  std::vector<ShapedGlyph> out(n);
-  for (unsigned i = 0; i < n; ++i) {
-    out[i].id = info[i].codepoint;
-    out[i].cluster = info[i].cluster;
-    out[i].advance = pos[i].x_advance / upem_;
-    out[i].dx = pos[i].x_offset / upem_;
-    out[i].dy = pos[i].y_offset / upem_;
-    out[i].unsafe_to_break = hb_glyph_info_get_glyph_flags(&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK;
-  }
-  hb_buffer_destroy(buf);
-  return out;
-}
-
 unsigned FontFace::glyph(char32_t cp) const {
   hb_codepoint_t gid = 0;
   return hb_font_get_nominal_glyph(static_cast<hb_font_t*>(font_), cp, &gid) ? gid : 0;
@@ -276,6 +223,26 @@ double FontFace::glyph_advance(unsigned gid) const {
 }
 
 FontFace::Subset FontFace::subset(const std::vector<unsigned>& glyphs) const {
+  // A handout built before may have embedded these very glyphs of this very face.
+  FontMemo* memo = FontMemo::current();
+  std::string memo_key;
+  if (memo) {
+    memo_key.append(identity_).append("\0s", 2);
+    append_key_numbers(memo_key, glyphs);
+    if (const FontMemo::Subset* kept = memo->find_subset(memo_key)) {
+      Subset out{"", kept->deflated, kept->cff, kept->codes};
+      if (inflate_zlib(out.deflated, kMaxSubset, out.file)) {
+        memo->record_subset(memo_key, *kept);
+        return out;
+      }
+    }
+  }
+  Subset made = recent_subset(glyphs);
+  if (memo && !made.file.empty()) memo->record_subset(memo_key, FontMemo::Subset{made.cff, made.codes, made.deflated});
+  return made;
+}
+
+FontFace::Subset FontFace::recent_subset(const std::vector<unsigned>& glyphs) const {
   constexpr std::size_t kKept = 16;  // per face: a handful of fonts' worth of a catalogue's repeats
   {
     std::lock_guard<std::mutex> lock(subsets_mutex_);

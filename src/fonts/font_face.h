@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fonts/font_memo.h"
+
 namespace handout {
 
 /// One glyph as HarfBuzz placed it. Lengths are in em (multiply by the font size for points).
@@ -66,7 +68,7 @@ class FontFace {
   /// is an ISO 15924 tag ("Deva") or "" to guess; `lang` a BCP 47 code. Glyphs come in visual
   /// order (right to left runs reversed) with clusters as indexes into `text`. Runs shaped
   /// before are kept (a catalogue sets its notice, headers, contact details and strings in
-  /// every handout): thread-safe.
+  /// every handout), and taken from the thread's FontMemo when it has them: thread-safe.
   std::vector<ShapedGlyph> shape(const std::u32string& text, std::size_t begin, std::size_t end, bool rtl,
                                  const std::string& lang) const;
   /// The font's glyph for a character (0, .notdef, when it has none).
@@ -81,7 +83,8 @@ class FontFace {
     std::vector<unsigned> codes; ///< glyphs[i]'s glyph id in the subset, also its CID (CFF CIDs renumbered)
   };
   /// The last few subsets are kept: a run's handouts ask for the same ones again and again (the
-  /// language-assistance notice sets the same taglines in every handout). Thread-safe.
+  /// language-assistance notice sets the same taglines in every handout); and taken from the
+  /// thread's FontMemo when it has them. Thread-safe.
   Subset subset(const std::vector<unsigned>& glyphs) const;
   /// Names and metrics for a PDF font descriptor.
   FontDescription describe() const;
@@ -94,10 +97,13 @@ class FontFace {
   };
   Glyph lookup(char32_t cp) const;
   Subset make_subset(const std::vector<unsigned>& glyphs) const;
-  std::vector<ShapedGlyph> shape_uncached(const std::u32string& text, std::size_t begin, std::size_t end, bool rtl,
-                                          const std::string& lang) const;
+  Subset recent_subset(const std::vector<unsigned>& glyphs) const;
+  std::vector<RawGlyph> shape_uncached(const std::u32string& text, std::size_t begin, std::size_t end, bool rtl,
+                                       const std::string& lang) const;
+  std::vector<ShapedGlyph> in_em(const std::vector<RawGlyph>& raw, std::size_t begin) const;
 
   std::string path_, glyphs_key_;
+  std::string identity_;  // path_, the file's size and time: names the face in font memos
   void* blob_ = nullptr;  // hb_blob_t*, kept opaque so HarfBuzz stays inside this module
   void* face_ = nullptr;  // hb_face_t*
   void* subset_face_ = nullptr;  // hb_face_t*: face_ without the tables a subset drops
@@ -115,7 +121,7 @@ class FontFace {
   mutable std::mutex subsets_mutex_;
   // Runs shaped, by what HarfBuzz saw (the run with its context, direction, language); their
   // clusters relative to the run.
-  mutable std::unordered_map<std::u32string, std::vector<ShapedGlyph>> shapes_;
+  mutable std::unordered_map<std::u32string, std::vector<RawGlyph>> shapes_;
   mutable std::size_t shaped_glyphs_ = 0;
   mutable std::mutex shapes_mutex_;
 };

@@ -23,6 +23,7 @@
 #include "job/parallel.h"
 #include "job/patient_copies.h"
 #include "render/pdf/pdf_encrypt.h"
+#include "job/font_memo_file.h"
 #include "job/shard.h"
 #include "job/run_context.h"
 #include "layout/handout_layout.h"
@@ -80,6 +81,8 @@ bool build_one(RunContext& run, const BuildOptions& opt, Task& task) {
   if (visit) in.personal = &personal;
   LayoutStats stats;
   const auto errors_before = diags.error_count();
+  FontMemo memo = load_font_memo(run.config.output_dir, task.stem);  // what its last build asked of fonts
+  const FontMemo::Use use(&memo);  // while it is laid out and rendered
   const PagedDocument doc = layout_handout(in, lang.styles[job.layout], run.fonts, diags, &stats);
   if (diags.error_count() > errors_before) return false;  // e.g. a tri-fold that does not fit
   if (static_cast<int>(doc.pages.size()) > run.config.limits.pages) {
@@ -98,6 +101,7 @@ bool build_one(RunContext& run, const BuildOptions& opt, Task& task) {
     diags.error(path, 0, 0, error);
     return false;
   }
+  save_font_memo(root, relative, memo);
   if (opt.debug_layout && !write_output_file(root, relative + ".layout.txt", render_debug(doc, run.fonts), error)) {
     diags.error(path, 0, 0, error);
     return false;

@@ -73,6 +73,23 @@ rm "$C/out/.handout-cache/strings"
 "$HANDOUT" build --config "$C/handout.yaml" --force >/dev/null 2>&1
 check "a forced build from kept strings writes the same 18 PDFs, byte for byte, as one without" \
   sh -c "for f in '$C'/out/*/vaginismus.pdf; do cmp -s \"\$f\" '$WORK/kept/'\"\${f#$C/out/}\" || exit 1; done"
+# What each handout asked of its fonts is kept too (.handout-cache/fonts/<lang>/<article>: runs
+# shaped, subsets made): a forced build from it writes the same bytes as one that shapes and
+# subsets everything anew, and leaves an unchanged memo alone; a damaged memo is ignored.
+same_as_kept() { for f in "$C"/out/*/vaginismus.pdf; do cmp -s "$f" "$WORK/kept/${f#$C/out/}" || return 1; done; }
+check "the output folder keeps each handout's font memo" test -s "$C/out/.handout-cache/fonts/th/vaginismus"
+rm -rf "$C/out/.handout-cache/fonts"
+"$HANDOUT" build --config "$C/handout.yaml" --force >/dev/null 2>&1
+check "a forced build shaping and subsetting anew writes the same 18 PDFs as one from kept memos" same_as_kept
+touch -d @1700000000 "$C/out/.handout-cache/fonts/ar/vaginismus"
+"$HANDOUT" build --config "$C/handout.yaml" --force >/dev/null 2>&1
+check "a forced build from unchanged text leaves its font memo as it was" \
+  test "$(stat -c %Y "$C/out/.handout-cache/fonts/ar/vaginismus")" = 1700000000
+printf 'x' | dd of="$C/out/.handout-cache/fonts/ar/vaginismus" bs=1 seek=200 conv=notrunc 2>/dev/null
+"$HANDOUT" build --config "$C/handout.yaml" --force >/dev/null 2>&1
+check "a damaged font memo is ignored (and written again)" \
+  sh -c "test \"\$(stat -c %Y '$C/out/.handout-cache/fonts/ar/vaginismus')\" != 1700000000"
+check "... and the same 18 PDFs, byte for byte" same_as_kept
 sed -i '/^notices:/d' "$C/handout.yaml"
 rebuild >/dev/null
 cp /usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf "$C/fonts/NotoSansLao-Regular.ttf"
