@@ -27,6 +27,7 @@ struct Resource {
   std::string website_uri;  ///< the link made of it; empty when it is not a safe link
   std::string phone;
   SourcePos pos;
+  bool operator==(const Resource&) const = default;
 };
 
 /// A resource of the config's extra_resources, as written: its description may be given per
@@ -34,6 +35,7 @@ struct Resource {
 struct ConfigResource {
   Resource entry;
   LocalizedText description;
+  bool operator==(const ConfigResource&) const = default;
 };
 
 /// The clinic's identity, the same in every language.
@@ -46,6 +48,7 @@ struct ClinicInfo {
   std::string email;
   std::string website;
   std::string email_uri, website_uri;  ///< links made of them; empty when not safe links
+  bool operator==(const ClinicInfo&) const = default;
 };
 
 /// Brand colours and font families.
@@ -71,6 +74,7 @@ struct Brand {
       {"zh-HK", {"Noto Sans CJK HK"}},   {"zh", {"Noto Sans CJK SC"}}};
   SourcePos body_font_pos, heading_font_pos, fallback_fonts_pos, language_fonts_pos;
   SourcePos primary_pos;  ///< where brand.primary is written (the config when absent)
+  bool operator==(const Brand&) const = default;
 };
 
 /// What one run may cost, so a runaway input fails clearly instead of running for minutes.
@@ -78,6 +82,7 @@ struct Limits {
   long long input_bytes = 2LL << 20;      ///< each article, resource list and YAML file
   int pages = 60;                         ///< pages in one handout
   long long image_pixels = 40'000'000;    ///< width x height of each image
+  bool operator==(const Limits&) const = default;
 };
 
 /// Notices added to every handout (`notices`).
@@ -86,6 +91,7 @@ struct NoticesConfig {
   bool language_assistance = false;
   std::vector<std::string> assistance_languages;  ///< as listed, else the config's `languages`
   SourcePos pos;
+  bool operator==(const NoticesConfig&) const = default;
 };
 
 /// What `handout check` holds the handouts to (the config's `check:` map).
@@ -95,6 +101,7 @@ struct CheckConfig {
   /// Jargon and the plainer words to say instead, in the order written (matched case-insensitively).
   std::vector<std::pair<std::string, std::string>> plain_words;
   SourcePos target_grade_pos;
+  bool operator==(const CheckConfig&) const = default;
 };
 
 /// The whole clinic configuration (handout.yaml).
@@ -121,6 +128,7 @@ struct ClinicConfig {
   SourcePos online_url_pos;
   NoticesConfig notices;
   CheckConfig check;
+  bool operator==(const ClinicConfig&) const = default;
 };
 
 /// The clinic as printed on one language's handouts: the config with every per-language text

@@ -12,6 +12,7 @@ struct SourcePos {
   std::string file;
   int line = 0;
   int col = 0;
+  bool operator==(const SourcePos&) const = default;
 };
 
 /// One message about an input file, GCC style: `file:line:col: error: message`.

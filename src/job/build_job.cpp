@@ -362,6 +362,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   Tally tally;
   std::vector<HandoutRecord> records = build_all(tasks, run, opt, progress, err, tally);
   if (tally.written > 0) keep_images(run), run.strings_cache.save(run.config.output_dir);
+  if (is_dir(run.config.output_dir)) run.config_cache.save(run.config.output_dir);  // up-to-date runs read it too
   Diagnostics font_notes;  // fallback fonts a handout needed and could not open
   for (const auto& problem : run.fonts.problems()) font_notes.warning(run.config.path, 0, 0, "fallback " + problem);
   if (!font_notes.items().empty()) progress.before_diagnostics(), err << font_notes.to_string();

@@ -123,7 +123,8 @@ PlacementBox largest_box(const std::vector<LayoutConfig>& layouts, PlacementBox 
 }
 
 bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
-  if (!check_command_line(opt, diags) || !load_clinic_config(opt.config_path, run.config, diags)) return false;
+  if (!check_command_line(opt, diags) || !run.config_cache.load(opt.config_path, opt.out_dir, run.config, diags))
+    return false;
   auto& c = run.config;
   if (!opt.languages.empty()) c.languages = opt.languages;
   if (!opt.articles.empty()) c.articles = opt.articles, c.article_pos.assign(opt.articles.size(), {"--article"});

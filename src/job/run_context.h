@@ -12,6 +12,7 @@
 #include "diag/diagnostic.h"
 #include "fonts/font_set.h"
 #include "job/build_job.h"
+#include "job/config_cache.h"
 #include "job/strings_cache.h"
 #include "layout/handout_layout.h"
 
@@ -38,6 +39,8 @@ struct RunContext {
   /// Strings files parsed in earlier builds into this output folder (builds, not checks). Mutable:
   /// reading through it changes nothing a reader of the run sees.
   mutable StringsCache strings_cache;
+  /// The config parsed in an earlier build into this output folder (read by checks too).
+  ConfigCache config_cache;
 };
 
 /// Loads the config (with the command line's overrides), layout, fonts and logo. False on

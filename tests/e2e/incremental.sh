@@ -90,6 +90,20 @@ printf 'x' | dd of="$C/out/.handout-cache/fonts/ar/vaginismus" bs=1 seek=200 con
 check "a damaged font memo is ignored (and written again)" \
   sh -c "test \"\$(stat -c %Y '$C/out/.handout-cache/fonts/ar/vaginismus')\" != 1700000000"
 check "... and the same 18 PDFs, byte for byte" same_as_kept
+# The config is kept parsed too (.handout-cache/config), found through the config's own
+# `output:` (this clinic builds without --out): a forced build from it writes the same bytes as
+# one that parses it; a config with a warning is parsed, and warned about, on every run.
+check "the output folder keeps the parsed config" test -s "$C/out/.handout-cache/config"
+rm "$C/out/.handout-cache/config"
+"$HANDOUT" build --config "$C/handout.yaml" --force >/dev/null 2>&1
+check "a forced build parsing the config writes the same 18 PDFs as one from the kept config" same_as_kept
+cp "$C/handout.yaml" "$WORK/handout.yaml"
+sed -i 's#^  website: https://willowcreek.example$#  website: javascript:alert(1)#' "$C/handout.yaml"
+rebuild >/dev/null
+check "an unsafe website is warned about" grep -q "warning: link target 'javascript:alert(1)'" "$WORK/err"
+rebuild >/dev/null
+check "... again on the next run (a config with a message is never kept)" grep -q "warning: link target 'javascript:alert(1)'" "$WORK/err"
+cp "$WORK/handout.yaml" "$C/handout.yaml"
 sed -i '/^notices:/d' "$C/handout.yaml"
 rebuild >/dev/null
 cp /usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf "$C/fonts/NotoSansLao-Regular.ttf"
