@@ -69,7 +69,8 @@ bool ConfigCache::load(const std::string& path, const std::string& out_dir, Clin
 void ConfigCache::save(const std::string& out_dir) const {
   if (config_.empty()) return;
   std::string error;
-  write_output_file(out_dir, kFile, config_cache_text(key_, config_, binary_stamp()), error);  // a failed write costs only time
+  // A failed write costs only the next run's time.
+  write_output_file(out_dir, kFile, config_cache_text(key_, config_, binary_stamp()), error, Durability::kCache);
 }
 
 }  // namespace handout

@@ -117,7 +117,7 @@ std::string real_path(const std::string& path) {
 }  // namespace
 
 bool write_output_file(const std::string& root, const std::string& relative, const std::string& bytes,
-                       std::string& error) {
+                       std::string& error, Durability durability) {
   const std::string path = root.empty() ? relative : root + "/" + relative;
   if (!plain_relative_path(relative)) {
     error = "refusing to write '" + path + "': the name would leave the output folder";
@@ -132,7 +132,7 @@ bool write_output_file(const std::string& root, const std::string& relative, con
             real_root + "'";
     return false;
   }
-  return write_file_atomically(path, bytes, error);
+  return write_file_atomically(path, bytes, error, durability);
 }
 
 std::string temp_name_for(const std::string& path) {
@@ -144,7 +144,8 @@ void install_interrupt_cleanup() {
   std::signal(SIGTERM, on_interrupt);
 }
 
-bool write_file_atomically(const std::string& path, const std::string& bytes, std::string& error) {
+bool write_file_atomically(const std::string& path, const std::string& bytes, std::string& error,
+                           Durability durability) {
   const auto slash = path.rfind('/');
   const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
   if (!dir.empty() && !make_dirs(dir, error)) return false;
@@ -173,7 +174,7 @@ bool write_file_atomically(const std::string& path, const std::string& bytes, st
     }
     done += static_cast<std::size_t>(n);
   }
-  if (ok) ok = ::fsync(fd) == 0;
+  if (ok && durability == Durability::kSynced) ok = ::fsync(fd) == 0;
   const int saved = errno;
   ok = ::close(fd) == 0 && ok;
   if (ok) ok = ::rename(temp.c_str(), path.c_str()) == 0;

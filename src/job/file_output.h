@@ -4,15 +4,21 @@
 
 namespace handout {
 
+/// Whether a write waits for the disk (fsync) before it is renamed into place: handouts,
+/// manifests and reports do; the output folder's caches need not (a cache file cut short by a
+/// crash fails its checksum and costs only time).
+enum class Durability { kSynced, kCache };
+
 /// Writes `bytes` to `path` through a temporary file in the same folder, then renames it
 /// into place. Creates missing folders. On failure nothing is left at `path` or beside it.
-bool write_file_atomically(const std::string& path, const std::string& bytes, std::string& error);
+bool write_file_atomically(const std::string& path, const std::string& bytes, std::string& error,
+                           Durability durability = Durability::kSynced);
 
 /// Writes `bytes` to `root`/`relative` atomically, refusing (with `error`) a relative path that
 /// is absolute or has '..', '.' or empty parts, and a folder that resolves outside `root`
 /// (through a symbolic link, say): a build never writes outside its output folder.
 bool write_output_file(const std::string& root, const std::string& relative, const std::string& bytes,
-                       std::string& error);
+                       std::string& error, Durability durability = Durability::kSynced);
 
 /// The mkstemp pattern of the temporary file for `path`: `<path>.handout-tmp-<pid>-XXXXXX`.
 /// The first write into a folder removes such files there whose process is gone.

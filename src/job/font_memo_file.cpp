@@ -54,7 +54,7 @@ FontMemo load_font_memo(const std::string& out_dir, const std::string& stem) {
 void save_font_memo(const std::string& out_dir, const std::string& stem, const FontMemo& memo) {
   if (!memo.changed()) return;
   std::string error;
-  write_output_file(out_dir, kFolder + stem, font_memo_text(memo.used(), stamp()), error);
+  write_output_file(out_dir, kFolder + stem, font_memo_text(memo.used(), stamp()), error, Durability::kCache);
 }
 
 }  // namespace handout

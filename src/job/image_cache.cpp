@@ -53,7 +53,7 @@ bool save_cached_image(const std::string& root, const std::string& relative, con
                             std::to_string(image.pixels_deflated.size()) + " " +
                             std::to_string(image.alpha_deflated.size()) + " " + hash_hex(content_hash(payload)) + "\n" + payload;
   std::string error;
-  return write_output_file(root, relative, entry, error);
+  return write_output_file(root, relative, entry, error, Durability::kCache);
 }
 
 }  // namespace handout

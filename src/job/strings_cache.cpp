@@ -137,7 +137,8 @@ void StringsCache::save(const std::string& out_dir) const {
   std::lock_guard lock(mutex_);
   if (used_.empty() || used_ == loaded_) return;
   std::string error;
-  write_output_file(out_dir, kFile, strings_cache_text(used_, binary_stamp()), error);  // a failed write costs only the next run
+  // A failed write costs only the next run's time.
+  write_output_file(out_dir, kFile, strings_cache_text(used_, binary_stamp()), error, Durability::kCache);
 }
 
 int StringsCache::parsed() const {

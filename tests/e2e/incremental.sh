@@ -90,6 +90,12 @@ printf 'x' | dd of="$C/out/.handout-cache/fonts/ar/vaginismus" bs=1 seek=200 con
 check "a damaged font memo is ignored (and written again)" \
   sh -c "test \"\$(stat -c %Y '$C/out/.handout-cache/fonts/ar/vaginismus')\" != 1700000000"
 check "... and the same 18 PDFs, byte for byte" same_as_kept
+# Caches are not synced to disk (one cut short by a crash fails its checksum and is ignored):
+# a first build into a new folder syncs its PDF and its manifest, and nothing else.
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace -f -e trace=fsync -o "$WORK/sync" \
+  "$HANDOUT" build --config "$C/handout.yaml" --out "$WORK/fresh" --lang en >/dev/null 2>&1
+check "a first build syncs its PDF and manifest only, not the caches it writes ($(grep -c 'fsync(' "$WORK/sync") fsyncs)" \
+  sh -c "test \"\$(grep -c 'fsync(' '$WORK/sync')\" -eq 2 && test -s '$WORK/fresh/.handout-cache/fonts/en/vaginismus'"
 # The config is kept parsed too (.handout-cache/config), found through the config's own
 # `output:` (this clinic builds without --out): a forced build from it writes the same bytes as
 # one that parses it; a config with a warning is parsed, and warned about, on every run.
