@@ -81,8 +81,12 @@ bool build_one(RunContext& run, const BuildOptions& opt, Task& task) {
   if (visit) in.personal = &personal;
   LayoutStats stats;
   const auto errors_before = diags.error_count();
-  FontMemo memo = load_font_memo(run.config.output_dir, task.stem);  // what its last build asked of fonts
-  const FontMemo::Use use(&memo);  // while it is laid out and rendered
+  // What its last build asked of its fonts, while it is laid out and rendered. Kept from a
+  // handout's second build on: a first build (a new output folder, article or language)
+  // neither reads nor records a memo, and a catalogue's first build costs nothing more.
+  const bool built_before = is_file(join_path(run.config.output_dir, task.stem + ".pdf"));
+  FontMemo memo = built_before ? load_font_memo(run.config.output_dir, task.stem) : FontMemo();
+  const FontMemo::Use use(built_before ? &memo : nullptr);
   const PagedDocument doc = layout_handout(in, lang.styles[job.layout], run.fonts, diags, &stats);
   if (diags.error_count() > errors_before) return false;  // e.g. a tri-fold that does not fit
   if (static_cast<int>(doc.pages.size()) > run.config.limits.pages) {
@@ -101,7 +105,7 @@ bool build_one(RunContext& run, const BuildOptions& opt, Task& task) {
     diags.error(path, 0, 0, error);
     return false;
   }
-  save_font_memo(root, relative, memo);
+  if (built_before) save_font_memo(root, relative, memo);
   if (opt.debug_layout && !write_output_file(root, relative + ".layout.txt", render_debug(doc, run.fonts), error)) {
     diags.error(path, 0, 0, error);
     return false;

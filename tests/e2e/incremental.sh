@@ -95,7 +95,11 @@ check "... and the same 18 PDFs, byte for byte" same_as_kept
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace -f -e trace=fsync -o "$WORK/sync" \
   "$HANDOUT" build --config "$C/handout.yaml" --out "$WORK/fresh" --lang en >/dev/null 2>&1
 check "a first build syncs its PDF and manifest only, not the caches it writes ($(grep -c 'fsync(' "$WORK/sync") fsyncs)" \
-  sh -c "test \"\$(grep -c 'fsync(' '$WORK/sync')\" -eq 2 && test -s '$WORK/fresh/.handout-cache/fonts/en/vaginismus'"
+  sh -c "test \"\$(grep -c 'fsync(' '$WORK/sync')\" -eq 2 && test -s '$WORK/fresh/.handout-cache/config'"
+# A handout's font memo is written from its second build on (a catalogue's first build pays nothing for it).
+check "a first build writes no font memo" test ! -e "$WORK/fresh/.handout-cache/fonts"
+"$HANDOUT" build --config "$C/handout.yaml" --out "$WORK/fresh" --lang en --force >/dev/null 2>&1
+check "... its second build does" test -s "$WORK/fresh/.handout-cache/fonts/en/vaginismus"
 # The config is kept parsed too (.handout-cache/config), found through the config's own
 # `output:` (this clinic builds without --out): a forced build from it writes the same bytes as
 # one that parses it; a config with a warning is parsed, and warned about, on every run.
