@@ -1,6 +1,7 @@
 // Line breaking: first-fit on known widths, and set paragraphs never overflow their column.
 #include <doctest/doctest.h>
 
+#include "layout/flat_text.h"
 #include "layout/inline_text.h"
 #include "layout/line_breaker.h"
 #include "test_support.h"
@@ -110,4 +111,22 @@ TEST_CASE("a character no font covers is reported with its code point") {
   set("Chinese \u4E2D text", 300, d);
   REQUIRE(d.items().size() == 1);
   CHECK(format_diagnostic(d.items()[0]) == "t.md:1: warning: no font covers character U+4E2D '\u4E2D'");
+}
+
+TEST_CASE("a paragraph that fits whole on its line is one piece, its break opportunities not looked up") {
+  const auto& f = test::fonts();
+  TextStyle st{f.body.regular, 12, 18, Color{}};
+  const InlineStyles styles = inline_styles(st, f.body, Color{});
+  Diagnostics d;
+  Span s;
+  s.text = "Call us today";
+  using namespace paragraph;
+  const FlatText flat = flatten({s}, styles, *f.set, false, "en", {}, d);
+  CHECK(find_pieces(flat, "en").size() == 3);       // a break opportunity after each space
+  CHECK(find_pieces(flat, "en", 400).size() == 1);  // it fits: the whole text
+  CHECK(find_pieces(flat, "en", 40).size() == 3);   // it does not
+  s.text = "Call us\u2028today";  // a line separator always breaks: its opportunities are looked up
+  const FlatText separated = flatten({s}, styles, *f.set, false, "en", {}, d);
+  CHECK(find_pieces(separated, "en", 400).size() == 3);
+  CHECK(find_pieces(separated, "en", 400)[1].after == BreakKind::Forced);
 }

@@ -183,9 +183,15 @@ FlatText flatten(const std::vector<Span>& spans, const InlineStyles& styles, con
   return flat;
 }
 
-std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang) {
+namespace {
+
+// UAX #14's mandatory breaks: BK, CR, LF, NL.
+bool forces_break(char32_t c) {
+  return c == U'\n' || c == U'\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+std::vector<Piece> pieces_at(const FlatText& flat, const std::vector<BreakAfter>& brks) {
   const auto& chars = flat.chars;
-  const std::vector<BreakAfter> brks = line_breaks(chars, lang);
   std::vector<Piece> pieces;
   std::size_t start = 0;
   for (std::size_t i = 0; i < chars.size(); ++i) {
@@ -198,6 +204,20 @@ std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang) {
     start = i + 1;
   }
   return pieces;
+}
+
+}  // namespace
+
+std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang) {
+  return pieces_at(flat, line_breaks(flat.chars, lang));
+}
+
+std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang, double width) {
+  // A label, a heading, a tagline that fits whole is one line whatever its break opportunities:
+  // ICU is not asked (its Thai dictionary alone takes half a millisecond to load).
+  if (flat.prefix.back() <= width && std::none_of(flat.chars.begin(), flat.chars.end(), forces_break))
+    return pieces_at(flat, std::vector<BreakAfter>(flat.chars.size(), BreakAfter::None));
+  return find_pieces(flat, lang);
 }
 
 void split_wide_piece(const FlatText& flat, Piece p, double width, std::vector<Piece>& out) {

@@ -181,7 +181,7 @@ std::vector<SetLine> set_paragraph(const std::vector<Span>& spans, const InlineS
                                    Diagnostics& diags, const ParagraphOptions& options) {
   const FlatText flat = flatten(spans, styles, fonts, options.rtl, lang, source, diags);
   std::vector<Piece> wide, pieces;
-  for (const auto& p : find_pieces(flat, lang)) split_wide_piece(flat, p, width, wide);
+  for (const auto& p : find_pieces(flat, lang, width)) split_wide_piece(flat, p, width, wide);
   for (const auto& p : wide) {
     if (options.hyphenator && options.total_fit)
       hyphenate_piece(flat, spans, *options.hyphenator, p, pieces);
