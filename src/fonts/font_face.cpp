@@ -38,7 +38,6 @@ hb_blob_t* without_dropped_tables(hb_face_t*, hb_tag_t tag, void* user) {
 
 void destroy_face(void* face) { hb_face_destroy(static_cast<hb_face_t*>(face)); }
 constexpr char32_t kLowCacheSize = 0x800;
-constexpr std::size_t kMaxSubset = 256u << 20;  // a font file inflated from a memo, at most
 
 std::uint32_t be32(const unsigned char* p) {
   return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
@@ -229,16 +228,15 @@ FontFace::Subset FontFace::subset(const std::vector<unsigned>& glyphs) const {
   if (memo) {
     memo_key.append(identity_).append("\0s", 2);
     append_key_numbers(memo_key, glyphs);
-    if (const FontMemo::Subset* kept = memo->find_subset(memo_key)) {
-      Subset out{"", kept->deflated, kept->cff, kept->codes};
-      if (inflate_zlib(out.deflated, kMaxSubset, out.file)) {
-        memo->record_subset(memo_key, *kept);
-        return out;
-      }
+    if (const FontMemo::Subset* kept = memo->find_subset(memo_key);
+        kept && !kept->deflated.empty() && kept->codes.size() == glyphs.size()) {
+      memo->record_subset(memo_key, *kept);
+      return Subset{"", kept->deflated, kept->cff, kept->codes, kept->file_size};
     }
   }
   Subset made = recent_subset(glyphs);
-  if (memo && !made.file.empty()) memo->record_subset(memo_key, FontMemo::Subset{made.cff, made.codes, made.deflated});
+  if (memo && !made.deflated.empty())
+    memo->record_subset(memo_key, FontMemo::Subset{made.cff, made.codes, made.deflated, made.file_size});
   return made;
 }
 
@@ -299,6 +297,7 @@ FontFace::Subset FontFace::make_subset(const std::vector<unsigned>& glyphs) cons
   hb_subset_input_destroy(input);
   if (out.file.empty()) out.codes.clear();
   else out.deflated = deflate_zlib(out.file, kDeflateSmall);  // kept with the subset: compressed once
+  out.file_size = out.file.size();
   return out;
 }
 

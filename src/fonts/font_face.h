@@ -77,10 +77,12 @@ class FontFace {
   double glyph_advance(unsigned gid) const;
   /// A subset holding `glyphs` (original ids), hinting and layout tables dropped.
   struct Subset {
-    std::string file;            ///< a TrueType font file, or a bare CID-keyed CFF table; empty on failure
-    std::string deflated;        ///< `file` in the zlib format, as the PDF embeds it
+    std::string file;            ///< a TrueType font file, or a bare CID-keyed CFF table; empty on failure,
+                                 ///< and when taken from a FontMemo (the PDF needs only the next two)
+    std::string deflated;        ///< `file` in the zlib format, as the PDF embeds it; empty on failure
     bool cff = false;            ///< CFF outlines (a PDF CIDFontType0), else TrueType (CIDFontType2)
     std::vector<unsigned> codes; ///< glyphs[i]'s glyph id in the subset, also its CID (CFF CIDs renumbered)
+    std::size_t file_size = 0;   ///< `file`'s length (a TrueType font's /Length1)
   };
   /// The last few subsets are kept: a run's handouts ask for the same ones again and again (the
   /// language-assistance notice sets the same taglines in every handout); and taken from the

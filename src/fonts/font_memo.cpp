@@ -79,7 +79,10 @@ bool read_subset(Bytes& in, FontMemo::Subset& s) {
   s.codes.resize(count);
   for (unsigned& code : s.codes)
     if (!in.u32(code)) return false;
-  return in.text(s.deflated);
+  std::uint64_t size = 0;
+  if (!in.text(s.deflated) || !in.varint(size, 0xFFFFFFFFu)) return false;
+  s.file_size = static_cast<std::size_t>(size);
+  return true;
 }
 
 // The entries of a map in key order: the same memo, the same bytes.
@@ -137,6 +140,7 @@ std::string font_memo_subsets_bytes(const FontMemo::Contents& memo) {
     put_varint(out, subset->second.codes.size());
     for (unsigned code : subset->second.codes) put_varint(out, code);
     put_bytes(out, subset->second.deflated);
+    put_varint(out, subset->second.file_size);
   }
   return out;
 }

@@ -32,6 +32,7 @@ class FontMemo {
     bool cff = false;
     std::vector<unsigned> codes;
     std::string deflated;
+    std::size_t file_size = 0;
     bool operator==(const Subset&) const = default;
   };
   struct Contents {

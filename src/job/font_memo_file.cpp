@@ -8,7 +8,7 @@
 namespace handout {
 namespace {
 
-constexpr const char* kMagic = "handout-fonts 1";  // the format's version
+constexpr const char* kMagic = "handout-fonts 2";  // the format's version
 constexpr const char* kFolder = ".handout-cache/fonts/";
 constexpr std::size_t kMaxFile = 64u << 20, kMaxRuns = 64u << 20;
 // The runs deflated (fast): their text and the faces' names repeat, a third of the bytes

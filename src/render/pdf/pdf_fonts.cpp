@@ -70,7 +70,7 @@ HPDF_Dict PdfFonts::descriptor(const FontFace::Subset& subset, const FontDescrip
   if (subset.cff)
     HPDF_Dict_AddName(font_file, "Subtype", "CIDFontType0C");  // a bare CID-keyed CFF table
   else
-    HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(subset.file.size()));
+    HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(subset.file_size));
   HPDF_Dict desc = hpdf_bridge::new_dict(pdf_);
   HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
   HPDF_Dict_AddName(desc, "FontName", name.c_str());
@@ -92,7 +92,7 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   for (unsigned g = 0; g < e.new_id.size(); ++g)
     if (e.new_id[g] != kUnused) used.push_back(g);
   const FontFace::Subset subset = e.face->subset(used);
-  if (subset.file.empty() || subset.deflated.empty() || subset.codes.size() != used.size()) {
+  if (subset.deflated.empty() || subset.codes.size() != used.size()) {
     error = "cannot subset font '" + e.face->path() + "'" +
             (subset.cff ? " (its CFF outlines are not CID-keyed; use a TrueType or CID-keyed font)" : "");
     return false;
