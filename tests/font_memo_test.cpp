@@ -79,6 +79,8 @@ TEST_CASE("font memo: every truncation and every altered byte of a memo file is 
   CHECK(back.runs.empty());
   CHECK_FALSE(parse_font_memo_runs(runs + runs, back));  // every run twice
   CHECK_FALSE(parse_font_memo_runs(std::string("\x01k\xff\xff\xff\xff\x0f", 7), back));  // four billion glyphs
+  CHECK_FALSE(parse_font_memo_runs(std::string("\x02k", 2), back));  // a key longer than what follows its length
+  CHECK_FALSE(parse_font_memo_subsets(std::string("\x02k", 2), back));
   CHECK_FALSE(parse_font_memo_subsets(subsets.substr(0, subsets.size() - 1), back));
   CHECK_FALSE(parse_font_memo_subsets(subsets + subsets, back));
   CHECK(back.subsets.empty());

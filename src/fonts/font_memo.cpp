@@ -51,7 +51,7 @@ class Bytes {
   }
   bool text(std::string& s) {
     std::uint64_t n = 0;
-    if (!varint(n, rest_.size())) return false;
+    if (!varint(n, ~0ULL) || n > rest_.size()) return false;  // what is left after the length itself
     s.assign(rest_.substr(0, n));
     rest_.remove_prefix(n);
     return true;
