@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Median CPU and wall time of a command run N times, each as a whole process.
 
 CPU is the child's user + system time from wait4() (microseconds, whatever the process did

@@ -20,7 +20,7 @@ sed '/^notices:/d' "$CONFIG" >"$NO_NOTICE"
 trap 'rm -rf "$OUT" "$NO_NOTICE"' EXIT
 # Median CPU (user + sys of the whole process, from exec to exit) and wall ms of N runs of a
 # command: bench/cpu_time.py starts each with posix_spawn and reads wait4's microseconds.
-measure() { python3 "$(dirname "$0")/cpu_time.py" "$N" "$@"; }
+measure() { /usr/bin/python3 "$(dirname "$0")/cpu_time.py" "$N" "$@"; }
 languages=$(sed -n 's/^languages: *\[\(.*\)\]/\1/p' "$CONFIG" | tr -d ' ' | tr ',' ' ')
 printf '%-8s %5s %9s %12s %12s\n' language pages bytes "cpu ms" "wall ms"
 for lang in $languages; do
@@ -55,6 +55,6 @@ printf '\nprocess start (handout --version): median %s ms CPU\n' "$cpu"
 # A clinic builds every language in one run: fonts, images and config are loaded once.
 runs=$(( N < 5 ? N : 5 ))
 count=$("$HANDOUT" build --config "$CONFIG" --out "$OUT" --force | grep -c '^wrote ')
-read -r cpu wall < <(python3 "$(dirname "$0")/cpu_time.py" "$runs" "$HANDOUT" build --config "$CONFIG" --out "$OUT" --force)
+read -r cpu wall < <(/usr/bin/python3 "$(dirname "$0")/cpu_time.py" "$runs" "$HANDOUT" build --config "$CONFIG" --out "$OUT" --force)
 awk -v t="$cpu" -v n="$count" -v r="$runs" \
   'BEGIN { printf "all languages in one run: %d handouts, median %.0f ms CPU of %d runs, %.1f ms per handout\n", n, t, r, t / n }'

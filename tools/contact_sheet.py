@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Puts the pages of a PDF side by side in one PNG, to review a whole handout at a glance.
 
 Usage: tools/contact_sheet.py file.pdf out.png [dpi] [pages per row]

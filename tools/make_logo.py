@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Draws the fictional example clinic's logo (assets/logo.png) with only the standard library.
 
 A teal disc with three willow leaves. Anti-aliased by 4x4 supersampling. Run once; the PNG is

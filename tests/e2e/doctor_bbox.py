@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Spoils a `pdftotext -bbox-layout` file on purpose, so the e2e tests can show that each rule of
 flow_oracle.py fails when the PDF breaks it.
 

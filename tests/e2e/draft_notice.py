@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Prints the draft-translation notice an article should carry, worked out from the README's
 rules alone: strings.yaml's `translation_draft` with {source} the source language's name (from
 `language_names`, else its code) and {date} the `translated` date written with `date` and `months`.

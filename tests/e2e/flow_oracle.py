@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks a handout's break rules from the PDF alone, without trusting the layout code.
 
 Reads the lines back with `pdftotext -bbox-layout` (poppler), cuts each page into the frames the

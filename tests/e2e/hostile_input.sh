@@ -5,7 +5,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 e2e_setup "$@"
-python3 "$REPO/tests/tools/make_images.py" "$WORK/img" --big 6000
+"$PYTHON" "$REPO/tests/tools/make_images.py" "$WORK/img" --big 6000
 
 # --- 1. images: decoded by us, broken ones refused by name ----------------------------------
 C=$WORK/logo

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks a PDF against the machine-checkable conditions of PDF/UA-1 (the Matterhorn Protocol's
 failure conditions that need no human judgement), with pikepdf alone. veraPDF is not available
 on Debian; this is the project's own, independent of the code that writes the PDFs.

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Writes a copy of a good tagged handout with one accessibility fault, so the end-to-end tests
 can show that pdfua_check.py catches each fault it claims to.
 

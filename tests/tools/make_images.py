@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Writes test images, good and hostile, into a folder (standard library only).
 
 usage: make_images.py DIR [--big N]
