@@ -38,9 +38,7 @@ seed yaml_fuzz 00 handout.yaml
 seed yaml_fuzz 01 layouts/*.yaml
 seed yaml_fuzz 02 content/*/strings.yaml
 seed yaml_fuzz 03 content/*/*.resources.yaml
-n=$((n + 1))  # a build manifest (see src/job/manifest.cpp)
-printf '\x05handout-manifest 2\npdf 0123456789abcdef 4 0.1.0 letter en/a.pdf\nin 0123456789abcdef 10 20 /x/y\n' \
-  >"$seeds/yaml_fuzz/$n"
+seed yaml_fuzz 05 tests/fixtures/manifest-sample.txt  # a build manifest (see src/job/manifest.cpp)
 for md in content/*/*.md; do  # front matter alone
   n=$((n + 1))
   { printf '\x04'; sed -n '2,/^---$/p' "$md" | sed '$d'; } >"$seeds/yaml_fuzz/$n"

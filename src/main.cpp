@@ -44,9 +44,13 @@ void add_build(CLI::App& app, Commands& c) {
   build->add_option("--report", opt.report_path, "Also write a JSON report: a record per handout and the totals");
   build->add_option("--shard", opt.shard, "Build only shard K of N (K/N), for several machines sharing a build");
   build->add_flag("--force", opt.force, "Rebuild every handout, also those whose inputs are unchanged");
+  build->add_flag("--explain", opt.explain, "Say why each handout built was not up to date");
   build->add_flag("--prune", opt.prune, "Remove PDFs in the output folder that no handout of the build makes");
   build->add_option("--patients", opt.patients_path,
-                    "Build personal copies for the patient visits in this CSV file (patients/<id>/<lang>/<article>.pdf)");
+                    "Build personal copies for the patient visits in this CSV file (<patients_output>/<id>/<lang>/<article>.pdf)");
+  build->add_option("--patients-out", opt.patients_out,
+                    "Folder for personal copies (default: the config's patients_output, personal-copies/ beside it)")
+      ->needs(build->get_option("--patients"));
   build->add_flag("--check", opt.check, "After building, print a reading-level and problems line per handout");
   build->add_flag("--index", opt.index, "Also write <out>/index.html: every handout with a thumbnail, title and grade")
       ->excludes(build->get_option("--patients"));

@@ -1,6 +1,11 @@
 // Hostile input (issue 7): every loader refuses or repairs bad bytes, keys, labels, links and
 // images with a message at the place written, and nothing is lost silently.
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -126,7 +131,7 @@ TEST_CASE("large images keep just the pixels print needs") {
   REQUIRE(load_image(test::source_dir() + "/assets/logo.png", {36, 36}, {}, out, error));
   CHECK(out.width == 150);
   CHECK(out.height == 150);
-  CHECK(out.pixels.size() == 150u * 150 * 3);
+  CHECK(out.pixels.size() == 150u * 150 * (out.palette.empty() ? 3 : 1));
   CHECK(out.alpha.size() == 150u * 150);
   // A JPEG that must shrink is re-encoded rather than embedded whole.
   REQUIRE(load_image(test::source_dir() + "/tests/fixtures/photo.jpg", {18, 18}, {}, out, error));
@@ -212,28 +217,36 @@ TEST_CASE("limits can be raised in the config, within bounds") {
   CHECK(bad.to_string() == "c.yaml:4:10: error: 'pages' in 'limits' must be between 1 and 100000 (got 0)\n");
 }
 
-TEST_CASE("stale temporary files of killed runs are removed; live runs' and other files are not") {
+TEST_CASE("temporary files no run holds are removed; those a run holds, new ones and other files are not") {
   const std::string dir = "/tmp/handout-stale-test-" + std::to_string(::getpid());
-  REQUIRE(std::system(("rm -rf " + dir + " && mkdir -p " + dir).c_str()) == 0);
-  const std::string dead = dir + "/a.pdf.handout-tmp-999999999-AbC123";
-  const std::string live = dir + "/b.pdf.handout-tmp-" + std::to_string(::getpid()) + "-AbC123";
-  const std::string other = dir + "/c.pdf.tmp-AbC123";
-  std::string error;
-  for (const auto& p : {dead, live, other}) REQUIRE(write_file_atomically(p, "x", error));
-  CHECK(temp_name_for(dir + "/x.pdf") == dir + "/x.pdf.handout-tmp-" + std::to_string(::getpid()) + "-XXXXXX");
-  // The writes above made the folder "cleaned" for this process; a new folder shows the sweep.
-  const std::string fresh = dir + "/fresh";
-  REQUIRE(write_file_atomically(fresh + "/keep.txt", "x", error));
-  for (const auto& name : {"/d.pdf.handout-tmp-999999999-AbC123", "/e.pdf.handout-tmp-1-AbC123x"})
-    REQUIRE(std::system(("touch " + fresh + name).c_str()) == 0);
-  const std::string sub = fresh + "/sub";
-  REQUIRE(std::system(("mkdir -p " + sub + " && touch " + sub + "/d.pdf.handout-tmp-999999999-AbC123").c_str()) == 0);
-  REQUIRE(write_file_atomically(sub + "/out.pdf", "x", error));
-  CHECK_FALSE(is_file(sub + "/d.pdf.handout-tmp-999999999-AbC123"));  // dead pid: removed
-  CHECK(is_file(fresh + "/d.pdf.handout-tmp-999999999-AbC123"));      // a folder not written: kept
-  CHECK(is_file(fresh + "/e.pdf.handout-tmp-1-AbC123x"));             // not our pattern: kept
-  CHECK(is_file(live));
-  CHECK(is_file(other));
+  REQUIRE(std::system(("rm -rf " + dir + " && mkdir -p " + dir + "/sub").c_str()) == 0);
+  const std::string orphan = dir + "/sub/a.pdf.handout-tmp-999999999-AbC123";  // the old naming, too
+  const std::string held = dir + "/sub/b.pdf.handout-tmp-AbC123";
+  const std::string young = dir + "/sub/c.pdf.handout-tmp-XyZ789";
+  const std::string other = dir + "/sub/d.pdf.tmp-AbC123";
+  const std::string unwritten = dir + "/e.pdf.handout-tmp-AbC123";  // in a folder nothing is written to
+  for (const auto& p : {orphan, held, other, unwritten})
+    REQUIRE(std::system(("touch -d '-1 hour' " + p).c_str()) == 0);
+  REQUIRE(std::system(("touch " + young).c_str()) == 0);
+  // Another run's lock (another process, PID namespace or machine holds it the same way).
+  const int fd = ::open(held.c_str(), O_RDONLY | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  REQUIRE(::flock(fd, LOCK_EX) == 0);
+  const pid_t child = ::fork();
+  if (child == 0) {  // the sweep runs in another process, which cannot take the lock
+    std::string error;
+    std::_Exit(write_output_file(dir, "sub/out.pdf", "x", error) ? 0 : 1);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK(WEXITSTATUS(status) == 0);
+  ::close(fd);
+  CHECK_FALSE(is_file(orphan));  // nobody holds it: a killed run's
+  CHECK(is_file(held));          // a run still writing it
+  CHECK(is_file(young));         // made a moment ago: its writer may not have locked it yet
+  CHECK(is_file(other));         // not our name
+  CHECK(is_file(unwritten));     // a folder not written to
+  CHECK(is_file(dir + "/sub/out.pdf"));
   CHECK(std::system(("rm -rf " + dir).c_str()) == 0);
 }
 
@@ -327,10 +340,25 @@ TEST_CASE("output files stay inside the output folder, whatever the name or the 
     CHECK_FALSE(write_output_file(dir + "/out", bad, "x", error));
     CHECK(error.find("would leave the output folder") != std::string::npos);
   }
-  // A folder inside out/ that is a link to somewhere else.
+  // A folder inside out/ that is a link to somewhere else: nothing written or created through it.
   REQUIRE(std::system(("ln -s " + dir + "/elsewhere " + dir + "/out/fr").c_str()) == 0);
   CHECK_FALSE(write_output_file(dir + "/out", "fr/a.pdf", "x", error));
-  CHECK(error.find("outside the output folder") != std::string::npos);
+  CHECK(error.find("it is a symbolic link") != std::string::npos);
+  CHECK_FALSE(write_output_file(dir + "/out", "fr/sub/a.pdf", "x", error));
   CHECK_FALSE(is_file(dir + "/elsewhere/a.pdf"));
+  CHECK_FALSE(is_dir(dir + "/elsewhere/sub"));
+  // Removing goes through no link either.
+  REQUIRE(std::system(("touch " + dir + "/elsewhere/b.pdf").c_str()) == 0);
+  CHECK_FALSE(remove_output_file(dir + "/out", "fr/b.pdf", error));
+  CHECK(is_file(dir + "/elsewhere/b.pdf"));
+  CHECK(remove_output_file(dir + "/out", "en/a.pdf", error));
+  CHECK_FALSE(is_file(dir + "/out/en/a.pdf"));
+  // A private file and its folders are its owner's alone.
+  CHECK(write_output_file(dir + "/private", "p1/en/a.pdf", "x", error, kPrivateModes));
+  struct stat st {};
+  REQUIRE(::stat((dir + "/private/p1/en/a.pdf").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  REQUIRE(::stat((dir + "/private/p1").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0700);
   CHECK(std::system(("rm -rf " + dir).c_str()) == 0);
 }

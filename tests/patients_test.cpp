@@ -295,7 +295,7 @@ TEST_CASE("a personal copy: labelled lines in the handout's language, only the f
   REQUIRE(copy.note);
   CHECK(copy.note->blocks.size() == 1);  // one list
   CHECK(copy.source == "visits.csv:4");
-  CHECK(visit_stem(v, "a") == "patients/v-1/es/a");
+  CHECK(visit_stem(v, "a") == "v-1/es/a");
 
   strings.labels.erase("prepared_for");
   PersonalCopy without;

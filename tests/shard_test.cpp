@@ -1,7 +1,8 @@
-// Splitting a build into shards: the parse, and a split that is whole, disjoint and even.
+// Splitting a build into shards: the parse, and a split that is whole, disjoint, stable and even.
 #include <doctest/doctest.h>
 
-#include <numeric>
+#include <string>
+#include <vector>
 
 #include "job/shard.h"
 
@@ -20,19 +21,24 @@ TEST_CASE("--shard K/N is parsed and checked") {
   CHECK(error == "invalid --shard '' (expected K/N with 1 <= K <= N, e.g. 2/4)");
 }
 
-TEST_CASE("shards split by cost: every item once, loads even, the same answer every time") {
-  std::vector<double> costs;
-  for (int i = 0; i < 200; ++i) costs.push_back(1000 + (i * 7919) % 3000);  // articles of uneven size
-  const auto owner = assign_shards(costs, 4);
-  CHECK(owner == assign_shards(costs, 4));
-  std::vector<double> load(4, 0);
-  for (std::size_t i = 0; i < costs.size(); ++i) {
-    REQUIRE((owner[i] >= 0 && owner[i] < 4));
-    load[owner[i]] += costs[i];
-  }
-  const double total = std::accumulate(costs.begin(), costs.end(), 0.0);
-  for (double l : load) CHECK(l == doctest::Approx(total / 4).epsilon(0.02));
-  CHECK(assign_shards(costs, 1) == std::vector<int>(costs.size(), 0));
+TEST_CASE("shards split by name: every handout once, the same answer whatever else changes, roughly even") {
+  // 200 articles x 8 languages x 2 layouts, as a catalogue.
+  const char* langs[] = {"en", "es", "zh-Hans", "vi", "ko", "ru", "ar", "fr"};
+  std::vector<int> count(4, 0);
+  for (int a = 0; a < 200; ++a)
+    for (const char* lang : langs)
+      for (const char* layout : {"letter", "large-print"}) {
+        const std::string article = "article-" + std::to_string(a);
+        const int owner = shard_of(lang, article, layout, 4);
+        REQUIRE((owner >= 0 && owner < 4));
+        CHECK(owner == shard_of(lang, article, layout, 4));  // nothing but the three names decides
+        ++count[owner];
+        CHECK(shard_of(lang, article, layout, 1) == 0);
+      }
+  for (int c : count) CHECK(c == doctest::Approx(3200 / 4).epsilon(0.1));
+  const bool all_alike = shard_of("en", "a", "letter", 7) == shard_of("en", "b", "letter", 7) &&
+                         shard_of("en", "a", "letter", 7) == shard_of("en", "c", "letter", 7);
+  CHECK_FALSE(all_alike);
 }
 
 }  // namespace

@@ -293,6 +293,9 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
   read_articles(top, out);
   if (auto output = top.text("output")) out.output_dir = *output;
   out.output_dir = join_path(out.base_dir, out.output_dir);
+  if (auto patients = top.text("patients_output"))
+    out.patients_output_dir = *patients, out.patients_output_pos = top.pos("patients_output");
+  out.patients_output_dir = join_path(out.base_dir, out.patients_output_dir);
   out.footer_note = top.localized("footer_note", false);
   if (auto fb = top.text("fallback_language")) {
     out.fallback_language = *fb, out.fallback_language_pos = top.pos("fallback_language");

@@ -43,7 +43,15 @@ void on_field(void* data, std::size_t len, void* reader) {
   auto& r = *static_cast<Reader*>(reader);
   // libcsv passes a null buffer for an empty field it never had to allocate for.
   const char* s = data ? static_cast<const char*>(data) : "";
-  r.current.fields.push_back(Field{without_cr_before_lf(s, len), r.field_line, r.field_col});
+  Field field{without_cr_before_lf(s, len), r.field_line, r.field_col};
+  const auto spaces = [](std::string_view v) { return !v.empty() && v.find_first_not_of(" \t") == std::string_view::npos; };
+  if (field.text.empty() && r.field_line == r.line) {  // trimmed: what was written between the delimiters
+    const std::size_t start = r.line_start + static_cast<std::size_t>(r.field_col - 1);
+    field.blank = start < r.last && spaces(r.text.substr(start, r.last - start));
+  } else {
+    field.blank = spaces(field.text);
+  }
+  r.current.fields.push_back(std::move(field));
   // The byte that ended this field is a delimiter or a line end; the next field starts after it.
   r.field_line = r.line;
   r.field_col = r.col_of(r.last) + 1;

@@ -15,6 +15,7 @@ struct Field {
   std::string text;  ///< unquoted fields come trimmed of spaces and tabs (libcsv does it)
   int line = 0;      ///< 1-based line of the field's first byte
   int col = 0;       ///< 1-based byte column of the field's first byte
+  bool blank = false;  ///< written as spaces or tabs only (trimmed to nothing, or quoted)
 };
 
 /// One record (a row of the file) and where its first field starts.

@@ -226,7 +226,11 @@ bool read_row(const csv::Record& row, const Header& header, Reading& reading, Pa
   out.name = field_of(row, header, kName).text;
   out.clinician = field_of(row, header, kClinician).text;
   out.note = field_of(row, header, kNote).text;
-  out.password = field_of(row, header, kPassword).text;
+  const csv::Field& password = field_of(row, header, kPassword);
+  if (password.blank)  // a copy meant to be locked must never go out unlocked
+    reading.error(password, "'password' holds only spaces: leave the cell empty for a copy without a password, "
+                            "or write the password");
+  out.password = password.text;
   out.pos = SourcePos{reading.path, row.line, row.col};
   return reading.diags.error_count() == errors_before;
 }

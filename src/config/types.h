@@ -120,6 +120,10 @@ struct ClinicConfig {
   std::vector<std::string> articles;  ///< empty: every article of each language
   std::vector<SourcePos> article_pos;
   std::string output_dir = "out";
+  /// Where personal copies go (`patients_output:`, default personal-copies/ beside the config):
+  /// a folder of their own, never inside the published output folder.
+  std::string patients_output_dir = "personal-copies";
+  SourcePos patients_output_pos;
   LocalizedText footer_note;
   std::vector<ConfigResource> extra_resources;
   std::string fallback_language;  ///< build this language's article when one is missing ("" = error)

@@ -1,7 +1,6 @@
 #include "fonts/font_face.h"
 
 #include <hb-subset.h>
-#include <sys/stat.h>
 #include <hb.h>
 
 #include <algorithm>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "deflate/deflate.h"
+#include "hash/content_hash.h"
 #include "fonts/cff_charset.h"
 
 namespace handout {
@@ -112,7 +112,11 @@ int collection_face_index(const std::string& path, const std::string& family) {
 }
 
 std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& error, unsigned index) {
+  // The file the blob maps is the one stamped before and after it was opened; when the two
+  // differ it changed meanwhile, and the stamp is marked racy (not trusted next run).
+  InputState state = look_at(path);
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (const InputState after = look_at(path); after.stamp != state.stamp) state.racy = true;
   if (!blob) {
     error = "cannot read font file '" + path + "'";
     return nullptr;
@@ -127,11 +131,9 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& e
   hb_face_t* face = hb_face_create(blob, index);
   std::unique_ptr<FontFace> f(new FontFace());
   f->path_ = index ? path + "#" + std::to_string(index) : path;
-  struct stat st {};  // the file as the output folder's memos know it (as the manifest does)
-  f->identity_ = f->path_;
-  if (::stat(path.c_str(), &st) == 0)
-    f->identity_ += " " + std::to_string(st.st_size) + " " +
-                    std::to_string(static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec);
+  f->file_state_ = state;
+  // Changed a moment ago: its stamp proves nothing yet, so the bytes loaded are named by their hash.
+  if (state.racy) f->file_state_.hash = content_hash(std::string_view(bytes, size));
   f->glyphs_key_ = path;
   for (hb_tag_t tag : {HB_TAG('C', 'F', 'F', ' '), HB_TAG('g', 'l', 'y', 'f'), HB_TAG('h', 'm', 't', 'x')}) {
     // Where the table sits in the file: a collection's faces that share it point to one place.
@@ -221,24 +223,7 @@ double FontFace::glyph_advance(unsigned gid) const {
   return hb_font_get_glyph_h_advance(static_cast<hb_font_t*>(font_), gid) / upem_;
 }
 
-FontFace::Subset FontFace::subset(const std::vector<unsigned>& glyphs) const {
-  // A handout built before may have embedded these very glyphs of this very face.
-  FontMemo* memo = FontMemo::current();
-  std::string memo_key;
-  if (memo) {
-    memo_key.append(identity_).append("\0s", 2);
-    append_key_numbers(memo_key, glyphs);
-    if (const FontMemo::Subset* kept = memo->find_subset(memo_key);
-        kept && !kept->deflated.empty() && kept->codes.size() == glyphs.size()) {
-      memo->record_subset(memo_key, *kept);
-      return Subset{"", kept->deflated, kept->cff, kept->codes, kept->file_size};
-    }
-  }
-  Subset made = recent_subset(glyphs);
-  if (memo && !made.deflated.empty())
-    memo->record_subset(memo_key, FontMemo::Subset{made.cff, made.codes, made.deflated, made.file_size});
-  return made;
-}
+FontFace::Subset FontFace::subset(const std::vector<unsigned>& glyphs) const { return recent_subset(glyphs); }
 
 FontFace::Subset FontFace::recent_subset(const std::vector<unsigned>& glyphs) const {
   constexpr std::size_t kKept = 16;  // per face: a handful of fonts' worth of a catalogue's repeats

@@ -1,6 +1,7 @@
 // Metrics of one TrueType face (advance widths, vertical metrics, coverage), read with HarfBuzz.
 #pragma once
 #include <atomic>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -10,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "fonts/font_memo.h"
+#include "util/file_state.h"
 
 namespace handout {
 
@@ -21,6 +22,14 @@ struct ShapedGlyph {
   double advance = 0;     ///< horizontal advance, kerning included
   double dx = 0, dy = 0;  ///< offset from the pen position (marks, cursive attachment)
   bool unsafe_to_break = false;  ///< a line break here would change the shaping
+};
+
+/// A glyph as HarfBuzz returned it, in font units, its cluster relative to the shaped run.
+struct RawGlyph {
+  std::uint32_t id = 0;
+  std::uint32_t cluster = 0;
+  std::int32_t advance = 0, dx = 0, dy = 0;
+  bool unsafe_to_break = false;
 };
 
 /// What a PDF writer needs to describe an embedded font.
@@ -52,6 +61,8 @@ class FontFace {
 
   /// The file, with "#N" after it for face N of a collection.
   const std::string& path() const { return path_; }
+  /// The file as it was when loaded (its stamp; racy when it changed while being opened).
+  const InputState& file_state() const { return file_state_; }
   /// Names the glyphs themselves: faces of one collection that share their outlines and
   /// advances (Noto Sans CJK's Japanese, Korean, Chinese faces share one CFF table; only their
   /// character maps differ) have the same key, and one embedded subset serves them all.
@@ -68,7 +79,7 @@ class FontFace {
   /// is an ISO 15924 tag ("Deva") or "" to guess; `lang` a BCP 47 code. Glyphs come in visual
   /// order (right to left runs reversed) with clusters as indexes into `text`. Runs shaped
   /// before are kept (a catalogue sets its notice, headers, contact details and strings in
-  /// every handout), and taken from the thread's FontMemo when it has them: thread-safe.
+  /// every handout): thread-safe.
   std::vector<ShapedGlyph> shape(const std::u32string& text, std::size_t begin, std::size_t end, bool rtl,
                                  const std::string& lang) const;
   /// The font's glyph for a character (0, .notdef, when it has none).
@@ -77,16 +88,14 @@ class FontFace {
   double glyph_advance(unsigned gid) const;
   /// A subset holding `glyphs` (original ids), hinting and layout tables dropped.
   struct Subset {
-    std::string file;            ///< a TrueType font file, or a bare CID-keyed CFF table; empty on failure,
-                                 ///< and when taken from a FontMemo (the PDF needs only the next two)
+    std::string file;            ///< a TrueType font file, or a bare CID-keyed CFF table; empty on failure
     std::string deflated;        ///< `file` in the zlib format, as the PDF embeds it; empty on failure
     bool cff = false;            ///< CFF outlines (a PDF CIDFontType0), else TrueType (CIDFontType2)
     std::vector<unsigned> codes; ///< glyphs[i]'s glyph id in the subset, also its CID (CFF CIDs renumbered)
     std::size_t file_size = 0;   ///< `file`'s length (a TrueType font's /Length1)
   };
   /// The last few subsets are kept: a run's handouts ask for the same ones again and again (the
-  /// language-assistance notice sets the same taglines in every handout); and taken from the
-  /// thread's FontMemo when it has them. Thread-safe.
+  /// language-assistance notice sets the same taglines in every handout). Thread-safe.
   Subset subset(const std::vector<unsigned>& glyphs) const;
   /// Names and metrics for a PDF font descriptor.
   FontDescription describe() const;
@@ -105,7 +114,7 @@ class FontFace {
   std::vector<ShapedGlyph> in_em(const std::vector<RawGlyph>& raw, std::size_t begin) const;
 
   std::string path_, glyphs_key_;
-  std::string identity_;  // path_, the file's size and time: names the face in font memos
+  InputState file_state_;
   void* blob_ = nullptr;  // hb_blob_t*, kept opaque so HarfBuzz stays inside this module
   void* face_ = nullptr;  // hb_face_t*
   void* subset_face_ = nullptr;  // hb_face_t*: face_ without the tables a subset drops

@@ -23,16 +23,13 @@ std::string family_file_stem(const std::string& family) {
   return stem;
 }
 
-// Finds the family's four files (data folders, then Debian's Noto folders and collections,
-// then fontconfig)
-// and loads them. Errors go to `diags` when given, else into the family's `problem`.
-void FontSet::load(Family& f, Diagnostics* diags, const SourcePos& at) const {
-  const auto stem = family_file_stem(f.name);
-  SystemFont paths[4];
-  std::string tried;
+FontSet::Location FontSet::locate(const std::string& family, const std::vector<std::string>& dirs) {
+  const auto stem = family_file_stem(family);
+  Location where;
+  auto& paths = where.files;
   auto try_dir = [&](const std::string& dir) {
     const auto regular = dir + "/" + stem + "-Regular.ttf";
-    if (!is_file(regular)) return (tried += (tried.empty() ? "'" : ", '") + regular + "'"), false;
+    if (!is_file(regular)) return (where.tried += (where.tried.empty() ? "'" : ", '") + regular + "'"), false;
     for (int s = 0; s < 4; ++s)
       if (const auto p = dir + "/" + stem + "-" + kStyles[s] + ".ttf"; is_file(p)) paths[s] = {p, 0};
     return true;
@@ -40,27 +37,56 @@ void FontSet::load(Family& f, Diagnostics* diags, const SourcePos& at) const {
   // Debian's fonts-noto-cjk keeps a weight's regional faces in one collection, named for the
   // family less its last word: "Noto Sans CJK SC" is a face of NotoSansCJK-Regular.ttc.
   auto try_collection = [&](const std::string& dir) {
-    const auto cut = f.name.rfind(' ');
+    const auto cut = family.rfind(' ');
     if (cut == std::string::npos) return false;
-    const auto collection = dir + "/" + family_file_stem(f.name.substr(0, cut)) + "-";
+    const auto collection = dir + "/" + family_file_stem(family.substr(0, cut)) + "-";
     for (int s = 0; s < 2; ++s)
       if (const auto p = collection + kStyles[s] + ".ttc"; is_file(p))
-        if (const int index = collection_face_index(p, f.name); index >= 0) paths[s] = {p, unsigned(index)};
+        if (const int index = collection_face_index(p, family); index >= 0) paths[s] = {p, unsigned(index)};
     return !paths[0].path.empty();
   };
   bool found = false;
-  for (const auto& d : f.dirs) found = found || try_dir(join_path(d, "fonts"));
+  for (const auto& d : dirs) found = found || try_dir(join_path(d, "fonts"));
   for (const char* d : kSystemDirs) found = found || try_dir(d) || try_collection(d);
   if (!found) {
-    for (int s = 0; s < 4; ++s) paths[s] = find_system_font(f.name, s & 1, s & 2);
+    for (int s = 0; s < 4; ++s) paths[s] = find_system_font(family, s & 1, s & 2);
     for (int s = 1; s < 4; ++s)
       if (paths[s] == paths[0]) paths[s] = {};  // fontconfig offers the regular face instead
   }
+  return where;
+}
+
+FontSet::Location FontSet::locate_once(const std::string& family, const std::vector<std::string>& dirs) const {
+  {
+    std::lock_guard lock(located_mutex_);
+    if (auto it = located_.find(family); it != located_.end()) return it->second;
+  }
+  Location where = locate(family, dirs);
+  std::lock_guard lock(located_mutex_);
+  return located_.emplace(family, std::move(where)).first->second;
+}
+
+std::string FontSet::Location::file(int style) const {
+  const SystemFont& f = files[style];
+  return f.path.empty() ? "" : f.index ? f.path + "#" + std::to_string(f.index) : f.path;
+}
+
+// Finds the family's four files (locate) and loads them. Errors go to `diags` when given,
+// else into the family's `problem`.
+void FontSet::load(Family& f, Diagnostics* diags, const SourcePos& at) const {
+  f.location = locate_once(f.name, f.dirs);
+  open_faces(f, diags, at);
+  f.located = true;  // after the faces: consulted() reads them from other threads
+}
+
+void FontSet::open_faces(Family& f, Diagnostics* diags, const SourcePos& at) const {
+  const auto& paths = f.location.files;
   auto fail = [&](const std::string& message) {
     if (diags) diags->error(at, message);
     f.problem = message;
   };
-  if (paths[0].path.empty()) return fail("font '" + f.name + "' Regular not found (tried " + tried + ", and the installed fonts)");
+  if (paths[0].path.empty())
+    return fail("font '" + f.name + "' Regular not found (tried " + f.location.tried + ", and the installed fonts)");
   for (int s = 0; s < 4; ++s) {
     if (paths[s].path.empty()) continue;
     std::string error;
@@ -74,6 +100,30 @@ void FontSet::load(Family& f, Diagnostics* diags, const SourcePos& at) const {
   if (!f.faces[1]) f.faces[1] = f.faces[0];
   if (!f.faces[2]) f.faces[2] = f.faces[0];
   if (!f.faces[3]) f.faces[3] = f.faces[1];
+}
+
+namespace {
+// The families the calling thread's handout has looked at (FontSet::Consultation), by index.
+thread_local std::vector<bool>* t_consulted = nullptr;
+}  // namespace
+
+FontSet::Consultation::Consultation(const FontSet& set) : set_(set), previous_(t_consulted) {
+  t_consulted = &seen_;
+}
+
+FontSet::Consultation::~Consultation() { t_consulted = previous_; }
+
+std::vector<FontSet::Consulted> FontSet::Consultation::families() const {
+  std::vector<Consulted> out;
+  for (std::size_t i = 0; i < seen_.size() && i < set_.families_.size(); ++i) {
+    const Family& f = *set_.families_[i];
+    if (!seen_[i] || !f.located.load()) continue;
+    Consulted c{f.name, f.location, {}};
+    for (int s = 0; s < 4; ++s)
+      if (!f.location.files[s].path.empty() && f.faces[0]) c.states[s] = f.faces[s]->file_state();
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 int FontSet::load_family(const std::string& family, const std::vector<std::string>& dirs, const SourcePos& at,
@@ -100,7 +150,12 @@ int FontSet::add_lazy_family(const std::string& family, const std::vector<std::s
 }
 
 FontSet::Family& FontSet::family_of(FontId id) const {
-  Family& f = *families_.at(static_cast<std::size_t>(id / 4));
+  const auto index = static_cast<std::size_t>(id / 4);
+  Family& f = *families_.at(index);
+  if (t_consulted) {
+    if (t_consulted->size() <= index) t_consulted->resize(families_.size());
+    (*t_consulted)[index] = true;
+  }
   std::call_once(f.loaded, [&] { load(f, nullptr, {}); });
   return f;
 }

@@ -1,5 +1,7 @@
 // The faces a run uses, loaded once and shared by every handout of the run.
 #pragma once
+#include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -7,6 +9,7 @@
 
 #include "diag/diagnostic.h"
 #include "fonts/font_face.h"
+#include "fonts/system_fonts.h"
 
 namespace handout {
 
@@ -33,6 +36,41 @@ class FontSet {
   FontId face_id(int family, FaceStyle style) const { return family * 4 + static_cast<int>(style); }
   /// A face; its family must have loaded (every face layout picks has).
   const FontFace& face(FontId id) const;
+  /// Where a family's four faces are: fonts/<Stem>-<Style>.ttf in the data folders, then
+  /// Debian's Noto folders and collections, then fontconfig (which may be asked nothing).
+  struct Location {
+    SystemFont files[4];
+    std::string tried;  ///< the files looked for, for a message when Regular is not found
+    /// "path" or "path#index" of a style, "" when the family lacks it.
+    std::string file(int style) const;
+  };
+  static Location locate(const std::string& family, const std::vector<std::string>& dirs);
+  /// locate(), asked once per run for each family (every handout's record names the same
+  /// families): the first answer stands for the run. Thread-safe.
+  Location locate_once(const std::string& family, const std::vector<std::string>& dirs) const;
+  /// A family a handout looked at, where it was found and each face's file state (empty when
+  /// that style is not a file of its own).
+  struct Consulted {
+    std::string name;
+    Location location;
+    InputState states[4];
+  };
+  /// While one lives, the families the calling thread looks at (a face drawn, a fallback tried
+  /// for a character) are noted: what one handout's text depended on. Thread-local, nestable.
+  class Consultation {
+   public:
+    explicit Consultation(const FontSet& set);
+    ~Consultation();
+    Consultation(const Consultation&) = delete;
+    Consultation& operator=(const Consultation&) = delete;
+    /// The families noted, where they were found and each face's file state.
+    std::vector<Consulted> families() const;
+
+   private:
+    const FontSet& set_;
+    std::vector<bool> seen_;
+    std::vector<bool>* previous_;
+  };
   /// Why lazy families could not be loaded, one message each.
   std::vector<std::string> problems() const;
   /// True for a bold face that its family lacks and the regular face stands in for (most CJK
@@ -58,13 +96,18 @@ class FontSet {
     std::shared_ptr<FontFace> faces[4];  // shared: a missing style reuses another face
     std::string problem;                 // why it could not be loaded
     std::once_flag loaded;
+    Location location;                   // set once loaded is done
+    std::atomic<bool> located{false};
   };
   void load(Family& f, Diagnostics* diags, const SourcePos& at) const;
+  void open_faces(Family& f, Diagnostics* diags, const SourcePos& at) const;
   Family& family_of(FontId id) const;
   bool covers(FontId id, char32_t c) const;
   std::vector<int> chain(const std::string& lang) const;  // the fallback order for a language
 
   std::vector<std::unique_ptr<Family>> families_;
+  mutable std::map<std::string, Location> located_;  // locate_once's answers
+  mutable std::mutex located_mutex_;
   std::vector<int> fallbacks_;
   std::vector<std::pair<std::string, std::vector<int>>> by_language_;
 };

@@ -1,4 +1,4 @@
-// FontFace's shaping: HarfBuzz, the face's own record of runs shaped, the thread's shape memo.
+// FontFace's shaping: HarfBuzz, and the face's own record of runs shaped this run.
 #include <hb.h>
 
 #include <algorithm>
@@ -16,18 +16,6 @@ std::vector<ShapedGlyph> FontFace::shape(const std::u32string& text, std::size_t
   std::u32string key = text.substr(from, to - from);
   key += static_cast<char32_t>(begin - from), key += static_cast<char32_t>(end - begin), key += rtl ? U'r' : U'l';
   key.append(lang.begin(), lang.end());
-  // A handout built before may have shaped this run with this very face (its file unchanged).
-  FontMemo* memo = FontMemo::current();
-  std::string memo_key;
-  if (memo) {
-    memo_key.reserve(identity_.size() + 2 + key.size() * 2);
-    memo_key.append(identity_).append("\0r", 2);
-    append_key_numbers(memo_key, key);
-    if (const auto* kept = memo->find_run(memo_key)) {
-      memo->record_run(memo_key, *kept);
-      return in_em(*kept, begin);
-    }
-  }
   std::vector<RawGlyph> raw;
   bool known = false;
   {
@@ -42,7 +30,6 @@ std::vector<ShapedGlyph> FontFace::shape(const std::u32string& text, std::size_t
     shapes_[key] = raw;
     shaped_glyphs_ += raw.size();
   }
-  if (memo) memo->record_run(memo_key, raw);
   return in_em(raw, begin);
 }
 

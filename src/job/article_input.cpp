@@ -37,7 +37,7 @@ bool load_article(RunContext& run, const std::string& path, Article& a, Diagnost
   a.path = path;
   std::string text;
   const auto errors_before = diags.error_count();
-  if (!read_input_file(a.path, "article", run.config.limits.input_bytes, text, diags)) return false;
+  if (!read_input(run, a.path, "article", run.config.limits.input_bytes, text, diags)) return false;
   auto src = split_front_matter(text);
   if (src.front_matter_line == 0)
     diags.error(a.path, 1, 1, "missing front matter: the article must start with '---', its title and summary");
@@ -57,7 +57,9 @@ bool load_article(RunContext& run, const std::string& path, Article& a, Diagnost
   }
   if (is_file(res_path)) {
     a.resources_path = res_path;
-    load_resources(res_path, run.config.limits.input_bytes, a.resources, diags);
+    std::string yaml;
+    if (read_input(run, res_path, "resource list", run.config.limits.input_bytes, yaml, diags))
+      parse_resources(yaml, res_path, a.resources, diags);
   }
   // Text written in YAML gets the same typographic quotes and dashes as the Markdown body.
   for (auto& r : a.resources.resources)

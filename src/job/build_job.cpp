@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <set>
 #include <ostream>
 #include <sstream>
@@ -23,7 +24,6 @@
 #include "job/parallel.h"
 #include "job/patient_copies.h"
 #include "render/pdf/pdf_encrypt.h"
-#include "job/font_memo_file.h"
 #include "job/shard.h"
 #include "job/run_context.h"
 #include "layout/handout_layout.h"
@@ -59,13 +59,15 @@ struct Task {
   Diagnostics diags;
   HandoutRecord record;
   bool up_to_date = false;        // its PDF and every input unchanged: not built again
-  ManifestEntry entry;            // what it was built from, for the next run
+  std::vector<PlannedInput> planned;  // what it reads that is known before it is built
+  std::optional<ManifestEntry> refreshed;  // up to date, its record's racy stamps now trusted
   std::string stem;               // its file in the output folder, without ".pdf"
   const PatientVisit* visit = nullptr;  // a patient's copy: whose (else a catalogue handout)
 };
 
-/// Builds one handout; returns false when it could not be written.
-bool build_one(RunContext& run, const BuildOptions& opt, Task& task) {
+/// Builds one handout and, for a catalogue handout, appends its record to the manifest;
+/// returns false when it could not be written.
+bool build_one(RunContext& run, const BuildOptions& opt, ManifestWriter* manifest, Task& task) {
   const HandoutJob& job = task.job;
   HandoutRecord& rec = task.record;
   Diagnostics& diags = task.diags;
@@ -81,12 +83,7 @@ bool build_one(RunContext& run, const BuildOptions& opt, Task& task) {
   if (visit) in.personal = &personal;
   LayoutStats stats;
   const auto errors_before = diags.error_count();
-  // What its last build asked of its fonts, while it is laid out and rendered. Kept from a
-  // handout's second build on: a first build (a new output folder, article or language)
-  // neither reads nor records a memo, and a catalogue's first build costs nothing more.
-  const bool built_before = is_file(join_path(run.config.output_dir, task.stem + ".pdf"));
-  FontMemo memo = built_before ? load_font_memo(run.config.output_dir, task.stem) : FontMemo();
-  const FontMemo::Use use(built_before ? &memo : nullptr);
+  const FontSet::Consultation fonts_used(run.fonts);  // the families this handout depends on
   const PagedDocument doc = layout_handout(in, lang.styles[job.layout], run.fonts, diags, &stats);
   if (diags.error_count() > errors_before) return false;  // e.g. a tri-fold that does not fit
   if (static_cast<int>(doc.pages.size()) > run.config.limits.pages) {
@@ -96,29 +93,28 @@ bool build_one(RunContext& run, const BuildOptions& opt, Task& task) {
     return false;
   }
   std::string pdf, error;
-  const std::string& root = run.config.output_dir;
-  const std::string& relative = task.stem;
-  const std::string& path = rec.path;
+  const std::string& root = visit ? run.config.patients_output_dir : run.config.output_dir;
   const bool rendered = render_pdf(doc, run.fonts, placed_images(run, doc), pdf, error) &&
                         (!visit || visit->password.empty() || encrypt_pdf(pdf, visit->password, error));
-  if (!rendered || !write_output_file(root, relative + ".pdf", pdf, error)) {
-    diags.error(path, 0, 0, error);
+  if (!rendered || !write_output_file(root, task.stem + ".pdf", pdf, error, visit ? kPrivateModes : OutputModes{})) {
+    diags.error(rec.path, 0, 0, error);
     return false;
   }
-  if (built_before) save_font_memo(root, relative, memo);
-  if (opt.debug_layout && !write_output_file(root, relative + ".layout.txt", render_debug(doc, run.fonts), error)) {
-    diags.error(path, 0, 0, error);
+  if (opt.debug_layout && !visit &&
+      !write_output_file(root, task.stem + ".layout.txt", render_debug(doc, run.fonts), error)) {
+    diags.error(rec.path, 0, 0, error);
     return false;
   }
   rec.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   rec.pages = static_cast<int>(doc.pages.size());
   rec.bytes = pdf.size();
-  ManifestEntry& entry = task.entry;
-  entry.pdf = relative + ".pdf";
-  entry.pdf_hash = content_hash(pdf);
-  entry.pages = rec.pages;
-  entry.inputs = handout_inputs(run, job, article, doc);
   if (opt.stats) rec.stats = stats_line(stats);
+  if (manifest) {  // as soon as it is written: a build killed later loses only the handouts in flight
+    ManifestEntry entry = entry_for(task.stem + ".pdf", rec.layout);
+    entry.pages = rec.pages;
+    record_inputs(run, article, task.planned, fonts_used.families(), rec.path, pdf, entry);
+    manifest->append(entry, error);  // a failure is reported once, after the build
+  }
   return true;
 }
 
@@ -156,67 +152,51 @@ std::vector<std::unique_ptr<Task>> plan(const RunContext& run, Languages& langs)
   return tasks;
 }
 
-// Keeps this machine's share of the tasks (--shard K/N): the same split on every machine,
-// balanced by each article's size, which is what its cost follows.
+// Keeps this machine's share of the tasks (--shard K/N): each handout's shard follows from its
+// language, article and layout alone, so whatever changes between shards (an article growing,
+// a language added) never moves a handout from one shard to another.
 void keep_shard(std::vector<std::unique_ptr<Task>>& tasks, const Shard& shard) {
   if (shard.count <= 1) return;
-  std::vector<double> costs;
-  for (const auto& t : tasks) {
-    struct stat st {};
-    const std::string md = t->resolved ? join_path(t->job.content->dir, t->job.name + ".md") : "";
-    costs.push_back(!md.empty() && ::stat(md.c_str(), &st) == 0 ? static_cast<double>(st.st_size) : 0.0);
-  }
-  const auto owner = assign_shards(costs, shard.count);
   std::vector<std::unique_ptr<Task>> kept;
-  for (std::size_t i = 0; i < tasks.size(); ++i)
-    if (owner[i] == shard.index - 1) kept.push_back(std::move(tasks[i]));
+  for (auto& t : tasks)
+    if (shard_of(t->record.language, t->record.article, t->record.layout, shard.count) == shard.index - 1)
+      kept.push_back(std::move(t));
   for (std::size_t i = 0; i < kept.size(); ++i)  // each language's diagnostics after its last task here
     kept[i]->ends_language = i + 1 == kept.size() || kept[i + 1]->record.language != kept[i]->record.language;
   tasks = std::move(kept);
 }
 
-// Marks the tasks whose PDF and inputs are unchanged since the manifest was written (not with
-// --force, nor when a layout dump is asked for and missing).
-void mark_up_to_date(std::vector<std::unique_ptr<Task>>& tasks, const Manifest& previous, FileHashes& hashes,
-                     const RunContext& run, const BuildOptions& opt) {
-  if (opt.force) return;
+// Decides, before anything is built, what each handout will read (planned_inputs) and marks
+// those whose record says they were built from exactly that, unchanged, by this program (not
+// with --force, nor when a layout dump is asked for and missing).
+void mark_up_to_date(std::vector<std::unique_ptr<Task>>& tasks, const Manifest& previous, const RunContext& run,
+                     const BuildOptions& opt, std::ostream& explain) {
+  ManifestEntry refreshed;
   for (auto& t : tasks) {
     if (!t->resolved) continue;
+    t->planned = planned_inputs(run, t->job);
     const std::string pdf = t->stem + ".pdf";
+    const ManifestEntry* recorded = previous.find(pdf);
     const std::string dump = join_path(run.config.output_dir, t->stem + ".layout.txt");
-    if (!previous.up_to_date(pdf, HANDOUT_VERSION, t->record.layout, hashes) || (opt.debug_layout && !is_file(dump)))
+    std::string why = opt.force ? "--force" : !recorded ? "no record of it" : "";
+    if (why.empty() && opt.debug_layout && !is_file(dump)) why = "its layout dump is missing";
+    if (why.empty() && !still_current(*recorded, entry_for(pdf, t->record.layout), t->planned, run, &refreshed, &why) &&
+        why.empty())
+      why = "?";
+    if (!why.empty()) {
+      if (opt.explain) explain << join_path(run.config.output_dir, pdf) << ": note: not up to date: " << why << "\n";
       continue;
-    t->up_to_date = true;
-    t->entry = previous.entry(pdf);
-    t->record.status = "up to date";
-    t->record.pages = t->entry.pages;
-    t->record.bytes = static_cast<std::size_t>(hashes.known(join_path(run.config.output_dir, pdf)).size);
-  }
-}
-
-// The manifest for the next run: every handout of this run that is written or up to date
-// (a whole build also drops the shards' manifests, which it supersedes).
-void save_manifest(const std::vector<std::unique_ptr<Task>>& tasks, FileHashes& hashes, const RunContext& run,
-                   const Shard& shard, std::ostream& err) {
-  Manifest next;
-  for (const auto& t : tasks) {
-    if (t->record.status == "failed" || t->entry.pdf.empty()) continue;
-    ManifestEntry e = t->entry;
-    e.version = HANDOUT_VERSION, e.layout = run.config.layouts[t->job.layout];  // (the record is moved out)
-    if (!t->up_to_date) {
-      e.hashes.clear();
-      for (const auto& input : e.inputs) e.hashes.push_back(hashes.of(input));
     }
-    next.record(std::move(e));
+    if (!refreshed.inputs.empty()) t->refreshed = std::move(refreshed), refreshed = ManifestEntry();
+    t->up_to_date = true;
+    t->record.status = "up to date";
+    t->record.pages = recorded->pages;
+    t->record.bytes = static_cast<std::size_t>(recorded->output.stamp.size);
   }
-  std::string error;
-  const std::string& out_dir = run.config.output_dir;
-  if (!next.save(out_dir, manifest_name(shard.index, shard.count), hashes, error))
-    err << join_path(out_dir, manifest_name(shard.index, shard.count)) << ": warning: " << error << "\n";
 }
 
 // PDFs in the output folder that no build of this config makes any more: reported, and with
-// --prune removed.
+// --prune removed (never through a link: nothing outside the output folder is removed).
 void handle_stale(const std::set<std::string>& expected, const Manifest& previous, const RunContext& run,
                   const BuildOptions& opt, ProgressReport& progress, std::ostream& err) {
   const std::string& out_dir = run.config.output_dir;
@@ -225,11 +205,14 @@ void handle_stale(const std::set<std::string>& expected, const Manifest& previou
   stale.insert(stale.end(), thumbnails.begin(), thumbnails.end());
   for (const auto& pdf : stale) {
     const std::string path = join_path(out_dir, pdf);
+    std::string error;
     progress.before_diagnostics();
-    if (opt.prune && std::remove(path.c_str()) == 0)
+    if (!opt.prune)
+      err << path << ": warning: stale: it belongs to no handout of this build (--prune removes it)\n";
+    else if (remove_output_file(out_dir, pdf, error))
       err << path << ": note: removed: it belongs to no handout of this build\n";
     else
-      err << path << ": warning: stale: it belongs to no handout of this build (--prune removes it)\n";
+      err << path << ": warning: stale, not removed: " << error << "\n";
   }
 }
 
@@ -245,8 +228,8 @@ struct Tally {
 // Builds the tasks that are not up to date on the run's threads and reports each, in order;
 // returns their records for the JSON report.
 std::vector<HandoutRecord> build_all(std::vector<std::unique_ptr<Task>>& tasks, RunContext& run,
-                                     const BuildOptions& opt, ProgressReport& progress, std::ostream& err,
-                                     Tally& tally) {
+                                     const BuildOptions& opt, ManifestWriter* manifest, ProgressReport& progress,
+                                     std::ostream& err, Tally& tally) {
   std::vector<HandoutRecord> records;
   Diagnostics language_diags;  // printed after each language, as a serial build would
   run_in_order(
@@ -254,7 +237,7 @@ std::vector<HandoutRecord> build_all(std::vector<std::unique_ptr<Task>>& tasks, 
       [&](std::size_t i) {
         Task& t = *tasks[i];
         if (t.up_to_date) return;
-        t.record.status = t.resolved && build_one(run, opt, t) ? "written" : "failed";
+        t.record.status = t.resolved && build_one(run, opt, manifest, t) ? "written" : "failed";
       },
       [&](std::size_t i) {
         Task& t = *tasks[i];
@@ -277,24 +260,22 @@ namespace {
 // (errors printed) when any is wrong: nothing is built then.
 bool load_everything(const BuildOptions& opt, RunContext& run, std::vector<PatientVisit>& visits, std::ostream& err) {
   Diagnostics diags;
-  run.keep_images = true;  // a build writes into its output folder; `handout check` does not
   const bool loaded = load_run(opt, run, diags);
   err << diags.to_string();  // errors, or warnings about the config
   if (!loaded) return false;
-  run.strings_cache.load(run.config.output_dir);
   Diagnostics more;
   const bool ok = opt.patients_path.empty() || load_patients(opt.patients_path, run.config.limits.input_bytes, visits, more);
   err << more.to_string();
   return ok;
 }
 
-// The notice's taglines, read from every listed language's strings file, when a handout is to
-// be built: a run that finds everything up to date reads none of them (its handouts' manifest
-// entries list those files, so a changed one makes them out of date).
-bool load_taglines(const std::vector<std::unique_ptr<Task>>& tasks, RunContext& run, std::ostream& err) {
+// The logo's pixels and the notice's taglines (from every listed language's strings file),
+// when a handout is to be built: a run that finds everything up to date decodes and parses
+// none of them (its handouts' records name those files, so a changed one makes them out of date).
+bool prepare_to_build(const std::vector<std::unique_ptr<Task>>& tasks, RunContext& run, std::ostream& err) {
   if (std::all_of(tasks.begin(), tasks.end(), [](const auto& t) { return t->up_to_date || !t->resolved; })) return true;
   Diagnostics diags;
-  const bool ok = assistance_taglines(run, run.taglines, diags);
+  const bool ok = decode_logo(run, diags) && assistance_taglines(run, run.taglines, diags);
   err << diags.to_string();
   return ok;
 }
@@ -313,7 +294,7 @@ std::vector<std::unique_ptr<Task>> plan_visits(const RunContext& run, Languages&
       t.stem = visit_stem(visit, name);
       t.ends_language = true;
       t.record.language = visit.language, t.record.article = name, t.record.layout = run.config.layouts.front();
-      t.record.path = join_path(run.config.output_dir, t.stem + ".pdf");
+      t.record.path = join_path(run.config.patients_output_dir, t.stem + ".pdf");
     }
   }
   return tasks;
@@ -359,18 +340,21 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
     if (!t->record.article.empty()) expected.insert(t->stem + ".pdf");
   keep_shard(tasks, shard);
   Manifest previous;
-  FileHashes hashes;
-  if (!personal) previous.load(run.config.output_dir, hashes), mark_up_to_date(tasks, previous, hashes, run, opt);
-  if (!load_taglines(tasks, run, err)) return kExitConfigError;
+  if (!personal) previous.load(run.config.output_dir), mark_up_to_date(tasks, previous, run, opt, err);
+  if (!prepare_to_build(tasks, run, err)) return kExitConfigError;
   ProgressReport progress(out, opt.report_style, tasks.size());
   Tally tally;
-  std::vector<HandoutRecord> records = build_all(tasks, run, opt, progress, err, tally);
-  if (tally.written > 0) keep_images(run), run.strings_cache.save(run.config.output_dir);
-  if (is_dir(run.config.output_dir)) run.config_cache.save(run.config.output_dir);  // up-to-date runs read it too
+  ManifestWriter manifest(run.config.output_dir);  // personal copies are never recorded
+  std::vector<HandoutRecord> records = build_all(tasks, run, opt, personal ? nullptr : &manifest, progress, err, tally);
+  if (!manifest.failure().empty())
+    progress.before_diagnostics(), err << join_path(run.config.output_dir, kManifestName) << ": warning: cannot record "
+                                       << "what was built (" << manifest.failure() << "): it is built again next time\n";
+  for (const auto& t : tasks)  // up to date, and now known by stamps the next run can trust (best effort)
+    if (std::string ignored; t->up_to_date && t->refreshed) manifest.append(*t->refreshed, ignored);
+  manifest.compact_if_grown(previous.blocks());
   Diagnostics font_notes;  // fallback fonts a handout needed and could not open
   for (const auto& problem : run.fonts.problems()) font_notes.warning(run.config.path, 0, 0, "fallback " + problem);
   if (!font_notes.items().empty()) progress.before_diagnostics(), err << font_notes.to_string();
-  if (!personal) save_manifest(tasks, hashes, run, shard, err);
   // Only a build of the whole config can tell a stale PDF (a shard, --lang or --article builds a part).
   if (!personal && shard.count <= 1 && opt.languages.empty() && opt.articles.empty())
     handle_stale(expected, previous, run, opt, progress, err);

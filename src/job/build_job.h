@@ -22,8 +22,10 @@ struct BuildOptions {
   std::string report_path;    ///< also write the JSON report here
   std::string shard;          ///< "K/N": build only shard K of N (empty: everything)
   bool force = false;         ///< rebuild handouts that are up to date
+  bool explain = false;       ///< say why each handout built was not up to date
   bool prune = false;         ///< remove PDFs that belong to no handout of the build
   std::string patients_path;  ///< a patients' CSV: build each visit's personal copies instead
+  std::string patients_out;   ///< where personal copies go (default: the config's patients_output)
   bool check = false;         ///< after the build, a `handout check` summary line per handout
   bool index = false;         ///< also write <out>/index.html, the catalogue page with thumbnails
 };

@@ -150,7 +150,7 @@ int run_check(const CheckOptions& opt, std::ostream& out, std::ostream& err) {
   build.articles = opt.articles;
   Diagnostics diags;
   RunContext run;
-  const bool loaded = load_run(build, run, diags);
+  const bool loaded = load_run(build, run, diags) && decode_logo(run, diags);
   err << diags.to_string();
   if (!loaded) return kExitConfigError;
   const double target = opt.target_grade > 0 ? opt.target_grade : run.config.check.target_grade;

@@ -1,22 +1,19 @@
 #include "job/file_output.h"
 
-#include "util/ascii.h"
-
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <climits>
-#include <cstdlib>
-#include <algorithm>
-#include <cerrno>
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <ctime>
 #include <mutex>
-#include <string_view>
+#include <random>
 #include <set>
 
 namespace handout {
@@ -27,7 +24,6 @@ namespace {
 char g_temp_paths[kMaxWriters][4096] = {};
 std::atomic<int> g_writers{0};
 
-// The calling thread's slot.
 char* temp_slot() {
   thread_local const int slot = std::min(g_writers.fetch_add(1), kMaxWriters - 1);
   return g_temp_paths[slot];
@@ -40,61 +36,25 @@ void on_interrupt(int sig) {
   std::raise(sig);
 }
 
-bool make_dirs(const std::string& dir, std::string& error) {
-  if (dir.empty()) return true;
-  std::string partial;
-  std::size_t pos = 0;
-  while (pos != std::string::npos) {
-    pos = dir.find('/', pos + 1);
-    partial = dir.substr(0, pos);
-    if (partial.empty()) continue;
-    if (::mkdir(partial.c_str(), 0777) != 0 && errno != EEXIST) {
-      error = "cannot create folder '" + partial + "': " + std::strerror(errno);
-      return false;
-    }
+// A temporary file older than this with no lock on it is a killed run's: the lock is taken
+// right after the file is made, so a younger one may be a writer between the two.
+constexpr std::time_t kOrphanAgeSeconds = 10;
+
+std::string errno_text() { return std::strerror(errno); }
+
+// A file descriptor closed when it goes out of scope.
+struct Fd {
+  int fd = -1;
+  explicit Fd(int f = -1) : fd(f) {}
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
   }
-  return true;
-}
-
-// Temporary files are named <target>.handout-tmp-<pid>-XXXXXX: recognisably ours, and the pid
-// tells a file of a run still going (leave it) from one a killed run left behind.
-constexpr const char* kTempMarker = ".handout-tmp-";
-
-bool process_alive(long pid) { return pid > 0 && pid <= 0x7FFFFFFF && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH); }
-
-// The pid in a name of the form <target>.handout-tmp-<pid>-XXXXXX, or -1 for any other name.
-long temp_file_pid(std::string_view name) {
-  const auto at = name.rfind(kTempMarker);
-  if (at == std::string_view::npos || at == 0) return -1;
-  const std::string_view rest = name.substr(at + std::strlen(kTempMarker));
-  const auto dash = rest.find('-');
-  if (dash == std::string_view::npos || dash > 10 || !ascii::all(rest.substr(0, dash), ascii::digit)) return -1;
-  const std::string_view suffix = rest.substr(dash + 1);
-  if (suffix.size() != 6 || !ascii::all(suffix, ascii::alnum)) return -1;
-  return std::stol(std::string(rest.substr(0, dash)));
-}
-
-// Removes, once per folder per run, the temporary files of runs that died (SIGKILL, power loss).
-void remove_stale_temp_files(const std::string& dir) {
-  static std::mutex mutex;
-  static std::set<std::string> cleaned;
-  std::lock_guard<std::mutex> lock(mutex);
-  if (!cleaned.insert(dir).second) return;
-  DIR* d = ::opendir(dir.empty() ? "." : dir.c_str());
-  if (!d) return;
-  while (auto* e = ::readdir(d)) {
-    const long pid = temp_file_pid(e->d_name);
-    if (pid < 0 || process_alive(pid)) continue;
-    const std::string path = (dir.empty() ? "" : dir + "/") + e->d_name;
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) ::unlink(path.c_str());
+  Fd(Fd&& o) noexcept : fd(o.fd) { o.fd = -1; }
+  Fd& operator=(Fd&& o) noexcept {
+    std::swap(fd, o.fd);
+    return *this;
   }
-  ::closedir(d);
-}
-
-}  // namespace
-
-namespace {
+};
 
 bool plain_relative_path(const std::string& relative) {
   if (relative.empty() || relative[0] == '/') return false;
@@ -109,81 +69,212 @@ bool plain_relative_path(const std::string& relative) {
   return true;
 }
 
-std::string real_path(const std::string& path) {
-  char buf[PATH_MAX];
-  return ::realpath(path.c_str(), buf) ? std::string(buf) : std::string();
+// Opens the folder of `relative` below `root` (creating missing ones when `create`), one part
+// at a time and never through a symbolic link. `root` itself may be one: the user named it.
+Fd open_folder_below(const std::string& root, const std::string& relative, bool create, mode_t mode,
+                     std::string& error) {
+  Fd dir(::open(root.empty() ? "." : root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dir.fd < 0) {
+    error = "cannot open folder '" + root + "': " + errno_text();
+    return Fd();
+  }
+  std::size_t start = 0;
+  for (auto slash = relative.find('/'); slash != std::string::npos; slash = relative.find('/', start)) {
+    const std::string part = relative.substr(0, slash);
+    const std::string name = relative.substr(start, slash - start);
+    if (create && ::mkdirat(dir.fd, name.c_str(), mode) != 0 && errno != EEXIST) {
+      error = "cannot create folder '" + root + "/" + part + "': " + errno_text();
+      return Fd();
+    }
+    Fd next(::openat(dir.fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (next.fd < 0) {
+      const int saved = errno;
+      struct stat st {};
+      if (::fstatat(dir.fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+        error = "refusing to go through '" + root + "/" + part + "': it is a symbolic link, which may lead out of '" +
+                root + "'";
+      else
+        error = "cannot open folder '" + root + "/" + part + "': " + std::strerror(saved);
+      return Fd();
+    }
+    dir = std::move(next);
+    start = slash + 1;
+  }
+  return dir;
+}
+
+std::string random_suffix() {
+  static const char kChars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  thread_local std::mt19937_64 rng(std::random_device{}() ^ static_cast<std::uint64_t>(::getpid()) << 32);
+  std::string s(6, 'x');
+  for (auto& c : s) c = kChars[rng() % (sizeof kChars - 1)];
+  return s;
+}
+
+// Removes, once per folder per run, the temporary files no process holds a lock on (a killed
+// run's). A run in another PID namespace or on another machine holds its lock too.
+void remove_orphans(int dirfd, const std::string& folder) {
+  static std::mutex mutex;
+  static std::set<std::string> cleaned;
+  {
+    std::lock_guard lock(mutex);
+    if (!cleaned.insert(folder).second) return;
+  }
+  const int copy = ::dup(dirfd);
+  if (copy < 0) return;
+  DIR* d = ::fdopendir(copy);
+  if (!d) return (void)::close(copy);
+  std::vector<std::string> names;
+  while (const dirent* e = ::readdir(d))
+    if (std::strstr(e->d_name, kTempMarker)) names.push_back(e->d_name);
+  ::closedir(d);
+  const std::time_t now = std::time(nullptr);
+  for (const auto& name : names) {
+    Fd f(::openat(dirfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    struct stat st {};
+    if (f.fd < 0 || ::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    // A file named while already locked ("-L") is a dead run's as soon as nobody holds it; one
+    // made under its name is given a moment for its writer to lock it.
+    const bool locked_from_birth = std::strstr(name.c_str(), (std::string(kTempMarker) + "L").c_str()) != nullptr;
+    if (!locked_from_birth && now - st.st_mtime < kOrphanAgeSeconds) continue;
+    if (::flock(f.fd, LOCK_EX | LOCK_NB) == 0) ::unlinkat(dirfd, name.c_str(), 0);
+  }
+}
+
+bool write_all(int fd, const std::string& bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// Writes `bytes` as `name` in the open folder `dirfd` (shown as `shown`): a locked temporary
+// file, synced when asked, renamed over the name (a link there is replaced, not followed).
+// Where the file system can (O_TMPFILE), the file has no name until it is written and locked;
+// elsewhere it is made under its temporary name and locked at once.
+bool write_in_folder(int dirfd, const std::string& folder, const std::string& name, const std::string& shown,
+                     const std::string& bytes, const OutputModes& modes, std::string& error) {
+  remove_orphans(dirfd, folder);
+  std::string temp;
+  Fd f(::openat(dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, modes.file));
+  const bool unnamed = f.fd >= 0;
+  for (int attempt = 0; !unnamed && attempt < 100 && f.fd < 0; ++attempt) {
+    temp = name + kTempMarker + "N" + random_suffix();  // never "L": see remove_orphans
+    f = Fd(::openat(dirfd, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, modes.file));
+    if (f.fd < 0 && errno != EEXIST) break;
+  }
+  if (f.fd < 0) {
+    error = "cannot write '" + shown + "': " + errno_text();
+    return false;
+  }
+  ::flock(f.fd, LOCK_EX);  // ours while it exists: never taken for a killed run's
+  char* slot = temp_slot();
+  bool ok = write_all(f.fd, bytes) && (!modes.sync || ::fsync(f.fd) == 0);
+  int saved = errno;
+  if (ok && unnamed) {  // named now, locked and whole ("-L": never unlocked while its writer lives)
+    temp = name + kTempMarker + "L" + random_suffix();
+    const std::string self = "/proc/self/fd/" + std::to_string(f.fd);
+    if (::linkat(AT_FDCWD, self.c_str(), dirfd, temp.c_str(), AT_SYMLINK_FOLLOW) != 0) ok = false, saved = errno;
+  }
+  const std::string full = (folder.empty() ? "" : folder + "/") + temp;
+  if (!temp.empty() && full.size() < sizeof g_temp_paths[0]) std::memcpy(slot, full.c_str(), full.size() + 1);
+  if (ok && ::renameat(dirfd, temp.c_str(), dirfd, name.c_str()) != 0) ok = false, saved = errno;
+  if (!ok) {
+    error = "cannot write '" + shown + "': " + std::strerror(saved ? saved : EIO);
+    if (!temp.empty()) ::unlinkat(dirfd, temp.c_str(), 0);
+  }
+  slot[0] = 0;
+  return ok;
 }
 
 }  // namespace
 
+bool make_dirs(const std::string& dir, mode_t mode, std::string& error) {
+  if (dir.empty()) return true;
+  std::size_t pos = 0;
+  while (pos != std::string::npos) {
+    pos = dir.find('/', pos + 1);
+    const std::string partial = dir.substr(0, pos);
+    if (partial.empty()) continue;
+    if (::mkdir(partial.c_str(), mode) != 0 && errno != EEXIST) {
+      error = "cannot create folder '" + partial + "': " + errno_text();
+      return false;
+    }
+  }
+  return true;
+}
+
 bool write_output_file(const std::string& root, const std::string& relative, const std::string& bytes,
-                       std::string& error, Durability durability) {
+                       std::string& error, const OutputModes& modes) {
   const std::string path = root.empty() ? relative : root + "/" + relative;
   if (!plain_relative_path(relative)) {
     error = "refusing to write '" + path + "': the name would leave the output folder";
     return false;
   }
+  if (!make_dirs(root, modes.folder, error)) return false;
+  const Fd dir = open_folder_below(root, relative, true, modes.folder, error);
+  if (dir.fd < 0) return false;
   const auto slash = path.rfind('/');
-  if (slash != std::string::npos && !make_dirs(path.substr(0, slash), error)) return false;
-  const std::string real_root = real_path(root.empty() ? "." : root);
-  const std::string real_dir = real_path(slash == std::string::npos ? "." : path.substr(0, slash));
-  if (real_root.empty() || real_dir.empty() || (real_dir != real_root && !real_dir.starts_with(real_root + "/"))) {
-    error = "refusing to write '" + path + "': its folder resolves to '" + real_dir + "', outside the output folder '" +
-            real_root + "'";
-    return false;
-  }
-  return write_file_atomically(path, bytes, error, durability);
+  return write_in_folder(dir.fd, slash == std::string::npos ? "" : path.substr(0, slash),
+                         path.substr(slash == std::string::npos ? 0 : slash + 1), path, bytes, modes, error);
 }
 
-std::string temp_name_for(const std::string& path) {
-  return path + kTempMarker + std::to_string(::getpid()) + "-XXXXXX";
+bool remove_output_file(const std::string& root, const std::string& relative, std::string& error) {
+  const std::string path = root.empty() ? relative : root + "/" + relative;
+  if (!plain_relative_path(relative)) {
+    error = "refusing to remove '" + path + "': the name would leave the output folder";
+    return false;
+  }
+  const Fd dir = open_folder_below(root, relative, false, 0, error);
+  if (dir.fd < 0) return false;
+  const std::string name = relative.substr(relative.rfind('/') == std::string::npos ? 0 : relative.rfind('/') + 1);
+  struct stat st {};
+  if (::fstatat(dir.fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) {
+    error = "not removing '" + path + "': it is not a regular file";
+    return false;
+  }
+  if (::unlinkat(dir.fd, name.c_str(), 0) != 0) {
+    error = "cannot remove '" + path + "': " + errno_text();
+    return false;
+  }
+  return true;
+}
+
+bool read_own_file(const std::string& path, long long max_bytes, std::string& out) {
+  const Fd f(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+  struct stat st {};
+  if (f.fd < 0 || ::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > max_bytes) return false;
+  out.assign(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t done = 0;
+  while (done < out.size()) {
+    const ssize_t n = ::read(f.fd, out.data() + done, out.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  out.resize(done);
+  return true;
+}
+
+bool write_file_atomically(const std::string& path, const std::string& bytes, std::string& error) {
+  const auto slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
+  if (!make_dirs(dir, 0777, error)) return false;
+  const Fd d(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (d.fd < 0) {
+    error = "cannot write '" + path + "': " + errno_text();
+    return false;
+  }
+  return write_in_folder(d.fd, dir, path.substr(slash == std::string::npos ? 0 : slash + 1), path, bytes, {}, error);
 }
 
 void install_interrupt_cleanup() {
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
-}
-
-bool write_file_atomically(const std::string& path, const std::string& bytes, std::string& error,
-                           Durability durability) {
-  const auto slash = path.rfind('/');
-  const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
-  if (!dir.empty() && !make_dirs(dir, error)) return false;
-  remove_stale_temp_files(dir);
-  std::string temp = temp_name_for(path);
-  char* slot = temp_slot();
-  if (temp.size() >= sizeof g_temp_paths[0]) {
-    error = "output path too long: '" + path + "'";
-    return false;
-  }
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    error = "cannot write '" + path + "': " + std::strerror(errno);
-    return false;
-  }
-  std::memcpy(slot, temp.c_str(), temp.size() + 1);
-  ::fchmod(fd, 0644);
-  std::size_t done = 0;
-  bool ok = true;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ok = false;
-      break;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (ok && durability == Durability::kSynced) ok = ::fsync(fd) == 0;
-  const int saved = errno;
-  ok = ::close(fd) == 0 && ok;
-  if (ok) ok = ::rename(temp.c_str(), path.c_str()) == 0;
-  if (!ok) {
-    error = "cannot write '" + path + "': " + std::strerror(errno ? errno : saved);
-    ::unlink(temp.c_str());
-  }
-  slot[0] = 0;
-  return ok;
 }
 
 }  // namespace handout

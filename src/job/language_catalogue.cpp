@@ -29,8 +29,7 @@ const Language& Languages::get(const std::string& code) {
     FontFace::register_language(code);
     slot->dir = content_dir(run_, code);
     slot->strings_path = strings_file(run_, code);
-    slot->strings_ok = run_.strings_cache.read(slot->strings_path, run_.config.limits.input_bytes, slot->strings,
-                                               slot->strings_diags);
+    slot->strings_ok = run_strings(run_, slot->strings_path, slot->strings, slot->strings_diags);
     // Languages Debian has no patterns for are not hyphenated.
     const bool hyphenated = std::any_of(run_.layouts.begin(), run_.layouts.end(),
                                         [](const LayoutConfig& l) { return l.hyphenate; });
@@ -76,7 +75,7 @@ bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagn
     // Only the strings: a tagline's language needs no article, patterns or style of its own.
     const std::string path = strings_file(run, code);
     Strings strings;
-    if (!run.strings_cache.read(path, run.config.limits.input_bytes, strings, diags)) continue;
+    if (!run_strings(run, path, strings, diags)) continue;
     const bool printed = std::find(listed.begin(), listed.end(), code) != listed.end();
     const bool built = std::find(run.config.languages.begin(), run.config.languages.end(), code) !=
                        run.config.languages.end();

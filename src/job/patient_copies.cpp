@@ -5,7 +5,7 @@
 namespace handout {
 
 std::string visit_stem(const PatientVisit& visit, const std::string& article) {
-  return "patients/" + visit.id + "/" + visit.language + "/" + article;
+  return visit.id + "/" + visit.language + "/" + article;
 }
 
 bool personal_copy(const PatientVisit& visit, const Strings& strings, Document& note, PersonalCopy& out,

@@ -13,7 +13,7 @@
 
 namespace handout {
 
-/// A visit's handout in the output folder, without ".pdf": patients/<id>/<lang>/<article>.
+/// A visit's handout in the personal copies' folder, without ".pdf": <id>/<lang>/<article>.
 std::string visit_stem(const PatientVisit& visit, const std::string& article);
 
 /// The block printed on the visit's handouts, labelled in `strings`' language, its note parsed

@@ -3,13 +3,18 @@
 #include <dirent.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "config/config.h"
-#include "job/image_cache.h"
+#include "util/file_state.h"
+#include "util/input_file.h"
 #include "util/text.h"
 
 namespace handout {
 namespace {
+
+// An image file larger than this is refused unread (its pixels are limited by limits.image_pixels).
+constexpr long long kMaxImageFileBytes = 256LL << 20;
 
 FamilyFaces faces_of(const FontSet& set, int family) {
   return {set.face_id(family, FaceStyle::Regular), set.face_id(family, FaceStyle::Bold),
@@ -32,30 +37,39 @@ bool check_command_line(const BuildOptions& opt, Diagnostics& diags) {
 
 }  // namespace
 
-namespace {
-
-// load_image through the output folder's image cache: the same checks of the file, then the
-// kept result when there is one, else decoded and kept for the next run.
-bool load_image_kept(RunContext& run, const std::string& path, const PlacementBox& box, DecodedImage& out,
-                     std::string& error) {
-  std::string bytes;
-  if (!read_file(path, bytes)) {
-    error = "cannot read image '" + path + "'";
+bool read_input(const RunContext& run, const std::string& path, const std::string& what, long long max_bytes,
+                std::string& text, Diagnostics& diags) {
+  const InputFiles::File& f = run.files.read(path, max_bytes);
+  // The file may have been read before under another limit (a check of the manifest reads it).
+  const long long size = f.bytes ? static_cast<long long>(f.bytes->size()) : f.size;
+  if (f.error == "too large" || size > max_bytes) {
+    char msg[160];
+    std::snprintf(msg, sizeof msg, "file is %.1f MB, over the limit of %lld MB (raise limits.input_megabytes)",
+                  size / 1048576.0, max_bytes >> 20);
+    diags.error(path, 0, 0, msg);
     return false;
   }
-  ImageInfo info;
-  if (!read_image_header(bytes, path, run.image_limits, info, error)) return false;
-  const std::string entry = image_cache_entry(bytes, box, run.image_limits);
-  if (info.format == ImageInfo::Format::Png && load_cached_image(run.config.output_dir, entry, out)) {
-    out.info = info;
-    return true;
+  if (!f.bytes) {
+    diags.error(path, 0, 0, "cannot read " + what + " '" + path + "'" + (f.error.empty() ? "" : ": " + f.error));
+    return false;
   }
-  if (!decode_image(bytes, path, box, run.image_limits, out, error)) return false;
-  run.images_to_keep[path] = entry;  // written by keep_images, once the run has built something
+  text = repair_utf8(*f.bytes, path, diags);
   return true;
 }
 
-}  // namespace
+bool run_strings(const RunContext& run, const std::string& path, Strings& out, Diagnostics& diags) {
+  std::unique_lock lock(run.strings_mutex);
+  auto& slot = run.strings[path];
+  if (!slot) {
+    slot = std::make_unique<RunContext::ParsedStrings>();
+    std::string text;
+    slot->ok = read_input(run, path, "strings file", run.config.limits.input_bytes, text, slot->diags) &&
+               parse_strings(text, path, slot->strings, slot->diags);
+  }
+  out = slot->strings;
+  diags.append(slot->diags);
+  return slot->ok;
+}
 
 const DecodedImage* run_image(RunContext& run, const std::string& path, const PlacementBox& box, std::string& error) {
   std::lock_guard lock(run.images_mutex);  // decoding under it too: each image once per run
@@ -64,20 +78,24 @@ const DecodedImage* run_image(RunContext& run, const std::string& path, const Pl
     error = it->second;
     return nullptr;
   }
+  // The run's InputFiles gives the bytes, so the manifest records the hash of what was drawn.
+  const InputFiles::File& f = run.files.read(path, kMaxImageFileBytes);
   DecodedImage image;
-  if (!(run.keep_images ? load_image_kept(run, path, box, image, error) : load_image(path, box, run.image_limits, image, error))) {
+  if (!f.bytes) error = "cannot read image '" + path + "'" + (f.error.empty() ? "" : ": " + f.error);
+  if (!f.bytes || !decode_image(*f.bytes, path, box, run.image_limits, image, error)) {
     run.image_errors[path] = error;
     return nullptr;
   }
   return &run.images.emplace(path, std::move(image)).first->second;
 }
 
-void keep_images(RunContext& run) {
-  std::lock_guard lock(run.images_mutex);
-  for (const auto& [path, entry] : run.images_to_keep)
-    if (auto it = run.images.find(path); it != run.images.end())
-      save_cached_image(run.config.output_dir, entry, it->second);  // a failed write costs only the next run
-  run.images_to_keep.clear();
+bool decode_logo(RunContext& run, Diagnostics& diags) {
+  const auto& c = run.config;
+  std::string error;
+  if (c.clinic.logo_path.empty() || run_image(run, c.clinic.logo_path, largest_box(run.layouts, largest_logo), error))
+    return true;
+  diags.error(c.clinic.logo_pos, "logo: " + error);
+  return false;
 }
 
 PlacedImages placed_images(RunContext& run, const PagedDocument& doc) {
@@ -93,16 +111,35 @@ PlacedImages placed_images(RunContext& run, const PagedDocument& doc) {
 namespace {
 
 // Every layout of the config, with the file each was read from (the first data folder that
-// has it).
+// has it), read through the run's InputFiles.
+// Personal copies are never published: their folder is neither the output folder nor inside
+// it, nor the other way round.
+bool separate_folders(const ClinicConfig& c, Diagnostics& diags) {
+  const std::string patients = absolute_path(c.patients_output_dir), published = absolute_path(c.output_dir);
+  auto inside = [](const std::string& a, const std::string& b) { return a == b || a.rfind(b + "/", 0) == 0; };
+  if (!inside(patients, published) && !inside(published, patients)) return true;
+  diags.error(c.patients_output_pos.file.empty() ? SourcePos{c.path} : c.patients_output_pos,
+              "personal copies' folder '" + c.patients_output_dir + "' and the published output folder '" +
+                  c.output_dir + "' overlap: a patient's copy must never be published (set patients_output: to a "
+                                 "folder of its own, e.g. personal-copies)");
+  return false;
+}
+
 bool load_layouts(RunContext& run, Diagnostics& diags) {
   const auto& c = run.config;
   bool ok = true;
   for (const auto& name : c.layouts) {
     LayoutConfig layout;
-    ok = load_layout(run.dirs, name, c.layout_pos, layout, diags) && ok;
     std::string path;
     for (const auto& d : run.dirs)
-      if (path.empty() && is_file(join_path(d, "layouts/" + name + ".yaml"))) path = join_path(d, "layouts/" + name + ".yaml");
+      if (path.empty() && name.find('/') == std::string::npos && is_file(join_path(d, "layouts/" + name + ".yaml")))
+        path = join_path(d, "layouts/" + name + ".yaml");
+    std::string text;
+    if (path.empty())
+      ok = load_layout(run.dirs, name, c.layout_pos, layout, diags) && ok;  // its message: what was tried
+    else
+      ok = read_input(run, path, "layout", kDefaultMaxInputBytes, text, diags) && parse_layout(text, path, layout, diags) && ok;
+    layout.name = name;
     run.layouts.push_back(layout);
     run.layout_paths.push_back(path);
   }
@@ -123,13 +160,18 @@ PlacementBox largest_box(const std::vector<LayoutConfig>& layouts, PlacementBox 
 }
 
 bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
-  if (!check_command_line(opt, diags) || !run.config_cache.load(opt.config_path, opt.out_dir, run.config, diags))
+  std::string text;
+  if (!check_command_line(opt, diags) ||
+      !read_input(run, opt.config_path, "config file", kDefaultMaxInputBytes, text, diags) ||
+      !parse_clinic_config(text, opt.config_path, run.config, diags))
     return false;
   auto& c = run.config;
   if (!opt.languages.empty()) c.languages = opt.languages;
   if (!opt.articles.empty()) c.articles = opt.articles, c.article_pos.assign(opt.articles.size(), {"--article"});
   if (!opt.layout.empty()) c.layout = opt.layout, c.layouts = {opt.layout}, c.layout_pos = {"--layout"};
   if (!opt.out_dir.empty()) c.output_dir = opt.out_dir;
+  if (!opt.patients_out.empty()) c.patients_output_dir = opt.patients_out, c.patients_output_pos = {"--patients-out"};
+  if (!opt.patients_path.empty() && !separate_folders(c, diags)) return false;
   if (c.layout_pos.file.empty()) c.layout_pos = {c.path};
   run.dirs = data_dirs(c);
   FontFace::register_language("en");  // font names are read in English (see FontFace)
@@ -149,10 +191,13 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
     run.fonts.prefer_for_language(lang, ids);
   }
   run.faces = {&run.fonts, faces_of(run.fonts, body), faces_of(run.fonts, head)};
-  if (!c.clinic.logo_path.empty()) {
+  if (!c.clinic.logo_path.empty()) {  // its header now (layout needs its size); its pixels when drawn
     std::string error;
-    if (const auto* logo = run_image(run, c.clinic.logo_path, largest_box(run.layouts, largest_logo), error))
-      run.logo = logo->info;
+    const InputFiles::File& f = run.files.read(c.clinic.logo_path, kMaxImageFileBytes);
+    ImageInfo info;
+    if (!f.bytes) error = "cannot read image '" + c.clinic.logo_path + "'" + (f.error.empty() ? "" : ": " + f.error);
+    if (f.bytes && read_image_header(*f.bytes, c.clinic.logo_path, run.image_limits, info, error))
+      run.logo = info;
     else
       diags.error(c.clinic.logo_pos, "logo: " + error), ok = false;
   }

@@ -2,6 +2,7 @@
 // overrides, the layout, the fonts and the decoded images.
 #pragma once
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -12,8 +13,7 @@
 #include "diag/diagnostic.h"
 #include "fonts/font_set.h"
 #include "job/build_job.h"
-#include "job/config_cache.h"
-#include "job/strings_cache.h"
+#include "job/input_files.h"
 #include "layout/handout_layout.h"
 
 namespace handout {
@@ -33,19 +33,35 @@ struct RunContext {
   ImageSet images;                                  // every image decoded so far, by path
   std::map<std::string, std::string> image_errors;  // images that could not be used, and why
   std::mutex images_mutex;                          // handouts built in parallel share the two maps
-  bool keep_images = false;  ///< use and fill the output folder's image cache (builds, not checks)
-  std::map<std::string, std::string> images_to_keep;  // decoded this run: path -> cache entry
   std::vector<Tagline> taglines;  ///< the language-assistance notice, the same on every handout
-  /// Strings files parsed in earlier builds into this output folder (builds, not checks). Mutable:
-  /// reading through it changes nothing a reader of the run sees.
-  mutable StringsCache strings_cache;
-  /// The config parsed in an earlier build into this output folder (read by checks too).
-  ConfigCache config_cache;
+  /// Every file the run reads whole, read once: the bytes each reader gets and their hashes
+  /// for the manifest. Mutable: reading through it changes nothing a reader of the run sees.
+  mutable InputFiles files;
+  /// Strings files parsed this run, by path, with their messages (a language's labels are also
+  /// quoted by every handout's notice).
+  struct ParsedStrings {
+    bool ok = false;
+    Strings strings;
+    Diagnostics diags;
+  };
+  mutable std::map<std::string, std::unique_ptr<ParsedStrings>> strings;
+  mutable std::mutex strings_mutex;
 };
 
-/// Loads the config (with the command line's overrides), layout, fonts and logo. False on
-/// any error, which is then in `diags`.
+/// Reads an input file whole through the run's InputFiles, with the size limit's message and
+/// invalid UTF-8 repaired with warnings (read_input_file's rules). `what` names it in errors.
+bool read_input(const RunContext& run, const std::string& path, const std::string& what, long long max_bytes,
+                std::string& text, Diagnostics& diags);
+
+/// A strings file, parsed once per run: true when it loaded, its messages appended to `diags`.
+bool run_strings(const RunContext& run, const std::string& path, Strings& out, Diagnostics& diags);
+
+/// Loads the config (with the command line's overrides), layout, fonts and the logo's header.
+/// False on any error, which is then in `diags`.
 bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags);
+/// Decodes the logo (once per run), before a handout that prints it is built. False (with an
+/// error at the config's logo) when its pixels cannot be used.
+bool decode_logo(RunContext& run, Diagnostics& diags);
 
 /// The largest of a kind of box (a logo's, a figure's) over the run's layouts: images are
 /// decoded once, for the layout that prints them biggest.
@@ -55,10 +71,6 @@ PlacementBox largest_box(const std::vector<LayoutConfig>& layouts, PlacementBox 
 /// from several threads.
 const DecodedImage* run_image(RunContext& run, const std::string& path, const PlacementBox& box, std::string& error);
 /// The decoded images `doc` places, for its renderer.
-/// Writes the images this run decoded into the output folder's cache (src/job/image_cache.h).
-/// A build calls it after writing its handouts, so a run that fails early writes nothing.
-void keep_images(RunContext& run);
-
 PlacedImages placed_images(RunContext& run, const PagedDocument& doc);
 
 /// The content folder of a language: the first data folder that has it.

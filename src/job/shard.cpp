@@ -1,7 +1,6 @@
 #include "job/shard.h"
 
-#include <algorithm>
-#include <numeric>
+#include "hash/content_hash.h"
 
 namespace handout {
 
@@ -23,18 +22,9 @@ bool parse_shard(const std::string& text, Shard& out, std::string& error) {
   return true;
 }
 
-std::vector<int> assign_shards(const std::vector<double>& costs, int count) {
-  std::vector<std::size_t> order(costs.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return costs[a] > costs[b]; });
-  std::vector<double> load(std::max(count, 1), 0.0);
-  std::vector<int> out(costs.size(), 0);
-  for (std::size_t item : order) {
-    const int lightest = static_cast<int>(std::min_element(load.begin(), load.end()) - load.begin());
-    out[item] = lightest;
-    load[lightest] += costs[item];
-  }
-  return out;
+int shard_of(const std::string& language, const std::string& article, const std::string& layout, int count) {
+  if (count <= 1) return 0;
+  return static_cast<int>(content_hash(language + '\n' + article + '\n' + layout) % static_cast<std::uint64_t>(count));
 }
 
 }  // namespace handout

@@ -1,10 +1,8 @@
 // Splitting a build across machines: `--shard K/N` builds a deterministic 1/N of the handouts,
-// balanced by expected cost, so N machines given the same inputs build disjoint parts whose
-// union is the whole build.
+// chosen by a hash of what names each handout, so N machines build disjoint parts whose union
+// is the whole build whatever the inputs do between one shard and the next.
 #pragma once
-#include <cstddef>
 #include <string>
-#include <vector>
 
 namespace handout {
 
@@ -16,9 +14,8 @@ struct Shard {
 /// Parses "K/N" (1 <= K <= N <= 10000); false with `error` otherwise.
 bool parse_shard(const std::string& text, Shard& out, std::string& error);
 
-/// Which shard (0-based) builds each item, given each item's expected cost: the costliest
-/// first, each to the shard with the least cost so far (ties: the lowest shard; equal costs:
-/// the earlier item), so every shard computes the same answer and the loads stay even.
-std::vector<int> assign_shards(const std::vector<double>& costs, int count);
+/// Which shard (0-based) of `count` builds the handout of `language`, `article` and `layout`: a
+/// hash of the three, so no change to any input moves a handout to another shard.
+int shard_of(const std::string& language, const std::string& article, const std::string& layout, int count);
 
 }  // namespace handout

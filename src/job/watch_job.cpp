@@ -62,15 +62,14 @@ Scope scope_of(const BuildOptions& opt) {
   if (loaded && !config.clinic.logo_path.empty()) s.folders.insert(absolute(dir_of(config.clinic.logo_path)));
   s.out_dir = absolute(!opt.out_dir.empty() ? opt.out_dir : loaded ? config.output_dir : join_path(base, "out"));
   Manifest manifest;
-  FileHashes hashes;
-  manifest.load(s.out_dir, hashes);
+  manifest.load(s.out_dir);
   for (const auto& [pdf, entry] : manifest.entries())
     for (const auto& input : entry.inputs) {
-      if (input.starts_with(kFolderPrefix)) {
-        s.folders.insert(absolute(input.substr(std::string(kFolderPrefix).size())));
-      } else if (!input.starts_with("/proc/")) {
-        s.inputs.insert(absolute(input));
-        s.folders.insert(absolute(dir_of(input)));
+      if (input.state.kind == InputState::Kind::Folder) {
+        s.folders.insert(absolute(input.path));
+      } else {  // a file read, or one whose appearance would be used instead
+        s.inputs.insert(absolute(input.path));
+        s.folders.insert(absolute(dir_of(input.path)));
       }
     }
   std::erase_if(s.folders, [&](const std::string& f) { return inside(f, s.out_dir); });

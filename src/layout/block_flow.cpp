@@ -65,7 +65,7 @@ std::vector<SetLine> FlowBuilder::set(const std::vector<Span>& spans, const Text
   ParagraphOptions options;
   options.rtl = style_.script.rtl;
   return set_paragraph(spans, style_.inline_styles(style), width, fonts_, lang.empty() ? style_.script.lang : lang,
-                       source, diags_, options);
+                       personal_source_.empty() ? source : source_at(source.line), diags_, options);
 }
 
 FlowBuilder::FlowBuilder(const Style& style, const FontSet& fonts, std::string source_file, Diagnostics& diags,
@@ -176,7 +176,7 @@ void FlowBuilder::paragraph(const std::vector<Span>& spans, const TextStyle& sty
   options.hyphenator = body_text && style_.hyphenate ? hyphenator_ : nullptr;
   options.rtl = style_.script.rtl;
   auto lines = set_paragraph(with_visible_targets(spans), style_.inline_styles(style), col.w, fonts_,
-                             style_.script.lang, {source_file_, source_line}, diags_, options);
+                             style_.script.lang, source_at(source_line), diags_, options);
   // A lead-in such as "Common factors include:" stays on the page with the list it introduces.
   const bool lead_in = next && next->kind == BlockKind::List && ends_with_colon(spans);
   tree_->open(body_text ? "P" : "Code");

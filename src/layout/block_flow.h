@@ -36,6 +36,9 @@ class FlowBuilder {
   const Style& style() const { return style_; }
   double width() const { return width_; }
   const std::string& source_file() const { return source_file_; }
+  /// Text set from now on is a patient's (`source` names its CSV row), until called with "":
+  /// messages about it count characters and never quote them.
+  void personal_text(const std::string& source) { personal_source_ = source; }
   /// Sets non-body text (titles, labels, resource entries): no justification or hyphenation.
   /// `lang`, when given, is the text's language when it is not the page's (its own script and
   /// direction: an Arabic tagline on an English page reads right to left).
@@ -64,6 +67,9 @@ class FlowBuilder {
   Flow take() { return std::move(flow_); }
 
  private:
+  TextSource source_at(int line) const {
+    return personal_source_.empty() ? TextSource{source_file_, line} : TextSource{personal_source_, 0, true};
+  }
   void children(const std::vector<Block>& blocks, Column col, int list_depth);
   void block(const Block& b, Column col, int list_depth, const Block* next_sibling);
   void paragraph(const std::vector<Span>& spans, const TextStyle& style, Column col, int source_line,
@@ -82,6 +88,7 @@ class FlowBuilder {
   const Style& style_;
   const FontSet& fonts_;
   std::string source_file_;
+  std::string personal_source_;  // while a patient's text is set: its CSV row
   Diagnostics& diags_;
   double width_;
   const Hyphenator* hyphenator_;

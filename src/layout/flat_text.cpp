@@ -96,10 +96,15 @@ void choose_fonts(FlatText& flat, const std::vector<Span>& spans, const InlineSt
     for (std::size_t k = i; k < j; ++k) {
       bool covered = true;
       flat.font_of[k] = whole >= 0 ? whole : fonts.resolve(preferred, chars[k], covered, flat.lang);
-      if (!covered && reported.insert(chars[k]).second) warn_uncovered(chars[k], source, diags);
+      if (!covered && reported.insert(chars[k]).second && !source.personal) warn_uncovered(chars[k], source, diags);
     }
     i = j;
   }
+  if (source.personal && !reported.empty())
+    diags.warning(source.file, source.line, 0,
+                  std::to_string(reported.size()) + (reported.size() == 1 ? " character" : " characters") +
+                      " of this visit's personal text (name, clinician, note) have no font to draw them (not shown: "
+                      "a patient's data is never quoted in messages)");
   spaces_take_their_words_font(flat, fonts);
 }
 

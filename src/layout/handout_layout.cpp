@@ -166,7 +166,7 @@ PagedDocument layout_handout(const HandoutInput& in, const Style& style, const F
   PagedDocument doc = in.layout->trifold ? layout_trifold(in, style, fonts, diags, local)
                                          : layout_pages(in, style, fonts, diags, local);
   check_inside_pages(doc, in.article_file, diags);
-  check_no_boxes(doc, in.article_file, in.clinic->missing_glyphs_allowed, diags);
+  check_no_boxes(doc, in.article_file, in.clinic->missing_glyphs_allowed, in.personal != nullptr, diags);
   if (stats) *stats = local;
   return doc;
 }

@@ -269,7 +269,8 @@ void add_assistance_block(FlowBuilder& b, const std::string& label, const std::v
 void add_personal_block(FlowBuilder& b, const PersonalCopy& personal) {
   const Style& s = b.style();
   const FlowBuilder::Column inner = open_tinted_box(b);
-  const TextSource src{personal.source, 0};
+  const TextSource src{personal.source, 0, true};
+  b.personal_text(personal.source);
   Structure& tree = b.structure();
   tree.open("Sect");
   FlowBox who;  // the labelled lines stay together
@@ -291,6 +292,7 @@ void add_personal_block(FlowBuilder& b, const PersonalCopy& personal) {
     b.add_box(std::move(head));
     b.blocks_in(personal.note->blocks, inner);
   }
+  b.personal_text("");
   tree.close();
   b.close_container();
   b.space_before(s.box_space_before);

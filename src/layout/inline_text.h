@@ -38,6 +38,7 @@ struct ParagraphOptions {
 struct TextSource {
   std::string file;
   int line = 0;
+  bool personal = false;  ///< a patient's data: messages count its characters, never quote them
 };
 
 /// Breaks `spans` into lines no wider than `width`. Words wider than a line are split

@@ -21,7 +21,8 @@ std::string quoted_start(const std::string& text) {
 
 }  // namespace
 
-bool check_no_boxes(const PagedDocument& doc, const std::string& file, bool boxes_allowed, Diagnostics& diags) {
+bool check_no_boxes(const PagedDocument& doc, const std::string& file, bool boxes_allowed, bool personal,
+                    Diagnostics& diags) {
   std::set<char32_t> missing;
   for (const auto& page : doc.pages)
     for (const auto& item : page.items)
@@ -41,8 +42,11 @@ bool check_no_boxes(const PagedDocument& doc, const std::string& file, bool boxe
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
     list += (list.empty() ? "" : ", ") + std::string(code) + " '" + utf8_encode(std::u32string(1, c)) + "'";
   }
-  const std::string message = std::to_string(missing.size()) + (missing.size() == 1 ? " character" : " characters") +
-                              " would print as empty boxes: no font covers " + list;
+  const std::string message =
+      std::to_string(missing.size()) + (missing.size() == 1 ? " character" : " characters") +
+      " would print as empty boxes: " +
+      (personal ? "not listed, this is a patient's copy (a build without --patients lists the article's)"
+                : "no font covers " + list);
   if (boxes_allowed) {
     diags.warning(file, 0, 0, message + " (allowed by missing_glyphs: warn)");
     return true;

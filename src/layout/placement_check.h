@@ -21,9 +21,11 @@ bool check_frames(const Flow& flow, const std::vector<std::vector<PlacedBox>>& f
 bool check_inside_pages(const PagedDocument& doc, const std::string& file, Diagnostics& diags);
 
 /// Every glyph drawn is a real glyph, not the font's .notdef box. Each character drawn as a box
-/// is listed once (U+XXXX); an error unless `boxes_allowed` (config missing_glyphs: warn), then
-/// a warning. Returns false when it reported an error.
-bool check_no_boxes(const PagedDocument& doc, const std::string& file, bool boxes_allowed, Diagnostics& diags);
+/// is listed once (U+XXXX), or only counted in a patient's copy (`personal`: its text may be
+/// theirs); an error unless `boxes_allowed` (config missing_glyphs: warn), then a warning.
+/// Returns false when it reported an error.
+bool check_no_boxes(const PagedDocument& doc, const std::string& file, bool boxes_allowed, bool personal,
+                    Diagnostics& diags);
 
 /// A few words that identify a box for a message ("'Huge Association'", "a figure").
 std::string describe_box(const FlowBox& box);

@@ -53,6 +53,10 @@ char32_t to_lower(char32_t c) { return static_cast<char32_t>(towlower_l(static_c
 
 bool is_letter(char32_t c) { return iswalpha_l(static_cast<wint_t>(c), unicode_locale()); }
 
+std::vector<std::string> Hyphenator::pattern_files(const std::string& lang, const std::string& dict_dir) {
+  return lang.empty() ? std::vector<std::string>{} : candidates(lang, dict_dir);
+}
+
 std::unique_ptr<Hyphenator> Hyphenator::for_language(const std::string& lang, const std::string& dict_dir) {
   if (lang.empty()) return nullptr;
   for (const auto& path : candidates(lang, dict_dir)) {

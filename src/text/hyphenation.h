@@ -19,6 +19,8 @@ class Hyphenator {
   /// of pattern prefixes), so a run loads each language once and shares it.
   static std::unique_ptr<Hyphenator> for_language(const std::string& lang,
                                                   const std::string& dict_dir = "/usr/share/hyphen");
+  /// The pattern files for_language tries, in order (the first that exists and loads is used).
+  static std::vector<std::string> pattern_files(const std::string& lang, const std::string& dict_dir = "/usr/share/hyphen");
   ~Hyphenator();
   Hyphenator(const Hyphenator&) = delete;
   Hyphenator& operator=(const Hyphenator&) = delete;

@@ -84,7 +84,7 @@ rc=$?
 check "binary garbage as config exits 2 without crashing (got $rc)" test "$rc" -eq 2
 "$HANDOUT" build --config "$WORK/nope.yaml" >/dev/null 2>"$WORK/err"
 check "missing config exits 2" test $? -eq 2
-check "missing config is named" grep -qxF "$WORK/nope.yaml: error: cannot read config file '$WORK/nope.yaml'" "$WORK/err"
+check "missing config is named, with the reason" grep -qxF "$WORK/nope.yaml: error: cannot read config file '$WORK/nope.yaml': No such file or directory" "$WORK/err"
 
 check_every_pdf "$WORK"
 finish

@@ -63,7 +63,7 @@ check "--article ../../a is named" grep -qF "error: invalid article name '../../
 mkdir -p "$L/elsewhere" "$L/out" && ln -s "$L/elsewhere" "$L/out/en"
 build "$L"
 check "a link inside the output folder pointing out of it is not followed (exit 1, got $rc)" test "$rc" -eq 1
-check "the refused write is explained" grep -q "outside the output folder" "$WORK/err"
+check "the refused write is explained" grep -q "it is a symbolic link, which may lead out of" "$WORK/err"
 check "nothing is written through the link" test -z "$(ls "$L/elsewhere")"
 rm "$L/out/en"
 printf 'articles: ["../a"]\n' >>"$L/h.yaml"
@@ -166,7 +166,8 @@ check "invalid UTF-8 in YAML is reported" grep -qxF "$U/h.yaml:3:14: warning: in
 T=$WORK/tmpfiles
 stage_clinic "$T"
 mkdir -p "$T/out/en" "$T/out/other"
-touch "$T/out/en/a.pdf.handout-tmp-999999999-AbC123" "$T/out/other/x.pdf.handout-tmp-999999999-AbC123" \
+# Left by runs killed an hour ago: nobody holds their lock.
+touch -d '-1 hour' "$T/out/en/a.pdf.handout-tmp-999999999-AbC123" "$T/out/other/x.pdf.handout-tmp-999999999-AbC123" \
   "$T/out/en/notes.txt" "$T/out/en/keep.pdf.tmp-AbC123"
 build "$T"
 check "a stale temporary file in a folder the build writes is removed" test ! -e "$T/out/en/a.pdf.handout-tmp-999999999-AbC123"

@@ -53,16 +53,12 @@ check "poppler is not linked into the binary (loaded only for thumbnails)" sh -c
 check "installs the encryption module in lib/handout" test -f "$P/lib/handout/handout-encrypt.so"
 check "qpdf and GnuTLS are not linked into the binary (loaded only to encrypt)" \
   sh -c "! ldd '$P/bin/handout' | grep -q 'qpdf\|gnutls'"
-# Linked from Debian's static archives by default (cmake/static_libs.cmake), so not loaded.
-if grep -q '^HANDOUT_STATIC_LIBS:BOOL=ON' "$BUILD/CMakeCache.txt"; then
-  ldd "$P/bin/handout" >"$WORK/ldd" 2>&1
-  check "libstdc++, ICU, yaml-cpp, cmark, FriBidi, libhyphen, libjpeg, libdeflate, xxHash, libcsv are in the binary" \
-    sh -c "grep -q libharfbuzz '$WORK/ldd' && ! grep -q 'libstdc++\|libicu\|yaml-cpp\|cmark\|fribidi\|hyphen\|libjpeg\|libdeflate\|xxhash\|libcsv' '$WORK/ldd'"
-  for pkg in libicu-dev libyaml-cpp-dev libcmark-dev libfribidi-dev libhyphen-dev libjpeg62-turbo-dev libdeflate-dev \
-    libxxhash-dev libcsv-dev libstdc++-12-dev; do
-    check "installs the copyright of $pkg (linked in)" test -s "$P/share/doc/handout/linked/$pkg/copyright"
-  done
-fi
+# Every library is a shared one of Debian's, so security updates (apt) reach the binary.
+ldd "$P/bin/handout" >"$WORK/ldd" 2>&1
+for lib in libicuuc libyaml-cpp libcmark libfribidi libhyphen libjpeg libdeflate libxxhash libcsv libstdc++ libharfbuzz libhpdf; do
+  check "$lib is loaded as Debian's shared library" grep -q "$lib" "$WORK/ldd"
+done
+check "no copy of a library's licence is installed for a library linked in (none is)" test ! -e "$P/share/doc/handout/linked"
 check "installs the layouts" test -f "$P/share/handout/layouts/letter.yaml" -a -f "$P/share/handout/layouts/trifold.yaml"
 check "installs each language's default strings" test -f "$P/share/handout/content/en/strings.yaml" \
   -a -f "$P/share/handout/content/zh-Hant/strings.yaml"
@@ -91,14 +87,14 @@ mv "$WORK/module.so" "$M/lib/handout/handout-thumbnail.so"
 # A patient's copy with a password: encrypted by the installed module; without the module it is
 # not written at all (never unencrypted) and the error names the module.
 printf 'id,language,articles,name,password\np1,en,floor,Test Person,open-sesame\n' >"$C/visits.csv"
-run "$M/bin/handout" build --out personal --patients visits.csv
+run "$M/bin/handout" build --patients visits.csv --patients-out personal
 check "the moved install encrypts a patient's copy with its module: $(head -2 "$WORK/err")" \
-  sh -c "test '$rc' -eq 0 && qpdf --password=open-sesame --show-encryption '$C/personal/patients/p1/en/floor.pdf' | grep -qx 'R = 6'"
+  sh -c "test '$rc' -eq 0 && qpdf --password=open-sesame --show-encryption '$C/personal/p1/en/floor.pdf' | grep -qx 'R = 6'"
 rm -rf "$C/personal"
 mv "$M/lib/handout/handout-encrypt.so" "$WORK/module.so"
-run "$M/bin/handout" build --out personal --patients visits.csv
+run "$M/bin/handout" build --patients visits.csv --patients-out personal
 check "without its module, no copy is written, exit 1, the error names the module: $(head -2 "$WORK/err")" \
-  sh -c "test '$rc' -eq 1 && test ! -e '$C/personal/patients/p1/en/floor.pdf' && grep -q 'encrypted copies need handout-encrypt.so, not found' '$WORK/err'"
+  sh -c "test '$rc' -eq 1 && test ! -e '$C/personal/p1/en/floor.pdf' && grep -q 'encrypted copies need handout-encrypt.so, not found' '$WORK/err'"
 mv "$WORK/module.so" "$M/lib/handout/handout-encrypt.so"
 
 # Which folders a binary searches: an unknown layout's error lists every path tried.
@@ -125,14 +121,9 @@ for dep in libhpdf libharfbuzz0b libharfbuzz-subset0 libpng16 libfontconfig1 lib
   libpoppler-cpp0v5 fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic hyphen-en-us hyphen-nl; do
   check "Depends names $dep" grep -q "\b$dep" <<<"$depends"
 done
-# The libraries linked in are not in Depends; with -DHANDOUT_STATIC_LIBS=OFF they are shared and listed.
-archived="libcmark libyaml-cpp libicu72 libfribidi0 libhyphen0 libjpeg62-turbo libdeflate0 libxxhash0 libcsv3"
-if grep -q '^HANDOUT_STATIC_LIBS:BOOL=ON' "$BUILD/CMakeCache.txt"; then
-  lacks() { ! grep -q "\b$1" <<<"$depends"; }
-  for dep in $archived; do check "Depends does not name $dep (linked in)" lacks "$dep"; done
-else
-  for dep in $archived; do check "Depends names $dep" grep -q "\b$dep" <<<"$depends"; done
-fi
+for dep in libcmark libyaml-cpp libicu72 libfribidi0 libhyphen0 libjpeg62-turbo libdeflate0 libxxhash0 libcsv3; do
+  check "Depends names $dep" grep -q "\b$dep" <<<"$depends"
+done
 check "Package, Version, Maintainer, Description" sh -c "dpkg-deb -f '$DEB' Package Version Maintainer Description |
   grep -q '^Package: handout' && dpkg-deb -f '$DEB' Version | grep -qx '[0-9.]*' && dpkg-deb -f '$DEB' Maintainer | grep -q '<'"
 dpkg-deb --contents "$DEB" 2>/dev/null | awk '{print $NF}' >"$WORK/contents"

@@ -71,10 +71,15 @@ check "one layout dropped: its copies are stale" test "$(grep -c 'large-print.pd
 P=$WORK/patients
 mkdir -p "$P"
 "$HANDOUT" build --config "$REPO/handout.yaml" --patients "$REPO/examples/patients.csv" --out "$P/out" \
-  --report "$P/r.json" >"$P/log" 2>"$P/err"
+  --patients-out "$P/copies" --report "$P/r.json" >"$P/log" 2>"$P/err"
 check "patients: exit 0" test $? -eq 0
-check "patients: one PDF per visit and article, at patients/<id>/<lang>/<article>.pdf, nothing else" \
-  test "$(cd "$P/out" && find . -type f -not -path './.handout-cache/*' | sort | tr '\n' ' ')" = "./patients/demo-001/en/vaginismus.pdf ./patients/demo-002/es/vaginismus.pdf ./patients/demo-003/ar/vaginismus.pdf ./patients/demo-004/zh-Hans/vaginismus.pdf "
+check "patients: one PDF per visit and article, at <patients-out>/<id>/<lang>/<article>.pdf, nothing else" \
+  test "$(cd "$P/copies" && find . -type f | sort | tr '\n' ' ')" = "./demo-001/en/vaginismus.pdf ./demo-002/es/vaginismus.pdf ./demo-003/ar/vaginismus.pdf ./demo-004/zh-Hans/vaginismus.pdf "
+check "patients: nothing in the published output folder" test ! -e "$P/out"
+"$HANDOUT" build --config "$REPO/handout.yaml" --patients "$REPO/examples/patients.csv" --out "$P/out" \
+  --patients-out "$P/out/copies" >/dev/null 2>"$P/inside.err"
+check "patients: a personal copies' folder inside the published one is refused (exit 2)" \
+  sh -c "test $? -eq 2 && grep -q \"error: personal copies' folder .* overlap\" '$P/inside.err' && test ! -e '$P/out'"
 # No name, clinician, note or password in the log, the diagnostics or the report.
 leaks=$("$PYTHON" - "$REPO/examples/patients.csv" "$P/log" "$P/err" "$P/r.json" <<'PY'
 import csv, sys
@@ -90,7 +95,7 @@ PY
 )
 check "patients: no personal data in the log, diagnostics or report
 $leaks" test -z "$leaks"
-pdftotext -f 1 -l 1 "$P/out/patients/demo-002/es/vaginismus.pdf" - 2>/dev/null | normalise >"$P/es.txt"
+pdftotext -f 1 -l 1 "$P/copies/demo-002/es/vaginismus.pdf" - 2>/dev/null | normalise >"$P/es.txt"
 check "patients: page 1 says who it was prepared for, by whom and when" \
   grep -q "Preparado para: Ejemplo, Juana (ficticia) Profesional de la salud: Dra. Sam Muestra Fecha de la consulta: 3 de marzo de 2026" "$P/es.txt"
 check "patients: the note is on page 1, its Markdown list as a list" \
@@ -98,13 +103,13 @@ check "patients: the note is on page 1, its Markdown list as a list" \
 check "patients: the article follows on page 1" grep -q "¿Qué es el vaginismo?" "$P/es.txt"
 check "patients: the metadata is the article's, with no name in it (Info and XMP)" "$PYTHON" -c "
 import pikepdf
-for pdf_path, pw in [('$P/out/patients/demo-002/es/vaginismus.pdf', ''), ('$P/out/patients/demo-003/ar/vaginismus.pdf', 'correct horse battery staple')]:
+for pdf_path, pw in [('$P/copies/demo-002/es/vaginismus.pdf', ''), ('$P/copies/demo-003/ar/vaginismus.pdf', 'correct horse battery staple')]:
     pdf = pikepdf.open(pdf_path, password=pw)
     meta = str(dict(pdf.docinfo)) + str(pdf.open_metadata())
     assert 'Ejemplo' not in meta and 'Muestra' not in meta and 'تجريبية' not in meta and 'نموذج' not in meta, meta
     assert str(pdf.docinfo['/Title']).startswith(('Vaginismo', 'التشنج')), pdf.docinfo['/Title']"
 # The row with a password: AES-256, opened only with it, still readable by assistive technology.
-enc=$P/out/patients/demo-003/ar/vaginismus.pdf
+enc=$P/copies/demo-003/ar/vaginismus.pdf
 check "patients: a row with a password is encrypted with AES-256 (R6)" \
   sh -c "qpdf --password='correct horse battery staple' --show-encryption '$enc' | grep -qx 'R = 6'"
 check "patients: without its password it does not open" sh -c "! pdftotext '$enc' - >/dev/null 2>&1"
@@ -116,11 +121,11 @@ import pikepdf
 pdf = pikepdf.open('$enc', password='correct horse battery staple')
 assert pdf.encryption.R == 6 and pdf.encryption.bits == 256 and pdf.allow.accessibility and not pdf.allow.modify_other"
 check "patients: the rows without a password are not encrypted" \
-  sh -c "qpdf --show-encryption '$P/out/patients/demo-001/en/vaginismus.pdf' | grep -q 'File is not encrypted'"
+  sh -c "qpdf --show-encryption '$P/copies/demo-001/en/vaginismus.pdf' | grep -q 'File is not encrypted'"
 
 # A bad file: every problem at its line, exit 2, nothing written, no personal data in messages.
 printf 'id,language,articles,name,password\ndemo-1,en,vaginismus,Private Person,secret-pass\n../x,en,vaginismus,Other Person,\ndemo-3,xx yy,vaginismus,Third Person,\n' >"$P/bad.csv"
-"$HANDOUT" build --config "$REPO/handout.yaml" --patients "$P/bad.csv" --out "$P/bad" >"$P/bad.log" 2>"$P/bad.err"
+"$HANDOUT" build --config "$REPO/handout.yaml" --patients "$P/bad.csv" --patients-out "$P/bad" >"$P/bad.log" 2>"$P/bad.err"
 check "bad patients file: exit 2" test $? -eq 2
 check "bad patients file: the bad id at its line" grep -q "bad.csv:3:1: error: .*id" "$P/bad.err"
 check "bad patients file: the bad language at its line" grep -q "bad.csv:4:[0-9]*: error: .*language" "$P/bad.err"
