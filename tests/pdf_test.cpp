@@ -117,7 +117,8 @@ TEST_CASE("images: PNG and JPEG are decoded whole; anything else is refused with
   CHECK(png.info.format == ImageInfo::Format::Png);
   CHECK(png.info.width == 256);
   CHECK(png.info.height == 256);
-  CHECK(png.pixels.size() == 256u * 256 * 3);
+  CHECK(png.palette.size() == 47u * 3);  // the logo's 47 colours: a byte a pixel, indexing them
+  CHECK(png.pixels.size() == 256u * 256);
   CHECK(png.alpha.size() == 256u * 256);  // the logo has transparent corners
   REQUIRE(load_image(test::source_dir() + "/tests/fixtures/photo.jpg", {}, {}, jpeg, error));
   CHECK(jpeg.info.format == ImageInfo::Format::Jpeg);
@@ -128,6 +129,26 @@ TEST_CASE("images: PNG and JPEG are decoded whole; anything else is refused with
   CHECK(error.ends_with("handout.yaml' is not a PNG or JPEG image"));
   CHECK_FALSE(load_image("/nonexistent.png", {}, {}, bad, error));
   CHECK(error == "cannot read image '/nonexistent.png'");
+}
+
+TEST_CASE("an RGB image of at most 256 colours is indexed, in order of first use; one of more stays RGB") {
+  DecodedImage few;
+  few.channels = 3, few.width = 4, few.height = 1;
+  few.pixels = {9, 9, 9, 1, 2, 3, 9, 9, 9, 255, 0, 0};
+  index_colours(few);
+  CHECK(few.palette == std::string("\x09\x09\x09\x01\x02\x03\xff\x00\x00", 9));
+  CHECK(few.pixels == std::vector<std::uint8_t>{0, 1, 0, 2});
+  DecodedImage many;
+  many.channels = 3, many.width = 257, many.height = 1;
+  for (int i = 0; i < 257; ++i) many.pixels.insert(many.pixels.end(), {std::uint8_t(i), std::uint8_t(i / 2), 7});
+  const auto rgb = many.pixels;
+  index_colours(many);
+  CHECK(many.palette.empty());
+  CHECK(many.pixels == rgb);
+  DecodedImage grey;
+  grey.channels = 1, grey.pixels = {1, 2, 3};
+  index_colours(grey);
+  CHECK(grey.palette.empty());
 }
 
 TEST_CASE("a PNG with alpha reaches the PDF as its own pixels and an /SMask, deflated once") {

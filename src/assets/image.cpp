@@ -59,12 +59,13 @@ bool read_header(const std::string& bytes, ImageInfo& out) {
 
 namespace {
 
-// Deflated small: an image is compressed once per run and embedded in every handout. Empty
-// stays empty.
+// Deflated once per run and embedded in every handout, at the fast level: a first build of one
+// handout pays for it whole, and a logo's indexed colours (index_colours) already make it small.
+// Empty stays empty.
 bool deflate_bytes(const std::vector<std::uint8_t>& in, std::string& out) {
   out.clear();
   if (in.empty()) return true;
-  out = deflate_zlib(std::string_view(reinterpret_cast<const char*>(in.data()), in.size()), kDeflateSmall);
+  out = deflate_zlib(std::string_view(reinterpret_cast<const char*>(in.data()), in.size()), kDeflateFast);
   return !out.empty();
 }
 
@@ -100,6 +101,7 @@ bool decode_image(const std::string& bytes, const std::string& name, const Place
     error = "image '" + name + "': " + error;
     return false;
   }
+  index_colours(out);
   if (!deflate_bytes(out.pixels, out.pixels_deflated) || !deflate_bytes(out.alpha, out.alpha_deflated)) {
     error = "image '" + name + "': out of memory while compressing it";
     return false;
@@ -115,6 +117,36 @@ bool load_image(const std::string& path, const PlacementBox& box, const ImageLim
     return false;
   }
   return decode_image(bytes, path, box, limits, out, error);
+}
+
+void index_colours(DecodedImage& image) {
+  if (image.channels != 3 || image.pixels.size() < 3) return;
+  constexpr std::size_t kSlots = 1024;  // open addressing: a few hundred colours at most
+  std::vector<std::uint32_t> keys(kSlots, 0xFFFFFFFF);
+  std::vector<std::uint8_t> slot_index(kSlots, 0);
+  std::string palette;
+  std::vector<std::uint8_t> indexes(image.pixels.size() / 3);
+  std::uint32_t last_key = 0xFFFFFFFF;
+  for (std::size_t i = 0; i < indexes.size(); ++i) {
+    const std::uint8_t* p = &image.pixels[i * 3];
+    const std::uint32_t key = (std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | p[2];
+    if (key == last_key) {  // a run of one colour, as flat artwork has
+      indexes[i] = indexes[i - 1];
+      continue;
+    }
+    last_key = key;
+    std::size_t h = (key * 2654435761U) % kSlots;
+    while (keys[h] != key && keys[h] != 0xFFFFFFFF) h = (h + 1) % kSlots;
+    if (keys[h] == 0xFFFFFFFF) {
+      if (palette.size() == 256 * 3) return;  // too many colours: kept as RGB
+      keys[h] = key;
+      slot_index[h] = static_cast<std::uint8_t>(palette.size() / 3);
+      palette.append(reinterpret_cast<const char*>(p), 3);
+    }
+    indexes[i] = slot_index[h];
+  }
+  image.palette = std::move(palette);
+  image.pixels = std::move(indexes);
 }
 
 PlacedImages all_images(const ImageSet& set) {

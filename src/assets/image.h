@@ -33,9 +33,10 @@ struct DecodedImage {
   ImageInfo info;                   ///< the file as read
   int width = 0, height = 0;        ///< pixels kept (after downsampling)
   int channels = 3;                 ///< 1 = grey, 3 = RGB
-  std::vector<std::uint8_t> pixels; ///< width x height x channels, rows top to bottom (empty when
-                                    ///< the image came from a build's image cache: only the
-                                    ///< deflated bytes are kept there)
+  std::vector<std::uint8_t> pixels; ///< width x height x channels, rows top to bottom
+  /// An RGB image of at most 256 colours (a logo): its colours, RGB triples, with `pixels`
+  /// their indexes, one byte a pixel (a third of the bytes to compress and embed). Else empty.
+  std::string palette;
   std::vector<std::uint8_t> alpha;  ///< width x height; empty when the image is opaque
   std::string jpeg;                 ///< baseline JPEG to embed as is (pixels is then empty)
   /// `pixels` and `alpha` Flate-compressed, once per run: every handout embeds these bytes
@@ -60,6 +61,10 @@ bool load_image(const std::string& path, const PlacementBox& box, const ImageLim
 /// The checks decode_image makes before decoding: a PNG or JPEG header, within `limits`.
 bool read_image_header(const std::string& bytes, const std::string& name, const ImageLimits& limits, ImageInfo& info,
                        std::string& error);
+
+/// Turns an RGB image of at most 256 colours into indexes into `palette` (colours in order of
+/// first use); any other image is left as it is. decode_image does it before deflating.
+void index_colours(DecodedImage& image);
 
 /// Same, from bytes in memory (for tests and fuzzing); `name` is used in messages.
 bool decode_image(const std::string& bytes, const std::string& name, const PlacementBox& box,

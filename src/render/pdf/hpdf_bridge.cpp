@@ -86,7 +86,7 @@ void set_stream_bytes(HPDF_Dict stream, const std::string& bytes) {
 }
 
 HPDF_Image new_flate_image(HPDF_Doc pdf, const std::string& deflated, int width, int height, bool grey,
-                           HPDF_Image mask) {
+                           HPDF_Image mask, const std::string& palette) {
   HPDF_Dict image = new_deflated_stream(pdf, deflated);
   if (!image) return nullptr;
   image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;  // what HPDF_Page_DrawImage checks for
@@ -94,7 +94,18 @@ HPDF_Image new_flate_image(HPDF_Doc pdf, const std::string& deflated, int width,
   st += HPDF_Dict_AddName(image, "Subtype", "Image");
   st += HPDF_Dict_AddNumber(image, "Width", width);
   st += HPDF_Dict_AddNumber(image, "Height", height);
-  st += HPDF_Dict_AddName(image, "ColorSpace", grey ? "DeviceGray" : "DeviceRGB");
+  if (palette.empty()) {
+    st += HPDF_Dict_AddName(image, "ColorSpace", grey ? "DeviceGray" : "DeviceRGB");
+  } else {  // [/Indexed /DeviceRGB hival <RGB triples>]
+    HPDF_Array space = HPDF_Array_New(pdf->mmgr);
+    if (!space) return nullptr;
+    st += HPDF_Array_AddName(space, "Indexed");
+    st += HPDF_Array_AddName(space, "DeviceRGB");
+    st += HPDF_Array_AddNumber(space, static_cast<HPDF_INT32>(palette.size() / 3 - 1));
+    st += HPDF_Array_Add(space, HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(palette.data())),
+                                                static_cast<HPDF_UINT>(palette.size())));
+    st += HPDF_Dict_Add(image, "ColorSpace", space);
+  }
   st += HPDF_Dict_AddNumber(image, "BitsPerComponent", 8);
   if (mask) st += HPDF_Dict_Add(image, "SMask", mask);
   return st == HPDF_OK ? image : nullptr;

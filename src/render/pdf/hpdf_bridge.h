@@ -31,9 +31,10 @@ void set_stream_bytes(HPDF_Dict stream, const std::string& bytes);
 /// /FlateDecode. Call once, when the page is drawn.
 bool deflate_content(HPDF_Page page);
 /// A new image XObject from pixels already Flate-compressed (8 bits per component, grey or
-/// RGB), usable with HPDF_Page_DrawImage; `mask`, when given, becomes its /SMask.
+/// RGB, or indexes into `palette`'s RGB triples when it is not empty), usable with
+/// HPDF_Page_DrawImage; `mask`, when given, becomes its /SMask.
 HPDF_Image new_flate_image(HPDF_Doc pdf, const std::string& deflated, int width, int height, bool grey,
-                           HPDF_Image mask);
+                           HPDF_Image mask, const std::string& palette = "");
 /// A new direct dictionary (inside another object).
 HPDF_Dict new_direct_dict(HPDF_Doc pdf);
 /// A new direct array.

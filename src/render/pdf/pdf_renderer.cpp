@@ -231,7 +231,7 @@ class PdfWriter {
       mask = hpdf_bridge::new_flate_image(pdf_, d.alpha_deflated, d.width, d.height, true, nullptr);
       if (!mask) return nullptr;
     }
-    return hpdf_bridge::new_flate_image(pdf_, d.pixels_deflated, d.width, d.height, d.channels == 1, mask);
+    return hpdf_bridge::new_flate_image(pdf_, d.pixels_deflated, d.width, d.height, d.channels == 1, mask, d.palette);
   }
 
   void draw(HPDF_Page page, const ImageItem& i) {
