@@ -2,10 +2,8 @@
 # Benchmark per shipped language: one whole `handout build --lang X --force` process per
 # handout, N runs each (default 20). Prints pages, bytes, and the median CPU time (user + sys)
 # and wall time. --force: the handout is really built each time (without it every run after the
-# first finds the PDF up to date and only checks the manifest), from what the output folder
-# keeps of earlier builds. Then English again: into an empty folder (the first build, which
-# hashes every input file, fonts included), forced without the output folder's caches, without
-# the language-assistance notice, and up to date. Targets (issue 8): English <= 30 KB and <= 10 ms
+# first finds the PDF up to date and only checks the manifest). Then English again: into an
+# empty folder (the first build), without the language-assistance notice, and up to date. Targets (issue 8): English <= 30 KB and <= 10 ms
 # CPU; Korean <= 100 KB; every language <= 120 KB. Timings depend on the machine: reported
 # here, never asserted in tests.
 # Usage: bench/languages.sh [build/handout] [N] [config]
@@ -24,8 +22,7 @@ measure() { /usr/bin/python3 "$(dirname "$0")/cpu_time.py" "$N" "$@"; }
 languages=$(sed -n 's/^languages: *\[\(.*\)\]/\1/p' "$CONFIG" | tr -d ' ' | tr ',' ' ')
 printf '%-8s %5s %9s %12s %12s\n' language pages bytes "cpu ms" "wall ms"
 for lang in $languages; do
-  # Its first build into the folder, then N forced ones: each finds what the one before kept
-  # (font memos, config, strings, images), as a clinic's rebuild does.
+  # Its first build into the folder, then N forced ones.
   "$HANDOUT" build --config "$CONFIG" --out "$OUT" --lang "$lang" >/dev/null 2>&1
   read -r cpu wall < <(measure "$HANDOUT" build --config "$CONFIG" --out "$OUT" --lang "$lang" --force)
   pdf=$(ls "$OUT/$lang"/*.pdf | head -1)
@@ -33,8 +30,7 @@ for lang in $languages; do
   printf '%-8s %5s %9s %12s %12s\n' "$lang" "$pages" "$(stat -c %s "$pdf")" "$cpu" "$wall"
 done
 
-# English more ways: the first build into an empty folder; forced, with the output folder's
-# caches removed (every run shapes, subsets and parses anew); without the notice; up to date.
+# English more ways: the first build into an empty folder; without the notice; up to date.
 english() {  # label, then cpu_time.py's arguments
   local label=$1; shift
   read -r cpu wall < <(measure "$@")
@@ -42,14 +38,13 @@ english() {  # label, then cpu_time.py's arguments
 }
 echo
 english "first build, empty folder" --remove "$OUT/first" "$HANDOUT" build --config "$CONFIG" --out "$OUT/first" --lang en
-english "forced, .handout-cache removed" --remove "$OUT/.handout-cache" "$HANDOUT" build --config "$CONFIG" --out "$OUT" --lang en --force
 "$HANDOUT" build --config "$NO_NOTICE" --out "$OUT/plain" --lang en >/dev/null 2>&1
 english "without the notice" "$HANDOUT" build --config "$NO_NOTICE" --out "$OUT/plain" --lang en --force
 printf '%-38s %s bytes\n' "en, without the notice:" "$(stat -c %s "$OUT/plain/en/vaginismus.pdf")"
 english "up to date (nothing built)" "$HANDOUT" build --config "$CONFIG" --out "$OUT" --lang en
 
-# Where a whole process's time goes: starting it (the dynamic loader maps and relocates 19
-# shared libraries; the rest are linked in) is measured by `--version`, which does nothing else.
+# Where a whole process's time goes: starting it (the dynamic loader maps and relocates the
+# shared libraries) is measured by `--version`, which does nothing else.
 read -r cpu wall < <(measure "$HANDOUT" --version)
 printf '\nprocess start (handout --version): median %s ms CPU\n' "$cpu"
 # A clinic builds every language in one run: fonts, images and config are loaded once.
