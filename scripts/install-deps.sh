@@ -10,7 +10,8 @@ set -euo pipefail
 
 RUN_PACKAGES=(
   g++ cmake make pkg-config                      # toolchain
-  libhpdf-dev libcmark-dev libyaml-cpp-dev       # PDF writer, Markdown, YAML
+  libhpdf-dev libyaml-cpp-dev                    # PDF writer, YAML
+  libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown: GitHub's cmark with tables and task lists
   libpng-dev libjpeg62-turbo-dev                 # images: decoded and checked before embedding
   libcli11-dev libharfbuzz-dev libicu-dev        # command line, shaping and subsetting, UAX #14 line breaks
   libfribidi-dev                                 # right-to-left text: bidi levels and line order

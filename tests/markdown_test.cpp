@@ -91,3 +91,34 @@ TEST_CASE("an image alone in a paragraph is a figure; inside text it is its desc
   REQUIRE(d.items().size() == 1);
   CHECK(d.items()[0].line == 3);
 }
+
+TEST_CASE("GitHub's extensions: tables with alignment, task lists, strikethrough, bare addresses") {
+  const std::string md =
+      "| Inhaler | Colour | Puffs |\n|:--|:-:|--:|\n| Reliever | **Blue** | 2 |\n| Preventer |\n\n"
+      "- [ ] Spacer\n- [x] Plan\n\nNot ~~this~~, see https://www.asthma.example/help or www.nva.org.\n";
+  Diagnostics d;
+  auto doc = parse_markdown(md, "t.md", d);
+  CHECK(d.items().empty());
+  CHECK(describe(doc) ==
+        "table align=lcr\n  row header\n    cell Inhaler\n    cell Colour\n    cell Puffs\n"
+        "  row\n    cell Reliever\n    cell **Blue**\n    cell 2\n  row\n    cell Preventer\n    cell\n    cell\n"
+        "list bullet\n  item [ ]\n    para Spacer\n  item [x]\n    para Plan\n"
+        "para Not ~~this~~, see www.asthma.example/help<https://www.asthma.example/help> or "
+        "www.nva.org<http://www.nva.org>.\n");
+  // A bare address is recorded where its paragraph is, for `handout check`.
+  REQUIRE(doc.references.size() == 2);
+  CHECK(doc.references[0].target == "https://www.asthma.example/help");
+  CHECK(doc.references[0].line == 9);
+}
+
+TEST_CASE("what is not printed is named at its line: footnotes, definition lists, raw HTML") {
+  Diagnostics d;
+  parse_markdown("Text with a note.[^1]\n\n[^1]: The note.\n\nTerm\n: Its definition\n\n<div>x</div>\n", "t.md", d);
+  CHECK(d.to_string() ==
+        "t.md:1:1: warning: footnote references are not printed; '[^1]' is left out of the handout\n"
+        "t.md:5:1: warning: a line starting with ': ' is printed as written: definition lists are not Markdown here "
+        "(write the term in bold, then its definition)\n"
+        "t.md:8:1: warning: raw HTML is not rendered; this block is left out of the handout\n"
+        "t.md:3:1: warning: footnotes are not printed; this footnote is left out of the handout (write it as a "
+        "sentence where it is referred to)\n");
+}

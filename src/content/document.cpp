@@ -20,6 +20,9 @@ const char* kind_name(BlockKind k) {
     case BlockKind::ThematicBreak: return "rule";
     case BlockKind::CodeBlock: return "code";
     case BlockKind::Image: return "image";
+    case BlockKind::Table: return "table";
+    case BlockKind::TableRow: return "row";
+    case BlockKind::TableCell: return "cell";
   }
   return "?";
 }
@@ -35,6 +38,7 @@ std::string describe_spans(const std::vector<Span>& spans) {
     if (s.strong) open += "**", close = "**" + close;
     if (s.emph) open += "_", close = "_" + close;
     if (s.code) open += "`", close = "`" + close;
+    if (s.strike) open += "~~", close = "~~" + close;
     out += open + s.text + close;
     if (!s.link.empty()) out += "<" + s.link + ">";
   }
@@ -46,6 +50,12 @@ void describe_block(const Block& b, int depth, std::string& out) {
   if (b.kind == BlockKind::Heading) out += std::to_string(b.level);
   if (b.kind == BlockKind::List) out += b.ordered ? " ordered start=" + std::to_string(b.start) : " bullet";
   if (b.kind == BlockKind::Image) out += " " + b.url;
+  if (b.task) out += b.checked ? " [x]" : " [ ]";
+  if (b.header) out += " header";
+  if (!b.align.empty()) {
+    out += " align=";
+    for (Align a : b.align) out += a == Align::None ? '-' : static_cast<char>(a);
+  }
   if (!b.spans.empty()) out += " " + describe_spans(b.spans);
   out += '\n';
   for (const auto& c : b.children) describe_block(c, depth + 1, out);

@@ -13,12 +13,21 @@ struct Span {
   bool strong = false;
   bool emph = false;
   bool code = false;
+  bool strike = false;      ///< struck through (~~text~~)
   std::string link;         ///< target URI when the text is a link
   bool hard_break = false;  ///< a forced line break (text is empty)
   bool operator==(const Span&) const = default;
 };
 
-enum class BlockKind { Paragraph, Heading, List, ListItem, BlockQuote, ThematicBreak, CodeBlock, Image };
+enum class BlockKind {
+  Paragraph, Heading, List, ListItem, BlockQuote, ThematicBreak, CodeBlock, Image,
+  Table,      ///< children: its rows
+  TableRow,   ///< children: its cells
+  TableCell,  ///< spans: its text
+};
+
+/// A table column's alignment as written in its delimiter row (|:--|, |:-:|, |--:|).
+enum class Align : char { None = 0, Left = 'l', Center = 'c', Right = 'r' };
 
 /// One block of the article. Which fields matter depends on `kind`.
 struct Block {
@@ -27,6 +36,10 @@ struct Block {
   bool ordered = false;       ///< list: numbered?
   int start = 1;              ///< list: first number
   bool tight = true;          ///< list: no blank lines between items
+  bool task = false;          ///< list item: a task ("- [ ]"), printed with a box to tick
+  bool checked = false;       ///< list item: a task already done ("- [x]")
+  bool header = false;        ///< table row: the header row
+  std::vector<Align> align;   ///< table: each column's alignment
   std::vector<Span> spans;    ///< paragraph, heading, code block text; an image's description
   std::string url;            ///< image: its path as written (the build resolves it)
   std::vector<Block> children;  ///< list items; contents of items and quotes

@@ -1,10 +1,12 @@
 #include "content/markdown.h"
 
-#include <cmark.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 
 #include <memory>
 
 #include "util/link.h"
+#include "util/text.h"
 #include "util/utf8.h"
 
 namespace handout {
@@ -71,7 +73,7 @@ class Converter {
 
  private:
   struct InlineState {
-    bool strong = false, emph = false;
+    bool strong = false, emph = false, strike = false;
     std::string link;
   };
 
@@ -89,6 +91,11 @@ class Converter {
     Block b;
     b.line = cmark_node_get_start_line(n);
     b.col = cmark_node_get_start_column(n);
+    if (cmark_node_get_type(n) == CMARK_NODE_ITEM && std::string(cmark_node_get_type_string(n)) == "tasklist") {
+      b.task = true;  // "- [ ] ..." / "- [x] ...": printed with a box to tick
+      b.checked = cmark_gfm_extensions_get_tasklist_item_checked(n);
+    }
+    if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) definition_list_hint(n);
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_PARAGRAPH:
         if (auto* image = lone_image(n)) {
@@ -138,10 +145,46 @@ class Converter {
       case CMARK_NODE_HTML_BLOCK:
         warn(n, "raw HTML is not rendered; this block is left out of the handout");
         return;
-      default:
+      case CMARK_NODE_FOOTNOTE_DEFINITION:  // (cmark-gfm moves these to the end, and points past "[^1]: ")
+        diags_.warning(path_, cmark_node_get_start_line(n), 1,
+                       "footnotes are not printed; this footnote is left out of the handout (write it as a "
+                       "sentence where it is referred to)");
         return;
+      default:
+        if (!extension_block(n, b)) {
+          const char* type = cmark_node_get_type_string(n);
+          warn(n, std::string("Markdown '") + (type ? type : "?") + "' is not printed; it is left out of the handout");
+          return;
+        }
     }
     out.push_back(std::move(b));
+  }
+
+  // The blocks GitHub's extensions add: tables (rows of cells). False for any other.
+  bool extension_block(cmark_node* n, Block& b) {
+    const std::string type = cmark_node_get_type_string(n);
+    if (type == "table") {
+      b.kind = BlockKind::Table;
+      const uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
+      const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
+      for (uint16_t c = 0; c < columns; ++c)
+        b.align.push_back(align && (align[c] == 'l' || align[c] == 'c' || align[c] == 'r') ? static_cast<Align>(align[c])
+                                                                                              : Align::None);
+      blocks(n, b.children);
+      return true;
+    }
+    if (type == "table_header" || type == "table_row") {
+      b.kind = BlockKind::TableRow;
+      b.header = type == "table_header";
+      blocks(n, b.children);
+      return true;
+    }
+    if (type == "table_cell") {
+      b.kind = BlockKind::TableCell;
+      inlines(n, {}, b.spans);
+      return true;
+    }
+    return false;
   }
 
   void add_text(const char* text, const InlineState& st, bool code, std::vector<Span>& out) {
@@ -149,7 +192,7 @@ class Converter {
     if (!out.empty()) {
       auto& last = out.back();
       if (!last.hard_break && last.strong == st.strong && last.emph == st.emph && last.code == code &&
-          last.link == st.link) {
+          last.strike == st.strike && last.link == st.link) {
         last.text += text;
         return;
       }
@@ -159,8 +202,23 @@ class Converter {
     s.strong = st.strong;
     s.emph = st.emph;
     s.code = code;
+    s.strike = st.strike;
     s.link = st.link;
     out.push_back(std::move(s));
+  }
+
+  // A paragraph line starting ": " under another is how some Markdown dialects write a
+  // definition list; CommonMark reads it as text, so say that it is not a list here.
+  void definition_list_hint(cmark_node* para) {
+    for (auto* n = cmark_node_first_child(para); n; n = cmark_node_next(n)) {
+      auto* next = cmark_node_next(n);
+      const char* text = next ? cmark_node_get_literal(next) : nullptr;
+      if (cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK && text && std::string_view(text).starts_with(": ")) {
+        warn(para, "a line starting with ': ' is printed as written: definition lists are not Markdown here "
+                   "(write the term in bold, then its definition)");
+        return;
+      }
+    }
   }
 
   void inlines(cmark_node* parent, InlineState st, std::vector<Span>& out) {
@@ -192,12 +250,16 @@ class Converter {
           break;
         }
         case CMARK_NODE_LINK: {
-          reference(n, false);
+          reference(n, false, parent);
           auto inner = st;
           // A link that is not safe to open keeps its text and loses the link.
           const LinkTarget target = link_target(cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
-          if (!target.ok()) warn(n, target.refusal);
+          if (!target.ok()) warn(cmark_node_get_start_line(n) ? n : parent, target.refusal);
           inner.link = target.uri;
+          if (bare_address(n) && target.ok()) {  // printed as the handout prints a website
+            add_text(display_url(target.uri).c_str(), inner, false, out);
+            break;
+          }
           inlines(n, inner, out);
           break;
         }
@@ -214,15 +276,41 @@ class Converter {
         case CMARK_NODE_HTML_INLINE:
           warn(n, "raw HTML is not rendered; the tag is left out of the handout");
           break;
-        default: break;
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+          warn(parent, "footnote references are not printed; '[^" +
+                           std::string(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "") +
+                           "]' is left out of the handout");
+          break;
+        default:
+          if (std::string(cmark_node_get_type_string(n)) == "strikethrough") {
+            auto inner = st;
+            inner.strike = true;
+            inlines(n, inner, out);
+          } else {
+            const char* type = cmark_node_get_type_string(n);
+            warn(parent, std::string("Markdown '") + (type ? type : "?") + "' is not printed; it is left out of the handout");
+          }
+          break;
       }
     }
   }
 
-  // Records a link or image where it is written, with its target as written.
-  void reference(cmark_node* n, bool image) {
+  // A link written as a bare address (the autolink extension): its only text is the address.
+  static bool bare_address(cmark_node* link) {
+    cmark_node* text = cmark_node_first_child(link);
+    const char* url = cmark_node_get_url(link);
+    const char* literal = text ? cmark_node_get_literal(text) : nullptr;
+    if (!text || cmark_node_next(text) || !url || !literal) return false;
+    const std::string_view u(url), l(literal);
+    return u == l || u == "http://" + std::string(l) || u == "mailto:" + std::string(l);
+  }
+
+  // Records a link or image where it is written (for a bare address, where its paragraph is),
+  // with its target as written.
+  void reference(cmark_node* n, bool image, cmark_node* parent = nullptr) {
     const char* url = cmark_node_get_url(n);
-    Reference r{image, url ? url : "", "", cmark_node_get_start_line(n), cmark_node_get_start_column(n)};
+    cmark_node* at = cmark_node_get_start_line(n) == 0 && parent ? parent : n;
+    Reference r{image, url ? url : "", "", cmark_node_get_start_line(at), cmark_node_get_start_column(at)};
     if (image) {
       std::vector<Span> alt;
       inlines(n, {}, alt);
@@ -239,8 +327,16 @@ class Converter {
 }  // namespace
 
 Document parse_markdown(const std::string& body, const std::string& path, Diagnostics& diags) {
-  std::unique_ptr<cmark_node, NodeFree> root(
-      cmark_parse_document(body.data(), body.size(), CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8));
+  // GitHub's extensions: tables, task lists, strikethrough and bare addresses as links.
+  // Footnotes are parsed only to be reported (they are not printed).
+  cmark_gfm_core_extensions_ensure_registered();
+  std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> parser(
+      cmark_parser_new(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES), cmark_parser_free);
+  for (const char* name : {"table", "tasklist", "strikethrough", "autolink"})
+    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), extension);
+  cmark_parser_feed(parser.get(), body.data(), body.size());
+  std::unique_ptr<cmark_node, NodeFree> root(cmark_parser_finish(parser.get()));
   Document doc;
   Converter(path, diags, doc.references).blocks(root.get(), doc.blocks);
   return doc;

@@ -7,12 +7,30 @@
 #include "util/utf8.h"
 
 namespace handout {
-namespace {
 
-// Baseline offset inside a line box: half-leading above and below the font's extent.
+// Half-leading above and below the font's extent.
 double baseline_in_box(const FontFace& face, const TextStyle& st) {
   return st.line_height / 2 + (face.ascender() - face.descender()) / 2 * st.size;
 }
+
+namespace {
+
+// The biggest heading level used in `blocks` (7 when there is none).
+int top_heading(const std::vector<Block>& blocks) {
+  int top = 7;
+  for (const auto& b : blocks) {
+    if (b.kind == BlockKind::Heading) top = std::min(top, b.level);
+    top = std::min(top, top_heading(b.children));
+  }
+  return top;
+}
+
+bool ends_with_colon(const std::vector<Span>& spans) {
+  auto text = collapse_spaces(plain_text(spans));
+  return !text.empty() && text.back() == ':';
+}
+
+}  // namespace
 
 // In print a link's target is invisible, so a link whose text is not its address gets the
 // address after it, in parentheses: "the NVA (www.nva.org)".
@@ -35,22 +53,6 @@ std::vector<Span> with_visible_targets(const std::vector<Span>& spans) {
   return out;
 }
 
-// The biggest heading level used in `blocks` (7 when there is none).
-int top_heading(const std::vector<Block>& blocks) {
-  int top = 7;
-  for (const auto& b : blocks) {
-    if (b.kind == BlockKind::Heading) top = std::min(top, b.level);
-    top = std::min(top, top_heading(b.children));
-  }
-  return top;
-}
-
-bool ends_with_colon(const std::vector<Span>& spans) {
-  auto text = collapse_spaces(plain_text(spans));
-  return !text.empty() && text.back() == ':';
-}
-
-}  // namespace
 
 std::vector<Span> plain_spans(const std::string& text, bool strong, const std::string& link) {
   Span s;
@@ -165,6 +167,9 @@ void FlowBuilder::block(const Block& b, Column col, int depth, const Block* next
     case BlockKind::CodeBlock: code_block(b, col); break;
     case BlockKind::ThematicBreak: thematic_break(col); break;
     case BlockKind::Image: figure(b, col); break;
+    case BlockKind::Table: table(b, col); break;
+    case BlockKind::TableRow:
+    case BlockKind::TableCell: break;  // only inside tables
   }
 }
 
@@ -231,6 +236,32 @@ void FlowBuilder::add_marker(std::size_t first_box, const std::string& marker, c
   }
 }
 
+void FlowBuilder::add_task_box(std::size_t first_box, bool checked, double right_edge, int label_element) {
+  for (std::size_t i = first_box; i < flow_.boxes.size(); ++i) {
+    auto& box = flow_.boxes[i];
+    if (box.is_gap || !box.is_line) continue;
+    double baseline = baseline_in_box(fonts_.face(style_.body.font), style_.body);
+    for (const auto& item : box.items)
+      if (auto* t = std::get_if<TextItem>(&item)) {
+        baseline = t->baseline;
+        break;
+      }
+    const double size = style_.task_box * style_.body.size, x = right_edge - size, top = baseline - size;
+    std::vector<Item> items{RectItem{x, top, size, size, {}, style_.text, style_.task_box_stroke, 0, {}}};
+    if (checked) {  // a tick inside the box, drawn mirrored on a page that mirror_page turns round
+      auto at = [&](double share) { return x + size * (style_.script.rtl ? 1 - share : share); };
+      items.push_back(LineItem{at(0.2), top + size * 0.5, at(0.42), top + size * 0.75, style_.text,
+                               style_.task_box_stroke * 1.4, {}});
+      items.push_back(LineItem{at(0.42), top + size * 0.75, at(0.82), top + size * 0.22, style_.text,
+                               style_.task_box_stroke * 1.4, {}});
+    }
+    for (auto& item : items) std::visit([&](auto& it) { it.tag.element = label_element; }, item);
+    tree_->at(label_element).alt = checked ? "\u2611" : "\u2610";  // what a screen reader says: a ballot box
+    box.items.insert(box.items.begin(), items.begin(), items.end());
+    return;
+  }
+}
+
 void FlowBuilder::list(const Block& b, Column col, int depth) {
   static const char* kBullets[] = {"\u2022", "\u25E6", "\u25AA"};
   const auto& bullet_face = fonts_.face(style_.body.font);
@@ -260,6 +291,11 @@ void FlowBuilder::list(const Block& b, Column col, int depth) {
       empty.break_after = false;
       flow_.boxes.insert(flow_.boxes.begin() + first_box, empty);
       flow_.boxes[first_box].containers = open_;
+    }
+    if (item.task) {  // a box to tick by hand (a "what to bring" list), ticked when done
+      add_task_box(first_box, item.checked, inner.x - style_.list_marker_gap, label);
+      at_start_ = false;
+      continue;
     }
     std::string marker;
     if (b.ordered) {

@@ -13,6 +13,9 @@
 
 namespace handout {
 
+/// The baseline of text in `st` in a line box of its line height: half the leading above.
+double baseline_in_box(const FontFace& face, const TextStyle& st);
+
 /// Builds a Flow one block at a time. Keeps the break rules: headings with what follows,
 /// no widows or orphans, list markers with their text. Knows Markdown blocks, not clinics:
 /// the handout's own sections (layout/handout_sections.h) are built with its public steps.
@@ -80,10 +83,17 @@ class FlowBuilder {
   void code_block(const Block& b, Column col);
   void thematic_break(Column col);
   void figure(const Block& b, Column col);
+  // Tables (table_flow.cpp): a grid when each column gets room, else stacked rows.
+  void table(const Block& b, Column col);
+  void table_grid(const Block& b, Column col, const std::vector<double>& widths);
+  void table_stacked(const Block& b, Column col);
+  std::vector<double> table_columns(const Block& b, double width) const;
+  double cell_box(FlowBox& box, const Block& cell, bool header, Align align, double x, double w);
   std::size_t add_lines(const std::vector<SetLine>& lines, const TextStyle& style, double x,
                         bool keep_all);
   void add_marker(std::size_t first_box, const std::string& marker, const TextStyle& style, double right_edge,
                   int label_element);
+  void add_task_box(std::size_t first_box, bool checked, double right_edge, int label_element);
 
   const Style& style_;
   const FontSet& fonts_;
@@ -106,5 +116,8 @@ class FlowBuilder {
 
 /// Spans of plain text in one style; `link` makes them a link.
 std::vector<Span> plain_spans(const std::string& text, bool strong = false, const std::string& link = "");
+/// In print a link's target is invisible, so a link whose text is not its address gets the
+/// address after it, in parentheses: "the NVA (www.nva.org)".
+std::vector<Span> with_visible_targets(const std::vector<Span>& spans);
 
 }  // namespace handout

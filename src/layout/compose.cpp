@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "layout/structure.h"
+
 namespace handout {
 
 void offset_items(const std::vector<Item>& items, double dx, double dy, std::vector<Item>& out) {
@@ -58,7 +60,16 @@ void add_container_backgrounds(PageFrame& page, const Flow& flow, const std::vec
 
 void place_frame(PageFrame& page, const Flow& flow, const std::vector<PlacedBox>& placed, const FrameArea& area) {
   add_container_backgrounds(page, flow, placed, area);
-  for (const auto& p : placed) offset_items(flow.boxes[p.box].items, area.x, area.y + p.y, page.items);
+  for (const auto& p : placed) {
+    if (!p.repeated) {
+      offset_items(flow.boxes[p.box].items, area.x, area.y + p.y, page.items);
+      continue;
+    }
+    // A header row drawn again: the structure has it once, where it was written.
+    std::vector<Item> copy = flow.boxes[p.box].items;
+    Structure::artifact(copy, Artifact::Pagination);
+    offset_items(copy, area.x, area.y + p.y, page.items);
+  }
 }
 
 void collect_outline(const Flow& flow, const std::vector<PlacedBox>& placed, const FrameArea& area,

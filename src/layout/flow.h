@@ -32,6 +32,9 @@ struct FlowBox {
   double space_ratio = 1;   ///< justified lines: word space width over its natural width
   bool loose = false;       ///< justified line that could not be filled within the space limit
   double overflow = 0;      ///< how far the line sticks out of its column (<= 0: it fits)
+  /// A table's body row: the flow index of the table's header row, drawn again (as an
+  /// artifact) at the top of a page or column this row starts; -1 for any other box.
+  int repeat = -1;
 };
 
 /// The whole body flow.

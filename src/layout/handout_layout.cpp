@@ -89,13 +89,31 @@ void balance_last_page(const Flow& flow, const Style& s, const BodyLimits& limit
                        std::vector<std::vector<PlacedBox>>& frames) {
   if (s.columns < 2 || frames.empty()) return;
   const std::size_t first_frame = (frames.size() - 1) / s.columns * s.columns;
-  const std::size_t first_box = frames[first_frame].front().box;
-  const std::vector<FlowBox> tail(flow.boxes.begin() + static_cast<long>(first_box), flow.boxes.end());
+  const auto& opening = frames[first_frame];
+  // A page that continues a table starts with its header row drawn again: the re-cut keeps it
+  // at the top, as box 0 of the tail, and the rows that repeat it point there.
+  const bool repeats = !opening.empty() && opening.front().repeated;
+  const std::size_t header = repeats ? opening.front().box : 0;
+  const std::size_t first_box = opening[repeats && opening.size() > 1 ? 1 : 0].box;
+  std::vector<FlowBox> tail;
+  if (repeats) tail.push_back(flow.boxes[header]), tail.back().break_after = false;
+  const std::size_t offset = tail.size();
+  for (std::size_t b = first_box; b < flow.boxes.size(); ++b) {
+    FlowBox box = flow.boxes[b];
+    if (box.repeat >= 0 && static_cast<std::size_t>(box.repeat) >= first_box)
+      box.repeat -= static_cast<int>(first_box - offset);
+    else if (box.repeat >= 0)  // the table's header is above the tail: its copy at the top stands in
+      box.repeat = repeats && static_cast<std::size_t>(box.repeat) == header ? 0 : -1;
+    tail.push_back(std::move(box));
+  }
   auto balanced = balance_columns(tail, s.columns, frame_area(s, static_cast<int>(first_frame), limits).h);
   if (balanced.pages.empty()) return;
   frames.resize(first_frame);
   for (auto& column : balanced.pages) {
-    for (auto& p : column) p.box += first_box;
+    for (auto& p : column) {
+      if (repeats && p.box == 0) p = PlacedBox{header, p.y, true};
+      else p.box = p.box - offset + first_box;
+    }
     frames.push_back(std::move(column));
   }
 }

@@ -26,6 +26,10 @@ void place_line(const SetLine& line, double x, double baseline, std::vector<Item
     link.x += x, link.y += baseline;
     out.push_back(link);
   }
+  for (auto strike : line.strikes) {
+    strike.x1 += x, strike.x2 += x, strike.y1 += baseline, strike.y2 += baseline;
+    out.push_back(strike);
+  }
 }
 
 namespace {
@@ -118,6 +122,10 @@ class LineAssembler {
         links.push_back({x_, top, width, height, span.link, t.tag});
     }
     if (span.code) line_.backgrounds.push_back({x_ - 1.5, top + 1, width + 3, height - 1, styles_.code_fill, {}, 0, 2, {}});
+    if (span.strike) {  // through the middle of the lower-case letters
+      const double y = -0.28 * style.size;
+      line_.strikes.push_back({x_, y, x_ + width, y, t.color, std::max(0.5, style.size / 18), {}});
+    }
     x_ += width;
     line_.runs.push_back(std::move(t));
   }
@@ -164,6 +172,7 @@ class LineAssembler {
     for (auto& r : line_.runs) r.x = w - (r.x + r.width);
     for (auto& l : line_.links) l.x = w - (l.x + l.w);
     for (auto& b : line_.backgrounds) b.x = w - (b.x + b.w);
+    for (auto& l : line_.strikes) l.x1 = w - l.x1, l.x2 = w - l.x2;
   }
 
   const FlatText& flat_;

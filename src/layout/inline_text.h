@@ -15,6 +15,7 @@ struct SetLine {
   std::vector<TextItem> runs;
   std::vector<LinkItem> links;
   std::vector<RectItem> backgrounds;  ///< behind code spans
+  std::vector<LineItem> strikes;      ///< through struck-out text
   double width = 0;
   bool hyphenated = false;  ///< ends with a hyphen added by hyphenation
   double space_ratio = 1;   ///< justified: word space width over its natural width (1 = natural)

@@ -21,6 +21,7 @@ struct StructElement {
   std::string alt;        ///< Figure: the image's description
   std::string lang;       ///< when it differs from the document's
   int order = 0;          ///< among its parent's content, for an element inside text (Link)
+  std::string scope;      ///< TH: the cells it heads, "Column" or "Row" (/Scope in its /A)
 };
 
 }  // namespace handout

@@ -35,7 +35,10 @@ Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<doubl
   while (i < n) {
     while (i < n && boxes[i].is_gap) ++i;  // white space never starts a page
     if (i == n) break;
-    const double avail = page_height(static_cast<int>(out.pages.size()));
+    // A table continued from the page before: its header row is drawn again above it.
+    const int header = boxes[i].repeat >= 0 && static_cast<std::size_t>(boxes[i].repeat) < i ? boxes[i].repeat : -1;
+    const double repeat_height = header >= 0 ? boxes[static_cast<std::size_t>(header)].height : 0;
+    const double avail = page_height(static_cast<int>(out.pages.size())) - repeat_height;
     double y = 0;
     std::size_t j = i;
     std::size_t last_ok = n;  // last box after which this page may end
@@ -61,6 +64,7 @@ Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<doubl
     }
     std::vector<PlacedBox> page;
     double py = 0;
+    if (header >= 0) page.push_back({static_cast<std::size_t>(header), 0, true}), py = repeat_height;
     std::size_t last = end;
     while (last > i && boxes[last - 1].is_gap) --last;  // nor does it end a page
     for (std::size_t k = i; k < last; ++k) {

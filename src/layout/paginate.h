@@ -11,6 +11,7 @@ namespace handout {
 struct PlacedBox {
   std::size_t box = 0;
   double y = 0;
+  bool repeated = false;  ///< a table's header row drawn again above its continuation
 };
 
 /// The boxes of each page, in order.
@@ -23,7 +24,8 @@ struct Pagination {
 using FrameEndRule = std::function<bool(int frame, std::size_t box)>;
 
 /// Fills each page (height given per 0-based page index) greedily, then moves the break back
-/// to the last box after which a break is allowed. Gaps at the top of a page are dropped.
+/// to the last box after which a break is allowed. Gaps at the top of a page are dropped. A
+/// page that starts with a table's body row starts with its header row drawn again.
 Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<double(int)>& page_height,
                     const FrameEndRule& may_end = nullptr);
 

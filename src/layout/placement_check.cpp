@@ -72,7 +72,7 @@ bool check_frames(const Flow& flow, const std::vector<std::vector<PlacedBox>>& f
   bool ok = true;
   for (std::size_t f = 0; f < frames.size(); ++f) {
     for (const auto& p : frames[f]) {
-      ++placed[p.box];
+      if (!p.repeated) ++placed[p.box];  // a table's header drawn again is a copy, not the row
       const FlowBox& box = flow.boxes[p.box];
       if (p.y + box.height <= areas[f].h + kTolerance) continue;
       char size[160];

@@ -89,11 +89,15 @@ void set_colours(Style& s, const LayoutConfig& l, const Brand& brand) {
   s.quote_bar = brand.accent;
   s.code_fill = Color{0xF1, 0xF3, 0xF4};
   s.rule = tint(brand.accent, 0.8);
+  s.table.header_fill = tint(brand.accent, 0.14);
+  s.table.header_rule = s.rule;
+  s.table.rule = tint(brand.accent, 0.4);
   // Text reaches WCAG AA contrast (4.5:1; large print 10:1, past AAA) on every tint it may sit on:
   // a light brand colour is darkened for headings and links.
   const Color white{0xFF, 0xFF, 0xFF};
   const double ratio = l.high_contrast ? 10.0 : 4.5;
-  const auto backgrounds = {white, s.band_fill, s.box_fill, s.quote_fill, s.code_fill, s.code_span_fill};
+  const auto backgrounds = {white,       s.band_fill,      s.box_fill,          s.quote_fill,
+                             s.code_fill, s.code_span_fill, s.table.header_fill};
   s.link = readable(brand.primary, backgrounds, ratio);
   s.text = readable(s.text, backgrounds, ratio);
   s.muted = readable(s.muted, backgrounds, ratio);
@@ -117,6 +121,10 @@ void set_spacing(Style& s, const LayoutConfig& l) {
   s.quote_text_right = s.quote_padding;
   s.code_padding = b * 0.6;
   s.figure_space_before = gap * 1.5;
+  s.table.pad_x = b * 0.5;
+  s.table.pad_y = b * 0.3;
+  s.table.space_before = gap * 1.25;
+  s.table.stacked_gap = gap * 0.75;
   s.box_padding = b;
   s.box_text_inset = b * 1.25;
   s.box_label_after = gap * 0.5;

@@ -77,6 +77,19 @@ struct QrStyle {
   Color dark{0, 0, 0}, light{0xFF, 0xFF, 0xFF};  ///< the most contrast a scanner can get
 };
 
+/// Tables (GitHub-flavoured Markdown): cells padded, a rule under each row, the header row on
+/// a tint. Each column needs its longest word, at least `min_column_ems` of the body size, and
+/// for running text (a column that would wrap) `text_column_ems`, a few words a line; a table
+/// whose columns cannot all get that is set as stacked "label: value" rows (a tri-fold panel).
+struct TableStyle {
+  double pad_x = 6, pad_y = 4;
+  double rule_width = 0.5, header_rule_width = 1;
+  double space_before = 10, space_after = 2;
+  double min_column_ems = 3.5, text_column_ems = 10;
+  double stacked_gap = 6;  ///< between stacked rows
+  Color header_fill, rule, header_rule;
+};
+
 /// Every style decision the layout needs, in points and sRGB. Built once per handout by the
 /// job (make_style); the layout only reads it: no size, colour or spacing is decided there.
 struct Style {
@@ -133,6 +146,9 @@ struct Style {
   double figure_max_height = 0.45;   ///< share of the page's text height
   double caption_gap = 4, figure_space_below = 2;
   double break_rule_share = 0.3, break_rule_width = 1.2;  ///< thematic break
+  TableStyle table;
+  double task_box = 0.7;        ///< a task list's box to tick, in ems of the body size
+  double task_box_stroke = 0.9;
 
   double box_padding = 12;
   double box_text_inset = 15;        ///< resources box: text inset from the box's sides

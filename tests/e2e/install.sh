@@ -55,7 +55,7 @@ check "qpdf and GnuTLS are not linked into the binary (loaded only to encrypt)" 
   sh -c "! ldd '$P/bin/handout' | grep -q 'qpdf\|gnutls'"
 # Every library is a shared one of Debian's, so security updates (apt) reach the binary.
 ldd "$P/bin/handout" >"$WORK/ldd" 2>&1
-for lib in libicuuc libyaml-cpp libcmark libfribidi libhyphen libjpeg libdeflate libxxhash libcsv libstdc++ libharfbuzz libhpdf; do
+for lib in libicuuc libyaml-cpp libcmark-gfm libfribidi libhyphen libjpeg libdeflate libxxhash libcsv libstdc++ libharfbuzz libhpdf; do
   check "$lib is loaded as Debian's shared library" grep -q "$lib" "$WORK/ldd"
 done
 check "no copy of a library's licence is installed for a library linked in (none is)" test ! -e "$P/share/doc/handout/linked"
@@ -121,7 +121,7 @@ for dep in libhpdf libharfbuzz0b libharfbuzz-subset0 libpng16 libfontconfig1 lib
   libpoppler-cpp0v5 fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic hyphen-en-us hyphen-nl; do
   check "Depends names $dep" grep -q "\b$dep" <<<"$depends"
 done
-for dep in libcmark libyaml-cpp libicu72 libfribidi0 libhyphen0 libjpeg62-turbo libdeflate0 libxxhash0 libcsv3; do
+for dep in libcmark-gfm0 libcmark-gfm-extensions0 libyaml-cpp libicu72 libfribidi0 libhyphen0 libjpeg62-turbo libdeflate0 libxxhash0 libcsv3; do
   check "Depends names $dep" grep -q "\b$dep" <<<"$depends"
 done
 check "Package, Version, Maintainer, Description" sh -c "dpkg-deb -f '$DEB' Package Version Maintainer Description |

@@ -122,6 +122,13 @@ class TreeWriter {
     st += HPDF_Dict_Add(dict, "P", e.parent < 0 ? root : elements_[e.parent]);
     if (!e.alt.empty()) st += HPDF_Dict_Add(dict, "Alt", hpdf_bridge::text_string(pdf_, e.alt));
     if (!e.lang.empty()) st += HPDF_Dict_Add(dict, "Lang", hpdf_bridge::text_string(pdf_, e.lang));
+    if (!e.scope.empty()) {  // a table header cell: which cells it heads (PDF/UA, ISO 32000 14.8.5.7)
+      HPDF_Dict attributes = hpdf_bridge::new_direct_dict(pdf_);
+      if (!attributes) return HPDF_FAILD_TO_ALLOC_MEM;
+      st += HPDF_Dict_AddName(attributes, "O", "Table");
+      st += HPDF_Dict_AddName(attributes, "Scope", e.scope.c_str());
+      st += HPDF_Dict_Add(dict, "A", attributes);
+    }
     const int page = first_page_[i];
     if (page >= 0) st += HPDF_Dict_Add(dict, "Pg", pages_[page]);
     for (int child : e.kids) kids.push_back({structure_[child].order, elements_[child], -1, -1});
