@@ -12,6 +12,8 @@ on Debian; this is the project's own, independent of the code that writes the PD
   links       every Link annotation has /Contents and a /StructParent whose Link element holds
               an OBJR to it
   lists       L holds LI (and Caption), LI holds Lbl and LBody
+  tables      Table holds TR (and THead, TBody, TFoot, Caption), TR holds TH and TD, every TH
+              has a /Scope in its attributes (Matterhorn 15-003)
   metadata    catalog /Lang and every element's /Lang well formed; Info /Title equal to the XMP dc:title; XMP
               pdfuaid:part 1; ViewerPreferences /DisplayDocTitle true; every page /Tabs /S
   fonts       every font embedded, with a ToUnicode map
@@ -268,6 +270,16 @@ class Checker:
             self.fail('lists', f'L holds {", ".join(r for r in kid_roles if r not in ("/LI", "/Caption"))}')
         if role == '/LI' and any(r not in ('/Lbl', '/LBody') for r in kid_roles):
             self.fail('lists', f'LI holds {", ".join(r for r in kid_roles if r not in ("/Lbl", "/LBody"))}')
+        if role in ('/Table', '/THead', '/TBody', '/TFoot') and any(
+                r not in ('/TR', '/THead', '/TBody', '/TFoot', '/Caption') for r in kid_roles):
+            self.fail('tables', f'{role[1:]} holds {", ".join(r for r in kid_roles if r not in ("/TR", "/THead", "/TBody", "/TFoot", "/Caption"))}')
+        if role == '/TR' and any(r not in ('/TH', '/TD') for r in kid_roles):
+            self.fail('tables', f'TR holds {", ".join(r for r in kid_roles if r not in ("/TH", "/TD"))}')
+        if role == '/TH':
+            attributes = elem.get('/A')
+            attributes = attributes if isinstance(attributes, pikepdf.Array) else [attributes]
+            if not any(isinstance(a, pikepdf.Dictionary) and '/Scope' in a for a in attributes):
+                self.fail('tables', 'a TH without /Scope')
         if re.fullmatch(r'/H[1-6]', role):
             level = int(role[2])
             if level > self.last_heading + 1:
