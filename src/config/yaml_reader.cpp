@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <string_view>
+#include <vector>
 
 #include "config/config.h"
 #include "config/suggest.h"
@@ -17,19 +18,28 @@ namespace {
 // laughs"); past this many the file is refused rather than walked.
 constexpr long kMaxNodes = 1'000'000;
 
-// Line `index` (0-based) of `text`, without its line end ("" past the end).
-std::string_view line_of(const std::string& text, int index) {
-  std::size_t start = 0;
-  for (int i = 0; i < index; ++i) {
-    start = text.find('\n', start);
-    if (start == std::string::npos) return {};
-    ++start;
+// The lines of a text, found once (a file may have a great many keys to look at).
+class Lines {
+ public:
+  explicit Lines(const std::string& text) : text_(text) {}
+  /// Line `index` (0-based), without its line end ("" past the end).
+  std::string_view operator[](int index) {
+    if (starts_.empty()) {
+      starts_.push_back(0);
+      for (std::size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1))
+        starts_.push_back(i + 1);
+    }
+    if (index < 0 || static_cast<std::size_t>(index) >= starts_.size()) return {};
+    const std::size_t start = starts_[index];
+    std::string_view line = std::string_view(text_).substr(start, text_.find('\n', start) - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
   }
-  std::string_view line(text);
-  line = line.substr(start, text.find('\n', start) - start);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
-}
+
+ private:
+  const std::string& text_;
+  std::vector<std::size_t> starts_;
+};
 
 bool blank(char c) { return c == ' ' || c == '\t'; }
 
@@ -63,9 +73,9 @@ bool colour_key(const std::string& key) { return key == "primary" || key == "acc
 // without a word. For a key whose value is null, the value as written when the line has a '#'
 // right after the colon and its blanks, with no blank after it (a colour, "#1"); "" when not
 // (`hours:   # one line per entry` is a comment).
-std::string hash_value(const std::string& text, const YAML::Node& key) {
+std::string hash_value(Lines& lines, const YAML::Node& key) {
   if (key.Mark().is_null()) return "";
-  const std::string_view line = line_of(text, key.Mark().line);
+  const std::string_view line = lines[key.Mark().line];
   std::size_t i = static_cast<std::size_t>(key.Mark().column);
   if (i >= line.size()) return "";
   if (line[i] == '"' || line[i] == '\'') {  // a quoted key: to its closing quote
@@ -89,7 +99,7 @@ std::string hash_value(const std::string& text, const YAML::Node& key) {
 // so a clinic editing the second would print the old value) and a value lost to a '#' are
 // errors. False when the tree is too large to walk.
 struct KeyChecker {
-  const std::string& text;
+  Lines lines;
   const std::string& file;
   int line_offset;
   long budget;
@@ -120,7 +130,7 @@ struct KeyChecker {
   }
 
   void check_hash(const YAML::Node& key, int line) {
-    const std::string value = hash_value(text, key);
+    const std::string value = hash_value(lines, key);
     if (value.empty()) return;
     const std::string& name = key.Scalar();
     diags.error(file, line, key.Mark().column + 1,
@@ -134,7 +144,7 @@ struct KeyChecker {
 // the error is inside the value (not at the key's own colon: that is indentation).
 std::string map_value_hint(const std::string& text, const YAML::Mark& mark) {
   const std::string hint = "a value containing ': ' must be quoted";
-  std::string_view line = line_of(text, mark.line);
+  std::string_view line = Lines(text)[mark.line];
   std::size_t start = 0;
   while (start < line.size() && blank(line[start])) ++start;
   if (line.substr(start, 2) == "- ") start += 2;
@@ -167,7 +177,7 @@ bool parse(const std::string& text, const std::string& file, int line_offset, YA
     return false;
   }
   const auto errors_before = diags.error_count();
-  KeyChecker checker{text, file, line_offset, kMaxNodes, diags};
+  KeyChecker checker{Lines(text), file, line_offset, kMaxNodes, diags};
   if (!checker.walk(out)) {
     diags.error(file, 0, 0, "YAML aliases expand to more than " + std::to_string(kMaxNodes) + " values");
     return false;
