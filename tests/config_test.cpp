@@ -72,6 +72,65 @@ TEST_CASE("YAML syntax errors carry line and column") {
         "clinic.yaml:3:1: error: invalid YAML: end of sequence flow not found\n");
 }
 
+TEST_CASE("an unquoted '#' value is a comment: the key is reported, with the value quoted") {
+  // The colour was lost without a word: the default printed instead.
+  CHECK(errors_of("clinic:\n  name: X\nbrand:\n  primary: #7A3E9D\n") ==
+        "clinic.yaml:4:3: error: 'primary' has no value: '#' starts a comment in YAML; quote the colour: "
+        "primary: \"#7A3E9D\"\n");
+  // A comment after it is not part of the value; a quoted key and a tab are found too.
+  CHECK(errors_of("clinic:\n  name: X\nbrand:\n  \"accent\":\t#green   # ours\n") ==
+        "clinic.yaml:4:3: error: 'accent' has no value: '#' starts a comment in YAML; quote the colour: "
+        "accent: \"#green\"\n");
+  CHECK(errors_of("clinic:\n  name: X\n  phone: #1 for the front desk\n") ==
+        "clinic.yaml:3:3: error: 'phone' has no value: '#' starts a comment in YAML; quote the value: "
+        "phone: \"#1 for the front desk\"\n");
+  // In every file: a layout, a resource list, front matter (lines of the Markdown file).
+  LayoutConfig layout;
+  Diagnostics d;
+  CHECK_FALSE(parse_layout("body_size: 12\nheader_band: #40\n", "l.yaml", layout, d));
+  CHECK(d.to_string() == "l.yaml:2:1: error: 'header_band' has no value: '#' starts a comment in YAML; quote the "
+                         "value: header_band: \"#40\"\n");
+  ResourceList list;
+  Diagnostics r;
+  CHECK_FALSE(parse_resources("resources:\n  - name: Line\n    phone: #555\n", "r.yaml", list, r));
+  CHECK(r.to_string() == "r.yaml:3:5: error: 'phone' has no value: '#' starts a comment in YAML; quote the value: "
+                         "phone: \"#555\"\n");
+  ArticleMeta meta;
+  Diagnostics f;
+  CHECK_FALSE(parse_front_matter("title: #1 \"tip\"\n", "a.md", 2, meta, f));
+  CHECK(f.to_string() == "a.md:2:1: error: 'title' has no value: '#' starts a comment in YAML; quote the value: "
+                         "title: '#1 \"tip\"'\n");
+  // A comment is a comment: after a colon and a blank, '#' and a blank; no value, or a value.
+  ClinicConfig c;
+  Diagnostics none;
+  CHECK(parse_clinic_config("clinic:\n  name: X   # ours\n  tagline:   # none yet\n  phone: 555 #1\nbrand:\n"
+                            "  primary: \"#7A3E9D\" # purple\n  accent:\n",
+                            "clinic.yaml", c, none));
+  CHECK(none.items().empty());
+}
+
+TEST_CASE("a ': ' inside a value: yaml-cpp's message, and how to quote it") {
+  CHECK(errors_of("clinic:\n  name: X\n  tagline: Care: for all   # ours\n") ==
+        "clinic.yaml:3:16: error: invalid YAML: illegal map value: a value containing ': ' must be quoted, e.g. "
+        "tagline: \"Care: for all\"\n");
+  ArticleMeta meta;
+  Diagnostics f;
+  CHECK_FALSE(parse_front_matter("title: Asthma: using a spacer\n", "a.md", 2, meta, f));
+  CHECK(f.to_string() == "a.md:2:14: error: invalid YAML: illegal map value: a value containing ': ' must be "
+                         "quoted, e.g. title: \"Asthma: using a spacer\"\n");
+  ResourceList list;
+  Diagnostics r;
+  CHECK_FALSE(parse_resources("resources:\n  - name: Helpline: 24 hours\n", "r.yaml", list, r));
+  CHECK(r.to_string() == "r.yaml:2:19: error: invalid YAML: illegal map value: a value containing ': ' must be "
+                         "quoted, e.g. name: \"Helpline: 24 hours\"\n");
+  // Bad indentation is the same message from yaml-cpp, at the key's own colon: no example.
+  CHECK(errors_of("clinic:\n  name: X\n    phone: 1\n") ==
+        "clinic.yaml:3:10: error: invalid YAML: illegal map value: a value containing ': ' must be quoted\n");
+  // A value quoted only in part: the hint, without an example that would quote it twice.
+  CHECK(errors_of("clinic:\n  name: \"X\": Y\n") ==
+        "clinic.yaml:2:12: error: invalid YAML: illegal map value: a value containing ': ' must be quoted\n");
+}
+
 TEST_CASE("wrong types, colours and language codes are reported where they are written") {
   CHECK(errors_of("clinic:\n  name: [a, b]\n") == "clinic.yaml:2:9: error: 'name' in 'clinic' must be text\n");
   CHECK(errors_of("clinic: {name: X}\nbrand:\n  primary: teal\n") ==

@@ -1,4 +1,4 @@
-// Hostile input (issue 7): every loader refuses or repairs bad bytes, keys, labels, links and
+// Hostile input (issue 7): every loader refuses bad bytes, keys, labels, links and
 // images with a message at the place written, and nothing is lost silently.
 #include <doctest/doctest.h>
 #include <fcntl.h>
@@ -186,22 +186,100 @@ TEST_CASE("dates in front matter must exist on the calendar") {
   CHECK(errors_of_date("1900-02-29") != "");  // not a leap year
 }
 
-TEST_CASE("invalid UTF-8 and NUL bytes are replaced with a warning at each (then a count)") {
+namespace {
+
+// check_input_text's verdict on `bytes`: the text the parsers get, or the messages.
+std::string checked(std::string bytes, const std::string& file = "f.md") {
   Diagnostics d;
-  CHECK(repair_utf8("ok\nab\xff" "c\n\xc3(", "f.md", d) == "ok\nab\xEF\xBF\xBD" "c\n\xEF\xBF\xBD(");
-  CHECK(d.to_string() == "f.md:2:3: warning: invalid UTF-8 byte 0xFF; replaced by U+FFFD\n"
-                         "f.md:3:1: warning: invalid UTF-8 byte 0xC3; replaced by U+FFFD\n");
-  Diagnostics many;
-  const std::string nul("a\0b", 3);
-  CHECK(repair_utf8(nul + "\xfe\xfe\xfe\xfe\xfe", "f.md", many).size() == 2 + 6 * 3);
-  CHECK(many.to_string() == "f.md:1:2: warning: NUL byte; replaced by U+FFFD\n"
-                            "f.md:1:4: warning: invalid UTF-8 byte 0xFE; replaced by U+FFFD\n"
-                            "f.md:1:5: warning: invalid UTF-8 byte 0xFE; replaced by U+FFFD\n"
-                            "f.md: warning: 3 more invalid bytes replaced by U+FFFD\n");
-  Diagnostics clean;
-  const std::string text = "Vaginismus — 阴道痉挛 — تشنج المهبل 🙂\n";
-  CHECK(repair_utf8(text, "f.md", clean) == text);
-  CHECK(clean.items().empty());
+  const bool ok = check_input_text(bytes, file, d);
+  CHECK(ok == d.items().empty());
+  return ok ? "ok: " + bytes : d.to_string();
+}
+
+}  // namespace
+
+TEST_CASE("a UTF-8 byte-order mark is removed; lines and columns count from after it") {
+  CHECK(checked("\xEF\xBB\xBF---\ntitle: T\n---\n") == "ok: ---\ntitle: T\n---\n");
+  CHECK(checked("\xEF\xBB\xBF") == "ok: ");
+  // Only the first three bytes: a second mark is a character of the text (U+FEFF).
+  CHECK(checked("\xEF\xBB\xBF\xEF\xBB\xBFx") == "ok: \xEF\xBB\xBFx");
+  CHECK(checked("\xEF\xBB\xBF" "ab\x92") ==
+        "f.md:1:3: error: invalid UTF-8 (byte 0x92): the file looks like Windows-1252; save it as UTF-8\n");
+  const std::string text = "Vaginismus — 阴道痉挛 — تشنج المهبل 🙂\r\nline two\n";
+  CHECK(checked(text) == "ok: " + text);
+}
+
+TEST_CASE("text that is not UTF-8 is one error per file, at the first bad byte, naming the encoding") {
+  // Windows-1252: curly quotes and dashes are bytes 0x91-0x97 there.
+  CHECK(checked("---\ntitle: T\n---\nIt\x92s a \x93test\x94 \x96 ok\n") ==
+        "f.md:4:3: error: invalid UTF-8 (byte 0x92): the file looks like Windows-1252; save it as UTF-8 "
+        "(3 more invalid bytes follow)\n");
+  // Letters alone (0xA0-0xFF) are the same in Latin-1.
+  CHECK(checked("Caf\xe9 and cr\xe8me\n") ==
+        "f.md:1:4: error: invalid UTF-8 (byte 0xE9): the file looks like Windows-1252 or Latin-1; save it as UTF-8 "
+        "(1 more invalid byte follows)\n");
+  // Columns count characters, as the editor shows them.
+  CHECK(checked("ok\n\xc3\xa9t\xe9\n").starts_with("f.md:2:3: error: invalid UTF-8 (byte 0xE9)"));
+  // A byte Windows-1252 has no character for.
+  CHECK(checked("x\x81y") == "f.md:1:2: error: invalid UTF-8 (byte 0x81): the file is not UTF-8 (nor Windows-1252); "
+                             "save it as UTF-8\n");
+  // One bad byte in a UTF-8 file: a damaged character (a file cut short, a paste), not an encoding.
+  CHECK(checked("Vaginismus — caf\xe9 — é\n") ==
+        "f.md:1:17: error: invalid UTF-8 (byte 0xE9): the rest of the file is UTF-8, so the character here was "
+        "damaged or pasted from another encoding; retype it\n");
+  CHECK(checked("é é \xc3").starts_with("f.md:1:5: error: invalid UTF-8 (byte 0xC3): the rest of the file is UTF-8"));
+}
+
+TEST_CASE("UTF-16, NUL bytes and word-processor files are refused, saying what the file is") {
+  const std::string utf16 = "the file is UTF-16 (\"Unicode\" in Notepad and Word); save it as UTF-8\n";
+  CHECK(checked(std::string("\xFF\xFE-\0-\0-\0\n\0", 10)) == "f.md:1:1: error: invalid UTF-8 (byte 0xFF): " + utf16);
+  CHECK(checked(std::string("\xFE\xFF\0-\0-\0-", 8)) == "f.md:1:1: error: invalid UTF-8 (byte 0xFE): " + utf16);
+  // Without its byte-order mark: every other byte of English text is NUL.
+  CHECK(checked(std::string("t\0i\0t\0l\0e\0:\0", 12)) ==
+        "f.md:1:2: error: NUL byte: the file looks like UTF-16 (\"Unicode\" in Notepad and Word); save it as UTF-8\n");
+  // One NUL in a text file.
+  CHECK(checked(std::string("Some words\nand a \0 NUL in the middle of them.\n", 44)) ==
+        "f.md:2:7: error: NUL byte: a text file has none (is this one damaged?); remove it\n");
+  CHECK(checked(std::string("a\0b\xfe\xfe\xfe\xfe\xfe and more text to make it text", 36)) ==
+        "f.md:1:2: error: NUL byte: a text file has none (is this one damaged?); remove it (5 more invalid bytes "
+        "follow)\n");
+  CHECK(checked("PK\x03\x04\x14\0\x06\0") ==
+        "f.md:1:1: error: not a text file: a zip archive, such as a Word document (.docx); in Word, Save As "
+        "\"Plain Text\" with the encoding \"Unicode (UTF-8)\"\n");
+  CHECK(checked("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0") ==
+        "f.md:1:1: error: not a text file: a Word 97-2003 document (.doc) or another Office file; save it as plain "
+        "text, encoding UTF-8\n");
+  CHECK(checked("{\\rtf1\\ansi\\deff0 {\\fonttbl}}\n") ==
+        "f.md:1:1: error: not a text file: Rich Text Format (what WordPad and TextEdit save); save it as plain text, "
+        "encoding UTF-8\n");
+}
+
+TEST_CASE("a U+FFFD in the text is an error: it never reaches a handout") {
+  CHECK(checked("ab\xEF\xBF\xBD\nc \xEF\xBF\xBD d \xEF\xBF\xBD\n") ==
+        "f.md:1:3: error: U+FFFD (\xEF\xBF\xBD) stands for a character lost before this text was saved; retype the "
+        "character it replaced (2 more follow)\n");
+  CHECK(checked("x \xEF\xBF\xBD and \x92") ==
+        "f.md:1:9: error: invalid UTF-8 (byte 0x92): the file looks like Windows-1252; save it as UTF-8\n"
+        "f.md:1:3: error: U+FFFD (\xEF\xBF\xBD) stands for a character lost before this text was saved; retype the "
+        "character it replaced\n");
+}
+
+TEST_CASE("every reader of a clinic's YAML accepts a byte-order mark and refuses other encodings") {
+  const std::string dir = "/tmp/handout-bom-test-" + std::to_string(::getpid());
+  REQUIRE(std::system(("mkdir -p " + dir).c_str()) == 0);
+  std::string error;
+  REQUIRE(write_file_atomically(dir + "/r.yaml", "\xEF\xBB\xBFresources:\n  - name: A\n", error));
+  ResourceList list;
+  Diagnostics d;
+  CHECK(load_resources(dir + "/r.yaml", kDefaultMaxInputBytes, list, d));
+  CHECK(d.items().empty());
+  CHECK(list.resources.size() == 1);
+  REQUIRE(write_file_atomically(dir + "/r.yaml", "resources:\n  - name: Caf\xe9\n", error));
+  Diagnostics bad;
+  CHECK_FALSE(load_resources(dir + "/r.yaml", kDefaultMaxInputBytes, list, bad));
+  CHECK(bad.to_string() == dir + "/r.yaml:2:14: error: invalid UTF-8 (byte 0xE9): the file looks like Windows-1252 "
+                                 "or Latin-1; save it as UTF-8\n");
+  CHECK(std::system(("rm -rf " + dir).c_str()) == 0);
 }
 
 TEST_CASE("limits can be raised in the config, within bounds") {

@@ -202,7 +202,7 @@ TEST_CASE("patients: malformed CSV is reported where libcsv stops") {
         "zh-Hans)\n");
 }
 
-TEST_CASE("patients: invalid UTF-8, control characters and line breaks") {
+TEST_CASE("patients: invalid UTF-8, control characters, U+FFFD and line breaks") {
   const std::string head = "id,language,articles,name,note\n";
   CHECK(errors_of(head + "p1,en,a,Jos\xE9,\n") ==
         "visits.csv:2:9: error: 'name' has invalid UTF-8 (save the file as UTF-8)\n");
@@ -216,6 +216,9 @@ TEST_CASE("patients: invalid UTF-8, control characters and line breaks") {
         "visits.csv:2:9: error: 'name' has a control character U+0000 (only line breaks and tabs may appear)\n");
   CHECK(errors_of(head + "p1,en,a,\xC2\x85,\n") ==
         "visits.csv:2:9: error: 'name' has a control character U+0085 (only line breaks and tabs may appear)\n");
+  CHECK(errors_of(head + "p1,en,a,Jos\xEF\xBF\xBD,\n") ==
+        "visits.csv:2:9: error: 'name' has U+FFFD (\xEF\xBF\xBD), a character lost before the file was saved (retype "
+        "it)\n");
   CHECK(errors_of(head + "p1,en,a,\"two\nlines\",\n") ==
         "visits.csv:2:9: error: 'name' has a line break (only 'note' may span lines)\n");
   CHECK(rows_of(head + "p1,en,a,\"tab\there\",\"a\tb\n\nc\"\n").size() == 1);

@@ -60,7 +60,8 @@ std::string hex4(unsigned cp) {
 }
 
 // Why a field's bytes cannot be used ("" when they can): too long, not UTF-8, or holding a
-// control character (C0 other than tab and line feed, DEL, C1), which no handout can print.
+// control character (C0 other than tab and line feed, DEL, C1), which no handout can print, or
+// U+FFFD, which would print as a stand-in for a lost character.
 std::string text_problem(std::string_view s, bool multi_line) {
   if (s.size() > kMaxPatientFieldBytes)
     return "is over 64 KiB (a field may have at most " + std::to_string(kMaxPatientFieldBytes) + " bytes)";
@@ -72,6 +73,8 @@ std::string text_problem(std::string_view s, bool multi_line) {
     if ((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F)
       return "has a control character " + hex4(b) + " (only line breaks and tabs may appear)";
     if (b == 0xC2 && next < 0xA0) return "has a control character " + hex4(next) + " (only line breaks and tabs may appear)";
+    if (s.substr(i, n) == "\xEF\xBF\xBD")  // U+FFFD: a character the program that wrote the file lost
+      return "has U+FFFD (\xEF\xBF\xBD), a character lost before the file was saved (retype it)";
     i += n;
   }
   return "";

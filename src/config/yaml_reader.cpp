@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
+#include <vector>
 
 #include "config/config.h"
 #include "config/suggest.h"
@@ -16,29 +18,146 @@ namespace {
 // laughs"); past this many the file is refused rather than walked.
 constexpr long kMaxNodes = 1'000'000;
 
-// Reports every key given twice in a map (yaml-cpp keeps both and lookups see the first, so a
-// clinic editing the second would print the old value). False when the tree is too large.
-bool check_keys(const YAML::Node& node, const std::string& file, int line_offset, long& budget,
-                Diagnostics& diags) {
-  if (--budget < 0) return false;
-  if (node.IsSequence()) {
-    for (const auto& item : node)
-      if (!check_keys(item, file, line_offset, budget, diags)) return false;
-  } else if (node.IsMap()) {
-    std::map<std::string, int> first_line;
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      const YAML::Node key = it->first;  // a copy: the iterator hands out a temporary
-      const int line = key.Mark().line + 1 + line_offset;
-      if (key.IsScalar()) {
-        auto [seen, inserted] = first_line.try_emplace(key.Scalar(), line);
-        if (!inserted)
-          diags.error(file, line, key.Mark().column + 1,
-                      "duplicate key '" + key.Scalar() + "' (first given at line " + std::to_string(seen->second) + ")");
-      }
-      if (!check_keys(it->second, file, line_offset, budget, diags)) return false;
+// The lines of a text, found once (a file may have a great many keys to look at).
+class Lines {
+ public:
+  explicit Lines(const std::string& text) : text_(text) {}
+  /// Line `index` (0-based), without its line end ("" past the end).
+  std::string_view operator[](int index) {
+    if (starts_.empty()) {
+      starts_.push_back(0);
+      for (std::size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1))
+        starts_.push_back(i + 1);
     }
+    if (index < 0 || static_cast<std::size_t>(index) >= starts_.size()) return {};
+    const std::size_t start = starts_[index];
+    std::string_view line = std::string_view(text_).substr(start, text_.find('\n', start) - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
   }
-  return true;
+
+ private:
+  const std::string& text_;
+  std::vector<std::size_t> starts_;
+};
+
+bool blank(char c) { return c == ' ' || c == '\t'; }
+
+// `value` as YAML would need it written: in double quotes (single when it holds a '"').
+std::string quoted(std::string_view value) {
+  if (value.find('"') != std::string_view::npos && value.find('\'') == std::string_view::npos)
+    return "'" + std::string(value) + "'";
+  std::string out = "\"";
+  for (const char c : value) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// The text up to a comment (" #") or the line's end, without trailing blanks.
+std::string_view before_comment(std::string_view s) {
+  for (std::size_t i = 1; i < s.size(); ++i)
+    if (s[i] == '#' && blank(s[i - 1])) {
+      s = s.substr(0, i);
+      break;
+    }
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The keys whose values are colours (clinic_config.cpp's read_color).
+bool colour_key(const std::string& key) { return key == "primary" || key == "accent"; }
+
+// `primary: #7A3E9D` is the key `primary` with no value and a comment: the colour is lost
+// without a word. For a key whose value is null, the value as written when the line has a '#'
+// right after the colon and its blanks, with no blank after it (a colour, "#1"); "" when not
+// (`hours:   # one line per entry` is a comment).
+std::string hash_value(Lines& lines, const YAML::Node& key) {
+  if (key.Mark().is_null()) return "";
+  const std::string_view line = lines[key.Mark().line];
+  std::size_t i = static_cast<std::size_t>(key.Mark().column);
+  if (i >= line.size()) return "";
+  if (line[i] == '"' || line[i] == '\'') {  // a quoted key: to its closing quote
+    const std::size_t close = line.find(line[i], i + 1);
+    if (close == std::string_view::npos) return "";
+    i = close + 1;
+  } else if (line.substr(i, key.Scalar().size()) == key.Scalar()) {
+    i += key.Scalar().size();
+  } else {
+    return "";
+  }
+  while (i < line.size() && blank(line[i])) ++i;
+  if (i >= line.size() || line[i] != ':') return "";
+  const std::size_t colon = i++;
+  while (i < line.size() && blank(line[i])) ++i;
+  if (i == colon + 1 || i + 1 >= line.size() || line[i] != '#' || blank(line[i + 1])) return "";
+  return std::string(before_comment(line.substr(i)));
+}
+
+// Walks every map of a file: a key given twice (yaml-cpp keeps both and lookups see the first,
+// so a clinic editing the second would print the old value) and a value lost to a '#' are
+// errors. False when the tree is too large to walk.
+struct KeyChecker {
+  Lines lines;
+  const std::string& file;
+  int line_offset;
+  long budget;
+  Diagnostics& diags;
+
+  bool walk(const YAML::Node& node) {
+    if (--budget < 0) return false;
+    if (node.IsSequence()) {
+      for (const auto& item : node)
+        if (!walk(item)) return false;
+    } else if (node.IsMap()) {
+      std::map<std::string, int> first_line;
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        const YAML::Node key = it->first;  // a copy: the iterator hands out a temporary
+        const int line = key.Mark().line + 1 + line_offset;
+        if (key.IsScalar()) {
+          auto [seen, inserted] = first_line.try_emplace(key.Scalar(), line);
+          if (!inserted)
+            diags.error(file, line, key.Mark().column + 1,
+                        "duplicate key '" + key.Scalar() + "' (first given at line " + std::to_string(seen->second) +
+                            ")");
+          if (it->second.IsNull()) check_hash(key, line);
+        }
+        if (!walk(it->second)) return false;
+      }
+    }
+    return true;
+  }
+
+  void check_hash(const YAML::Node& key, int line) {
+    const std::string value = hash_value(lines, key);
+    if (value.empty()) return;
+    const std::string& name = key.Scalar();
+    diags.error(file, line, key.Mark().column + 1,
+                "'" + name + "' has no value: '#' starts a comment in YAML; quote the " +
+                    (colour_key(name) ? "colour" : "value") + ": " + name + ": " + quoted(value));
+  }
+};
+
+// What to do about yaml-cpp's "illegal map value" at `mark`: a second ": " in a value
+// (`title: Asthma: using a spacer`) needs the value quoted. With the line's key and value when
+// the error is inside the value (not at the key's own colon: that is indentation).
+std::string map_value_hint(const std::string& text, const YAML::Mark& mark) {
+  const std::string hint = "a value containing ': ' must be quoted";
+  std::string_view line = Lines(text)[mark.line];
+  std::size_t start = 0;
+  while (start < line.size() && blank(line[start])) ++start;
+  if (line.substr(start, 2) == "- ") start += 2;
+  const std::size_t colon = line.find(": ", start);
+  if (colon == std::string_view::npos || static_cast<std::size_t>(mark.column) <= colon) return hint;
+  const std::string_view key = line.substr(start, colon - start);
+  std::string_view value = line.substr(colon + 2);
+  while (!value.empty() && blank(value.front())) value.remove_prefix(1);
+  value = before_comment(value);
+  if (key.empty() || value.empty() || value.front() == '"' || value.front() == '\'' ||
+      key.find_first_of("\"'{[") != std::string_view::npos)
+    return hint;
+  return hint + ", e.g. " + std::string(key) + ": " + quoted(value);
 }
 
 }  // namespace
@@ -52,12 +171,14 @@ bool parse(const std::string& text, const std::string& file, int line_offset, YA
                 "YAML nested more than " + std::to_string(e.depth() - 1) + " levels deep; handout files need a few");
     return false;
   } catch (const YAML::Exception& e) {
-    diags.error(file, e.mark.line + 1 + line_offset, e.mark.column + 1, "invalid YAML: " + e.msg);
+    std::string message = "invalid YAML: " + e.msg;
+    if (e.msg == YAML::ErrorMsg::MAP_VALUE) message += ": " + map_value_hint(text, e.mark);
+    diags.error(file, e.mark.line + 1 + line_offset, e.mark.column + 1, message);
     return false;
   }
   const auto errors_before = diags.error_count();
-  long budget = kMaxNodes;
-  if (!check_keys(out, file, line_offset, budget, diags)) {
+  KeyChecker checker{Lines(text), file, line_offset, kMaxNodes, diags};
+  if (!checker.walk(out)) {
     diags.error(file, 0, 0, "YAML aliases expand to more than " + std::to_string(kMaxNodes) + " values");
     return false;
   }

@@ -21,7 +21,7 @@ namespace handout::yaml {
 bool parse(const std::string& text, const std::string& file, int line_offset, YAML::Node& out,
            Diagnostics& diags);
 
-/// Reads a YAML file (see read_input_file: size limit, UTF-8 repair) and hands its text to
+/// Reads a YAML file (see read_input_file: size limit, UTF-8 check) and hands its text to
 /// `parse`; a file that cannot be read is reported as "cannot read <what> '<path>'".
 template <typename T, typename Parse>
 bool load_yaml_file(const std::string& path, const std::string& what, long long max_bytes, T& out,

@@ -53,8 +53,8 @@ bool read_input(const RunContext& run, const std::string& path, const std::strin
     diags.error(path, 0, 0, "cannot read " + what + " '" + path + "'" + (f.error.empty() ? "" : ": " + f.error));
     return false;
   }
-  text = repair_utf8(*f.bytes, path, diags);
-  return true;
+  text = *f.bytes;
+  return check_input_text(text, path, diags);
 }
 
 bool run_strings(const RunContext& run, const std::string& path, Strings& out, Diagnostics& diags) {

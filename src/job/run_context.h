@@ -48,8 +48,9 @@ struct RunContext {
   mutable std::mutex strings_mutex;
 };
 
-/// Reads an input file whole through the run's InputFiles, with the size limit's message and
-/// invalid UTF-8 repaired with warnings (read_input_file's rules). `what` names it in errors.
+/// Reads an input file whole through the run's InputFiles, with the size limit's message, and
+/// checks its text (check_input_text: a UTF-8 byte-order mark removed, any other encoding an
+/// error). False when it cannot be used. `what` names it in errors.
 bool read_input(const RunContext& run, const std::string& path, const std::string& what, long long max_bytes,
                 std::string& text, Diagnostics& diags);
 

@@ -86,5 +86,19 @@ check "binary garbage as config exits 2 without crashing (got $rc)" test "$rc" -
 check "missing config exits 2" test $? -eq 2
 check "missing config is named, with the reason" grep -qxF "$WORK/nope.yaml: error: cannot read config file '$WORK/nope.yaml': No such file or directory" "$WORK/err"
 
+# YAML as people write it: a colour is a comment unless quoted, a ': ' in a value needs quotes.
+printf 'clinic:\n  name: Bad Clinic\nbrand:\n  primary: #7A3E9D\n' >"$WORK/bad/colour.yaml"
+"$HANDOUT" build --config "$WORK/bad/colour.yaml" >/dev/null 2>"$WORK/err"
+check "an unquoted colour exits 2, never the default colour" test $? -eq 2
+check "an unquoted colour is named at its key, quoted" grep -qxF \
+  "$WORK/bad/colour.yaml:4:3: error: 'primary' has no value: '#' starts a comment in YAML; quote the colour: primary: \"#7A3E9D\"" "$WORK/err"
+rm "$WORK/bad/content/en/broken.md"
+printf -- '---\ntitle: Asthma: using a spacer\n---\n\nText.\n' >"$WORK/bad/content/en/spacer.md"
+"$HANDOUT" build --config "$WORK/bad/ok.yaml" >/dev/null 2>"$WORK/err"
+check "a ': ' in a title fails its handout (exit 1)" test $? -eq 1
+check "a ': ' in a title: where, and how to quote it" grep -qxF \
+  "$WORK/bad/content/en/spacer.md:2:14: error: invalid YAML: illegal map value: a value containing ': ' must be quoted, e.g. title: \"Asthma: using a spacer\"" "$WORK/err"
+check "no PDF for it" test ! -e "$WORK/bad/out/en/spacer.pdf"
+
 check_every_pdf "$WORK"
 finish

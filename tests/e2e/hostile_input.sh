@@ -149,18 +149,45 @@ printf -- '---\ntitle: Date\nreviewed: 2026-02-30\n---\n\nText.\n' >"$S/content/
 build "$S"
 check "2026-02-30 is not a date" grep -qxF "$S/content/en/a.md:3:11: error: 'reviewed' must be a real date written YYYY-MM-DD (got '2026-02-30')" "$WORK/err"
 
-# --- 7. invalid UTF-8 and NUL bytes are reported ---------------------------------------------------
+# --- 7. text in other encodings is refused; a byte-order mark is not ------------------------
 U=$WORK/utf8
 stage_clinic "$U"
-printf -- '---\ntitle: Bytes\n---\n\nBad \xff byte and a \x00 NUL.\nMore \xc3 \xfe \xfd \xfc.\n' >"$U/content/en/a.md"
+bom=$'\xef\xbb\xbf'
+# Notepad and Word's "save as text" start every file with a UTF-8 byte-order mark.
+for f in "$U/h.yaml" "$U/content/en/a.md" "$U/content/en/strings.yaml"; do printf '%s' "$bom" | cat - "$f" >"$f.bom" && mv "$f.bom" "$f"; done
+printf '%sresources:\n  - name: Byte Order Helpline\n' "$bom" >"$U/content/en/a.resources.yaml"
 build "$U"
-check "invalid UTF-8 builds with warnings (exit $rc)" test "$rc" -eq 0
-check "an invalid byte is reported at its line and column" grep -qxF "$U/content/en/a.md:5:5: warning: invalid UTF-8 byte 0xFF; replaced by U+FFFD" "$WORK/err"
-check "a NUL byte is reported" grep -qxF "$U/content/en/a.md:5:18: warning: NUL byte; replaced by U+FFFD" "$WORK/err"
-check "after a few, the rest are counted" grep -qF "$U/content/en/a.md: warning: 3 more invalid bytes" "$WORK/err"
+check "files with a byte-order mark build (exit $rc)" test "$rc" -eq 0
+check "an article with a byte-order mark has its title and resources" \
+  sh -c "pdftotext '$U/out/en/a.pdf' - | tr '\n' ' ' | grep -q 'A Test.*Byte Order Helpline'"
+check "a byte-order mark draws no message" test ! -s "$WORK/err"
+rm -r "$U" && stage_clinic "$U"
+printf -- '---\ntitle: Bytes\n---\n\nIt\x92s a \x93test\x94 \x96 and a \x00 NUL.\nMore \xe9.\n' >"$U/content/en/a.md"
+printf -- '---\ntitle: Fine\n---\n\nText.\n' >"$U/content/en/b.md"
+build "$U"
+check "a Windows-1252 article fails its handout (exit 1, got $rc)" test "$rc" -eq 1
+check "the first bad byte is named at its line and column, with the encoding and a count" grep -qxF \
+  "$U/content/en/a.md:5:3: error: invalid UTF-8 (byte 0x92): the file looks like Windows-1252; save it as UTF-8 (5 more invalid bytes follow)" "$WORK/err"
+check "once per file" test "$(grep -c 'a.md:.*error' "$WORK/err")" -eq 1
+check "no PDF for it, nor a half-written one" test -z "$(find "$U/out" -name 'a.pdf*')"
+check "the other handout is written" test -s "$U/out/en/b.pdf"
+rm -r "$U/out"; printf -- '---\ntitle: Lost\n---\n\nA \xef\xbf\xbd lost letter.\n' >"$U/content/en/a.md"
+build "$U"
+check "a U+FFFD in an article fails its handout (exit 1, got $rc)" test "$rc" -eq 1
+check "a U+FFFD is named at its place" grep -qF "$U/content/en/a.md:5:3: error: U+FFFD" "$WORK/err"
+check "no PDF carries a U+FFFD" test -z "$(find "$U/out" -name 'a.pdf*')"
+rm "$U/content/en/a.md"
+printf '\xff\xfe' >"$U/content/en/a.resources.yaml"; printf 'resources:\n' | sed 's/./&\x00/g' >>"$U/content/en/a.resources.yaml"
+printf -- '---\ntitle: Sixteen\n---\n\nText.\n' >"$U/content/en/a.md"
+build "$U"
+check "a UTF-16 resource list fails its handout (exit 1, got $rc)" test "$rc" -eq 1
+check "a UTF-16 file is called UTF-16" grep -qxF "$U/content/en/a.resources.yaml:1:1: error: invalid UTF-8 (byte 0xFF): the file is UTF-16 (\"Unicode\" in Notepad and Word); save it as UTF-8" "$WORK/err"
+rm -r "$U" && stage_clinic "$U"
 printf '  phone: "555\xff"\n' >>"$U/h.yaml"
 build "$U"
-check "invalid UTF-8 in YAML is reported" grep -qxF "$U/h.yaml:3:14: warning: invalid UTF-8 byte 0xFF; replaced by U+FFFD" "$WORK/err"
+check "invalid UTF-8 in the config is a config error (exit 2, got $rc)" test "$rc" -eq 2
+check "invalid UTF-8 in YAML is reported at its place" grep -qxF "$U/h.yaml:3:14: error: invalid UTF-8 (byte 0xFF): the file looks like Windows-1252 or Latin-1; save it as UTF-8" "$WORK/err"
+check "a config error writes nothing" test ! -e "$U/out"
 
 # --- 8. temporary files of killed runs are cleaned up ------------------------------------------------
 T=$WORK/tmpfiles
