@@ -27,7 +27,7 @@ const std::string kNote = " are read as a bulleted list (pasted from a word proc
 TEST_CASE("Word's bullets become list items, line for line, with one warning at the first") {
   const auto n = normalised("\n\n\n\nUse your inhaler:\n•\tShake it.\n•\tBreathe out.\n\nThen rinse.\n");
   CHECK(n.text == "\n\n\n\nUse your inhaler:\n-   Shake it.\n-   Breathe out.\n\nThen rinse.\n");
-  CHECK(n.messages == "a.md:6:1: warning: lines starting with '•'" + kNote);
+  CHECK(n.messages == "a.md:6:1: note: lines starting with '•'" + kNote);
   // What the parser makes of it: a paragraph, then a list that interrupts it, at the file's lines.
   Diagnostics d;
   const Document doc = parse_markdown(n.text, "a.md", d);
@@ -47,19 +47,19 @@ TEST_CASE("each bullet a word processor pastes, followed by a space or a tab") {
   CHECK(normalised("– a\n").text == "-   a\n");       // U+2013 en dash
   CHECK(normalised("\xEF\x82\xB7\ta\n").text == "-   a\n");  // Word's Symbol-font bullet, U+F0B7
   CHECK(normalised("\xEF\x82\xB7\ta\n").messages ==
-        "a.md:1:1: warning: lines starting with U+F0B7 (Word's Symbol bullet)" + kNote);
+        "a.md:1:1: note: lines starting with U+F0B7 (Word's Symbol bullet)" + kNote);
   // Mixed: one warning, at the first, naming each kind once, in the order met.
   const auto mixed = normalised("Intro.\n– one\n•\ttwo\n– three\n· four\n");
   CHECK(mixed.text == "Intro.\n-   one\n-   two\n-   three\n-  four\n");
-  CHECK(mixed.messages == "a.md:2:1: warning: lines starting with '–', '•' or '·'" + kNote);
-  CHECK(normalised("•\ta\n–\tb\n").messages == "a.md:1:1: warning: lines starting with '•' or '–'" + kNote);
+  CHECK(mixed.messages == "a.md:2:1: note: lines starting with '–', '•' or '·'" + kNote);
+  CHECK(normalised("•\ta\n–\tb\n").messages == "a.md:1:1: note: lines starting with '•' or '–'" + kNote);
 }
 
 TEST_CASE("indentation, blanks and line ends around a pasted bullet") {
   // Up to three spaces before it are kept; the warning's column is the bullet's.
   const auto indented = normalised("Text.\n   • a\n");
   CHECK(indented.text == "Text.\n   -   a\n");
-  CHECK(indented.messages == "a.md:2:4: warning: lines starting with '•'" + kNote);
+  CHECK(indented.messages == "a.md:2:4: note: lines starting with '•'" + kNote);
   // Blanks after it: at most four spaces, or the item's text would be code.
   CHECK(normalised("•\t\t\ta\n").text == "-    a\n");
   CHECK(normalised("•  a\n").text == "-    a\n");
@@ -91,7 +91,7 @@ TEST_CASE("fenced code is left as it is") {
   std::string expected = body;
   expected.replace(expected.find("• a list"), std::string("• a").size(), "-   a");
   CHECK(n.text == expected);
-  CHECK(n.messages == "a.md:4:1: warning: lines starting with '•'" + kNote);
+  CHECK(n.messages == "a.md:4:1: note: lines starting with '•'" + kNote);
   // "```" with a backtick after it is inline code, not a fence: the next line is text.
   CHECK(normalised("``` a ` b\n• x\n").text == "``` a ` b\n-   x\n");
   // A fence never closed runs to the end.

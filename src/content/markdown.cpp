@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "content/pasted_text.h"
 #include "util/link.h"
 #include "util/text.h"
 #include "util/utf8.h"
@@ -335,7 +336,8 @@ Document parse_markdown(const std::string& body, const std::string& path, Diagno
   for (const char* name : {"table", "tasklist", "strikethrough", "autolink"})
     if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), extension);
-  cmark_parser_feed(parser.get(), body.data(), body.size());
+  const std::string text = normalise_pasted_bullets(body, path, diags);  // Word's "•<tab>" lines: a list
+  cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeFree> root(cmark_parser_finish(parser.get()));
   Document doc;
   Converter(path, diags, doc.references).blocks(root.get(), doc.blocks);

@@ -92,7 +92,7 @@ std::string normalise_pasted_bullets(const std::string& markdown_body, const std
     std::string names;
     for (std::size_t i = 0; i < used.size(); ++i)
       names += (i == 0 ? "" : i + 1 == used.size() ? " or " : ", ") + shown(used[i]);
-    diags.warning(path, first_line, first_col,
+    diags.note(path, first_line, first_col,
                   "lines starting with " + names + " are read as a bulleted list (pasted from a word processor?)");
   }
   return out;

@@ -12,7 +12,7 @@ std::string format_diagnostic(const Diagnostic& d) {
     }
     out += ": ";
   }
-  out += d.severity == Severity::Error ? "error: " : "warning: ";
+  out += d.severity == Severity::Error ? "error: " : d.severity == Severity::Warning ? "warning: " : "note: ";
   out += d.message;
   return out;
 }
@@ -23,6 +23,10 @@ void Diagnostics::error(std::string file, int line, int col, std::string message
 
 void Diagnostics::warning(std::string file, int line, int col, std::string message) {
   items_.push_back({std::move(file), line, col, Severity::Warning, std::move(message)});
+}
+
+void Diagnostics::note(std::string file, int line, int col, std::string message) {
+  items_.push_back({std::move(file), line, col, Severity::Note, std::move(message)});
 }
 
 void Diagnostics::append(const Diagnostics& other) {

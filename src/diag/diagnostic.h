@@ -5,7 +5,9 @@
 
 namespace handout {
 
-enum class Severity { Warning, Error };
+/// Error: the thing fails. Warning: it is built, but something is wrong or lost. Note: it is
+/// built as the clinic meant, and a word on how the input was read helps (pasted bullets).
+enum class Severity { Note, Warning, Error };
 
 /// Where something was written: file and 1-based line/column (0 when unknown).
 struct SourcePos {
@@ -32,6 +34,7 @@ class Diagnostics {
  public:
   void error(std::string file, int line, int col, std::string message);
   void warning(std::string file, int line, int col, std::string message);
+  void note(std::string file, int line, int col, std::string message);
   void error(const SourcePos& at, std::string message) { error(at.file, at.line, at.col, std::move(message)); }
   void warning(const SourcePos& at, std::string message) {
     warning(at.file, at.line, at.col, std::move(message));

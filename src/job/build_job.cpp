@@ -216,6 +216,16 @@ void handle_stale(const std::set<std::string>& expected, const Manifest& previou
   }
 }
 
+// A language's messages, each once: an article built in several layouts is read, and reported
+// on, once per layout.
+std::string without_repeats(const Diagnostics& diags) {
+  std::string out;
+  std::set<std::string> seen;
+  for (const auto& d : diags.items())
+    if (const std::string line = format_diagnostic(d); seen.insert(line).second) out += line + "\n";
+  return out;
+}
+
 int thread_count(const BuildOptions& opt) {
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   return std::clamp(opt.jobs > 0 ? opt.jobs : cores, 1, kMaxWriters);
@@ -247,7 +257,7 @@ std::vector<HandoutRecord> build_all(std::vector<std::unique_ptr<Task>>& tasks, 
         records.push_back(std::move(t.record));  // a language without articles too, its article ""
         language_diags.append(t.diags);
         if (t.ends_language && !language_diags.items().empty())
-          progress.before_diagnostics(), err << language_diags.to_string(), language_diags = Diagnostics();
+          progress.before_diagnostics(), err << without_repeats(language_diags), language_diags = Diagnostics();
       });
   return records;
 }

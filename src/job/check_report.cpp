@@ -89,7 +89,7 @@ std::string score_json(const ReadingScore& s) {
 std::string finding_json(const Finding& f) {
   const Diagnostic& d = f.diag;
   return "{\"file\": " + json_string(d.file) + ", \"line\": " + std::to_string(d.line) + ", \"column\": " +
-         std::to_string(d.col) + ", \"severity\": " + (d.severity == Severity::Error ? "\"error\"" : "\"warning\"") +
+         std::to_string(d.col) + ", \"severity\": " + (d.severity == Severity::Error ? "\"error\"" : d.severity == Severity::Warning ? "\"warning\"" : "\"note\"") +
          ", \"check\": " + json_string(f.check) + ", \"message\": " + json_string(d.message) + "}";
 }
 
