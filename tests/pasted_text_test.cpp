@@ -105,3 +105,12 @@ TEST_CASE("normalising twice changes nothing more") {
   CHECK(twice.text == once.text);
   CHECK(twice.messages == "");
 }
+
+TEST_CASE("text straight under a pasted list is said to join its last item") {
+  Diagnostics d;
+  normalise_pasted_bullets("\xE2\x80\xA2\tOne\n\xE2\x80\xA2\tTwo\nA new paragraph?\n\nAfter a blank line.\n", "a.md", d);
+  CHECK(d.to_string() ==
+        "a.md:3:1: warning: this line is read as part of the list item above it; leave an empty line after the list "
+        "to start a new paragraph\n"
+        "a.md:1:1: note: lines starting with '\xE2\x80\xA2' are read as a bulleted list (pasted from a word processor?)\n");
+}

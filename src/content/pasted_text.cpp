@@ -46,6 +46,7 @@ std::string normalise_pasted_bullets(const std::string& markdown_body, const std
   char fence = 0;
   std::size_t fence_len = 0;  // > 0 inside fenced code
   int number = 0;
+  bool after_bullet = false;  // the line before was a pasted bullet's
   for (std::size_t start = 0; start < markdown_body.size();) {
     const std::size_t end = markdown_body.find('\n', start);
     const std::size_t next = end == std::string::npos ? markdown_body.size() : end + 1;
@@ -78,9 +79,19 @@ std::string normalise_pasted_bullets(const std::string& markdown_body, const std
     while (!bullet.empty() && text < line.size() && blank(line[text])) ++text;
     // A bullet, a blank, and some text: an empty item could not start a list inside a paragraph.
     if (bullet.empty() || text == at + bullet.size() || line.find_first_not_of(" \t\r\n", text) == std::string_view::npos) {
+      // Text straight under a pasted list would run into its last item (Markdown's lazy
+      // continuation): said, since no line can be added to part them without moving every
+      // line number after it.
+      if (after_bullet && at < line.size() && line.find_first_not_of(" \t\r\n", at) != std::string_view::npos &&
+          indent == 0)
+        diags.warning(path, number, 1,
+                      "this line is read as part of the list item above it; leave an empty line after the list "
+                      "to start a new paragraph");
+      after_bullet = false;
       out += line;
       continue;
     }
+    after_bullet = true;
     if (used.empty()) first_line = number, first_col = static_cast<int>(at) + 1;
     if (std::find(used.begin(), used.end(), bullet) == used.end()) used.push_back(bullet);
     // "-" and as many spaces as the marker had bytes, so the text keeps its column; more than
