@@ -1,6 +1,7 @@
 #include "text/line_breaks.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <map>
@@ -30,6 +31,27 @@ icu::BreakIterator* iterator_for(const std::string& lang) {
   return slot.get();
 }
 
+// What joins the digits of one number, time, date, range or phone number: "8:00–18:00",
+// "555-0142", "1.5", "3/4", Arabic's decimal and thousands separators.
+bool joins_digits(char32_t c) {
+  return c == U':' || c == U'.' || c == U',' || c == U'-' || c == U'/' || c == U'\u2010' || c == U'\u2011' ||
+         c == U'\u2013' || c == U'\u2014' || c == U'\u066B' || c == U'\u066C';
+}
+
+// Breaks inside such a run of digits: a line must never end "8:00–" or start "–18:00;"
+// (read as a negative number) or cut a phone number.
+void keep_numbers_whole(const std::u32string& text, std::vector<BreakAfter>& out) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (out[i] != BreakAfter::Allowed || !(u_isdigit(static_cast<UChar32>(text[i])) || joins_digits(text[i]))) continue;
+    std::size_t p = i, q = i + 1, joiners = 0;
+    while (p > 0 && joins_digits(text[p])) --p, ++joiners;
+    while (q < text.size() && joins_digits(text[q])) ++q, ++joiners;
+    if (joiners >= 1 && joiners <= 2 && u_isdigit(static_cast<UChar32>(text[p])) && q < text.size() &&
+        u_isdigit(static_cast<UChar32>(text[q])))
+      out[i] = BreakAfter::None;
+  }
+}
+
 }  // namespace
 
 std::vector<BreakAfter> line_breaks(const std::u32string& text, const std::string& lang) {
@@ -51,6 +73,7 @@ std::vector<BreakAfter> line_breaks(const std::u32string& text, const std::strin
     const std::size_t after = b == utf16.length() ? text.size() - 1 : char_at[static_cast<std::size_t>(b)] - 1;
     out[after] = it->getRuleStatus() >= UBRK_LINE_HARD ? BreakAfter::Mandatory : BreakAfter::Allowed;
   }
+  keep_numbers_whole(text, out);
   // Korean breaks at spaces, not between syllables (UAX #14 allows both; this is the tailoring).
   if (lang.rfind("ko", 0) == 0)
     for (std::size_t i = 0; i + 1 < text.size(); ++i)
