@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iterator>
+#include <tuple>
 
 #include "check/letters.h"
 #include "util/link.h"
@@ -74,6 +75,12 @@ std::string trimmed(const std::string& s) {
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
+bool operator<(CivilDate a, CivilDate b) {
+  return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
+}
+
+// Whole months from `from` to `to` (not before it): a month counts once its day number is
+// reached, so 2026-11-20 to 2026-12-05 is 0 months and 2024-11-25 to 2026-11-25 is 24.
 int months_between(CivilDate from, CivilDate to) {
   return (to.year - from.year) * 12 + (to.month - from.month) - (to.day < from.day ? 1 : 0);
 }
@@ -199,10 +206,12 @@ std::vector<Finding> review_findings(const ArticleMeta& meta, CivilDate today, i
                     "no 'reviewed' date: add the day a clinician last reviewed it (reviewed: YYYY-MM-DD)")};
   const CivilDate reviewed{std::stoi(meta.reviewed.substr(0, 4)), std::stoi(meta.reviewed.substr(5, 2)),
                            std::stoi(meta.reviewed.substr(8, 2))};
-  const int age = months_between(reviewed, today);
-  if (age < 0 || (age == 0 && reviewed.day > today.day))
+  // The dates themselves are compared: a month count says nothing about "after" (2026-11-20
+  // is 0 whole months before 2026-12-05, and before it).
+  if (today < reviewed)
     return {finding("review", Severity::Warning, file, at.line, at.col,
                     "'reviewed' " + meta.reviewed + " is after today (" + iso(today) + ")")};
+  const int age = months_between(reviewed, today);
   if (age < months) return {};
   return {finding("review", Severity::Warning, file, at.line, at.col,
                   "reviewed " + meta.reviewed + ", " + std::to_string(age) + " months ago: due for review after " +

@@ -106,6 +106,14 @@ check "--strict: exit 1 for an error finding" test $? -eq 1
 sed -i 's/^reviewed: .*/reviewed: 2026-01-10/' "$A"
 "$HANDOUT" check --config "$C/h.yaml" --lang en >"$WORK/recent"
 check "a recent review date is not reported" sh -c "! grep -q 'reviewed 2026' '$WORK/recent'"
+# "After today" compares days (SOURCE_DATE_EPOCH is today): the previous month with a later day
+# number is in the past, tomorrow is not.
+sed -i 's/^reviewed: .*/reviewed: 2026-11-20/' "$A"
+SOURCE_DATE_EPOCH=1796428800 "$HANDOUT" check --config "$C/h.yaml" --lang en >"$WORK/dec5"  # 2026-12-05
+check "a review date in the previous month, later day number, is not 'after today'" sh -c "! grep -q 'after today' '$WORK/dec5'"
+sed -i 's/^reviewed: .*/reviewed: 2026-12-06/' "$A"
+SOURCE_DATE_EPOCH=1796428800 "$HANDOUT" check --config "$C/h.yaml" --lang en >"$WORK/dec5"
+check "tomorrow's review date is after today" grep -qxF "$A:4:11: warning: 'reviewed' 2026-12-06 is after today (2026-12-05)" "$WORK/dec5"
 sed -i '/^reviewed: /d' "$A"
 "$HANDOUT" check --config "$C/h.yaml" --lang en >"$WORK/none"
 check "a missing review date is reported" grep -qxF "$A:2:1: warning: no 'reviewed' date: add the day a clinician last reviewed it (reviewed: YYYY-MM-DD)" "$WORK/none"
