@@ -155,6 +155,23 @@ TEST_CASE("check: a review date is after today only when it is a later day, acro
   CHECK(review_findings(reviewed_on("2026-11-30"), {2026, 12, 1}, 1, "a.md").empty());  // a day old: not a whole month
 }
 
+TEST_CASE("check: a draft article (status: draft), and an empty 'reviewed:' reported at its line") {
+  const Parsed p = parse("---\ntitle: T\nstatus: draft   # remove when reviewed\nreviewed:       # YYYY-MM-DD\n---\n\nText.\n");
+  CHECK(p.meta.status == "draft");
+  CHECK(p.meta.reviewed.empty());
+  CHECK(lines(status_findings(p.meta, "a.md")) ==
+        std::vector<std::string>{"a.md:3:9: warning: draft article (status: draft): not ready for patients; once a "
+                                 "clinician has reviewed it, write the day in 'reviewed:' and remove 'status: draft'"});
+  CHECK(lines(review_findings(p.meta, {2026, 12, 5}, 24, "a.md")) ==
+        std::vector<std::string>{"a.md:4:1: warning: no 'reviewed' date: add the day a clinician last reviewed it (reviewed: YYYY-MM-DD)"});
+  CHECK(status_findings(parse("---\ntitle: T\nstatus: ready\n---\n\nText.\n").meta, "a.md").empty());
+  CHECK(status_findings(parse("---\ntitle: T\n---\n\nText.\n").meta, "a.md").empty());
+  ArticleMeta meta;
+  Diagnostics d;
+  CHECK_FALSE(parse_front_matter("title: T\nstatus: drfat\n", "a.md", 2, meta, d));
+  CHECK(d.to_string() == "a.md:3:9: error: 'status' must be draft or ready (got 'drfat')\n");
+}
+
 TEST_CASE("check: link schemes other than https, mailto and tel") {
   const Parsed p = parse("Read [this](http://a.example/x), [that](https://a.example), [mail](mailto:a@b.example),\n"
                          "[call](tel:+15035550142), [run](javascript:alert(1)), [file](notes.html) and [bad](https://).\n");

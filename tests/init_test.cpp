@@ -45,7 +45,9 @@ void check_loads(const std::vector<PlannedFile>& files) {
       ArticleMeta meta;
       REQUIRE(src.front_matter_line == 2);
       CHECK(parse_front_matter(src.front_matter, f.path, 2, meta, d));
-      CHECK(meta.reviewed == "2026-11-25");
+      // Nobody has reviewed a template: no date (nothing printed), and marked as a draft.
+      CHECK(meta.reviewed.empty());
+      CHECK(meta.status == "draft");
     }
     CHECK(d.to_string() == "");
   }

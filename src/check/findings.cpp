@@ -218,6 +218,14 @@ std::vector<Finding> review_findings(const ArticleMeta& meta, CivilDate today, i
                       std::to_string(months) + " months (check.review_after_months)")};
 }
 
+std::vector<Finding> status_findings(const ArticleMeta& meta, const std::string& file) {
+  if (meta.status != "draft") return {};
+  const SourcePos at = meta.status_pos.file.empty() ? SourcePos{file, 1, 1} : meta.status_pos;
+  return {finding("status", Severity::Warning, file, at.line, at.col,
+                  "draft article (status: draft): not ready for patients; once a clinician has reviewed it, write "
+                  "the day in 'reviewed:' and remove 'status: draft'")};
+}
+
 std::vector<Finding> draft_findings(const ArticleMeta& meta, const std::string& file) {
   if (meta.translation != "draft") return {};
   const SourcePos& at = meta.translation_pos;

@@ -42,6 +42,9 @@ std::vector<Finding> image_findings(const Document& doc, const std::string& file
 /// A missing `reviewed` date, or one `months` or more before `today`.
 std::vector<Finding> review_findings(const ArticleMeta& meta, CivilDate today, int months, const std::string& file);
 
+/// An article still marked `status: draft` (as `handout init` and `new` write it): not ready for patients.
+std::vector<Finding> status_findings(const ArticleMeta& meta, const std::string& file);
+
 /// A translation still marked `translation: draft`.
 std::vector<Finding> draft_findings(const ArticleMeta& meta, const std::string& file);
 

@@ -202,7 +202,10 @@ struct ArticleMeta {
   std::string translation;      ///< "draft" or "reviewed" for a translation; "" for an original
   std::string source_language;  ///< the language it was translated from
   std::string translated;       ///< YYYY-MM-DD the translation was made
-  SourcePos title_pos, summary_pos, reviewed_pos, translation_pos;  ///< where they are written (the front matter when absent)
+  /// "draft" while the article is not ready for patients (`status: draft`, as `handout init`
+  /// and `new` write it), "ready" or "" once it is: the build and `handout check` warn about a draft.
+  std::string status;
+  SourcePos title_pos, summary_pos, reviewed_pos, translation_pos, status_pos;  ///< where they are written (the front matter when absent)
 };
 
 /// A resource list file: an optional lead-in sentence and the entries.

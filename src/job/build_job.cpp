@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "check/findings.h"
 #include "job/article_input.h"
 #include "job/build_report.h"
 #include "job/catalogue_index.h"
@@ -76,6 +77,8 @@ bool build_one(RunContext& run, const BuildOptions& opt, ManifestWriter* manifes
   const Language& lang = *job.content;
   Article article;
   if (!load_article(run, join_path(lang.dir, job.name + ".md"), article, diags)) return false;
+  // A draft still builds (to proofread it), but the clinic is told it is not for patients yet.
+  for (Finding& f : status_findings(article.meta, article.path)) diags.add(std::move(f.diag));
   HandoutInput in = handout_input(run, job, article);
   PersonalCopy personal;
   Document note;

@@ -118,6 +118,7 @@ class Checker {
     append(c.findings, link_findings(a.body, c.file));
     append(c.findings, image_findings(a.body, c.file));
     append(c.findings, review_findings(a.meta, today_, config.review_after_months, c.file));
+    append(c.findings, status_findings(a.meta, c.file));
     append(c.findings, draft_findings(a.meta, c.file));
   }
 

@@ -21,20 +21,35 @@ check "init writes exactly the config and an article with its resources per lang
 check "init names each file it wrote" test "$(grep -c '^wrote ' "$WORK/init.log")" -eq 5
 check "the config lists the languages" grep -qx 'languages: \[en, es\]  *# .*' "$C/handout.yaml"
 check "the Spanish example is in Spanish" grep -qx 'title: Su primera visita' "$C/content/es/welcome.md"
-check "the review date is today (SOURCE_DATE_EPOCH)" grep -qx 'reviewed: 2026-11-25' "$C/content/en/welcome.md"
+# Nobody has reviewed an example: no date is made up for it, and it is marked as a draft.
+check "the review date is left empty" grep -qE '^reviewed: +(#.*)?$' "$C/content/en/welcome.md"
+check "... in Spanish too" grep -qE '^reviewed: +(#.*)?$' "$C/content/es/welcome.md"
+check "the example is marked as a draft" grep -qE '^status: draft( +#.*)?$' "$C/content/en/welcome.md"
 check "optional keys are there, commented out" grep -qE '^  # logo: |^# notices: \[language_assistance\]' "$C/handout.yaml"
 
 (cd "$C" && timeout 120 "$HANDOUT" build >"$WORK/build.log" 2>"$WORK/build.err")
 rc=$?
 check "cd DIR && handout build exits 0: $(head -3 "$WORK/build.err")" test $rc -eq 0
-check "the build warns about nothing" test ! -s "$WORK/build.err"
+check "the build warns only that each example is a draft" test "$(grep -c . "$WORK/build.err")" -eq 2
+check "... at its status line" grep -qxF "content/en/welcome.md:4:9: warning: draft article (status: draft): not ready for patients; once a clinician has reviewed it, write the day in 'reviewed:' and remove 'status: draft'" "$WORK/build.err"
 check "an English PDF" test -s "$C/out/en/welcome.pdf"
 check "a Spanish PDF" test -s "$C/out/es/welcome.pdf"
 check "the English handout has the example's title, clinic and resource" sh -c \
   "pdftotext '$C/out/en/welcome.pdf' - | tr '\n' ' ' | grep -q 'Example Clinic.*Your First Visit.*MedlinePlus'"
 check "the Spanish handout uses the tool's Spanish labels" sh -c "pdftotext '$C/out/es/welcome.pdf' - | grep -q 'Recursos'"
+check "no review date is printed on a handout nobody reviewed" \
+  sh -c "! pdftotext '$C/out/en/welcome.pdf' - | grep -q 'Medically reviewed' && ! pdftotext '$C/out/es/welcome.pdf' - | grep -q 'Revisión médica'"
 (cd "$C" && "$HANDOUT" check >"$WORK/check.log" 2>&1)
-check "handout check passes the example (grade, review date, links)" test "$(grep -c '^  passed' "$WORK/check.log")" -eq 2
+check "handout check passes the example (grade, links)" test "$(grep -c '^  passed (0 errors, 2 warnings)' "$WORK/check.log")" -eq 2
+check "... reporting that it was never reviewed" \
+  grep -qxF "content/en/welcome.md:5:1: warning: no 'reviewed' date: add the day a clinician last reviewed it (reviewed: YYYY-MM-DD)" "$WORK/check.log"
+check "... and that it is a draft" grep -qF "content/es/welcome.md:4:9: warning: draft article (status: draft)" "$WORK/check.log"
+# Once the clinic writes the date and removes the draft line, the date is printed and check is quiet.
+sed -i 's/^reviewed: .*/reviewed: 2026-11-02/; /^status: draft/d' "$C/content/en/welcome.md"
+(cd "$C" && "$HANDOUT" build --lang en >/dev/null 2>"$WORK/reviewed.err" && "$HANDOUT" check --lang en >"$WORK/reviewed.log" 2>&1)
+check "a date the clinic wrote is printed" sh -c "pdftotext '$C/out/en/welcome.pdf' - | grep -q 'Medically reviewed November 2, 2026'"
+check "... and the reviewed article builds and checks without a warning" \
+  sh -c "test ! -s '$WORK/reviewed.err' && grep -qx '  passed (0 errors, 0 warnings)' '$WORK/reviewed.log'"
 
 # --- the files name their schema and validate against it -----------------------------------------
 schema_dir=$(realpath "$REPO/schema")
@@ -69,7 +84,8 @@ check "new writes the article and its resource list" \
   test "$(cat "$WORK/new.log")" = "wrote content/en/knee-pain.md
 wrote content/en/knee-pain.resources.yaml"
 check "the skeleton's title comes from its name" grep -qx 'title: "Knee pain"' "$C/content/en/knee-pain.md"
-check "the skeleton is reviewed today" grep -qx 'reviewed: 2026-11-25' "$C/content/en/knee-pain.md"
+check "the skeleton has no review date and is a draft" \
+  sh -c "grep -qE '^reviewed: +(#.*)?$' '$C/content/en/knee-pain.md' && grep -qE '^status: draft' '$C/content/en/knee-pain.md'"
 check "the skeleton has keywords and a summary" grep -qE '^keywords: \[knee pain\]$' "$C/content/en/knee-pain.md"
 valid front-matter "$C/content/en/knee-pain.md"
 valid resources "$C/content/en/knee-pain.resources.yaml"
