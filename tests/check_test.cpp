@@ -204,6 +204,15 @@ TEST_CASE("check: draft translations and missing ones") {
   CHECK(format_diagnostic(missing_translation("fr", "a", "content/fr/a.md", "").diag) ==
         "content/fr/a.md: error: no 'fr' translation of 'a': the build fails for this handout");
   CHECK(missing_translation("fr", "a", "content/fr/a.md", "en").diag.severity == Severity::Warning);
+  CHECK(format_diagnostic(missing_translation("fr", "a", "content/fr/a.md", "", "en").diag) ==
+        "content/fr/a.md: error: no 'fr' translation of 'a': the build fails for this handout (set "
+        "'fallback_language: en' to print the 'en' version in 'fr')");
+  // An article the language does not get at all: the build makes no handout and says nothing, so check does.
+  CHECK(format_diagnostic(untranslated_article("fr", "a", "content/fr/a.md", "en").diag) ==
+        "content/fr/a.md: warning: no 'fr' translation of 'a', so the build makes no 'fr' handout of it: write this "
+        "file, or set 'fallback_language: en' to print the 'en' version in 'fr'");
+  CHECK(format_diagnostic(untranslated_article("fr", "a", "content/fr/a.md", "").diag) ==
+        "content/fr/a.md: warning: no 'fr' translation of 'a', so the build makes no 'fr' handout of it: write this file");
 }
 
 TEST_CASE("check: contrast of every text colour on its background, from the resolved style") {

@@ -268,12 +268,30 @@ std::vector<Finding> small_text_findings(const Style& s, const LayoutConfig& lay
   return out;
 }
 
+namespace {
+
+std::string fallback_hint(const std::string& suggest, const std::string& lang) {
+  return suggest.empty() ? "" : "set 'fallback_language: " + suggest + "' to print the '" + suggest + "' version in '" + lang + "'";
+}
+
+}  // namespace
+
 Finding missing_translation(const std::string& lang, const std::string& article, const std::string& path,
-                            const std::string& fallback) {
+                            const std::string& fallback, const std::string& suggest) {
   const std::string what = "no '" + lang + "' translation of '" + article + "'";
   if (!fallback.empty())
     return finding("translation", Severity::Warning, path, 0, 0, what + ": the handout prints the '" + fallback + "' version");
-  return finding("translation", Severity::Error, path, 0, 0, what + ": the build fails for this handout");
+  const std::string hint = fallback_hint(suggest, lang);
+  return finding("translation", Severity::Error, path, 0, 0,
+                 what + ": the build fails for this handout" + (hint.empty() ? "" : " (" + hint + ")"));
+}
+
+Finding untranslated_article(const std::string& lang, const std::string& article, const std::string& path,
+                             const std::string& suggest) {
+  const std::string hint = fallback_hint(suggest, lang);
+  return finding("translation", Severity::Warning, path, 0, 0,
+                 "no '" + lang + "' translation of '" + article + "', so the build makes no '" + lang +
+                     "' handout of it: write this file" + (hint.empty() ? "" : ", or " + hint));
 }
 
 }  // namespace handout

@@ -56,8 +56,16 @@ std::vector<Finding> contrast_findings(const Style& style, const SourcePos& at);
 /// (any text) or 11 pt (body text) (warnings); reported at `at` (the layout file).
 std::vector<Finding> small_text_findings(const Style& style, const LayoutConfig& layout, const SourcePos& at);
 
-/// A configured language without this article: `fallback` is the language printed instead ("" when none).
+/// A handout of the run whose language lacks the article: `fallback` is the language printed
+/// instead ("" when none: the build fails); `suggest` a language that has it, to set as
+/// fallback_language ("" when none would help).
 Finding missing_translation(const std::string& lang, const std::string& article, const std::string& path,
-                            const std::string& fallback);
+                            const std::string& fallback, const std::string& suggest = "");
+
+/// An article of another language of the run that `lang` lacks and does not fall back for, so
+/// no handout of it is made in `lang` (the build says nothing): `path` is where it would go,
+/// `suggest` a language to set as fallback_language ("" when none would help).
+Finding untranslated_article(const std::string& lang, const std::string& article, const std::string& path,
+                             const std::string& suggest);
 
 }  // namespace handout

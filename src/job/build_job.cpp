@@ -130,16 +130,15 @@ namespace {
 // before any handout is built.
 std::vector<std::unique_ptr<Task>> plan(const RunContext& run, Languages& langs) {
   std::vector<std::unique_ptr<Task>> tasks;
-  for (const auto& lang : run.config.languages) {
-    const auto names = article_names(run, langs, lang);
-    if (names.empty()) {
+  for (const LanguageHandouts& handouts : run_handouts(run, langs)) {  // the pairs `check` checks too
+    const std::string& lang = handouts.lang;
+    if (handouts.articles.empty()) {
       tasks.push_back(std::make_unique<Task>());
       tasks.back()->record.language = lang;
       tasks.back()->record.layout = run.config.layout;
-      tasks.back()->diags.error(run.config.path, 0, 0,
-                                "no articles for language '" + lang + "' (looked in '" + langs.get(lang).dir + "')");
+      no_articles_error(run, langs, lang, tasks.back()->diags);
     }
-    for (const auto& [name, at] : names) {
+    for (const auto& [name, at] : handouts.articles) {
       for (std::size_t layout = 0; layout < run.layouts.size(); ++layout) {
         tasks.push_back(std::make_unique<Task>());
         Task& t = *tasks.back();

@@ -166,6 +166,7 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
       !parse_clinic_config(text, opt.config_path, run.config, diags))
     return false;
   auto& c = run.config;
+  run.config_languages = c.languages;
   if (!opt.languages.empty()) c.languages = opt.languages;
   if (!opt.articles.empty()) c.articles = opt.articles, c.article_pos.assign(opt.articles.size(), {"--article"});
   if (!opt.layout.empty()) c.layout = opt.layout, c.layouts = {opt.layout}, c.layout_pos = {"--layout"};

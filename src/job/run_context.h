@@ -21,6 +21,8 @@ namespace handout {
 /// Everything loaded once per run and shared by all handouts.
 struct RunContext {
   ClinicConfig config;
+  /// The config's own `languages`, before `--lang` chose some of them (config.languages).
+  std::vector<std::string> config_languages;
   std::vector<LayoutConfig> layouts;       ///< every layout of the run, the main one first
   std::vector<std::string> layout_paths;   ///< the files they were read from
   LayoutConfig layout;                     ///< the main layout (layouts.front())
