@@ -182,6 +182,15 @@ struct Strings {
   std::map<std::string, std::string> labels;
   std::vector<std::string> months;  ///< twelve month names for dates
   std::map<std::string, std::string> language_names;  ///< "en" -> "English", in this language
+  /// Labels translated from another language: `translation: draft` or `reviewed` ("" for an
+  /// original), and `source_language`, the language they were translated from.
+  std::string translation, source_language;
+  /// The labels still in the source language, as the file lists them under `untranslated:`:
+  /// top-level keys of the file (a label, `months`, `language_names`). `handout new-language`
+  /// lists every label; a translator deletes each line as the label is translated. This list is
+  /// the one machine-readable record of what is left to translate.
+  std::vector<std::string> untranslated;
+  SourcePos untranslated_pos, translation_pos;  ///< where they are written (the file when absent)
   /// The name of a language in this language (its code when the strings file has none).
   std::string language_name(const std::string& code) const;
   /// The label for `key` ("" if absent; loading checks every required key is present).

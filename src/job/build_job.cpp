@@ -132,6 +132,7 @@ std::vector<std::unique_ptr<Task>> plan(const RunContext& run, Languages& langs)
   std::vector<std::unique_ptr<Task>> tasks;
   for (const LanguageHandouts& handouts : run_handouts(run, langs)) {  // the pairs `check` checks too
     const std::string& lang = handouts.lang;
+    const std::size_t first = tasks.size();
     if (handouts.articles.empty()) {
       tasks.push_back(std::make_unique<Task>());
       tasks.back()->record.language = lang;
@@ -149,6 +150,8 @@ std::vector<std::unique_ptr<Task>> plan(const RunContext& run, Languages& langs)
         t.record.path = join_path(run.config.output_dir, t.stem + ".pdf");
       }
     }
+    // Labels not yet translated: said once per language, with its first handout.
+    if (tasks.size() > first) tasks[first]->diags.append(langs.get(lang).label_notes);
     if (!tasks.empty()) tasks.back()->ends_language = true;
   }
   return tasks;

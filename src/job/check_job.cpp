@@ -103,6 +103,7 @@ class Checker {
     measure_text(a, c);
     style_checks(lang, c);
     diags.append(lang.strings_diags);
+    for (const Diagnostic& d : lang.label_notes.items()) c.findings.push_back({"translation", d});
     if (layout_ && loaded && lang.strings_ok) lay_out(run_, lang, name, a, diags);
     add_build_diagnostics(diags, c);
     sort_findings(c);

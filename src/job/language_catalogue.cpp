@@ -19,6 +19,32 @@ PrintedClinic clinic_in_language(const ClinicConfig& config, const std::string& 
   return out;
 }
 
+// A language's name in English, for messages: from the English labels when they load.
+std::string english_name(const RunContext& run, const std::string& code) {
+  Strings english;
+  Diagnostics ignored;
+  return run_strings(run, strings_file(run, "en"), english, ignored) ? english.language_name(code) : code;
+}
+
+// What the clinic is told about a language's labels: those still in the language they were
+// copied from (`untranslated`), else labels that are a draft translation.
+Diagnostics label_notes(const RunContext& run, const Language& lang) {
+  Diagnostics notes;
+  const Strings& s = lang.strings;
+  const std::string from = s.source_language.empty() ? "" : english_name(run, s.source_language);
+  if (!s.untranslated.empty()) {
+    const std::size_t n = s.untranslated.size();
+    notes.warning(lang.strings_path, 0, 0,
+                  std::to_string(n) + (n == 1 ? " label" : " labels") + " not yet translated" +
+                      (from.empty() ? "" : " (still in " + from + ")"));
+  } else if (s.translation == "draft") {
+    notes.warning(s.translation_pos, "the labels are a draft translation" + (from.empty() ? "" : " from " + from) +
+                                         ": have a clinician fluent in the language check them, then set "
+                                         "'translation: reviewed'");
+  }
+  return notes;
+}
+
 }  // namespace
 
 const Language& Languages::get(const std::string& code) {
@@ -30,6 +56,7 @@ const Language& Languages::get(const std::string& code) {
     slot->dir = content_dir(run_, code);
     slot->strings_path = strings_file(run_, code);
     slot->strings_ok = run_strings(run_, slot->strings_path, slot->strings, slot->strings_diags);
+    if (slot->strings_ok) slot->label_notes = label_notes(run_, *slot);
     // Languages Debian has no patterns for are not hyphenated.
     const bool hyphenated = std::any_of(run_.layouts.begin(), run_.layouts.end(),
                                         [](const LayoutConfig& l) { return l.hyphenate; });

@@ -23,6 +23,7 @@ struct Language {
   bool strings_ok = false;
   Strings strings;
   Diagnostics strings_diags;  // why the strings could not be loaded
+  Diagnostics label_notes;    // labels not yet translated, or a draft translation: a warning, said once per run
   std::unique_ptr<Hyphenator> hyphenator;
   std::vector<Style> styles;  // each of the run's layouts with the brand, in this script and direction
   Style style;  // the main layout's (styles.front())
