@@ -234,4 +234,26 @@ std::vector<std::string> articles_in(const std::string& dir) {
   return names;
 }
 
+std::vector<std::string> languages_with_labels(const std::vector<std::string>& dirs) {
+  std::vector<std::string> codes;
+  for (const auto& d : dirs) {
+    const std::string content = join_path(d, "content");
+    DIR* folder = ::opendir(content.empty() ? "." : content.c_str());
+    if (!folder) continue;
+    while (auto* e = ::readdir(folder)) {
+      const std::string code = e->d_name;
+      if (valid_language_code(code) && is_file(join_path(content, code + "/strings.yaml")) &&
+          std::find(codes.begin(), codes.end(), code) == codes.end())
+        codes.push_back(code);
+    }
+    ::closedir(folder);
+  }
+  std::sort(codes.begin(), codes.end());
+  return codes;
+}
+
+bool has_language_folder(const std::vector<std::string>& dirs, const std::string& code) {
+  return std::any_of(dirs.begin(), dirs.end(), [&](const std::string& d) { return is_dir(join_path(d, "content/" + code)); });
+}
+
 }  // namespace handout

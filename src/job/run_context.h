@@ -84,4 +84,11 @@ std::string strings_file(const RunContext& run, const std::string& lang);
 /// The article names (file names without .md) in a folder, sorted.
 std::vector<std::string> articles_in(const std::string& dir);
 
+/// The languages with labels in any of `dirs` (content/<code>/strings.yaml: the clinic's own
+/// and those shipped with handout), sorted, each once: what a language code may have meant.
+std::vector<std::string> languages_with_labels(const std::vector<std::string>& dirs);
+/// True when a folder content/<code>/ exists in any of `dirs`: the language is one of the
+/// clinic's (or handout's), even without labels of its own.
+bool has_language_folder(const std::vector<std::string>& dirs, const std::string& code);
+
 }  // namespace handout

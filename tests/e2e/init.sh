@@ -141,5 +141,46 @@ D=$WORK/d
 check "init with no --lang: an English clinic that builds" test -s "$D/out/en/welcome.pdf"
 check "... without the Spanish lines" sh -c "! grep -q '    es: ' '$D/handout.yaml'"
 
+# --- a language handout has no labels for: one command ------------------------------------------------
+S=$WORK/somali
+"$HANDOUT" init "$S" --lang so >"$WORK/so.log" 2>"$WORK/so.err"
+check "init --lang so exits 0: $(head -2 "$WORK/so.err")" test $? -eq 0
+check "... and writes the Somali labels too" grep -qx "wrote $S/content/so/strings.yaml" "$WORK/so.log"
+(cd "$S" && "$HANDOUT" build >"$WORK/so.build.log" 2>"$WORK/so.build.err")
+check "the Somali clinic builds at once (exit $?)" test -s "$S/out/so/welcome.pdf"
+labels=$(grep -c '^  - ' "$S/content/so/strings.yaml")
+check "... with one warning counting the labels still in English ($labels)" \
+  grep -qxF "content/so/strings.yaml: warning: $labels labels not yet translated (still in English)" "$WORK/so.build.err"
+check "... the only warning but the draft's" test "$(grep -vc 'status: draft' "$WORK/so.build.err")" -eq 1
+check "... and the handout prints the English labels" sh -c "pdftotext '$S/out/so/welcome.pdf' - | grep -q 'Helpful resources'"
+valid strings "$S/content/so/strings.yaml"
+check "the labels file names its schema" \
+  test "$(head -1 "$S/content/so/strings.yaml")" = "# yaml-language-server: \$schema=$schema_dir/strings.schema.json"
+check "the labels are a draft from English" sh -c "grep -qx 'translation: draft' '$S/content/so/strings.yaml' && grep -qx 'source_language: \"en\"' '$S/content/so/strings.yaml'"
+check "every label is listed as untranslated, by its key" "$PYTHON" - "$S/content/so/strings.yaml" "$REPO/content/en/strings.yaml" <<'EOF'
+import sys, yaml
+so, en = (yaml.safe_load(open(p, encoding="utf-8")) for p in sys.argv[1:])
+labels = [k for k in so if k not in ("translation", "source_language", "untranslated")]
+assert so["untranslated"] == labels, (so["untranslated"], labels)
+assert {k: so[k] for k in labels} == en, "the English labels, as they are"
+EOF
+
+# new-language in a clinic: the file beside the config, never over one, never over shipped labels.
+"$HANDOUT" new-language am --config "$S/handout.yaml" >"$WORK/nl.log" 2>"$WORK/nl.err"
+check "new-language for a shipped language exits 2" test $? -eq 2
+check "... naming the shipped labels and how to change them" \
+  grep -qxF "error: 'am' has labels already, shipped with handout ('$REPO/content/am/strings.yaml'); to change them, copy that file to '$S/content/am/strings.yaml'" "$WORK/nl.err"
+"$HANDOUT" new-language om --config "$S/handout.yaml" >"$WORK/nl.log" 2>"$WORK/nl.err"
+check "new-language om exits 0" test $? -eq 0
+check "... writes beside the config" test "$(head -1 "$WORK/nl.log")" = "wrote $S/content/om/strings.yaml"
+check "... and says what to do next" grep -qx "next: add om to 'languages:' in $S/handout.yaml; its articles go in $S/content/om/ ('handout new ARTICLE --lang om')" "$WORK/nl.log"
+sum=$(md5sum <"$S/content/om/strings.yaml")
+"$HANDOUT" new-language om --config "$S/handout.yaml" >/dev/null 2>"$WORK/nl.err"
+check "a second new-language exits 2" test $? -eq 2
+check "... naming the file" grep -qxF "$S/content/om/strings.yaml: error: already exists; nothing was written (this command never overwrites a file)" "$WORK/nl.err"
+check "... and leaves it as it was" test "$(md5sum <"$S/content/om/strings.yaml")" = "$sum"
+bad "new-language ../x" "error: invalid language code '../x' (expected a BCP 47 code such as so, pt-PT, zh-Hans)" \
+  new-language ../x --config "$S/handout.yaml"
+
 check_every_pdf "$WORK"
 finish
