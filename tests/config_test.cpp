@@ -287,3 +287,28 @@ TEST_CASE("layout: one name, or a list whose first is the main layout; a name tw
   CHECK(errors_of("clinic:\n  name: X\nlayout: [letter, a4, letter]\n") ==
         "clinic.yaml:3:9: error: layout 'letter' is listed twice in 'layout'\n");
 }
+
+TEST_CASE("language codes get a 'did you mean' from the languages with labels") {
+  const std::vector<std::string> shipped{"am", "ar", "bn", "en", "es", "fa", "fr", "hi", "ht", "ja",
+                                         "ko", "pt-BR", "ru", "th", "tl", "vi", "zh-Hans", "zh-Hant"};
+  using Codes = std::vector<std::string>;
+  CHECK(language_suggestions("sp", shipped) == Codes{"es"});
+  CHECK(language_suggestions("zh", shipped) == Codes{"zh-Hans", "zh-Hant"});
+  CHECK(language_suggestions("pt", shipped) == Codes{"pt-BR"});
+  CHECK(language_suggestions("pt-PT", shipped) == Codes{"pt-BR"});
+  CHECK(language_suggestions("en-US", shipped) == Codes{"en"});
+  CHECK(language_suggestions("zh-Hnas", shipped) == Codes{"zh-Hans"});  // a typo: the closer one
+  CHECK(language_suggestions("zh-TW", shipped) == Codes{"zh-Hant"});
+  CHECK(language_suggestions("cn", shipped) == Codes{"zh-Hans"});
+  CHECK(language_suggestions("chi", shipped) == Codes{"zh-Hans", "zh-Hant"});
+  CHECK(language_suggestions("jp", shipped) == Codes{"ja"});
+  CHECK(language_suggestions("ZH_HANS", shipped) == Codes{"zh-Hans"});
+  CHECK(language_suggestions("spa", shipped) == Codes{"es"});
+  // Known codes need none; a language handout has no labels for, and nothing like it, gets none.
+  CHECK(language_suggestions("es", shipped).empty());
+  CHECK(language_suggestions("so", shipped).empty());
+  CHECK(language_suggestions("de", shipped).empty());
+  CHECK(did_you_mean_language("zh", shipped) == " (did you mean 'zh-Hans' or 'zh-Hant'?)");
+  CHECK(did_you_mean_language("sp", shipped) == " (did you mean 'es'?)");
+  CHECK(did_you_mean_language("so", shipped) == "");
+}

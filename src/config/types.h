@@ -114,6 +114,7 @@ struct ClinicConfig {
   LocalizedText tagline, hours;  ///< clinic.tagline and clinic.hours, as written
   Brand brand;
   std::vector<std::string> languages{"en"};
+  std::vector<SourcePos> language_pos;  ///< where each of `languages` is written (empty: not written)
   std::string layout = "letter";  ///< the first (main) layout
   std::vector<std::string> layouts{"letter"};  ///< every layout each handout is built in, main first
   SourcePos layout_pos;

@@ -13,6 +13,7 @@
 #include <ostream>
 
 #include "config/config.h"
+#include "config/suggest.h"
 #include "job/build_job.h"
 #include "job/run_context.h"
 #include "job/templates.h"
@@ -91,6 +92,20 @@ bool check_languages(const std::vector<std::string>& languages, Diagnostics& dia
     if (!valid_language_code(code))
       diags.error("", 0, 0, "invalid language code '" + code + "' given with --lang (expected a BCP 47 code such as "
                             "en, es, zh-Hans)");
+  return !diags.has_errors();
+}
+
+// A new clinic's languages: a code without labels that looks like one with labels ("sp",
+// "zh", "pt") is an error with the suggestion; any other code without labels gets new ones.
+bool check_new_clinic_languages(const std::vector<std::string>& languages, const std::vector<std::string>& dirs,
+                                Diagnostics& diags) {
+  if (!check_languages(languages, diags)) return false;
+  const auto known = languages_with_labels(dirs);
+  for (const auto& code : languages)
+    if (const std::string hint = did_you_mean_language(code, known); !hint.empty() && !has_language_folder(dirs, code))
+      diags.error("", 0, 0, "handout has no labels for language '" + code + "' given with --lang" + hint +
+                                "; to start '" + code + "' anyway, from the English labels, run 'handout new-language " +
+                                code + "' in the clinic's folder");
   return !diags.has_errors();
 }
 
@@ -253,7 +268,7 @@ int run_init(const InitOptions& options, std::ostream& out, std::ostream& err) {
   ClinicConfig clinic;  // the folders the new clinic's labels will be found in: its own, then handout's
   clinic.base_dir = options.dir;
   const auto dirs = data_dirs(clinic);
-  if (check_languages(options.languages, diags)) {
+  if (check_new_clinic_languages(options.languages, dirs, diags)) {
     const TemplateValues values{schema_dir(), today_iso()};
     files = plan_init(options.dir, options.languages, values);
     // A language handout has no labels for gets the English ones, marked to translate.
@@ -309,9 +324,12 @@ int run_new_language(const NewLanguageOptions& options, std::ostream& out, std::
                                   "'); to change them, copy that file to '" + target + "'");
     Strings english;
     if (!diags.has_errors() && english_labels(dirs, english, diags)) {
+      // Said, not refused: the clinic asked for this very code (pt, not pt-BR, may be meant).
+      const std::string hint = did_you_mean_language(options.code, languages_with_labels(dirs));
       files.push_back(plan_new_language(join_path(config.base_dir, "content"), options.code, english,
                                         {schema_dir(), today_iso()}));
-      write_new_files(files, diags);
+      if (write_new_files(files, diags) && !hint.empty())
+        diags.warning("", 0, 0, "wrote English labels for '" + options.code + "', which handout has none for" + hint);
     }
   }
   const int code = print_result(files, diags, out, err);

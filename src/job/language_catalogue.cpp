@@ -57,6 +57,15 @@ const Language& Languages::get(const std::string& code) {
     slot->strings_path = strings_file(run_, code);
     slot->strings_ok = run_strings(run_, slot->strings_path, slot->strings, slot->strings_diags);
     if (slot->strings_ok) slot->label_notes = label_notes(run_, *slot);
+    if (!slot->strings_ok && !is_file(slot->strings_path)) {  // none at all: say how to start one
+      Diagnostics hinted;
+      for (Diagnostic d : slot->strings_diags.items()) {
+        if (d.file == slot->strings_path)
+          d.message += " (run 'handout new-language " + code + "' to write it from the English labels)";
+        hinted.add(std::move(d));
+      }
+      slot->strings_diags = std::move(hinted);
+    }
     // Languages Debian has no patterns for are not hyphenated.
     const bool hyphenated = std::any_of(run_.layouts.begin(), run_.layouts.end(),
                                         [](const LayoutConfig& l) { return l.hyphenate; });
@@ -196,10 +205,6 @@ std::vector<std::pair<std::string, SourcePos>> article_names(const RunContext& r
   for (const auto& n : names) out.emplace_back(n, SourcePos{c.path});
   return out;
 }
-
-}  // namespace handout
-
-namespace handout {
 
 std::vector<LanguageHandouts> run_handouts(const RunContext& run, Languages& langs) {
   std::vector<LanguageHandouts> out;

@@ -78,7 +78,7 @@ PlacedImages placed_images(RunContext& run, const PagedDocument& doc);
 /// The content folder of a language: the first data folder that has it.
 std::string content_dir(const RunContext& run, const std::string& lang);
 /// A language's labels: the first data folder's content/<lang>/strings.yaml (the clinic's own,
-/// else the program's defaults); when none has one, the path in content_dir (for the error).
+/// else the program's defaults); when none has one, the clinic's own path (for the error).
 std::string strings_file(const RunContext& run, const std::string& lang);
 
 /// The article names (file names without .md) in a folder, sorted.

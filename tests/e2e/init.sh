@@ -179,8 +179,30 @@ sum=$(md5sum <"$S/content/om/strings.yaml")
 check "a second new-language exits 2" test $? -eq 2
 check "... naming the file" grep -qxF "$S/content/om/strings.yaml: error: already exists; nothing was written (this command never overwrites a file)" "$WORK/nl.err"
 check "... and leaves it as it was" test "$(md5sum <"$S/content/om/strings.yaml")" = "$sum"
+"$HANDOUT" new-language pt --config "$S/handout.yaml" >/dev/null 2>"$WORK/nl.err"
+check "new-language pt writes what was asked, and suggests pt-BR" \
+  sh -c "test -f '$S/content/pt/strings.yaml' && grep -qxF \"warning: wrote English labels for 'pt', which handout has none for (did you mean 'pt-BR'?)\" '$WORK/nl.err'"
 bad "new-language ../x" "error: invalid language code '../x' (expected a BCP 47 code such as so, pt-PT, zh-Hans)" \
   new-language ../x --config "$S/handout.yaml"
+
+# Codes that look like shipped ones: init refuses with the suggestion, and so does the config.
+bad "init --lang sp" "error: handout has no labels for language 'sp' given with --lang (did you mean 'es'?); to start 'sp' anyway, from the English labels, run 'handout new-language sp' in the clinic's folder" \
+  init "$WORK/c3" --lang sp
+bad "init --lang zh" "error: handout has no labels for language 'zh' given with --lang (did you mean 'zh-Hans' or 'zh-Hant'?); to start 'zh' anyway, from the English labels, run 'handout new-language zh' in the clinic's folder" \
+  init "$WORK/c3" --lang en --lang zh
+bad "init --lang pt" "error: handout has no labels for language 'pt' given with --lang (did you mean 'pt-BR'?); to start 'pt' anyway, from the English labels, run 'handout new-language pt' in the clinic's folder" \
+  init "$WORK/c3" --lang pt
+printf 'clinic:\n  name: X\nlanguages: [en, sp]\n' >"$WORK/sp.yaml"
+bad "languages: [en, sp] in a config" "$WORK/sp.yaml:3:17: error: handout has no labels for language 'sp' (did you mean 'es'?); to add 'sp' as a new language, run 'handout new-language sp'" \
+  build --config "$WORK/sp.yaml"
+# With a fallback language those handouts still build (printed in it): a warning, not an error.
+printf 'fallback_language: en\n' >>"$WORK/sp.yaml"
+"$HANDOUT" check --config "$WORK/sp.yaml" >/dev/null 2>"$WORK/sp.err"
+check "with fallback_language a lookalike code is a warning (exit $?)" \
+  grep -qxF "$WORK/sp.yaml:3:17: warning: handout has no labels for language 'sp' (did you mean 'es'?); its handouts print the 'en' version (fallback_language)" "$WORK/sp.err"
+sed -i '/^fallback_language/d' "$WORK/sp.yaml"
+bad "build --lang zh" "error: handout has no labels for language 'zh' given with --lang (did you mean 'zh-Hans' or 'zh-Hant'?); to add 'zh' as a new language, run 'handout new-language zh'" \
+  build --config "$WORK/sp.yaml" --lang zh
 
 check_every_pdf "$WORK"
 finish
