@@ -3,6 +3,7 @@
 // as JSON, and compares the pairs the two name.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -30,10 +31,10 @@ void write(const std::string& path, const std::string& text) {
 // A clinic with English and Spanish labels: 'a' only in English, 'b' only in Spanish.
 std::string stage(const std::string& extra_config) {
   const std::string dir = test::scratch_dir("handouts-test");
-  for (const char* lang : {"en", "es"}) {
+  for (const std::string lang : {"en", "es"}) {
     const std::string folder = dir + "/content/" + lang;
-    REQUIRE(std::system(("mkdir -p '" + folder + "' && cp '" + test::source_dir() + "/content/" + lang +
-                         "/strings.yaml' '" + folder + "/'").c_str()) == 0);
+    std::filesystem::create_directories(folder);
+    std::filesystem::copy_file(test::source_dir() + "/content/" + lang + "/strings.yaml", folder + "/strings.yaml");
   }
   write(dir + "/h.yaml", "clinic:\n  name: T\nlanguages: [en, es]\n" + extra_config);
   write(dir + "/content/en/a.md", "---\ntitle: A\nreviewed: 2026-11-01\n---\n\nSome words.\n");
@@ -92,7 +93,10 @@ using Names = std::vector<std::string>;
 // Removes a staged clinic when the test case ends.
 struct Scratch {
   std::string dir;
-  ~Scratch() { std::system(("rm -rf '" + dir + "'").c_str()); }
+  ~Scratch() {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+  }
 };
 
 }  // namespace
