@@ -213,7 +213,8 @@ std::vector<LanguageHandouts> run_handouts(const RunContext& run, Languages& lan
   for (auto& mine : out)
     for (const auto& other : out) {
       if (other.lang == mine.lang) continue;
-      for (const auto& [name, at] : other.articles) {
+      for (const auto& article : other.articles) {
+        const std::string& name = article.first;  // not a structured binding: lambdas capture it (clang 14)
         const bool built = std::any_of(mine.articles.begin(), mine.articles.end(),
                                        [&](const auto& a) { return a.first == name; });
         const bool listed = std::find(mine.not_built.begin(), mine.not_built.end(), name) != mine.not_built.end();
