@@ -47,6 +47,9 @@ class FlowBuilder {
   /// direction: an Arabic tagline on an English page reads right to left).
   std::vector<SetLine> set(const std::vector<Span>& spans, const TextStyle& style, double width,
                            const TextSource& source, const std::string& lang = "");
+  /// The same, balanced and broken only where words end (titles, headings, summaries).
+  std::vector<SetLine> set_balanced(const std::vector<Span>& spans, const TextStyle& style, double width,
+                                    const TextSource& source);
   /// Stacks lines into one unbreakable composite box, starting at `y` inside it; returns the new y.
   /// The lines are content of the open structure element.
   double stack(FlowBox& box, const std::vector<SetLine>& lines, const TextStyle& style, double x, double y);

@@ -229,12 +229,12 @@ std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang) {
   return pieces_at(flat, line_breaks(flat.chars, lang));
 }
 
-std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang, double width) {
+std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang, double width, bool whole_words) {
   // A label, a heading, a tagline that fits whole is one line whatever its break opportunities:
   // ICU is not asked (its Thai dictionary alone takes half a millisecond to load).
   if (flat.prefix.back() <= width && std::none_of(flat.chars.begin(), flat.chars.end(), forces_break))
     return pieces_at(flat, std::vector<BreakAfter>(flat.chars.size(), BreakAfter::None));
-  return find_pieces(flat, lang);
+  return whole_words ? pieces_at(flat, line_breaks(flat.chars, lang, true)) : find_pieces(flat, lang);
 }
 
 void split_wide_piece(const FlatText& flat, Piece p, double width, std::vector<Piece>& out) {

@@ -44,8 +44,11 @@ void add_title_block(FlowBuilder& b, const TitleText& t) {
                  const std::string& lang = "") {
     return b.stack_as(role, box, b.set(spans, st, width, src), st, 0, y, lang);
   };
-  double y = add("H1", plain_spans(t.title), s.title, w, 0);
-  if (!t.summary.empty()) y = add("P", plain_spans(t.summary), s.summary, w, y + s.title_summary_gap);
+  // Title and summary: whole words, balanced lines (no "以/及", no word alone on the last line).
+  double y = b.stack_as("H1", box, b.set_balanced(plain_spans(t.title), s.title, w, src), s.title, 0, 0);
+  if (!t.summary.empty())
+    y = b.stack_as("P", box, b.set_balanced(plain_spans(t.summary), s.summary, w, src), s.summary, 0,
+                   y + s.title_summary_gap);
   // The code stands beside the small print (its address among it), so title and summary keep
   // their full width.
   auto code = s.qr.online ? qr_code_item(t.online.url, s.qr, 0, y + s.title_meta_gap) : std::nullopt;
