@@ -43,7 +43,9 @@ const std::vector<std::string>& optional_string_keys() {
       "logo_alt",          // the logo's description for screen readers (else the clinic's name alone)
       "online_copy",       // label of the online copy's address (QR codes)
       "language_assistance", "language_assistance_title", "language_name_own",  // notices: [language_assistance]
-      "prepared_for", "clinician", "visit_date", "visit_note"};  // personal copies (--patients)
+      "prepared_for", "clinician", "visit_date", "visit_note",  // personal copies (--patients)
+      "label_separator",  // after a label, before its value: ": " (the default), "：" (Chinese, Japanese)
+      "list_separator"};  // between the items of a list in a line: "; " (the default), "؛ " (Arabic)
   return keys;
 }
 

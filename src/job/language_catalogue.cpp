@@ -79,18 +79,6 @@ const Language& Languages::get(const std::string& code) {
   return *slot;
 }
 
-namespace {
-
-// A phone number on one line: its spaces become no-break spaces ("(503)" never ends a line
-// with "555-0142" on the next).
-std::string unbreakable(const std::string& phone) {
-  std::string out;
-  for (char c : phone) out += c == ' ' ? std::string("\u00A0") : std::string(1, c);
-  return out;
-}
-
-}  // namespace
-
 bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagnostics& diags) {
   const NoticesConfig& notices = run.config.notices;
   if (!notices.language_assistance) return true;
@@ -118,7 +106,7 @@ bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagn
     if (built) needs(strings, path, {"language_assistance_title"});
     if (printed && needs(strings, path, {"language_assistance", "language_name_own"}))
       out.push_back({strings.get("language_name_own"),
-                     fill_template(strings.get("language_assistance"), {{"phone", unbreakable(run.config.clinic.phone)}}),
+                     fill_template(strings.get("language_assistance"), {{"phone", no_break_spaces(run.config.clinic.phone)}}),
                      code, path});
   }
   return diags.error_count() == errors_before;

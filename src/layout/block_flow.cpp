@@ -70,6 +70,12 @@ std::vector<SetLine> FlowBuilder::set(const std::vector<Span>& spans, const Text
                        personal_source_.empty() ? source : source_at(source.line), diags_, options);
 }
 
+std::string FlowBuilder::label(const std::string& text, bool keep) const {
+  std::string sep = punctuation_.label;
+  if (keep && !sep.empty() && sep.back() == ' ') sep.replace(sep.size() - 1, 1, "\u00A0");
+  return text + sep;
+}
+
 std::vector<SetLine> FlowBuilder::set_balanced(const std::vector<Span>& spans, const TextStyle& style, double width,
                                                const TextSource& source) {
   ParagraphOptions options;
