@@ -163,7 +163,7 @@ bool parse_layout(const std::string& text, const std::string& path, LayoutConfig
   set("summary_size", out.summary_size, 10, 36);
   set("paragraph_gap", out.paragraph_gap, 0, 48);
   set("header_band", out.header_band, 48, 200);
-  set("footer_size", out.footer_size, 7, 16);
+  set("footer_size", out.footer_size, 7, 24);
   if (auto v = m.integer("min_lines", 1, 5)) out.min_lines = *v;
   read_choice(m, "align", {"ragged", "justify"}, [&](int i) { out.justify = i == 1; });
   read_choice(m, "line_breaking", {"total-fit", "first-fit"}, [&](int i) { out.total_fit = i == 0; });

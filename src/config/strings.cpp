@@ -45,7 +45,8 @@ const std::vector<std::string>& optional_string_keys() {
       "language_assistance", "language_assistance_title", "language_name_own",  // notices: [language_assistance]
       "prepared_for", "clinician", "visit_date", "visit_note",  // personal copies (--patients)
       "label_separator",  // after a label, before its value: ": " (the default), "：" (Chinese, Japanese)
-      "list_separator"};  // between the items of a list in a line: "; " (the default), "؛ " (Arabic)
+      "list_separator",  // between the items of a list in a line: "; " (the default), "؛ " (Arabic)
+      "continued"};  // a section's label on the next page it runs on to: "{label} (continued)"
   return keys;
 }
 
@@ -120,6 +121,7 @@ const Placeholders& placeholders_of(const std::string& key) {
       {"fallback_notice", {{"language", "requested"}, {"language"}}},
       {"logo_alt", {{"clinic"}, {"clinic"}}},
       {"language_assistance", {{"phone"}, {"phone"}}},
+      {"continued", {{"label"}, {"label"}}},
   };
   static const Placeholders none;
   auto it = table.find(key);

@@ -171,7 +171,9 @@ Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& b
   s.title = text_style(head.bold, l.title_size, 1.18, ink);
   s.summary = text_style(body.regular, l.summary_size, 1.42, s.muted);
   s.meta = text_style(body.regular, std::max(9.0, b * 0.78), 1.3, s.muted);
-  for (int i = 0; i < 6; ++i) s.headings[i] = text_style(head.bold, l.heading_sizes[i], 1.25, ink);
+  // Section headings (#, ##) in the brand colour; sub-headings (### and below) in the text's
+  // colour, so a long article's hierarchy shows at a glance and not only by a size step.
+  for (int i = 0; i < 6; ++i) s.headings[i] = text_style(head.bold, l.heading_sizes[i], 1.25, i < 2 ? ink : s.text);
   s.header_name = text_style(head.bold, std::clamp(l.title_size * 0.75, 15.0, 24.0), 1.15, ink);
   s.header_tagline = text_style(italic, std::max(9.5, b * 0.85), 1.3, s.muted);
   s.header_contact = text_style(body.regular, std::max(8.5, b * 0.72), 1.35, s.muted);
@@ -192,6 +194,7 @@ Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& b
   s.columns = l.columns;
   s.column_gap = l.column_gap;
   apply_min_size(s, l.min_text_size);
+  s.min_text_size = l.min_text_size;
   s.list_marker = s.body;
   s.list_marker.color = ink;
   s.caption = s.notice = s.meta;

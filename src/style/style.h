@@ -39,11 +39,14 @@ InlineStyles inline_styles(const TextStyle& base, const FamilyFaces& faces, Colo
 /// Where the page furniture sits: page 1's header band, the running header of later pages, the
 /// footer, and the tri-fold's cover, back panel and fold marks. Points unless said otherwise.
 struct FurnitureStyle {
-  double band_logo_inset = 15;  ///< above and below the logo inside the band
+  /// Nothing printed closer to a sheet's edge (0.25 in): office printers leave an uneven white
+  /// strip there and clip what is in it. Tints and rules may bleed.
+  double safe_edge = 18;
+  double band_logo_inset = 18;  ///< above and below the logo inside the band (at least safe_edge)
   double band_logo_max_width = 150, band_logo_max_share = 0.3;  ///< widest logo: points, share of the text width
   double band_logo_gap = 14;     ///< logo to clinic name
   double band_contact_gap = 16;  ///< clinic name to the phone and website column
-  double band_text_inset = 14;   ///< above and below the name and tagline (the band grows to keep it)
+  double band_text_inset = 18;   ///< above and below the name and tagline (the band grows to keep it)
   double band_rule_width = 2.5;  ///< the primary-colour rule under the band (and the cover's tint)
   double title_below_band = 24;  ///< page 1: band to the title
   double running_baseline = 16;  ///< running header: its baseline above the top margin
@@ -52,6 +55,13 @@ struct FurnitureStyle {
   double body_below_running = 8; ///< later pages: the body starts this far below the top margin
   /// The footer's last baseline above the page edge: at least this, or this share of the bottom margin.
   double footer_baseline_min = 22, footer_baseline_share = 0.4;
+  /// A handout's last page holds at least this share of its body height when re-flowing the
+  /// page before can give it that; a last page under `notice_compact_below` tries a compact
+  /// language-assistance notice (two columns, then `notice_compact_scale` of its size, never
+  /// under `notice_min_size` points) to save the sheet.
+  double last_page_min = 0.25, notice_compact_below = 0.5, notice_compact_scale = 0.88, notice_min_size = 8;
+  int footer_lines = 2;
+  double gap_shrink = 0.25;      ///< share of a page's white space pagination may take back (paginate)          ///< most lines the footer takes on every page (note and contact line)
   double footer_label_gap = 12;  ///< contact line to the page label
   double footer_dot_air = 0.55;  ///< either side of the contact line's middle dots, in ems
   double footer_rule_gap = 0.5;  ///< footer text to its rule, in ems of the footer size
@@ -171,6 +181,7 @@ struct Style {
   bool total_fit = true;   ///< Knuth-Plass line breaking (else first fit)
   int columns = 1;
   double column_gap = 24;
+  double min_text_size = 0;  ///< the layout's smallest text size (large print: the body's)
   /// Width of one body column.
   double column_width() const { return (content_width() - column_gap * (columns - 1)) / columns; }
 
