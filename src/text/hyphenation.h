@@ -16,8 +16,11 @@ bool is_letter(char32_t c);
 class Hyphenator {
  public:
   /// Words shorter than this are never split; a split leaves at least kMinBefore letters on the
-  /// line and carries at least kMinAfter to the next.
-  static constexpr std::size_t kMinWord = 6, kMinBefore = 2, kMinAfter = 3;
+  /// line and carries at least kMinAfter to the next. Why 7 and 3: a fragment of one or two
+  /// letters ("in-", "-ly") hides the word's shape from a reader who reads word by word (many
+  /// patients do) and moves too little to help the line; a six-letter word could only be split
+  /// 3 + 3, which rarely saves a line in a ragged column.
+  static constexpr std::size_t kMinWord = 7, kMinBefore = 3, kMinAfter = 3;
 
   /// Loads the patterns for a BCP 47 language ("en", "pt-BR", "es") from `dict_dir`;
   /// returns null when Debian has none for it (then the language is not hyphenated).
