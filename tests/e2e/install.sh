@@ -71,7 +71,11 @@ if [ -d "$REPO/schema" ]; then check "installs the JSON schemas" test -d "$P/sha
 for dic in /usr/share/hyphen/hyph_*.dic; do
   name=$(basename "$(realpath "$dic")" .dic)
   check "installs the compiled hyphenation patterns $name.hyb" test -s "$P/share/handout/hyphen/$name.hyb"
+  check "... made from this machine's $name.dic (content hash)" \
+    "$BUILD/handout-hyphen-compile" --check "$P/share/handout/hyphen/$name.hyb" "$dic"
 done
+check "a compiled file is told apart from another pattern file" \
+  sh -c "! '$BUILD/handout-hyphen-compile' --check '$P/share/handout/hyphen/hyph_es_ES.hyb' /usr/share/hyphen/hyph_fr.dic"
 
 mv "$P" "$WORK/moved"
 M=$WORK/moved
