@@ -189,3 +189,33 @@ TEST_CASE("hyphenated two-column text: no page or column ends with a hyphen") {
     }
   }
 }
+
+TEST_CASE("hyphenated two-column text: no title word split, no heading hyphenated") {
+  ArticleFixture f("two-column");
+  auto h = Hyphenator::for_language("en");
+  f.hyphenator = h.get();
+  f.meta.title = "Vaginismus: Why Penetration Can Hurt";
+  // A heading too long for its column, of words the patterns split.
+  f.markdown = "## Understanding Hypertonicity, Dyspareunia and Vestibulodynia Considerations\n\n" + f.markdown;
+  Diagnostics d;
+  LayoutStats stats;
+  auto doc = f.lay_out(f.markdown, d, &stats);
+  MESSAGE("hyphenated lines: " << stats.hyphenated_lines);
+  CHECK(stats.hyphenated_lines > 0);
+  int heading_lines = 0;
+  for (const auto& page : doc.pages) {
+    for (const auto* t : texts(page)) {
+      const bool heading = t->tag.element >= 0 && doc.structure[t->tag.element].role.starts_with("H");
+      heading_lines += heading;
+      if (!t->text.ends_with("\u2010")) continue;
+      CAPTURE(t->text);
+      CHECK_FALSE(heading);
+      // The fragment before the hyphen is never the start of a title word.
+      std::string frag = t->text.substr(0, t->text.size() - 3);
+      frag = frag.substr(frag.find_last_of(' ') == std::string::npos ? 0 : frag.find_last_of(' ') + 1);
+      for (auto& c : frag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const std::string word : {"vaginismus", "penetration"}) CHECK_FALSE(word.starts_with(frag));
+    }
+  }
+  CHECK(heading_lines > 2);  // the headings were found
+}

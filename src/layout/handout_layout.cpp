@@ -12,6 +12,7 @@
 #include "layout/paginate.h"
 #include "layout/placement_check.h"
 #include "layout/trifold_layout.h"
+#include "text/hyphenation.h"
 #include "text/scripts.h"
 #include "util/text.h"
 
@@ -38,12 +39,28 @@ FlowBuilder::Punctuation punctuation(const Strings& strings) {
   return p;
 }
 
+// The article's key terms, which hyphenation never splits ("Vagin-/ismus"): the words of its
+// title, headings and keywords.
+void heading_texts(const std::vector<Block>& blocks, std::vector<std::string>& out) {
+  for (const auto& b : blocks) {
+    if (b.kind == BlockKind::Heading) out.push_back(plain_text(b.spans));
+    heading_texts(b.children, out);
+  }
+}
+
 }  // namespace
 
 Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                         ContactBlock contact, Structure* tree, const std::string& end_note,
                         const NoticeForm& notice_form) {
-  FlowBuilder b(style, fonts, in.article_file, diags, style.column_width(), in.hyphenator);
+  std::unique_ptr<Hyphenator> hyphenator;
+  if (in.hyphenator) {
+    std::vector<std::string> key_terms{in.meta->title};
+    key_terms.insert(key_terms.end(), in.meta->keywords.begin(), in.meta->keywords.end());
+    heading_texts(in.body->blocks, key_terms);
+    hyphenator = in.hyphenator->keeping_whole(key_terms);
+  }
+  FlowBuilder b(style, fonts, in.article_file, diags, style.column_width(), hyphenator.get());
   b.set_punctuation(punctuation(*in.strings));
   if (tree) b.set_structure(tree);
   const auto& strings = *in.strings;
