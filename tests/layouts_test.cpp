@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <sstream>
 
 #include "text/hyphenation.h"
 #include "layout/paginate.h"
@@ -248,6 +249,22 @@ TEST_CASE("tri-fold: content that does not fit is an error saying how many words
   CHECK(std::string(trifold_panel_name(0)) == "D");
   CHECK(std::string(trifold_panel_name(3)) == "A");
   CHECK(std::string(trifold_panel_name(4)) == "B");
+}
+
+TEST_CASE("tri-fold: an article with no section where the flap would open is refused, saying so") {
+  ArticleFixture f("trifold");
+  f.resources.clear();
+  std::string flat;  // the example with its headings turned into paragraphs: one long section
+  std::istringstream lines(f.markdown);
+  for (std::string line; std::getline(lines, line);) flat += (line.starts_with("#") ? line.substr(line.find(' ') + 1) : line) + "\n";
+  flat += flat.substr(0, flat.size() / 4);  // a quarter longer: more than the three inside panels hold
+  Diagnostics d;
+  f.lay_out(flat, d);
+  REQUIRE(d.has_errors());
+  const auto message = format_diagnostic(d.items().back());
+  MESSAGE(message);
+  CHECK(message.find("only if the flap opens mid-section; start a section (a heading) where the inside panels end") !=
+        std::string::npos);
 }
 
 TEST_CASE("large print: 16 pt body or more, nothing under 14 pt, no italics, no justification") {

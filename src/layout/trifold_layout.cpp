@@ -52,14 +52,16 @@ PanelBox panel_box(const Style& s, PanelId id) {
   return {};
 }
 
+// The height of every panel's text area.
+double panel_height(const Style& s) { return s.page_height - s.margin_top - s.margin_bottom; }
+
 // A panel's text area inside its margins; `width` (when given) is centred in it: the flow is
 // set at the narrow panel's width so that it fits whichever panel it lands on.
 FrameArea panel_area(const Style& s, PanelId id, double width = 0) {
   const PanelBox p = panel_box(s, id);
   const double room = p.w - s.margin_left - s.margin_right;
   if (width <= 0 || width > room) width = room;
-  return {p.page, p.x + s.margin_left + (room - width) / 2, s.margin_top, width,
-          s.page_height - s.margin_top - s.margin_bottom};
+  return {p.page, p.x + s.margin_left + (room - width) / 2, s.margin_top, width, panel_height(s)};
 }
 
 // `s` for text set one panel wide: the flow (the narrow panel's width) or the back panel.
@@ -191,7 +193,7 @@ void add_cover(PageFrame& page, const Style& s, const FontSet& set, const Handou
   double by = a.y + a.h - s.header_contact.line_height * 2;
   if (!in.clinic->footer_note.empty()) {
     const double note = text.height(in.clinic->footer_note, s.footer_note);
-    text.add("P", in.clinic->footer_note, s.footer_note, by - note - f.back_note_gap);
+    text.add("P", in.clinic->footer_note, s.footer_note, by - note - f.cover_note_gap);
   }
   for (const auto& line : {clinic.info.phone, display_url(clinic.info.website)})
     if (!line.empty()) by = text.add(nullptr, line, s.header_contact, by);
@@ -233,6 +235,7 @@ struct Cut {
   bool fits = false;      // everything is on the four panels
   double overflow = 0;    // points of the flow past the flap
   int overflow_words = 0;
+  bool flap_mid_section = false;  // no section starts where F must end
 };
 
 // White space or a box's top padding: nothing a reader sees.
@@ -265,6 +268,7 @@ Cut cut_into_panels(const Flow& flow, double height, const std::string& lang) {
   const bool flap_ok = frames.size() <= kInsideRight + 1 || frames[kInsideRight + 1].empty() ||
                        (!frames[kInsideRight + 1].front().repeated &&
                         section_starts(flow, frames[kInsideRight + 1].front().box));
+  cut.flap_mid_section = !flap_ok;
   cut.fits = frames.size() <= kFlowFrames && flap_ok;
   return cut;
 }
@@ -293,15 +297,14 @@ Flow tagline_flow(const HandoutInput& in, const Style& back, double size, const 
   return b.take();
 }
 
-
 // The largest tagline size, from the style's down to the smallest readable one, at which the
 // notice and the foot share the back panel; none when even that is too large.
 std::optional<double> fit_taglines(const HandoutInput& in, const Style& back, const FontSet& fonts) {
   if (in.taglines.empty()) return back.assistance.size;
   Diagnostics scratch;
   Structure tree;
-  const double room = panel_area(back, PanelId::B).h - build_contact_box(in, back, fonts, scratch, tree).height -
-                      back.furniture.back_gap;
+  const double room =
+      panel_height(back) - build_contact_box(in, back, fonts, scratch, tree).height - back.furniture.back_gap;
   const double largest = std::min(back.assistance.size, back.body.size);
   for (double size = largest; size >= back.furniture.back_tagline_min - 1e-9; size -= kBodySizeStep)
     if (stacked_height(tagline_flow(in, back, size, fonts, scratch, nullptr)) <= room + 1e-6) return size;
@@ -320,7 +323,7 @@ Fit choose_sizes(const HandoutInput& in, const Style& style, const FontSet& font
   article.taglines.clear();
   Fit fit;
   bool article_fits = false;  // at some size, but with the notice too large for the back panel
-  const double height = panel_area(style, PanelId::D).h;
+  const double height = panel_height(style);
   auto cut_at = [&](double size) {
     const Style s = with_body_size(style, *in.layout, size);
     Diagnostics scratch;
@@ -353,6 +356,13 @@ std::string overflow_message(const Fit& fit, const Style& s) {
                   "the language-assistance notice does not fit the tri-fold's back panel beside the contact details, "
                   "even at %g pt; print fewer taglines (assistance_taglines in the layout) or use another layout",
                   s.furniture.back_tagline_min);
+    return buf;
+  }
+  if (fit.last.overflow <= 0 && fit.last.flap_mid_section) {
+    std::snprintf(buf, sizeof buf,
+                  "the article fits the tri-fold's panels at %g pt only if the flap opens mid-section; start a "
+                  "section (a heading) where the inside panels end, shorten the article or use another layout",
+                  fit.body);
     return buf;
   }
   const int words = fit.last.overflow_words;

@@ -62,7 +62,7 @@ struct FurnitureStyle {
   double cover_logo_height = 72;
   double cover_top = 10, cover_logo_gap = 10, cover_tagline_gap = 2;  ///< cover, from the top down
   double cover_title_gap = 30, cover_summary_gap = 10, cover_meta_gap = 8, cover_notice_gap = 4;
-  double back_note_gap = 8;      ///< tri-fold back panel: contact details to the footer note
+  double cover_note_gap = 8;     ///< tri-fold cover: the footer note to the phone and website under it
   /// Tri-fold: the tuck-in panel (folded inside, under the cover) is this much narrower than the
   /// other two, so it does not buckle against the fold (print shops ask for 1/16 to 1/8 in).
   double tuck_in_narrower = 6.75;
