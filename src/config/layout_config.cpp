@@ -157,6 +157,7 @@ bool parse_layout(const std::string& text, const std::string& path, LayoutConfig
   set("margin_left", out.margin_left, 18, 200);
   set("margin_right", out.margin_right, 18, 200);
   set("body_size", out.body_size, 8, 32);
+  set("min_body_size", out.min_body_size, 8, 32);
   set("body_leading", out.body_leading, 1.1, 2.5);
   read_heading_sizes(m, out);
   set("title_size", out.title_size, 12, 72);
@@ -177,6 +178,8 @@ bool parse_layout(const std::string& text, const std::string& path, LayoutConfig
   if (auto v = m.boolean("high_contrast")) out.high_contrast = *v;
   read_qr_codes(m, out);
   read_assistance_taglines(m, out);
+  if (out.min_body_size > out.body_size)
+    diags.error(m.pos("min_body_size"), "min_body_size must not be larger than body_size");
   if (out.landscape && out.page_width < out.page_height) std::swap(out.page_width, out.page_height);
   if (out.page_width - out.margin_left - out.margin_right < 144)
     diags.error(path, 0, 0, "layout leaves less than 2 inches for text between the margins");

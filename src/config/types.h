@@ -155,6 +155,9 @@ struct LayoutConfig {
   double page_width = 612, page_height = 792;
   double margin_top = 48, margin_bottom = 50, margin_left = 64, margin_right = 64;
   double body_size = 12;
+  /// Tri-fold: the body is set at the largest size from body_size down to this that fits the
+  /// panels (0: body_size only). Headings and gaps scale with it.
+  double min_body_size = 0;
   double body_leading = 1.5;  ///< line height as a multiple of the font size
   std::vector<double> heading_sizes{22, 16.5, 14, 13, 12, 12};
   double title_size = 24;

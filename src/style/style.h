@@ -1,6 +1,7 @@
 // Resolved visual style: the layout file and brand turned into concrete fonts, sizes and colours.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "config/types.h"
 #include "fonts/font_set.h"
@@ -71,8 +72,17 @@ struct FurnitureStyle {
   double cover_logo_height = 72;
   double cover_top = 10, cover_logo_gap = 10, cover_tagline_gap = 2;  ///< cover, from the top down
   double cover_title_gap = 30, cover_summary_gap = 10, cover_meta_gap = 8, cover_notice_gap = 4;
-  double back_note_gap = 8;      ///< tri-fold back panel: contact details to the footer note
-  double fold_tick = 12, fold_tick_width = 0.5;  ///< tri-fold fold marks, in the margins only
+  double cover_note_gap = 8;     ///< tri-fold cover: the footer note to the phone and website under it
+  /// Tri-fold: the tuck-in panel (folded inside, under the cover) is this much narrower than the
+  /// other two, so it does not buckle against the fold (print shops ask for 1/16 to 1/8 in).
+  double tuck_in_narrower = 6.75;
+  /// Tri-fold back panel: the taglines are set as large as fits, from the body size down to
+  /// this (still readable); between them and the contact details at least `back_gap`.
+  double back_tagline_min = 6.5, back_gap = 10;
+  double back_tagline_leading = 1.2, back_tagline_gap = 1.5;  ///< their line height (in ems) and spacing
+  /// Tri-fold fold marks: short ticks from the sheet's edge into the top and bottom margins,
+  /// shorter than the 0.25 in safe margin, so they never reach text.
+  double fold_tick = 12, fold_tick_width = 0.5;
   Color fold_tick_color{0xB8, 0xBE, 0xC2};
 };
 
@@ -193,6 +203,17 @@ struct Style {
 /// Builds the style from a layout, brand colours, the loaded font families and the language.
 Style make_style(const LayoutConfig& layout, const Brand& brand, const FamilyFaces& body,
                  const FamilyFaces& headings, const Script& script = {});
+
+/// How far apart the body sizes a tri-fold tries are, in points.
+constexpr double kBodySizeStep = 0.25;
+
+/// The body sizes a layout allows, largest first: body_size, then down in kBodySizeStep steps
+/// to min_body_size (only body_size when that is not set).
+std::vector<double> body_sizes(const LayoutConfig& layout);
+
+/// `base` (made by make_style from `layout`) with the body at `body_size`: headings, gaps and
+/// the text that follows the body scale with it; colours, faces and the title stay.
+Style with_body_size(const Style& base, const LayoutConfig& layout, double body_size);
 
 /// WCAG 2.1 contrast ratio of two colours (1 to 21).
 double contrast_ratio(Color a, Color b);
