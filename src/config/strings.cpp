@@ -41,7 +41,8 @@ const std::vector<std::string>& optional_string_keys() {
       "logo_alt",          // the logo's description for screen readers (else the clinic's name alone)
       "online_copy",       // label of the online copy's address (QR codes)
       "language_assistance", "language_assistance_title", "language_name_own",  // notices: [language_assistance]
-      "prepared_for", "clinician", "visit_date", "visit_note"};  // personal copies (--patients)
+      "prepared_for", "clinician", "visit_date", "visit_note",   // personal copies (--patients)
+      "email_subject", "email_greeting", "email_body", "email_locked", "email_attachment"};  // their messages
   return keys;
 }
 
@@ -61,6 +62,9 @@ const Placeholders& placeholders_of(const std::string& key) {
       {"fallback_notice", {{"language", "requested"}, {"language"}}},
       {"logo_alt", {{"clinic"}, {"clinic"}}},
       {"language_assistance", {{"phone"}, {"phone"}}},
+      {"email_subject", {{"clinic"}, {"clinic"}}},
+      {"email_body", {{"clinic"}, {}}},
+      {"email_attachment", {{"clinic", "n"}, {"n"}}},
   };
   static const Placeholders none;
   auto it = table.find(key);
