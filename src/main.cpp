@@ -31,7 +31,9 @@ struct Commands {
   std::string format = "text";
   handout::InitOptions init;
   handout::NewOptions new_article;
-  CLI::App *build_cmd = nullptr, *check_cmd = nullptr, *watch_cmd = nullptr, *init_cmd = nullptr, *new_cmd = nullptr;
+  handout::NewLanguageOptions new_language;
+  CLI::App *build_cmd = nullptr, *check_cmd = nullptr, *watch_cmd = nullptr, *init_cmd = nullptr, *new_cmd = nullptr,
+           *new_language_cmd = nullptr;
 };
 
 void add_build(CLI::App& app, Commands& c) {
@@ -80,8 +82,8 @@ void add_check(CLI::App& app, Commands& c) {
       ->check(CLI::Range(1.0, 18.0));
 }
 
-// watch: build, then rebuild what changed until Ctrl-C; init and new: a new clinic, a new
-// article (files from templates; never overwrites).
+// watch: build, then rebuild what changed until Ctrl-C; init, new and new-language: a new
+// clinic, article or language (files from templates; never overwrites).
 void add_watch_init_new(CLI::App& app, Commands& c) {
   c.watch_cmd = app.add_subcommand("watch", "Build, then rebuild the handouts whose files change (until Ctrl-C)");
   add_selection_options(c.watch_cmd, c.watch);
@@ -95,6 +97,11 @@ void add_watch_init_new(CLI::App& app, Commands& c) {
   new_article->add_option("--lang", c.new_article.languages, "Language to write it in (repeatable; default: the config's)")
       ->allow_extra_args(false);
   new_article->add_option("--config", c.new_article.config_path, "Clinic config file")->default_val("handout.yaml");
+  auto* new_language = c.new_language_cmd = app.add_subcommand(
+      "new-language", "Start a language handout has no labels for: content/CODE/strings.yaml, the English labels "
+                      "marked as not yet translated (writes nothing if it exists)");
+  new_language->add_option("code", c.new_language.code, "The language's BCP 47 code (so, pt-PT, zh-Hans)")->required();
+  new_language->add_option("--config", c.new_language.config_path, "Clinic config file")->default_val("handout.yaml");
 }
 
 }  // namespace
@@ -120,6 +127,7 @@ int main(int argc, char** argv) {
   }
   if (c.init_cmd->parsed()) return handout::run_init(c.init, std::cout, std::cerr);
   if (c.new_cmd->parsed()) return handout::run_new(c.new_article, std::cout, std::cerr);
+  if (c.new_language_cmd->parsed()) return handout::run_new_language(c.new_language, std::cout, std::cerr);
   if (c.check_cmd->parsed()) {
     c.check.json = c.format == "json";
     return handout::run_check(c.check, std::cout, std::cerr);

@@ -119,6 +119,59 @@ TEST_CASE("check: review dates, old, recent, missing, in the future, against a f
         std::vector<std::string>{"a.md:2:1: warning: no 'reviewed' date: add the day a clinician last reviewed it (reviewed: YYYY-MM-DD)"});
 }
 
+// "After today" compares the dates, not a count of months: any day of the previous month with a
+// later day number (2026-11-20 on 2026-12-05) was once reported as in the future.
+TEST_CASE("check: a review date is after today only when it is a later day, across months, years and leap days") {
+  auto reviewed_on = [](const char* day) {
+    ArticleMeta meta;
+    meta.reviewed = day;
+    meta.reviewed_pos = {"a.md", 4, 11};
+    return meta;
+  };
+  auto after_today = [&](const char* reviewed, CivilDate today) {
+    const auto found = lines(review_findings(reviewed_on(reviewed), today, 24, "a.md"));
+    return !found.empty() && found.front().find("is after today") != std::string::npos;
+  };
+  const CivilDate dec5{2026, 12, 5};
+  CHECK_FALSE(after_today("2026-11-20", dec5));  // the previous month, a later day number
+  CHECK_FALSE(after_today("2026-11-30", {2026, 12, 1}));
+  CHECK_FALSE(after_today("2025-12-31", {2026, 1, 1}));  // the previous year
+  CHECK_FALSE(after_today("2025-01-31", {2026, 1, 1}));
+  CHECK_FALSE(after_today("2026-12-05", dec5));  // the same day
+  CHECK(after_today("2026-12-06", dec5));        // tomorrow
+  CHECK(after_today("2027-01-01", {2026, 12, 31}));
+  CHECK(after_today("2026-12-01", {2026, 11, 30}));
+  CHECK_FALSE(after_today("2024-02-29", {2024, 2, 29}));  // a leap day, that day
+  CHECK_FALSE(after_today("2024-02-29", {2024, 3, 1}));
+  CHECK(after_today("2024-02-29", {2024, 2, 28}));
+  CHECK(lines(review_findings(reviewed_on("2026-12-06"), dec5, 24, "a.md")) ==
+        std::vector<std::string>{"a.md:4:11: warning: 'reviewed' 2026-12-06 is after today (2026-12-05)"});
+  // And the months counted from a leap day: due 24 whole months later, on 2026-03-01 (2026 has no Feb 29).
+  const ArticleMeta leap = reviewed_on("2024-02-29");
+  CHECK(review_findings(leap, {2026, 2, 28}, 24, "a.md").empty());
+  CHECK(lines(review_findings(leap, {2026, 3, 1}, 24, "a.md")) ==
+        std::vector<std::string>{"a.md:4:11: warning: reviewed 2024-02-29, 24 months ago: due for review after 24 "
+                                 "months (check.review_after_months)"});
+  CHECK(review_findings(reviewed_on("2026-11-30"), {2026, 12, 1}, 1, "a.md").empty());  // a day old: not a whole month
+}
+
+TEST_CASE("check: a draft article (status: draft), and an empty 'reviewed:' reported at its line") {
+  const Parsed p = parse("---\ntitle: T\nstatus: draft   # remove when reviewed\nreviewed:       # YYYY-MM-DD\n---\n\nText.\n");
+  CHECK(p.meta.status == "draft");
+  CHECK(p.meta.reviewed.empty());
+  CHECK(lines(status_findings(p.meta, "a.md")) ==
+        std::vector<std::string>{"a.md:3:9: warning: draft article (status: draft): not ready for patients; once a "
+                                 "clinician has reviewed it, write the day in 'reviewed:' and remove 'status: draft'"});
+  CHECK(lines(review_findings(p.meta, {2026, 12, 5}, 24, "a.md")) ==
+        std::vector<std::string>{"a.md:4:1: warning: no 'reviewed' date: add the day a clinician last reviewed it (reviewed: YYYY-MM-DD)"});
+  CHECK(status_findings(parse("---\ntitle: T\nstatus: ready\n---\n\nText.\n").meta, "a.md").empty());
+  CHECK(status_findings(parse("---\ntitle: T\n---\n\nText.\n").meta, "a.md").empty());
+  ArticleMeta meta;
+  Diagnostics d;
+  CHECK_FALSE(parse_front_matter("title: T\nstatus: drfat\n", "a.md", 2, meta, d));
+  CHECK(d.to_string() == "a.md:3:9: error: 'status' must be draft or ready (got 'drfat')\n");
+}
+
 TEST_CASE("check: link schemes other than https, mailto and tel") {
   const Parsed p = parse("Read [this](http://a.example/x), [that](https://a.example), [mail](mailto:a@b.example),\n"
                          "[call](tel:+15035550142), [run](javascript:alert(1)), [file](notes.html) and [bad](https://).\n");
@@ -151,6 +204,15 @@ TEST_CASE("check: draft translations and missing ones") {
   CHECK(format_diagnostic(missing_translation("fr", "a", "content/fr/a.md", "").diag) ==
         "content/fr/a.md: error: no 'fr' translation of 'a': the build fails for this handout");
   CHECK(missing_translation("fr", "a", "content/fr/a.md", "en").diag.severity == Severity::Warning);
+  CHECK(format_diagnostic(missing_translation("fr", "a", "content/fr/a.md", "", "en").diag) ==
+        "content/fr/a.md: error: no 'fr' translation of 'a': the build fails for this handout (set "
+        "'fallback_language: en' to print the 'en' version in 'fr')");
+  // An article the language does not get at all: the build makes no handout and says nothing, so check does.
+  CHECK(format_diagnostic(untranslated_article("fr", "a", "content/fr/a.md", "en").diag) ==
+        "content/fr/a.md: warning: no 'fr' translation of 'a', so the build makes no 'fr' handout of it: write this "
+        "file, or set 'fallback_language: en' to print the 'en' version in 'fr'");
+  CHECK(format_diagnostic(untranslated_article("fr", "a", "content/fr/a.md", "").diag) ==
+        "content/fr/a.md: warning: no 'fr' translation of 'a', so the build makes no 'fr' handout of it: write this file");
 }
 
 TEST_CASE("check: contrast of every text colour on its background, from the resolved style") {

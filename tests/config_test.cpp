@@ -1,10 +1,13 @@
 // Config loading: the shipped example, and each class of error with its exact message.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "config/config.h"
 #include "config/suggest.h"
 #include "layout/page_furniture.h"
 #include "test_support.h"
+#include "util/text.h"
 
 using namespace handout;
 
@@ -189,6 +192,73 @@ TEST_CASE("strings files must define every label") {
         std::string::npos);
 }
 
+TEST_CASE("a new language's labels: every English label copied, each listed as untranslated, read back as written") {
+  Strings en;
+  Diagnostics d;
+  REQUIRE(load_strings(test::source_dir() + "/content/en/strings.yaml", 1 << 20, en, d));
+  const std::string text = untranslated_strings_yaml(en, "en");
+  CHECK(text.starts_with("translation: draft\nsource_language: \"en\"\nuntranslated:\n  - helpful_resources\n"));
+  Strings so;
+  Diagnostics back;
+  REQUIRE(parse_strings(text, "content/so/strings.yaml", so, back));
+  CHECK(back.to_string() == "");
+  CHECK(so.labels == en.labels);
+  CHECK(so.months == en.months);
+  CHECK(so.language_names == en.language_names);
+  CHECK(so.translation == "draft");
+  CHECK(so.source_language == "en");
+  // Every label the English file has, in the order a file is written: the machine-readable list
+  // a translation workflow exports.
+  std::vector<std::string> expected;
+  for (const auto& key : translatable_string_keys())
+    if (en.labels.count(key) || key == "months" || key == "language_names") expected.push_back(key);
+  CHECK(so.untranslated == expected);
+  CHECK(so.untranslated.size() == en.labels.size() + 2);
+  CHECK(so.untranslated_pos.line == 4);
+  // Any text survives the quoting: quotes, backslashes, line breaks, a YAML indicator first.
+  Strings odd = en;
+  odd.labels["phone"] = "Tel \"quoted\" \\ back\nslash: # not a comment";
+  odd.labels["email"] = "- @&*!|>%";
+  odd.language_names["no"] = "Norwegian";  // a key YAML 1.1 would read as false
+  Strings read;
+  Diagnostics odd_diags;
+  REQUIRE(parse_strings(untranslated_strings_yaml(odd, "en"), "s.yaml", read, odd_diags));
+  CHECK(read.labels == odd.labels);
+  CHECK(read.language_names == odd.language_names);
+}
+
+TEST_CASE("strings: the untranslated list names labels this file defines, once; a translation names its source") {
+  std::string all;  // the English labels, then the lines of each case
+  REQUIRE(read_file(test::source_dir() + "/content/en/strings.yaml", all));
+  const auto logo_alt = all.find("logo_alt: ");  // an optional label, left out
+  REQUIRE(logo_alt != std::string::npos);
+  all.erase(logo_alt, all.find('\n', logo_alt) + 1 - logo_alt);
+  const int next = static_cast<int>(std::count(all.begin(), all.end(), '\n')) + 1;
+  auto errors = [&](const std::string& more) {
+    Strings s;
+    Diagnostics d;
+    parse_strings(all + more, "s.yaml", s, d);
+    return d.to_string();
+  };
+  const std::string l = "s.yaml:" + std::to_string(next + 1);
+  CHECK(errors("untranslated: [phone, months]\n") == "");
+  CHECK(errors("untranslated:\n  - phone\n  - phnoe\n") ==
+        "s.yaml:" + std::to_string(next + 2) + ":5: error: 'untranslated' lists 'phnoe', which is no label (did you mean 'phone'?)\n");
+  CHECK(errors("untranslated:\n  - phone\n  - phone\n") ==
+        "s.yaml:" + std::to_string(next + 2) + ":5: error: 'untranslated' lists 'phone' twice\n");
+  CHECK(errors("untranslated:\n  - logo_alt\n") ==
+        l + ":5: error: 'untranslated' lists 'logo_alt', which this file does not define (remove it from the list)\n");
+  CHECK(errors("translation: draft\n") ==
+        "s.yaml:" + std::to_string(next) + ":14: error: translated labels must name their 'source_language'\n");
+  CHECK(errors("translation: done\nsource_language: en\n") ==
+        "s.yaml:" + std::to_string(next) + ":14: error: 'translation' must be draft or reviewed (got 'done')\n");
+  Strings s;
+  Diagnostics d;
+  REQUIRE(parse_strings(all + "translation: reviewed\nsource_language: en\n", "s.yaml", s, d));
+  CHECK(s.translation == "reviewed");
+  CHECK(s.untranslated.empty());
+}
+
 TEST_CASE("the optional logo description must name the clinic") {
   test::Fixture f;
   Strings s;
@@ -275,4 +345,29 @@ TEST_CASE("layout: one name, or a list whose first is the main layout; a name tw
   CHECK(two.layout == "letter");
   CHECK(errors_of("clinic:\n  name: X\nlayout: [letter, a4, letter]\n") ==
         "clinic.yaml:3:9: error: layout 'letter' is listed twice in 'layout'\n");
+}
+
+TEST_CASE("language codes get a 'did you mean' from the languages with labels") {
+  const std::vector<std::string> shipped{"am", "ar", "bn", "en", "es", "fa", "fr", "hi", "ht", "ja",
+                                         "ko", "pt-BR", "ru", "th", "tl", "vi", "zh-Hans", "zh-Hant"};
+  using Codes = std::vector<std::string>;
+  CHECK(language_suggestions("sp", shipped) == Codes{"es"});
+  CHECK(language_suggestions("zh", shipped) == Codes{"zh-Hans", "zh-Hant"});
+  CHECK(language_suggestions("pt", shipped) == Codes{"pt-BR"});
+  CHECK(language_suggestions("pt-PT", shipped) == Codes{"pt-BR"});
+  CHECK(language_suggestions("en-US", shipped) == Codes{"en"});
+  CHECK(language_suggestions("zh-Hnas", shipped) == Codes{"zh-Hans"});  // a typo: the closer one
+  CHECK(language_suggestions("zh-TW", shipped) == Codes{"zh-Hant"});
+  CHECK(language_suggestions("cn", shipped) == Codes{"zh-Hans"});
+  CHECK(language_suggestions("chi", shipped) == Codes{"zh-Hans", "zh-Hant"});
+  CHECK(language_suggestions("jp", shipped) == Codes{"ja"});
+  CHECK(language_suggestions("ZH_HANS", shipped) == Codes{"zh-Hans"});
+  CHECK(language_suggestions("spa", shipped) == Codes{"es"});
+  // Known codes need none; a language handout has no labels for, and nothing like it, gets none.
+  CHECK(language_suggestions("es", shipped).empty());
+  CHECK(language_suggestions("so", shipped).empty());
+  CHECK(language_suggestions("de", shipped).empty());
+  CHECK(did_you_mean_language("zh", shipped) == " (did you mean 'zh-Hans' or 'zh-Hant'?)");
+  CHECK(did_you_mean_language("sp", shipped) == " (did you mean 'es'?)");
+  CHECK(did_you_mean_language("so", shipped) == "");
 }

@@ -37,6 +37,9 @@ void check_loads(const std::vector<PlannedFile>& files) {
     if (f.path.ends_with("handout.yaml")) {
       ClinicConfig c;
       CHECK(parse_clinic_config(f.text, f.path, c, d));
+    } else if (f.path.ends_with("strings.yaml")) {
+      Strings strings;
+      CHECK(parse_strings(f.text, f.path, strings, d));
     } else if (f.path.ends_with(".resources.yaml")) {
       ResourceList r;
       CHECK(parse_resources(f.text, f.path, r, d));
@@ -45,7 +48,9 @@ void check_loads(const std::vector<PlannedFile>& files) {
       ArticleMeta meta;
       REQUIRE(src.front_matter_line == 2);
       CHECK(parse_front_matter(src.front_matter, f.path, 2, meta, d));
-      CHECK(meta.reviewed == "2026-11-25");
+      // Nobody has reviewed a template: no date (nothing printed), and marked as a draft.
+      CHECK(meta.reviewed.empty());
+      CHECK(meta.status == "draft");
     }
     CHECK(d.to_string() == "");
   }
@@ -95,6 +100,23 @@ TEST_CASE("new plans a skeleton per language with a title made of its name") {
   CHECK(en.find("keywords: [knee pain]\n") != std::string::npos);
   CHECK(file_named(files, "c/content/es/knee-pain.md").text.find("Una o dos frases") != std::string::npos);
   CHECK(file_named(files, "c/content/de/knee-pain.md").text.find("translation:") == std::string::npos);
+}
+
+TEST_CASE("new-language plans the English labels, each marked as not yet translated") {
+  Strings english;
+  Diagnostics d;
+  REQUIRE(load_strings(test::source_dir() + "/content/en/strings.yaml", 1 << 20, english, d));
+  const PlannedFile file = plan_new_language("c/content", "so", english, kValues);
+  CHECK(file.path == "c/content/so/strings.yaml");
+  CHECK(file.text.starts_with("# yaml-language-server: $schema=/usr/share/handout/schema/strings.schema.json\n"));
+  CHECK(file.text.find("# The labels a 'so' handout prints") != std::string::npos);
+  check_loads({file});
+  Strings so;
+  REQUIRE(parse_strings(file.text, file.path, so, d));
+  CHECK(so.labels == english.labels);
+  CHECK(so.translation == "draft");
+  CHECK(so.source_language == "en");
+  CHECK(so.untranslated.size() == english.labels.size() + 2);  // with months and language_names
 }
 
 TEST_CASE("write_new_files writes all files, or none when one exists") {

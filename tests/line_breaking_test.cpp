@@ -4,6 +4,8 @@
 #include "layout/flat_text.h"
 #include "layout/inline_text.h"
 #include "layout/line_breaker.h"
+#include "text/line_breaks.h"
+#include "util/utf8.h"
 #include "test_support.h"
 
 using namespace handout;
@@ -129,4 +131,21 @@ TEST_CASE("a paragraph that fits whole on its line is one piece, its break oppor
   const FlatText separated = flatten({s}, styles, *f.set, false, "en", {}, d);
   CHECK(find_pieces(separated, "en", 400).size() == 3);
   CHECK(find_pieces(separated, "en", 400)[1].after == BreakKind::Forced);
+}
+
+TEST_CASE("no line ends inside a number, time, range or phone number") {
+  auto breaks_in = [](const std::u32string& text, const std::string& lang) {  // "|" where a line may end
+    const auto b = line_breaks(text, lang);
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size(); ++i)
+      out += text[i], out += b[i] == BreakAfter::Allowed && i + 1 < text.size() ? U"|" : U"";
+    return utf8_encode(out);
+  };
+  // Without the rule, UAX #14 allows a break after the dash: "8:00–" / "18:00;".
+  CHECK(breaks_in(U"Monday 8:00\u201318:00; Friday 8:00\u201314:00", "en") ==
+        "Monday |8:00\u201318:00; |Friday |8:00\u201314:00");
+  CHECK(breaks_in(U"call 555-0142 or 503/555-0100", "en") == "call |555-0142 |or |503/555-0100");
+  CHECK(breaks_in(U"\u0645\u0646 8:00\u201318:00\u061B", "ar") == "\u0645\u0646 |8:00\u201318:00\u061B");
+  // Words with dashes still break after them.
+  CHECK(breaks_in(U"long-term pain", "en") == "long-|term |pain");
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iterator>
+#include <tuple>
 
 #include "check/letters.h"
 #include "util/link.h"
@@ -74,6 +75,12 @@ std::string trimmed(const std::string& s) {
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
+bool operator<(CivilDate a, CivilDate b) {
+  return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
+}
+
+// Whole months from `from` to `to` (not before it): a month counts once its day number is
+// reached, so 2026-11-20 to 2026-12-05 is 0 months and 2024-11-25 to 2026-11-25 is 24.
 int months_between(CivilDate from, CivilDate to) {
   return (to.year - from.year) * 12 + (to.month - from.month) - (to.day < from.day ? 1 : 0);
 }
@@ -199,14 +206,24 @@ std::vector<Finding> review_findings(const ArticleMeta& meta, CivilDate today, i
                     "no 'reviewed' date: add the day a clinician last reviewed it (reviewed: YYYY-MM-DD)")};
   const CivilDate reviewed{std::stoi(meta.reviewed.substr(0, 4)), std::stoi(meta.reviewed.substr(5, 2)),
                            std::stoi(meta.reviewed.substr(8, 2))};
-  const int age = months_between(reviewed, today);
-  if (age < 0 || (age == 0 && reviewed.day > today.day))
+  // The dates themselves are compared: a month count says nothing about "after" (2026-11-20
+  // is 0 whole months before 2026-12-05, and before it).
+  if (today < reviewed)
     return {finding("review", Severity::Warning, file, at.line, at.col,
                     "'reviewed' " + meta.reviewed + " is after today (" + iso(today) + ")")};
+  const int age = months_between(reviewed, today);
   if (age < months) return {};
   return {finding("review", Severity::Warning, file, at.line, at.col,
                   "reviewed " + meta.reviewed + ", " + std::to_string(age) + " months ago: due for review after " +
                       std::to_string(months) + " months (check.review_after_months)")};
+}
+
+std::vector<Finding> status_findings(const ArticleMeta& meta, const std::string& file) {
+  if (meta.status != "draft") return {};
+  const SourcePos at = meta.status_pos.file.empty() ? SourcePos{file, 1, 1} : meta.status_pos;
+  return {finding("status", Severity::Warning, file, at.line, at.col,
+                  "draft article (status: draft): not ready for patients; once a clinician has reviewed it, write "
+                  "the day in 'reviewed:' and remove 'status: draft'")};
 }
 
 std::vector<Finding> draft_findings(const ArticleMeta& meta, const std::string& file) {
@@ -251,12 +268,30 @@ std::vector<Finding> small_text_findings(const Style& s, const LayoutConfig& lay
   return out;
 }
 
+namespace {
+
+std::string fallback_hint(const std::string& suggest, const std::string& lang) {
+  return suggest.empty() ? "" : "set 'fallback_language: " + suggest + "' to print the '" + suggest + "' version in '" + lang + "'";
+}
+
+}  // namespace
+
 Finding missing_translation(const std::string& lang, const std::string& article, const std::string& path,
-                            const std::string& fallback) {
+                            const std::string& fallback, const std::string& suggest) {
   const std::string what = "no '" + lang + "' translation of '" + article + "'";
   if (!fallback.empty())
     return finding("translation", Severity::Warning, path, 0, 0, what + ": the handout prints the '" + fallback + "' version");
-  return finding("translation", Severity::Error, path, 0, 0, what + ": the build fails for this handout");
+  const std::string hint = fallback_hint(suggest, lang);
+  return finding("translation", Severity::Error, path, 0, 0,
+                 what + ": the build fails for this handout" + (hint.empty() ? "" : " (" + hint + ")"));
+}
+
+Finding untranslated_article(const std::string& lang, const std::string& article, const std::string& path,
+                             const std::string& suggest) {
+  const std::string hint = fallback_hint(suggest, lang);
+  return finding("translation", Severity::Warning, path, 0, 0,
+                 "no '" + lang + "' translation of '" + article + "', so the build makes no '" + lang +
+                     "' handout of it: write this file" + (hint.empty() ? "" : ", or " + hint));
 }
 
 }  // namespace handout

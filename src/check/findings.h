@@ -42,6 +42,9 @@ std::vector<Finding> image_findings(const Document& doc, const std::string& file
 /// A missing `reviewed` date, or one `months` or more before `today`.
 std::vector<Finding> review_findings(const ArticleMeta& meta, CivilDate today, int months, const std::string& file);
 
+/// An article still marked `status: draft` (as `handout init` and `new` write it): not ready for patients.
+std::vector<Finding> status_findings(const ArticleMeta& meta, const std::string& file);
+
 /// A translation still marked `translation: draft`.
 std::vector<Finding> draft_findings(const ArticleMeta& meta, const std::string& file);
 
@@ -53,8 +56,16 @@ std::vector<Finding> contrast_findings(const Style& style, const SourcePos& at);
 /// (any text) or 11 pt (body text) (warnings); reported at `at` (the layout file).
 std::vector<Finding> small_text_findings(const Style& style, const LayoutConfig& layout, const SourcePos& at);
 
-/// A configured language without this article: `fallback` is the language printed instead ("" when none).
+/// A handout of the run whose language lacks the article: `fallback` is the language printed
+/// instead ("" when none: the build fails); `suggest` a language that has it, to set as
+/// fallback_language ("" when none would help).
 Finding missing_translation(const std::string& lang, const std::string& article, const std::string& path,
-                            const std::string& fallback);
+                            const std::string& fallback, const std::string& suggest = "");
+
+/// An article of another language of the run that `lang` lacks and does not fall back for, so
+/// no handout of it is made in `lang` (the build says nothing): `path` is where it would go,
+/// `suggest` a language to set as fallback_language ("" when none would help).
+Finding untranslated_article(const std::string& lang, const std::string& article, const std::string& path,
+                             const std::string& suggest);
 
 }  // namespace handout

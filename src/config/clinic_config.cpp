@@ -155,8 +155,11 @@ void read_brand(yaml::MapReader& top, ClinicConfig& out) {
 }
 
 void read_languages(yaml::MapReader& top, ClinicConfig& out) {
+  auto node = top.child("languages");
   auto langs = top.text_list("languages", true);
   if (!langs) return;
+  for (std::size_t i = 0; i < langs->size(); ++i)
+    out.language_pos.push_back(node.IsSequence() ? top.pos_of(node[i]) : top.pos("languages"));
   if (langs->empty()) top.diags().error(top.pos("languages"), "'languages' must name at least one language");
   for (const auto& code : *langs)
     if (!valid_language_code(code))

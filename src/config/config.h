@@ -34,6 +34,14 @@ bool parse_strings(const std::string& text, const std::string& path, Strings& ou
 const std::vector<std::string>& required_string_keys();
 /// The labels only some features use; a feature that needs one a language lacks says so.
 const std::vector<std::string>& optional_string_keys();
+/// Every key of a strings file that holds text to translate, in the order a file is written:
+/// the required labels, `months`, the optional labels, `language_names`. What `untranslated`
+/// may list.
+const std::vector<std::string>& translatable_string_keys();
+/// `source`'s labels as the text of a new language's strings file (no comments): marked
+/// `translation: draft` from `source_language`, with every label it has listed under
+/// `untranslated` (see Strings::untranslated). parse_strings reads it back as `source`.
+std::string untranslated_strings_yaml(const Strings& source, const std::string& source_language);
 
 /// Loads a resource list file.
 bool load_resources(const std::string& path, long long max_bytes, ResourceList& out, Diagnostics& diags);

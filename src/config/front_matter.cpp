@@ -28,6 +28,9 @@ bool parse_front_matter(const std::string& text, const std::string& path, int fi
   out.title_pos = m.pos("title");
   out.summary = m.text("summary").value_or("");
   out.summary_pos = m.pos("summary"), out.reviewed_pos = m.pos("reviewed"), out.translation_pos = m.pos("translation");
+  // `reviewed:` left empty (as init and new write it) has no value to point at: its key's line.
+  for (auto it = root.begin(); it != root.end(); ++it)
+    if (it->first.Scalar() == "reviewed" && it->second.IsNull()) out.reviewed_pos = m.pos_of(it->first);
   if (auto reviewed = m.text("reviewed")) {
     if (is_iso_date(*reviewed))
       out.reviewed = *reviewed;
@@ -45,6 +48,13 @@ bool parse_front_matter(const std::string& text, const std::string& path, int fi
   out.source_language = m.text("source_language").value_or("");
   if (!out.translation.empty() && out.source_language.empty())
     diags.error(m.pos("translation"), "a translation must name its 'source_language'");
+  out.status_pos = m.pos("status");
+  if (auto status = m.text("status")) {
+    if (*status == "draft" || *status == "ready")
+      out.status = *status;
+    else
+      diags.error(m.pos("status"), "'status' must be draft or ready (got '" + *status + "')");
+  }
   if (auto d = m.text("translated")) {
     if (is_iso_date(*d))
       out.translated = *d;

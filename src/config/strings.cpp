@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "config/config.h"
+#include "config/suggest.h"
 #include "config/yaml_reader.h"
 #include "util/text.h"
 
@@ -41,9 +43,66 @@ const std::vector<std::string>& optional_string_keys() {
       "logo_alt",          // the logo's description for screen readers (else the clinic's name alone)
       "online_copy",       // label of the online copy's address (QR codes)
       "language_assistance", "language_assistance_title", "language_name_own",  // notices: [language_assistance]
-      "prepared_for", "clinician", "visit_date", "visit_note",   // personal copies (--patients)
+      "prepared_for", "clinician", "visit_date", "visit_note",  // personal copies (--patients)
+      "label_separator",  // after a label, before its value: ": " (the default), "：" (Chinese, Japanese)
+      "list_separator",   // between the items of a list in a line: "; " (the default), "؛ " (Arabic)
       "email_subject", "email_greeting", "email_body", "email_locked", "email_attachment"};  // their messages
   return keys;
+}
+
+const std::vector<std::string>& translatable_string_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out = required_string_keys();
+    out.push_back("months");
+    out.insert(out.end(), optional_string_keys().begin(), optional_string_keys().end());
+    out.push_back("language_names");
+    return out;
+  }();
+  return keys;
+}
+
+namespace {
+
+// A YAML double-quoted scalar: any text, written so every YAML reader reads it back as it is.
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
+    else if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7F) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", c);
+      out += hex;
+    } else out += static_cast<char>(c);
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string untranslated_strings_yaml(const Strings& source, const std::string& source_language) {
+  std::vector<std::string> keys;
+  for (const auto& key : translatable_string_keys())
+    if (source.labels.count(key) || (key == "months" && !source.months.empty()) ||
+        (key == "language_names" && !source.language_names.empty()))
+      keys.push_back(key);
+  std::string out = "translation: draft\nsource_language: " + quoted(source_language) + "\nuntranslated:\n";
+  for (const auto& key : keys) out += "  - " + key + "\n";
+  out += "\n";
+  for (const auto& key : keys) {
+    if (key == "months") {
+      out += "months: [";
+      for (std::size_t i = 0; i < source.months.size(); ++i) out += (i ? ", " : "") + quoted(source.months[i]);
+      out += "]\n";
+    } else if (key == "language_names") {
+      out += "language_names:\n";
+      for (const auto& [code, name] : source.language_names) out += "  " + quoted(code) + ": " + quoted(name) + "\n";
+    } else {
+      out += key + ": " + quoted(source.get(key)) + "\n";
+    }
+  }
+  return out;
 }
 
 namespace {
@@ -103,6 +162,44 @@ void check_placeholders(const std::string& key, const std::string& label, const 
     diags.error(at, "'date' must contain {month} or {month_number}");
 }
 
+// `translation`, `source_language` and `untranslated`: labels translated from another language,
+// and those still in it. Each entry of `untranslated` must be a label this file defines, once.
+void read_translation_marks(const YAML::Node& root, yaml::MapReader& m, Strings& out) {
+  Diagnostics& diags = m.diags();
+  out.translation_pos = m.pos("translation");
+  if (auto t = m.text("translation")) {
+    if (*t == "draft" || *t == "reviewed")
+      out.translation = *t;
+    else
+      diags.error(m.pos("translation"), "'translation' must be draft or reviewed (got '" + *t + "')");
+  }
+  if (auto source = m.text("source_language")) {
+    if (valid_language_code(*source))
+      out.source_language = *source;
+    else
+      diags.error(m.pos("source_language"), "invalid language code '" + *source + "' for 'source_language'");
+  }
+  if (!out.translation.empty() && !m.text("source_language"))
+    diags.error(m.pos("translation"), "translated labels must name their 'source_language'");
+  out.untranslated_pos = m.pos("untranslated");
+  auto node = m.child("untranslated");
+  auto list = m.text_list("untranslated", false);
+  if (!list) return;
+  const auto& keys = translatable_string_keys();
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string& key = (*list)[i];
+    const SourcePos at = node.IsSequence() ? m.pos_of(node[i]) : m.pos("untranslated");
+    if (std::find(keys.begin(), keys.end(), key) == keys.end())
+      diags.error(at, "'untranslated' lists '" + key + "', which is no label" + did_you_mean(key, keys));
+    else if (std::find(list->begin(), list->begin() + static_cast<long>(i), key) != list->begin() + static_cast<long>(i))
+      diags.error(at, "'untranslated' lists '" + key + "' twice");
+    else if (!root[key].IsDefined())
+      diags.error(at, "'untranslated' lists '" + key + "', which this file does not define (remove it from the list)");
+    else
+      out.untranslated.push_back(key);
+  }
+}
+
 }  // namespace
 
 bool parse_strings(const std::string& text, const std::string& path, Strings& out,
@@ -133,6 +230,7 @@ bool parse_strings(const std::string& text, const std::string& path, Strings& ou
         if (auto v = n.text(code)) out.language_names[code] = *v;
       }
   }
+  read_translation_marks(root, m, out);
   m.finish();
   return diags.error_count() == errors_before;
 }

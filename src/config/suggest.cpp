@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace handout {
 
@@ -43,6 +44,66 @@ std::string closest_match(const std::string& word, const std::vector<std::string
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
   auto match = closest_match(word, candidates);
   return match.empty() ? "" : " (did you mean '" + match + "'?)";
+}
+
+namespace {
+
+std::string lowered(std::string s) {
+  for (char& c : s) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string primary_of(const std::string& code) { return lowered(code.substr(0, code.find_first_of("-_"))); }
+
+// Codes people write for a language that are not its BCP 47 code: country codes, ISO 639-2
+// codes, regional Chinese codes. Each maps to a code or a primary language ("zh": both scripts).
+const std::map<std::string, std::string>& mistaken_codes() {
+  static const std::map<std::string, std::string> table{
+      {"sp", "es"},       {"spa", "es"},      {"esp", "es"},     {"eng", "en"},     {"fra", "fr"},
+      {"fre", "fr"},      {"rus", "ru"},      {"vie", "vi"},     {"vn", "vi"},      {"cn", "zh-Hans"},
+      {"zh-cn", "zh-Hans"}, {"zh-sg", "zh-Hans"}, {"chi", "zh"}, {"zho", "zh"},
+      {"zh-tw", "zh-Hant"}, {"zh-hk", "zh-Hant"}, {"zh-mo", "zh-Hant"}, {"kr", "ko"}, {"kor", "ko"},
+      {"jp", "ja"},       {"jpn", "ja"},      {"ara", "ar"},     {"por", "pt"},     {"br", "pt-BR"},
+      {"tgl", "tl"},      {"fil", "tl"},      {"ph", "tl"},      {"hat", "ht"},     {"per", "fa"},
+      {"fas", "fa"},      {"ir", "fa"},       {"hin", "hi"},     {"ben", "bn"},     {"tha", "th"},
+      {"amh", "am"},      {"ger", "de"},      {"deu", "de"},     {"ita", "it"},     {"ua", "uk"},
+      {"ukr", "uk"},      {"gr", "el"},       {"gre", "el"},     {"ell", "el"},     {"heb", "he"},
+      {"iw", "he"},       {"som", "so"},      {"pol", "pl"},     {"arm", "hy"},     {"hye", "hy"},
+  };
+  return table;
+}
+
+}  // namespace
+
+std::vector<std::string> language_suggestions(const std::string& code, const std::vector<std::string>& known) {
+  if (std::find(known.begin(), known.end(), code) != known.end()) return {};
+  std::string wanted = lowered(code);
+  for (const auto& k : known)
+    if (lowered(k) == wanted) return {k};  // ZH-HANS, pt_br
+  if (auto it = mistaken_codes().find(wanted); it != mistaken_codes().end()) {
+    for (const auto& k : known)
+      if (lowered(k) == lowered(it->second)) return {k};
+    wanted = lowered(it->second);  // a primary language: its known codes, below
+  }
+  // The known codes of the same language; with a subtag given, those closest to it.
+  std::vector<std::string> same;
+  for (const auto& k : known)
+    if (primary_of(k) == primary_of(wanted)) same.push_back(k);
+  if (same.size() > 1 && wanted.find('-') != std::string::npos) {
+    int best = 1 << 30;
+    for (const auto& k : same) best = std::min(best, edit_distance(wanted, k));
+    std::erase_if(same, [&](const std::string& k) { return edit_distance(wanted, k) > best; });
+  }
+  return same;
+}
+
+std::string did_you_mean_language(const std::string& code, const std::vector<std::string>& known) {
+  const auto found = language_suggestions(code, known);
+  if (found.empty()) return "";
+  std::string out = " (did you mean ";
+  for (std::size_t i = 0; i < found.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == found.size() ? " or " : ", ") + ("'" + found[i] + "'");
+  return out + "?)";
 }
 
 }  // namespace handout

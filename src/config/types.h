@@ -150,6 +150,7 @@ struct ClinicConfig {
   LocalizedText tagline, hours;  ///< clinic.tagline and clinic.hours, as written
   Brand brand;
   std::vector<std::string> languages{"en"};
+  std::vector<SourcePos> language_pos;  ///< where each of `languages` is written (empty: not written)
   std::string layout = "letter";  ///< the first (main) layout
   std::vector<std::string> layouts{"letter"};  ///< every layout each handout is built in, main first
   SourcePos layout_pos;
@@ -219,6 +220,15 @@ struct Strings {
   std::map<std::string, std::string> labels;
   std::vector<std::string> months;  ///< twelve month names for dates
   std::map<std::string, std::string> language_names;  ///< "en" -> "English", in this language
+  /// Labels translated from another language: `translation: draft` or `reviewed` ("" for an
+  /// original), and `source_language`, the language they were translated from.
+  std::string translation, source_language;
+  /// The labels still in the source language, as the file lists them under `untranslated:`:
+  /// top-level keys of the file (a label, `months`, `language_names`). `handout new-language`
+  /// lists every label; a translator deletes each line as the label is translated. This list is
+  /// the one machine-readable record of what is left to translate.
+  std::vector<std::string> untranslated;
+  SourcePos untranslated_pos, translation_pos;  ///< where they are written (the file when absent)
   /// The name of a language in this language (its code when the strings file has none).
   std::string language_name(const std::string& code) const;
   /// The label for `key` ("" if absent; loading checks every required key is present).
@@ -239,7 +249,10 @@ struct ArticleMeta {
   std::string translation;      ///< "draft" or "reviewed" for a translation; "" for an original
   std::string source_language;  ///< the language it was translated from
   std::string translated;       ///< YYYY-MM-DD the translation was made
-  SourcePos title_pos, summary_pos, reviewed_pos, translation_pos;  ///< where they are written (the front matter when absent)
+  /// "draft" while the article is not ready for patients (`status: draft`, as `handout init`
+  /// and `new` write it), "ready" or "" once it is: the build and `handout check` warn about a draft.
+  std::string status;
+  SourcePos title_pos, summary_pos, reviewed_pos, translation_pos, status_pos;  ///< where they are written (the front matter when absent)
 };
 
 /// A resource list file: an optional lead-in sentence and the entries.

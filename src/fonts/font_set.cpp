@@ -175,6 +175,12 @@ bool FontSet::needs_synthetic_bold(FontId id) const {
   return (style == 1 || style == 3) && f.faces[style] == f.faces[0];
 }
 
+bool FontSet::italic_stands_in(FontId id) const {
+  const int style = id % 4;
+  const Family& f = family_of(id);
+  return style >= 2 && f.faces[style] == f.faces[style - 2];
+}
+
 bool FontSet::covers(FontId id, char32_t c) const {
   const Family& f = family_of(id);
   return f.faces[0] && f.faces[id % 4]->covers(c);

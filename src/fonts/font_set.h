@@ -76,6 +76,9 @@ class FontSet {
   /// True for a bold face that its family lacks and the regular face stands in for (most CJK
   /// fonts): the renderer then emboldens the strokes itself.
   bool needs_synthetic_bold(FontId id) const;
+  /// True for an italic face its family lacks (Chinese, Korean, Arabic, Thai fonts): the
+  /// upright face stands in for it.
+  bool italic_stands_in(FontId id) const;
 
   /// Families tried, in order, for a character the preferred face lacks.
   void set_fallbacks(std::vector<int> families) { fallbacks_ = std::move(families); }

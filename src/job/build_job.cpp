@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "check/findings.h"
 #include "job/article_input.h"
 #include "job/build_report.h"
 #include "job/catalogue_index.h"
@@ -80,6 +81,8 @@ bool build_one(RunContext& run, const BuildOptions& opt, ManifestWriter* manifes
   const Language& lang = *job.content;
   Article article;
   if (!load_article(run, join_path(lang.dir, job.name + ".md"), article, diags)) return false;
+  // A draft still builds (to proofread it), but the clinic is told it is not for patients yet.
+  for (Finding& f : status_findings(article.meta, article.path)) diags.add(std::move(f.diag));
   HandoutInput in = handout_input(run, job, article);
   PersonalCopy personal;
   Document note;
@@ -132,16 +135,16 @@ namespace {
 // before any handout is built.
 std::vector<std::unique_ptr<Task>> plan(const RunContext& run, Languages& langs) {
   std::vector<std::unique_ptr<Task>> tasks;
-  for (const auto& lang : run.config.languages) {
-    const auto names = article_names(run, langs, lang);
-    if (names.empty()) {
+  for (const LanguageHandouts& handouts : run_handouts(run, langs)) {  // the pairs `check` checks too
+    const std::string& lang = handouts.lang;
+    const std::size_t first = tasks.size();
+    if (handouts.articles.empty()) {
       tasks.push_back(std::make_unique<Task>());
       tasks.back()->record.language = lang;
       tasks.back()->record.layout = run.config.layout;
-      tasks.back()->diags.error(run.config.path, 0, 0,
-                                "no articles for language '" + lang + "' (looked in '" + langs.get(lang).dir + "')");
+      no_articles_error(run, langs, lang, tasks.back()->diags);
     }
-    for (const auto& [name, at] : names) {
+    for (const auto& [name, at] : handouts.articles) {
       for (std::size_t layout = 0; layout < run.layouts.size(); ++layout) {
         tasks.push_back(std::make_unique<Task>());
         Task& t = *tasks.back();
@@ -152,6 +155,8 @@ std::vector<std::unique_ptr<Task>> plan(const RunContext& run, Languages& langs)
         t.record.path = join_path(run.config.output_dir, t.stem + ".pdf");
       }
     }
+    // Labels not yet translated: said once per language, with its first handout.
+    if (tasks.size() > first) tasks[first]->diags.append(langs.get(lang).label_notes);
     if (!tasks.empty()) tasks.back()->ends_language = true;
   }
   return tasks;

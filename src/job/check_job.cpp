@@ -31,18 +31,6 @@ CivilDate today() {
   return {utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
 }
 
-// The articles to check: the config's list, else every article of any configured language, so
-// a language that lacks one is reported.
-std::vector<std::string> article_list(const RunContext& run, Languages& langs) {
-  if (!run.config.articles.empty()) return run.config.articles;
-  std::vector<std::string> names;
-  for (const auto& lang : run.config.languages)
-    for (const auto& name : articles_in(langs.get(lang).dir))
-      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 void append(std::vector<Finding>& to, std::vector<Finding> more) {
   to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
@@ -72,20 +60,40 @@ class Checker {
   Checker(RunContext& run, Languages& langs, double target, bool layout)
       : run_(run), langs_(langs), target_(target), layout_(layout) {}
 
+  // The handouts the build makes (run_handouts, the one rule for both), in its order; then
+  // what each language leaves out, on the record of the first language that has the article.
   std::vector<HandoutCheck> all() {
     std::vector<HandoutCheck> out;
-    const auto names = article_list(run_, langs_);
-    for (const auto& lang : run_.config.languages)
-      for (const auto& name : names) out.push_back(one(lang, name));
+    const auto handouts = run_handouts(run_, langs_);
+    for (const LanguageHandouts& h : handouts) {
+      if (h.articles.empty()) out.push_back(no_articles(h.lang));
+      for (const auto& [name, at] : h.articles) out.push_back(one(h.lang, name, at));
+    }
+    for (const LanguageHandouts& h : handouts)
+      for (const auto& name : h.not_built) {
+        auto has = std::find_if(out.begin(), out.end(), [&](const HandoutCheck& c) {
+          return c.article == name && c.language != h.lang && is_file(c.file);
+        });
+        if (has == out.end()) continue;  // cannot happen: not_built names articles other languages have
+        has->findings.push_back(untranslated_article(h.lang, name, clinic_article_path(run_, h.lang, name),
+                                                     fallback_suggestion(run_, langs_, h.lang, name)));
+        sort_findings(*has);
+      }
     return out;
   }
 
-  HandoutCheck one(const std::string& code, const std::string& name) {
+  HandoutCheck one(const std::string& code, const std::string& name, const SourcePos& at = {}) {
     const Language& lang = langs_.get(code);
     HandoutCheck c;
     c.language = code, c.article = name, c.file = join_path(lang.dir, name + ".md"), c.target_grade = target_;
     if (!is_file(c.file)) {
-      c.findings.push_back(missing_translation(code, name, c.file, fallback_for(code, name)));
+      // What the build does without it: print the fallback language's version, or fail.
+      HandoutJob job;
+      Diagnostics said_by_build;
+      const bool prints = resolve_job(run_, langs_, code, name, at, job, said_by_build);
+      c.file = clinic_article_path(run_, code, name);
+      c.findings.push_back(missing_translation(code, name, c.file, prints ? job.content->code : "",
+                                               prints ? "" : fallback_suggestion(run_, langs_, code, name)));
       return c;
     }
     Article a;
@@ -95,11 +103,10 @@ class Checker {
     measure_text(a, c);
     style_checks(lang, c);
     diags.append(lang.strings_diags);
+    for (const Diagnostic& d : lang.label_notes.items()) c.findings.push_back({"translation", d});
     if (layout_ && loaded && lang.strings_ok) lay_out(run_, lang, name, a, diags);
     add_build_diagnostics(diags, c);
-    std::stable_sort(c.findings.begin(), c.findings.end(), [](const Finding& x, const Finding& y) {
-      return std::tie(x.diag.file, x.diag.line, x.diag.col) < std::tie(y.diag.file, y.diag.line, y.diag.col);
-    });
+    sort_findings(c);
     return c;
   }
 
@@ -118,6 +125,7 @@ class Checker {
     append(c.findings, link_findings(a.body, c.file));
     append(c.findings, image_findings(a.body, c.file));
     append(c.findings, review_findings(a.meta, today_, config.review_after_months, c.file));
+    append(c.findings, status_findings(a.meta, c.file));
     append(c.findings, draft_findings(a.meta, c.file));
   }
 
@@ -127,11 +135,21 @@ class Checker {
     append(c.findings, small_text_findings(lang.style, run_.layout, SourcePos{run_.layout_path}));
   }
 
-  // The language printed instead when this one lacks the article ("" when there is none).
-  std::string fallback_for(const std::string& code, const std::string& name) {
-    const std::string& fb = run_.config.fallback_language;
-    if (fb.empty() || fb == code || !is_file(join_path(langs_.get(fb).dir, name + ".md"))) return "";
-    return fb;
+  // A language without any article: the build's error, as a record without an article (as in
+  // the build's --report).
+  HandoutCheck no_articles(const std::string& code) {
+    HandoutCheck c;
+    c.language = code, c.file = langs_.get(code).dir, c.target_grade = target_;
+    Diagnostics diags;
+    no_articles_error(run_, langs_, code, diags);
+    for (const Diagnostic& d : diags.items()) c.findings.push_back({"articles", d});
+    return c;
+  }
+
+  static void sort_findings(HandoutCheck& c) {
+    std::stable_sort(c.findings.begin(), c.findings.end(), [](const Finding& x, const Finding& y) {
+      return std::tie(x.diag.file, x.diag.line, x.diag.col) < std::tie(y.diag.file, y.diag.line, y.diag.col);
+    });
   }
 
   RunContext& run_;

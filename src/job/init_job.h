@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/types.h"
 #include "diag/diagnostic.h"
 
 namespace handout {
@@ -20,6 +21,12 @@ struct InitOptions {
 struct NewOptions {
   std::string article;
   std::vector<std::string> languages;  ///< empty: the config's languages
+  std::string config_path = "handout.yaml";
+};
+
+/// `handout new-language CODE [--config FILE]`
+struct NewLanguageOptions {
+  std::string code;
   std::string config_path = "handout.yaml";
 };
 
@@ -42,6 +49,11 @@ std::vector<PlannedFile> plan_init(const std::string& dir, const std::vector<std
 std::vector<PlannedFile> plan_new(const std::string& content_root, const std::string& article,
                                   const std::vector<std::string>& languages, const TemplateValues& values);
 
+/// A new language's labels, <content_root>/<code>/strings.yaml: `english`'s labels, the file
+/// marked `translation: draft` from English and every label listed under `untranslated`.
+PlannedFile plan_new_language(const std::string& content_root, const std::string& code, const Strings& english,
+                              const TemplateValues& values);
+
 /// Writes every file (creating folders), or none when one of them exists already: then an
 /// error names it. False on any error.
 bool write_new_files(const std::vector<PlannedFile>& files, Diagnostics& diags);
@@ -55,5 +67,7 @@ std::string schema_dir();
 int run_init(const InitOptions& options, std::ostream& out, std::ostream& err);
 /// Runs `handout new`; as run_init.
 int run_new(const NewOptions& options, std::ostream& out, std::ostream& err);
+/// Runs `handout new-language`; as run_init.
+int run_new_language(const NewLanguageOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace handout

@@ -19,6 +19,32 @@ PrintedClinic clinic_in_language(const ClinicConfig& config, const std::string& 
   return out;
 }
 
+// A language's name in English, for messages: from the English labels when they load.
+std::string english_name(const RunContext& run, const std::string& code) {
+  Strings english;
+  Diagnostics ignored;
+  return run_strings(run, strings_file(run, "en"), english, ignored) ? english.language_name(code) : code;
+}
+
+// What the clinic is told about a language's labels: those still in the language they were
+// copied from (`untranslated`), else labels that are a draft translation.
+Diagnostics label_notes(const RunContext& run, const Language& lang) {
+  Diagnostics notes;
+  const Strings& s = lang.strings;
+  const std::string from = s.source_language.empty() ? "" : english_name(run, s.source_language);
+  if (!s.untranslated.empty()) {
+    const std::size_t n = s.untranslated.size();
+    notes.warning(lang.strings_path, 0, 0,
+                  std::to_string(n) + (n == 1 ? " label" : " labels") + " not yet translated" +
+                      (from.empty() ? "" : " (still in " + from + ")"));
+  } else if (s.translation == "draft") {
+    notes.warning(s.translation_pos, "the labels are a draft translation" + (from.empty() ? "" : " from " + from) +
+                                         ": have a clinician fluent in the language check them, then set "
+                                         "'translation: reviewed'");
+  }
+  return notes;
+}
+
 }  // namespace
 
 const Language& Languages::get(const std::string& code) {
@@ -30,6 +56,16 @@ const Language& Languages::get(const std::string& code) {
     slot->dir = content_dir(run_, code);
     slot->strings_path = strings_file(run_, code);
     slot->strings_ok = run_strings(run_, slot->strings_path, slot->strings, slot->strings_diags);
+    if (slot->strings_ok) slot->label_notes = label_notes(run_, *slot);
+    if (!slot->strings_ok && !is_file(slot->strings_path)) {  // none at all: say how to start one
+      Diagnostics hinted;
+      for (Diagnostic d : slot->strings_diags.items()) {
+        if (d.file == slot->strings_path)
+          d.message += " (run 'handout new-language " + code + "' to write it from the English labels)";
+        hinted.add(std::move(d));
+      }
+      slot->strings_diags = std::move(hinted);
+    }
     // Languages Debian has no patterns for are not hyphenated.
     const bool hyphenated = std::any_of(run_.layouts.begin(), run_.layouts.end(),
                                         [](const LayoutConfig& l) { return l.hyphenate; });
@@ -42,18 +78,6 @@ const Language& Languages::get(const std::string& code) {
   }
   return *slot;
 }
-
-namespace {
-
-// A phone number on one line: its spaces become no-break spaces ("(503)" never ends a line
-// with "555-0142" on the next).
-std::string unbreakable(const std::string& phone) {
-  std::string out;
-  for (char c : phone) out += c == ' ' ? std::string("\u00A0") : std::string(1, c);
-  return out;
-}
-
-}  // namespace
 
 bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagnostics& diags) {
   const NoticesConfig& notices = run.config.notices;
@@ -82,7 +106,7 @@ bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagn
     if (built) needs(strings, path, {"language_assistance_title"});
     if (printed && needs(strings, path, {"language_assistance", "language_name_own"}))
       out.push_back({strings.get("language_name_own"),
-                     fill_template(strings.get("language_assistance"), {{"phone", unbreakable(run.config.clinic.phone)}}),
+                     fill_template(strings.get("language_assistance"), {{"phone", no_break_spaces(run.config.clinic.phone)}}),
                      code, path});
   }
   return diags.error_count() == errors_before;
@@ -121,9 +145,16 @@ bool resolve_job(const RunContext& run, Languages& langs, const std::string& lan
       return true;
     }
   }
-  if (!is_file(path))
-    diags.error(at, "article '" + name + "' not found (tried '" + path + "')");
-  else
+  if (!is_file(path)) {
+    // The clinic's own folder first: that is where the article belongs, whichever data
+    // folder the language's labels came from.
+    std::string tried = "'" + clinic_article_path(run, lang, name) + "'";
+    if (path != clinic_article_path(run, lang, name)) tried += ", '" + path + "'";
+    std::string fix;
+    if (const std::string other = valid_name ? fallback_suggestion(run, langs, lang, name) : ""; !other.empty())
+      fix = "; '" + other + "' has it: set 'fallback_language: " + other + "' in the config to print that version instead";
+    diags.error(at, "article '" + name + "' not found (tried " + tried + ")" + fix);
+  } else
     diags.append(job.asked->strings_diags);
   return false;
 }
@@ -161,6 +192,47 @@ std::vector<std::pair<std::string, SourcePos>> article_names(const RunContext& r
       if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
   for (const auto& n : names) out.emplace_back(n, SourcePos{c.path});
   return out;
+}
+
+std::vector<LanguageHandouts> run_handouts(const RunContext& run, Languages& langs) {
+  std::vector<LanguageHandouts> out;
+  for (const auto& lang : run.config.languages) out.push_back({lang, article_names(run, langs, lang), {}});
+  if (!run.config.articles.empty()) return out;  // the same list for every language: nothing left out
+  for (auto& mine : out)
+    for (const auto& other : out) {
+      if (other.lang == mine.lang) continue;
+      for (const auto& article : other.articles) {
+        const std::string& name = article.first;  // not a structured binding: lambdas capture it (clang 14)
+        const bool built = std::any_of(mine.articles.begin(), mine.articles.end(),
+                                       [&](const auto& a) { return a.first == name; });
+        const bool listed = std::find(mine.not_built.begin(), mine.not_built.end(), name) != mine.not_built.end();
+        if (!built && !listed && is_file(join_path(langs.get(other.lang).dir, name + ".md"))) mine.not_built.push_back(name);
+      }
+    }
+  return out;
+}
+
+void no_articles_error(const RunContext& run, Languages& langs, const std::string& lang, Diagnostics& diags) {
+  diags.error(run.config.path, 0, 0, "no articles for language '" + lang + "' (looked in '" + langs.get(lang).dir + "')");
+}
+
+std::string fallback_suggestion(const RunContext& run, Languages& langs, const std::string& lang,
+                                const std::string& name) {
+  if (!run.config.fallback_language.empty()) return "";
+  std::vector<std::string> candidates{"en"};
+  candidates.insert(candidates.end(), run.config_languages.begin(), run.config_languages.end());
+  for (const auto& code : candidates) {
+    if (code == lang || std::find(run.config_languages.begin(), run.config_languages.end(), code) ==
+                            run.config_languages.end())
+      continue;
+    const Language& l = langs.get(code);
+    if (l.strings_ok && is_file(join_path(l.dir, name + ".md"))) return code;
+  }
+  return "";
+}
+
+std::string clinic_article_path(const RunContext& run, const std::string& lang, const std::string& name) {
+  return join_path(run.dirs.empty() ? run.config.base_dir : run.dirs.front(), "content/" + lang + "/" + name + ".md");
 }
 
 }  // namespace handout

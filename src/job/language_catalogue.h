@@ -23,6 +23,7 @@ struct Language {
   bool strings_ok = false;
   Strings strings;
   Diagnostics strings_diags;  // why the strings could not be loaded
+  Diagnostics label_notes;    // labels not yet translated, or a draft translation: a warning, said once per run
   std::unique_ptr<Hyphenator> hyphenator;
   std::vector<Style> styles;  // each of the run's layouts with the brand, in this script and direction
   Style style;  // the main layout's (styles.front())
@@ -70,5 +71,33 @@ std::vector<Notice> notices_for(const HandoutJob& job, const ArticleMeta& meta);
 /// language (and of the fallback language, whose articles stand in for missing ones).
 std::vector<std::pair<std::string, SourcePos>> article_names(const RunContext& run, Languages& langs,
                                                              const std::string& lang);
+
+/// One language's handouts in a run (see run_handouts).
+struct LanguageHandouts {
+  std::string lang;
+  std::vector<std::pair<std::string, SourcePos>> articles;  ///< article_names; empty: none (an error)
+  /// Articles another language of the run has that this one neither has nor gets from the
+  /// fallback language: no handout of this language is made for them (never with `articles:`).
+  std::vector<std::string> not_built;
+};
+
+/// The one rule for which (language, article) handouts a run has: `build` builds them and
+/// `handout check` checks them, so the two never disagree. For each of the run's languages,
+/// in order: article_names (the config's `articles`, else the language's own articles and the
+/// fallback language's), and what it lacks that the run's other languages have.
+std::vector<LanguageHandouts> run_handouts(const RunContext& run, Languages& langs);
+
+/// The error of a language that has no articles at all (`handouts.articles` empty).
+void no_articles_error(const RunContext& run, Languages& langs, const std::string& lang, Diagnostics& diags);
+
+/// A language of the config whose version of `name` could print for `lang`, to suggest as
+/// `fallback_language`: English when it has the article (and its labels), else the config's
+/// first language that has. "" when a fallback language is set already, or none has it.
+std::string fallback_suggestion(const RunContext& run, Languages& langs, const std::string& lang,
+                                const std::string& name);
+
+/// Where the clinic keeps (or would write) `name` in `lang`: content/<lang>/<name>.md beside
+/// the config, whichever data folder the language's files are found in.
+std::string clinic_article_path(const RunContext& run, const std::string& lang, const std::string& name);
 
 }  // namespace handout

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "config/config.h"
+#include "config/suggest.h"
 #include "util/file_state.h"
 #include "util/input_file.h"
 #include "util/text.h"
@@ -32,6 +33,33 @@ bool check_command_line(const BuildOptions& opt, Diagnostics& diags) {
     if (!valid_article_name(name))
       diags.error("", 0, 0, "invalid article name '" + name + "' given with --article (a file name in "
                             "content/<lang>/ without '.md')");
+  return diags.error_count() == errors_before;
+}
+
+// A language code that looks like one handout has labels for ("sp", "zh", "pt") and has no
+// folder anywhere is most likely a mistake: said before anything is built, with what it likely
+// meant. An error, as that language's handouts would fail anyway; a warning when the fallback
+// language prints them, so a build that works (en-GB printed as en) still works.
+bool check_language_codes(const RunContext& run, const BuildOptions& opt, Diagnostics& diags) {
+  const auto& c = run.config;
+  const auto known = languages_with_labels(run.dirs);
+  const auto errors_before = diags.error_count();
+  auto check = [&](const std::string& code, const SourcePos& at, const std::string& where, bool falls_back) {
+    if (has_language_folder(run.dirs, code)) return;
+    const std::string hint = did_you_mean_language(code, known);
+    if (hint.empty()) return;
+    const std::string message = "handout has no labels for language '" + code + "'" + where + hint;
+    if (falls_back)
+      diags.warning(at, message + "; its handouts print the '" + c.fallback_language + "' version (fallback_language)");
+    else
+      diags.error(at, message + "; to add '" + code + "' as a new language, run 'handout new-language " + code + "'");
+  };
+  for (std::size_t i = 0; i < c.languages.size(); ++i) {
+    const bool falls_back = !c.fallback_language.empty() && c.fallback_language != c.languages[i];
+    if (!opt.languages.empty()) check(c.languages[i], {}, " given with --lang", falls_back);
+    else check(c.languages[i], i < c.language_pos.size() ? c.language_pos[i] : SourcePos{c.path}, "", falls_back);
+  }
+  if (!c.fallback_language.empty()) check(c.fallback_language, c.fallback_language_pos, " (fallback_language)", false);
   return diags.error_count() == errors_before;
 }
 
@@ -166,6 +194,7 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
       !parse_clinic_config(text, opt.config_path, run.config, diags))
     return false;
   auto& c = run.config;
+  run.config_languages = c.languages;
   if (!opt.languages.empty()) c.languages = opt.languages;
   if (!opt.articles.empty()) c.articles = opt.articles, c.article_pos.assign(opt.articles.size(), {"--article"});
   if (!opt.layout.empty()) c.layout = opt.layout, c.layouts = {opt.layout}, c.layout_pos = {"--layout"};
@@ -174,6 +203,7 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
   if (!opt.patients_path.empty() && !separate_folders(c, diags)) return false;
   if (c.layout_pos.file.empty()) c.layout_pos = {c.path};
   run.dirs = data_dirs(c);
+  if (!check_language_codes(run, opt, diags)) return false;
   FontFace::register_language("en");  // font names are read in English (see FontFace)
   run.image_limits.max_pixels = c.limits.image_pixels;
   bool ok = load_layouts(run, diags);
@@ -217,7 +247,8 @@ std::string strings_file(const RunContext& run, const std::string& lang) {
     auto path = join_path(d, "content/" + lang + "/strings.yaml");
     if (is_file(path)) return path;
   }
-  return join_path(content_dir(run, lang), "strings.yaml");
+  // None has one: the clinic's own, where it belongs (never a data folder of handout's).
+  return join_path(run.dirs.front(), "content/" + lang + "/strings.yaml");
 }
 
 std::vector<std::string> articles_in(const std::string& dir) {
@@ -231,6 +262,28 @@ std::vector<std::string> articles_in(const std::string& dir) {
   }
   std::sort(names.begin(), names.end());
   return names;
+}
+
+std::vector<std::string> languages_with_labels(const std::vector<std::string>& dirs) {
+  std::vector<std::string> codes;
+  for (const auto& d : dirs) {
+    const std::string content = join_path(d, "content");
+    DIR* folder = ::opendir(content.empty() ? "." : content.c_str());
+    if (!folder) continue;
+    while (auto* e = ::readdir(folder)) {
+      const std::string code = e->d_name;
+      if (valid_language_code(code) && is_file(join_path(content, code + "/strings.yaml")) &&
+          std::find(codes.begin(), codes.end(), code) == codes.end())
+        codes.push_back(code);
+    }
+    ::closedir(folder);
+  }
+  std::sort(codes.begin(), codes.end());
+  return codes;
+}
+
+bool has_language_folder(const std::vector<std::string>& dirs, const std::string& code) {
+  return std::any_of(dirs.begin(), dirs.end(), [&](const std::string& d) { return is_dir(join_path(d, "content/" + code)); });
 }
 
 }  // namespace handout

@@ -21,6 +21,8 @@ namespace handout {
 /// Everything loaded once per run and shared by all handouts.
 struct RunContext {
   ClinicConfig config;
+  /// The config's own `languages`, before `--lang` chose some of them (config.languages).
+  std::vector<std::string> config_languages;
   std::vector<LayoutConfig> layouts;       ///< every layout of the run, the main one first
   std::vector<std::string> layout_paths;   ///< the files they were read from
   LayoutConfig layout;                     ///< the main layout (layouts.front())
@@ -77,10 +79,17 @@ PlacedImages placed_images(RunContext& run, const PagedDocument& doc);
 /// The content folder of a language: the first data folder that has it.
 std::string content_dir(const RunContext& run, const std::string& lang);
 /// A language's labels: the first data folder's content/<lang>/strings.yaml (the clinic's own,
-/// else the program's defaults); when none has one, the path in content_dir (for the error).
+/// else the program's defaults); when none has one, the clinic's own path (for the error).
 std::string strings_file(const RunContext& run, const std::string& lang);
 
 /// The article names (file names without .md) in a folder, sorted.
 std::vector<std::string> articles_in(const std::string& dir);
+
+/// The languages with labels in any of `dirs` (content/<code>/strings.yaml: the clinic's own
+/// and those shipped with handout), sorted, each once: what a language code may have meant.
+std::vector<std::string> languages_with_labels(const std::vector<std::string>& dirs);
+/// True when a folder content/<code>/ exists in any of `dirs`: the language is one of the
+/// clinic's (or handout's), even without labels of its own.
+bool has_language_folder(const std::vector<std::string>& dirs, const std::string& code);
 
 }  // namespace handout

@@ -70,6 +70,21 @@ std::vector<SetLine> FlowBuilder::set(const std::vector<Span>& spans, const Text
                        personal_source_.empty() ? source : source_at(source.line), diags_, options);
 }
 
+std::string FlowBuilder::label(const std::string& text, bool keep) const {
+  std::string sep = punctuation_.label;
+  if (keep && !sep.empty() && sep.back() == ' ') sep.replace(sep.size() - 1, 1, "\u00A0");
+  return text + sep;
+}
+
+std::vector<SetLine> FlowBuilder::set_balanced(const std::vector<Span>& spans, const TextStyle& style, double width,
+                                               const TextSource& source) {
+  ParagraphOptions options;
+  options.rtl = style_.script.rtl;
+  options.balance = true;
+  return set_paragraph(spans, style_.inline_styles(style), width, fonts_, style_.script.lang,
+                       personal_source_.empty() ? source : source_at(source.line), diags_, options);
+}
+
 FlowBuilder::FlowBuilder(const Style& style, const FontSet& fonts, std::string source_file, Diagnostics& diags,
                          double width, const Hyphenator* hyphenator)
     : style_(style), fonts_(fonts), source_file_(std::move(source_file)), diags_(diags), width_(width),
@@ -198,7 +213,7 @@ void FlowBuilder::heading(const Block& b, Column col) {
   const int level = std::clamp(b.level, 1, 6);
   const TextStyle& st = style_.headings[level - 1];
   space_before(style_.heading_space_before * (level <= 2 ? 1.0 : style_.minor_heading_space));
-  auto lines = set(b.spans, st, col.w, {source_file_, b.line});
+  auto lines = set_balanced(b.spans, st, col.w, {source_file_, b.line});
   // Tagged from H2 down (the title is H1), never skipping a level.
   last_tag_level_ = std::min({6, level - top_heading_ + kSectionHeading, last_tag_level_ + 1});
   tree_->open("H" + std::to_string(last_tag_level_));

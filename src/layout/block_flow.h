@@ -25,6 +25,17 @@ class FlowBuilder {
   FlowBuilder(const Style& style, const FontSet& fonts, std::string source_file, Diagnostics& diags, double width,
               const Hyphenator* hyphenator);
 
+  /// The language's punctuation after a label ("Phone: ", "電話：") and between the items of
+  /// a list set in one line ("; ", "؛ ").
+  struct Punctuation {
+    std::string label = ": ", list = "; ";
+  };
+  void set_punctuation(Punctuation p) { punctuation_ = std::move(p); }
+  /// `text` and the label separator; with `keep`, its last space a no-break one, so the label
+  /// never ends a line without the value after it.
+  std::string label(const std::string& text, bool keep = false) const;
+  const std::string& list_separator() const { return punctuation_.list; }
+
   /// The article's images, for figures (Markdown images alone in a paragraph).
   void set_images(const std::map<std::string, ArticleImage>* images) { images_ = images; }
 
@@ -47,6 +58,9 @@ class FlowBuilder {
   /// direction: an Arabic tagline on an English page reads right to left).
   std::vector<SetLine> set(const std::vector<Span>& spans, const TextStyle& style, double width,
                            const TextSource& source, const std::string& lang = "");
+  /// The same, balanced and broken only where words end (titles, headings, summaries).
+  std::vector<SetLine> set_balanced(const std::vector<Span>& spans, const TextStyle& style, double width,
+                                    const TextSource& source);
   /// Stacks lines into one unbreakable composite box, starting at `y` inside it; returns the new y.
   /// The lines are content of the open structure element.
   double stack(FlowBox& box, const std::vector<SetLine>& lines, const TextStyle& style, double x, double y);
@@ -99,6 +113,7 @@ class FlowBuilder {
   const FontSet& fonts_;
   std::string source_file_;
   std::string personal_source_;  // while a patient's text is set: its CSV row
+  Punctuation punctuation_;
   Diagnostics& diags_;
   double width_;
   const Hyphenator* hyphenator_;

@@ -76,6 +76,17 @@ void spaces_take_their_words_font(FlatText& flat, const FontSet& fonts) {
   }
 }
 
+// A span in italics whose text is partly drawn by a family that has no italic (Chinese,
+// Japanese, Korean, Arabic, Indic, Thai fonts) is set upright throughout: otherwise its Latin
+// digits and punctuation would lean inside upright words ("*2026*년").
+void one_slant_per_span(FlatText& flat, const FontSet& fonts) {
+  std::set<int> upright;
+  for (std::size_t k = 0; k < flat.chars.size(); ++k)
+    if (flat.font_of[k] % 4 >= 2 && fonts.italic_stands_in(flat.font_of[k])) upright.insert(flat.span_of[k]);
+  for (std::size_t k = 0; k < flat.chars.size(); ++k)
+    if (upright.count(flat.span_of[k]) && flat.font_of[k] % 4 >= 2) flat.font_of[k] -= 2;
+}
+
 // when one font has all of it; only when none does is each character resolved on its own.
 void choose_fonts(FlatText& flat, const std::vector<Span>& spans, const InlineStyles& styles, const FontSet& fonts,
                   const TextSource& source, Diagnostics& diags) {
@@ -105,6 +116,7 @@ void choose_fonts(FlatText& flat, const std::vector<Span>& spans, const InlineSt
                   std::to_string(reported.size()) + (reported.size() == 1 ? " character" : " characters") +
                       " of this visit's personal text (name, clinician, note) have no font to draw them (not shown: "
                       "a patient's data is never quoted in messages)");
+  one_slant_per_span(flat, fonts);
   spaces_take_their_words_font(flat, fonts);
 }
 
@@ -217,12 +229,12 @@ std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang) {
   return pieces_at(flat, line_breaks(flat.chars, lang));
 }
 
-std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang, double width) {
+std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang, double width, bool whole_words) {
   // A label, a heading, a tagline that fits whole is one line whatever its break opportunities:
   // ICU is not asked (its Thai dictionary alone takes half a millisecond to load).
   if (flat.prefix.back() <= width && std::none_of(flat.chars.begin(), flat.chars.end(), forces_break))
     return pieces_at(flat, std::vector<BreakAfter>(flat.chars.size(), BreakAfter::None));
-  return find_pieces(flat, lang);
+  return whole_words ? pieces_at(flat, line_breaks(flat.chars, lang, true)) : find_pieces(flat, lang);
 }
 
 void split_wide_piece(const FlatText& flat, Piece p, double width, std::vector<Piece>& out) {

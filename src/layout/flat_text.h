@@ -76,7 +76,7 @@ std::vector<ShapedGlyph> shape_run(const FlatText& flat, std::size_t begin, std:
 std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang);
 /// The same for a paragraph set `width` wide: one piece when the whole paragraph fits on one
 /// line and has no forced break, without asking where lines could break.
-std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang, double width);
+std::vector<Piece> find_pieces(const FlatText& flat, const std::string& lang, double width, bool whole_words = false);
 inline double width_of(const FlatText& flat, std::size_t b, std::size_t e) { return flat.prefix[e] - flat.prefix[b]; }
 /// Splits a piece too wide for the line into parts that fit, preferring to cut after URL
 /// punctuation so a web address stays readable.

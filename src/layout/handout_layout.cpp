@@ -28,9 +28,22 @@ PlacementBox largest_figure(const LayoutConfig& layout) {
           layout.page_height - layout.margin_top - layout.margin_bottom};
 }
 
+namespace {
+
+// The strings' punctuation, ": " and "; " where a language sets none.
+FlowBuilder::Punctuation punctuation(const Strings& strings) {
+  FlowBuilder::Punctuation p;
+  if (const auto& l = strings.get("label_separator"); !l.empty()) p.label = l;
+  if (const auto& l = strings.get("list_separator"); !l.empty()) p.list = l;
+  return p;
+}
+
+}  // namespace
+
 Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                         ContactBlock contact, Structure* tree) {
   FlowBuilder b(style, fonts, in.article_file, diags, style.column_width(), in.hyphenator);
+  b.set_punctuation(punctuation(*in.strings));
   if (tree) b.set_structure(tree);
   const auto& strings = *in.strings;
   b.set_images(&in.images);
@@ -49,6 +62,7 @@ Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSe
 FlowBox build_contact_box(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                           Structure& tree) {
   FlowBuilder b(style, fonts, in.article_file, diags, style.column_width(), nullptr);
+  b.set_punctuation(punctuation(*in.strings));
   b.set_structure(&tree);
   add_contact_block(b, in.strings->get("contact_us"), *in.clinic, *in.strings,
                     {in.strings->get("online_copy"), in.online_url});
@@ -61,6 +75,7 @@ namespace {
 Flow build_title_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                       Structure& tree) {
   FlowBuilder b(style, fonts, in.article_file, diags, style.content_width(), nullptr);
+  b.set_punctuation(punctuation(*in.strings));
   b.set_structure(&tree);
   const auto& strings = *in.strings;
   TitleText text{in.meta->title, in.meta->summary, "", in.notices, {strings.get("online_copy"), in.online_url}};

@@ -26,8 +26,8 @@ void shift_line(SetLine& line, double dx) {
 }
 
 // "<label>: <address>" of the online copy, the address a link.
-std::vector<Span> online_line(const OnlineCopy& online) {
-  auto spans = plain_spans(online.label + ": ", true);
+std::vector<Span> online_line(const FlowBuilder& b, const OnlineCopy& online) {
+  auto spans = plain_spans(b.label(online.label), true);
   spans.push_back(plain_spans(display_url(online.url), false, online.url)[0]);
   return spans;
 }
@@ -44,8 +44,11 @@ void add_title_block(FlowBuilder& b, const TitleText& t) {
                  const std::string& lang = "") {
     return b.stack_as(role, box, b.set(spans, st, width, src), st, 0, y, lang);
   };
-  double y = add("H1", plain_spans(t.title), s.title, w, 0);
-  if (!t.summary.empty()) y = add("P", plain_spans(t.summary), s.summary, w, y + s.title_summary_gap);
+  // Title and summary: whole words, balanced lines (no "以/及", no word alone on the last line).
+  double y = b.stack_as("H1", box, b.set_balanced(plain_spans(t.title), s.title, w, src), s.title, 0, 0);
+  if (!t.summary.empty())
+    y = b.stack_as("P", box, b.set_balanced(plain_spans(t.summary), s.summary, w, src), s.summary, 0,
+                   y + s.title_summary_gap);
   // The code stands beside the small print (its address among it), so title and summary keep
   // their full width.
   auto code = s.qr.online ? qr_code_item(t.online.url, s.qr, 0, y + s.title_meta_gap) : std::nullopt;
@@ -53,7 +56,7 @@ void add_title_block(FlowBuilder& b, const TitleText& t) {
   const double code_top = y;
   if (code) code->x = w - code->w, box.items.push_back(*code);
   if (!t.meta.empty()) y = add("P", plain_spans(t.meta), s.meta, small_w, y + s.title_meta_gap);
-  if (code) y = add("P", online_line(t.online), s.meta, small_w, y + s.title_meta_gap);
+  if (code) y = add("P", online_line(b, t.online), s.meta, small_w, y + s.title_meta_gap);
   for (const auto& notice : t.notices)
     y = add("P", plain_spans(notice.text), s.notice, small_w, y + s.title_notice_gap, notice.lang);
   if (code) y = std::max(y, code_top + s.title_meta_gap + code->h - s.title_rule_above);
@@ -93,8 +96,8 @@ FlowBox resource_entry(FlowBuilder& b, const Resource& r, const FlowBuilder::Col
   }
   if (!r.phone.empty()) {
     if (!contact.empty()) contact.push_back(plain_spans("   ")[0]);
-    contact.push_back(plain_spans(strings.get("phone") + ": ", true)[0]);
-    contact.push_back(plain_spans(r.phone)[0]);
+    contact.push_back(plain_spans(b.label(strings.get("phone"), true), true)[0]);
+    contact.push_back(plain_spans(no_break_spaces(r.phone))[0]);
   }
   if (!contact.empty()) y = b.stack_as("P", entry, b.set(contact, s.body, text.w, at), s.body, text.x, y);
   tree.close();
@@ -154,16 +157,16 @@ namespace {
 
 // The contact details in columns: who and where; how to reach the clinic (one column when
 // the block is too narrow for two).
-std::vector<std::vector<std::vector<Span>>> contact_columns(const PrintedClinic& clinic, const Strings& strings,
-                                                            bool two_columns) {
+std::vector<std::vector<std::vector<Span>>> contact_columns(const FlowBuilder& b, const PrintedClinic& clinic,
+                                                            const Strings& strings, bool two_columns) {
   std::vector<std::vector<std::vector<Span>>> columns(1);
   columns[0].push_back(plain_spans(clinic.info.name, true));
   for (const auto& line : clinic.info.address) columns[0].push_back(plain_spans(line));
   std::vector<std::vector<Span>> reach;
   auto labelled = [&](const std::string& key, const std::string& value, const std::string& uri) {
     if (value.empty()) return;
-    auto spans = plain_spans(strings.get(key) + ": ", true);
-    spans.push_back(plain_spans(value, false, uri)[0]);
+    auto spans = plain_spans(b.label(strings.get(key), true), true);
+    spans.push_back(plain_spans(key == "phone" ? no_break_spaces(value) : value, false, uri)[0]);
     reach.push_back(spans);
   };
   labelled("phone", clinic.info.phone, "");
@@ -188,7 +191,7 @@ double add_online_copy(FlowBuilder& b, FlowBox& box, const OnlineCopy& online, d
   box.items.push_back(*code);
   const TextSource src{b.source_file(), 0};
   const double text_w = width_beside(code, s.qr, w);
-  const double bottom = b.stack_as("P", box, b.set(online_line(online), s.body, text_w, src), s.body, 0, y);
+  const double bottom = b.stack_as("P", box, b.set(online_line(b, online), s.body, text_w, src), s.body, 0, y);
   return std::max(bottom, y + code->h);
 }
 
@@ -209,7 +212,7 @@ void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedCl
   const double top =
       b.stack_as(heading, box, b.set(plain_spans(label), s.box_label, w, src), s.box_label, 0, s.contact_label_top) +
       s.box_label_gap;
-  const auto columns = contact_columns(clinic, strings, (w - gutter) / 2 >= s.contact_column_min);
+  const auto columns = contact_columns(b, clinic, strings, (w - gutter) / 2 >= s.contact_column_min);
   const double col_w = (w - gutter * (columns.size() - 1)) / columns.size();
   double bottom = top;
   for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -220,8 +223,8 @@ void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedCl
   }
   if (!clinic.hours.empty()) {
     std::string hours;
-    for (const auto& h : clinic.hours) hours += (hours.empty() ? "" : "; ") + h;
-    auto spans = plain_spans(strings.get("hours") + ": ", true);
+    for (const auto& h : clinic.hours) hours += (hours.empty() ? "" : b.list_separator()) + h;
+    auto spans = plain_spans(b.label(strings.get("hours")), true);
     spans.push_back(plain_spans(hours)[0]);
     bottom = b.stack_as("P", box, b.set(spans, s.body, w, src), s.body, 0, bottom + s.contact_hours_gap);
   }
@@ -276,7 +279,7 @@ void add_personal_block(FlowBuilder& b, const PersonalCopy& personal) {
   FlowBox who;  // the labelled lines stay together
   double y = 0;
   for (const auto& [label, value] : personal.lines) {
-    auto spans = plain_spans(label + ": ", true);
+    auto spans = plain_spans(b.label(label, true), true);
     spans.push_back(plain_spans(value)[0]);
     y = b.stack_as("P", who, b.set(spans, s.body, inner.w, src), s.body, inner.x, y);
   }

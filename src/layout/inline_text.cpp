@@ -185,12 +185,37 @@ class LineAssembler {
 
 }  // namespace
 
+namespace {
+
+std::vector<SetLine> set_lines(const FlatText& flat, const std::vector<Span>& spans, const InlineStyles& styles,
+                               double width, const FontSet& fonts, const std::string& lang,
+                               const ParagraphOptions& options);
+
+}  // namespace
+
 std::vector<SetLine> set_paragraph(const std::vector<Span>& spans, const InlineStyles& styles, double width,
                                    const FontSet& fonts, const std::string& lang, const TextSource& source,
                                    Diagnostics& diags, const ParagraphOptions& options) {
   const FlatText flat = flatten(spans, styles, fonts, options.rtl, lang, source, diags);
+  auto lines = set_lines(flat, spans, styles, width, fonts, lang, options);
+  if (!options.balance || lines.size() < 2) return lines;
+  // Balanced: the narrowest width that keeps the number of lines, found by halving (to a
+  // point), so the last line is not a word left alone.
+  double lo = width / static_cast<double>(lines.size()), hi = width;
+  while (hi - lo > 1) {
+    const double mid = (lo + hi) / 2;
+    (set_lines(flat, spans, styles, mid, fonts, lang, options).size() <= lines.size() ? hi : lo) = mid;
+  }
+  return set_lines(flat, spans, styles, hi, fonts, lang, options);
+}
+
+namespace {
+
+std::vector<SetLine> set_lines(const FlatText& flat, const std::vector<Span>& spans, const InlineStyles& styles,
+                               double width, const FontSet& fonts, const std::string& lang,
+                               const ParagraphOptions& options) {
   std::vector<Piece> wide, pieces;
-  for (const auto& p : find_pieces(flat, lang, width)) split_wide_piece(flat, p, width, wide);
+  for (const auto& p : find_pieces(flat, lang, width, options.balance)) split_wide_piece(flat, p, width, wide);
   for (const auto& p : wide) {
     if (options.hyphenator && options.total_fit)
       hyphenate_piece(flat, spans, *options.hyphenator, p, pieces);
@@ -240,6 +265,8 @@ std::vector<SetLine> set_paragraph(const std::vector<Span>& spans, const InlineS
   }
   return lines;
 }
+
+}  // namespace
 
 SetLine set_label(const std::string& text, const TextStyle& style, const FontSet& fonts, const Script& script) {
   Span span;

@@ -33,6 +33,9 @@ struct ParagraphOptions {
   bool justify = false;
   bool total_fit = true;                 ///< Knuth-Plass; false: first fit (for comparison)
   const Hyphenator* hyphenator = nullptr; ///< null: no hyphenation
+  /// Titles, headings, taglines: lines end only where words end, and the lines are balanced
+  /// (as narrow as they can be for their number), so no word is cut and none is left alone.
+  bool balance = false;
 };
 
 /// Where a paragraph came from, for warnings about characters no font covers.

@@ -11,13 +11,14 @@ namespace {
 
 // Wraps plain text in one style to `width`; the lines' runs are relative to x = 0, baseline 0.
 std::vector<SetLine> wrap(const std::string& text, const TextStyle& st, const Style& s, const FontSet& fonts,
-                          double width) {
+                          double width, bool balance = false) {
   Span span;
   span.text = text;
   const InlineStyles styles = s.inline_styles(st);
   const Script& script = s.script;
   ParagraphOptions options;
   options.rtl = script.rtl;
+  options.balance = balance;
   Diagnostics ignored;  // characters are checked where the same text is set in the body
   return set_paragraph({span}, styles, width, fonts, script.lang, {}, ignored, options);
 }
@@ -50,6 +51,11 @@ std::string fit_text(const std::string& text, const TextStyle& style, const Font
     const std::size_t mid = (fits + too_long) / 2;
     (set_label(shortened(mid), style, fonts, script).width <= width ? fits : too_long) = mid;
   }
+  // Cut where a word ends when the kept part has a space ("Why Penetration…", not "… Ca…");
+  // text written without spaces (Chinese, Japanese, Thai) is cut where it fits.
+  std::size_t word_end = fits;
+  while (word_end > 0 && fits < chars.size() && chars[fits] != U' ' && chars[word_end - 1] != U' ') --word_end;
+  if (word_end > fits / 2) fits = word_end;
   return fits == 0 ? ellipsis : shortened(fits);
 }
 
@@ -74,9 +80,9 @@ SetFurniture set_header_band(const Style& s, const FontSet& fonts, const Printed
   }
   const double x = s.margin_left + (logo_w > 0 ? logo_w + f.band_logo_gap : 0);
   const double name_w = s.page_width - s.margin_right - x - right_w - f.band_contact_gap;
-  const auto name = wrap(clinic.info.name, s.header_name, s, fonts, name_w);
+  const auto name = wrap(clinic.info.name, s.header_name, s, fonts, name_w, true);
   const auto tagline = clinic.tagline.empty() ? std::vector<SetLine>{}
-                                              : wrap(clinic.tagline, s.header_tagline, s, fonts, name_w);
+                                              : wrap(clinic.tagline, s.header_tagline, s, fonts, name_w, true);
   const double block = name.size() * s.header_name.line_height + tagline.size() * s.header_tagline.line_height;
   const double band = std::max({s.header_band, block + 2 * f.band_text_inset, logo_h + 2 * f.band_logo_inset});
 

@@ -175,7 +175,7 @@ void FlowBuilder::table_stacked(const Block& b, Column col) {
     for (std::size_t c = 0; c < column_count(b); ++c) {
       const Block& cell = cell_at(row, c);
       const std::string label = header ? collapse_spaces(plain_text(cell_at(*header, c).spans)) : "";
-      std::vector<Span> spans = label.empty() ? std::vector<Span>{} : plain_spans(label + ": ", true);
+      std::vector<Span> spans = label.empty() ? std::vector<Span>{} : plain_spans(this->label(label), true);
       if (cell.spans.empty()) continue;  // nothing to say for this column
       for (const auto& s : cell.spans) spans.push_back(s);
       tree_->open("TD");

@@ -1,6 +1,7 @@
 #include "text/line_breaks.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <map>
@@ -15,24 +16,49 @@ bool is_hangul(char32_t c) {
   return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
 }
 
-// One iterator per language and thread: creating one loads rules and dictionaries.
-icu::BreakIterator* iterator_for(const std::string& lang) {
-  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>> cache;
-  auto& slot = cache[lang];
+// One iterator per language, kind and thread: creating one loads rules and dictionaries.
+icu::BreakIterator* iterator_for(const std::string& lang, bool words) {
+  thread_local std::map<std::pair<std::string, bool>, std::unique_ptr<icu::BreakIterator>> cache;
+  auto& slot = cache[{lang, words}];
   if (!slot) {
+    auto make = [&](const icu::Locale& locale, UErrorCode& status) {
+      return words ? icu::BreakIterator::createWordInstance(locale, status)
+                   : icu::BreakIterator::createLineInstance(locale, status);
+    };
     UErrorCode status = U_ZERO_ERROR;
-    slot.reset(icu::BreakIterator::createLineInstance(icu::Locale::forLanguageTag(lang, status), status));
+    slot.reset(make(icu::Locale::forLanguageTag(lang, status), status));
     if (U_FAILURE(status)) {
       status = U_ZERO_ERROR;
-      slot.reset(icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+      slot.reset(make(icu::Locale::getRoot(), status));
     }
   }
   return slot.get();
 }
 
+// What joins the digits of one number, time, date, range or phone number: "8:00–18:00",
+// "555-0142", "1.5", "3/4", Arabic's decimal and thousands separators.
+bool joins_digits(char32_t c) {
+  return c == U':' || c == U'.' || c == U',' || c == U'-' || c == U'/' || c == U'\u2010' || c == U'\u2011' ||
+         c == U'\u2013' || c == U'\u2014' || c == U'\u066B' || c == U'\u066C';
+}
+
+// Breaks inside such a run of digits: a line must never end "8:00–" or start "–18:00;"
+// (read as a negative number) or cut a phone number.
+void keep_numbers_whole(const std::u32string& text, std::vector<BreakAfter>& out) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (out[i] != BreakAfter::Allowed || !(u_isdigit(static_cast<UChar32>(text[i])) || joins_digits(text[i]))) continue;
+    std::size_t p = i, q = i + 1, joiners = 0;
+    while (p > 0 && joins_digits(text[p])) --p, ++joiners;
+    while (q < text.size() && joins_digits(text[q])) ++q, ++joiners;
+    if (joiners >= 1 && joiners <= 2 && u_isdigit(static_cast<UChar32>(text[p])) && q < text.size() &&
+        u_isdigit(static_cast<UChar32>(text[q])))
+      out[i] = BreakAfter::None;
+  }
+}
+
 }  // namespace
 
-std::vector<BreakAfter> line_breaks(const std::u32string& text, const std::string& lang) {
+std::vector<BreakAfter> line_breaks(const std::u32string& text, const std::string& lang, bool whole_words) {
   std::vector<BreakAfter> out(text.size(), BreakAfter::None);
   if (text.empty()) return out;
   const icu::UnicodeString utf16 =
@@ -42,7 +68,7 @@ std::vector<BreakAfter> line_breaks(const std::u32string& text, const std::strin
     char_at[u] = i;
     u += text[i] >= 0x10000 ? 2 : 1;
   }
-  icu::BreakIterator* it = iterator_for(lang);
+  icu::BreakIterator* it = iterator_for(lang, false);
   if (!it) return out;
   it->setText(utf16);
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
@@ -50,6 +76,16 @@ std::vector<BreakAfter> line_breaks(const std::u32string& text, const std::strin
     // A boundary at UTF-16 index b follows the character that ends there.
     const std::size_t after = b == utf16.length() ? text.size() - 1 : char_at[static_cast<std::size_t>(b)] - 1;
     out[after] = it->getRuleStatus() >= UBRK_LINE_HARD ? BreakAfter::Mandatory : BreakAfter::Allowed;
+  }
+  keep_numbers_whole(text, out);
+  if (icu::BreakIterator* words = whole_words ? iterator_for(lang, true) : nullptr) {
+    std::vector<bool> word_end(text.size(), false);
+    words->setText(utf16);
+    for (int32_t b = words->next(); b != icu::BreakIterator::DONE; b = words->next())
+      if (b > 0 && b <= utf16.length())
+        word_end[b == utf16.length() ? text.size() - 1 : char_at[static_cast<std::size_t>(b)] - 1] = true;
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (out[i] == BreakAfter::Allowed && !word_end[i]) out[i] = BreakAfter::None;
   }
   // Korean breaks at spaces, not between syllables (UAX #14 allows both; this is the tailoring).
   if (lang.rfind("ko", 0) == 0)

@@ -34,6 +34,12 @@ std::string fill_template(std::string_view pattern,
   return out;
 }
 
+std::string no_break_spaces(std::string_view text) {
+  std::string out;
+  for (char c : text) out += c == ' ' ? std::string("\u00A0") : std::string(1, c);
+  return out;
+}
+
 std::string collapse_spaces(std::string_view s) {
   std::string out;
   bool pending_space = false;

@@ -9,6 +9,9 @@ namespace handout {
 /// Replaces every `{key}` in `pattern` with its value; unknown keys stay as written.
 std::string fill_template(std::string_view pattern,
                           const std::vector<std::pair<std::string, std::string>>& values);
+/// `text` with its spaces made no-break spaces: a phone number is never cut across lines
+/// ("(503)" at one line's end, "555-0142" on the next).
+std::string no_break_spaces(std::string_view text);
 /// Collapses runs of whitespace into single spaces and trims both ends.
 std::string collapse_spaces(std::string_view s);
 /// A web address as a reader would type it: "https://www.x.org/" -> "www.x.org".

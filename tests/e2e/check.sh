@@ -97,15 +97,26 @@ expect "jargon in a list item" "$A:14:17: warning: 'dyspareunia': say 'pain duri
 expect "an http: link" "$A:10:31: warning: link 'http://clinic.example/a' is not encrypted (http:); use https: if the site has it"
 expect "a relative link" "$A:10:70: error: link 'notes.html' has no scheme: a relative path opens nothing from a PDF; use https:, mailto: or tel:"
 expect "an image without a description" "$A:12:1: warning: image 'pelvis.png' has no description: say what it shows, ![like this](pelvis.png), or a screen reader skips it"
-expect "a language without the article" "$C/content/es/a.md: error: no 'es' translation of 'a': the build fails for this handout"
+# Spanish has no article at all: the build fails for it, and check says so as the build does
+# (a record without an article); the English article's record says that Spanish lacks it.
+expect "a language without any article" "$C/h.yaml: error: no articles for language 'es' (looked in '$C/content/es')"
+expect "a language without the article" "$C/content/es/a.md: warning: no 'es' translation of 'a', so the build makes no 'es' handout of it: write this file, or set 'fallback_language: en' to print the 'en' version in 'es'"
 check "nothing in the code block" sh -c "! grep -q 'a.md:1[6-8]:' '$WORK/staged'"
 check "each problem once (8 findings for English)" test "$(grep -c "^$A:" "$WORK/staged")" -eq 8
-check "the English handout fails on its error" grep -qx '  failed (1 error, 7 warnings)' "$WORK/staged"
+check "the English handout fails on its error" grep -qx '  failed (1 error, 8 warnings)' "$WORK/staged"
 "$HANDOUT" check --config "$C/h.yaml" --strict >/dev/null 2>&1
 check "--strict: exit 1 for an error finding" test $? -eq 1
 sed -i 's/^reviewed: .*/reviewed: 2026-01-10/' "$A"
 "$HANDOUT" check --config "$C/h.yaml" --lang en >"$WORK/recent"
 check "a recent review date is not reported" sh -c "! grep -q 'reviewed 2026' '$WORK/recent'"
+# "After today" compares days (SOURCE_DATE_EPOCH is today): the previous month with a later day
+# number is in the past, tomorrow is not.
+sed -i 's/^reviewed: .*/reviewed: 2026-11-20/' "$A"
+SOURCE_DATE_EPOCH=1796428800 "$HANDOUT" check --config "$C/h.yaml" --lang en >"$WORK/dec5"  # 2026-12-05
+check "a review date in the previous month, later day number, is not 'after today'" sh -c "! grep -q 'after today' '$WORK/dec5'"
+sed -i 's/^reviewed: .*/reviewed: 2026-12-06/' "$A"
+SOURCE_DATE_EPOCH=1796428800 "$HANDOUT" check --config "$C/h.yaml" --lang en >"$WORK/dec5"
+check "tomorrow's review date is after today" grep -qxF "$A:4:11: warning: 'reviewed' 2026-12-06 is after today (2026-12-05)" "$WORK/dec5"
 sed -i '/^reviewed: /d' "$A"
 "$HANDOUT" check --config "$C/h.yaml" --lang en >"$WORK/none"
 check "a missing review date is reported" grep -qxF "$A:2:1: warning: no 'reviewed' date: add the day a clinician last reviewed it (reviewed: YYYY-MM-DD)" "$WORK/none"
@@ -115,6 +126,26 @@ printf -- '---\ntitle: Glyphs\nreviewed: 2026-11-01\n---\n\nAn old letter: \xf0\
 "$HANDOUT" check --config "$C/h.yaml" --lang en --article g >"$WORK/glyphs"
 check "an uncovered character: a warning at its line" grep -qxF "$C/content/en/g.md:6: warning: no font covers character U+103A0 '𐎠'" "$WORK/glyphs"
 check "... and the build's error" grep -qF "$C/content/en/g.md: error: 1 character would print as empty boxes" "$WORK/glyphs"
+
+# --- build and check name the same handouts (one rule: run_handouts) --------------------------------
+# English has 'a', Spanish has 'b', no fallback: the build makes en/a and es/b and succeeds, so
+# check checks those two, exits 0 and says what each language lacks without calling it a failure.
+P=$WORK/pairs
+stage_clinic "$P"
+mkdir -p "$P/content/es" && cp "$REPO/content/es/strings.yaml" "$P/content/es/"
+printf -- '---\ntitle: B\nreviewed: 2026-11-01\n---\n\nUnas palabras.\n' >"$P/content/es/b.md"
+printf 'languages: [en, es]\n' >>"$P/h.yaml"
+"$HANDOUT" build --config "$P/h.yaml" --report "$WORK/pairs.report.json" >/dev/null 2>"$WORK/pairs.err"
+check "the build of one-language articles exits 0" test $? -eq 0
+"$HANDOUT" check --config "$P/h.yaml" --format json >"$WORK/pairs.check.json" 2>>"$WORK/pairs.err"
+check "... and so does check" test $? -eq 0
+check "build and check name the same (language, article) pairs" "$PYTHON" - "$WORK/pairs.report.json" "$WORK/pairs.check.json" <<'EOF'
+import json, sys
+built = {(r["language"], r["article"]) for r in json.load(open(sys.argv[1]))["handouts"]}
+checked = {(r["language"], r["article"]) for r in json.load(open(sys.argv[2]))}
+assert built == checked == {("en", "a"), ("es", "b")}, (built, checked)
+EOF
+check "check never says the build fails" sh -c "! grep -q 'the build fails' '$WORK/pairs.check.json'"
 
 # --- a config error: exit 2, as build ----------------------------------------------------------
 printf 'check:\n  target_grade: 30\n' >"$WORK/bad.yaml"

@@ -78,6 +78,31 @@ printf 'clinic:\n  name: Bad Clinic\nbrand:\n  fonts:\n    body: Comic Sans\n' >
 check "missing font exits 2" test $? -eq 2
 check "missing font names the paths tried" \
   grep -qF "$WORK/bad/font.yaml:5:11: error: font 'Comic Sans' Regular not found (tried '$WORK/bad/fonts/ComicSans-Regular.ttf', '$REPO/fonts/ComicSans-Regular.ttf', '/usr/share/fonts/truetype/noto/ComicSans-Regular.ttf', '/usr/share/fonts/opentype/noto/ComicSans-Regular.ttf', and the installed fonts)" "$WORK/err"
+# A language folder only handout has (the source tree's content/vi here; an install's
+# share/handout/content/vi elsewhere): the clinic's own path comes first, and the fallback that
+# would print the article is suggested, by build and check alike.
+mkdir -p "$WORK/vi/content/en"
+printf 'clinic:\n  name: VI\nlanguages: [en, vi]\n' >"$WORK/vi/h.yaml"
+printf -- '---\ntitle: Heart\n---\n\nWords.\n' >"$WORK/vi/content/en/heart.md"
+"$HANDOUT" build --config "$WORK/vi/h.yaml" --lang vi --article heart >/dev/null 2>"$WORK/err"
+check "an article missing in a language exits 1" test $? -eq 1
+check "... naming the clinic's path first, and suggesting fallback_language: en" \
+  grep -qxF -- "--article: error: article 'heart' not found (tried '$WORK/vi/content/vi/heart.md', '$REPO/content/vi/heart.md'); 'en' has it: set 'fallback_language: en' in the config to print that version instead" "$WORK/err"
+"$HANDOUT" check --config "$WORK/vi/h.yaml" --lang vi --article heart >"$WORK/out.log" 2>&1
+check "... and check says the same" \
+  grep -qxF "$WORK/vi/content/vi/heart.md: error: no 'vi' translation of 'heart': the build fails for this handout (set 'fallback_language: en' to print the 'en' version in 'vi')" "$WORK/out.log"
+printf 'fallback_language: en\n' >>"$WORK/vi/h.yaml"
+"$HANDOUT" build --config "$WORK/vi/h.yaml" --lang vi --article heart >/dev/null 2>"$WORK/err"
+check "... which then builds (exit $?)" test -f "$WORK/vi/out/vi/heart.pdf"
+# A language without labels anywhere: the clinic's path, and the command that writes it.
+mkdir -p "$WORK/vi/content/xq" && cp "$WORK/vi/content/en/heart.md" "$WORK/vi/content/xq/"
+"$HANDOUT" build --config "$WORK/vi/h.yaml" --lang xq >/dev/null 2>"$WORK/err"
+check "no labels for a language: the fallback prints (exit $?)" grep -qF "warning: 'heart' is not available in 'xq' (missing '$WORK/vi/content/xq/strings.yaml')" "$WORK/err"
+sed -i '/^fallback_language/d' "$WORK/vi/h.yaml"
+"$HANDOUT" build --config "$WORK/vi/h.yaml" --lang xq >/dev/null 2>"$WORK/err"
+check "... and without a fallback, the error says how to start them" \
+  grep -qxF "$WORK/vi/content/xq/strings.yaml: error: cannot read strings file '$WORK/vi/content/xq/strings.yaml': No such file or directory (run 'handout new-language xq' to write it from the English labels)" "$WORK/err"
+
 printf -- '\x00\xff\xfe garbage' >"$WORK/bad/binary.yaml"
 "$HANDOUT" build --config "$WORK/bad/binary.yaml" >/dev/null 2>"$WORK/err"
 rc=$?

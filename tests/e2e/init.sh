@@ -21,20 +21,35 @@ check "init writes exactly the config and an article with its resources per lang
 check "init names each file it wrote" test "$(grep -c '^wrote ' "$WORK/init.log")" -eq 5
 check "the config lists the languages" grep -qx 'languages: \[en, es\]  *# .*' "$C/handout.yaml"
 check "the Spanish example is in Spanish" grep -qx 'title: Su primera visita' "$C/content/es/welcome.md"
-check "the review date is today (SOURCE_DATE_EPOCH)" grep -qx 'reviewed: 2026-11-25' "$C/content/en/welcome.md"
+# Nobody has reviewed an example: no date is made up for it, and it is marked as a draft.
+check "the review date is left empty" grep -qE '^reviewed: +(#.*)?$' "$C/content/en/welcome.md"
+check "... in Spanish too" grep -qE '^reviewed: +(#.*)?$' "$C/content/es/welcome.md"
+check "the example is marked as a draft" grep -qE '^status: draft( +#.*)?$' "$C/content/en/welcome.md"
 check "optional keys are there, commented out" grep -qE '^  # logo: |^# notices: \[language_assistance\]' "$C/handout.yaml"
 
 (cd "$C" && timeout 120 "$HANDOUT" build >"$WORK/build.log" 2>"$WORK/build.err")
 rc=$?
 check "cd DIR && handout build exits 0: $(head -3 "$WORK/build.err")" test $rc -eq 0
-check "the build warns about nothing" test ! -s "$WORK/build.err"
+check "the build warns only that each example is a draft" test "$(grep -c . "$WORK/build.err")" -eq 2
+check "... at its status line" grep -qxF "content/en/welcome.md:4:9: warning: draft article (status: draft): not ready for patients; once a clinician has reviewed it, write the day in 'reviewed:' and remove 'status: draft'" "$WORK/build.err"
 check "an English PDF" test -s "$C/out/en/welcome.pdf"
 check "a Spanish PDF" test -s "$C/out/es/welcome.pdf"
 check "the English handout has the example's title, clinic and resource" sh -c \
   "pdftotext '$C/out/en/welcome.pdf' - | tr '\n' ' ' | grep -q 'Example Clinic.*Your First Visit.*MedlinePlus'"
 check "the Spanish handout uses the tool's Spanish labels" sh -c "pdftotext '$C/out/es/welcome.pdf' - | grep -q 'Recursos'"
+check "no review date is printed on a handout nobody reviewed" \
+  sh -c "! pdftotext '$C/out/en/welcome.pdf' - | grep -q 'Medically reviewed' && ! pdftotext '$C/out/es/welcome.pdf' - | grep -q 'Revisión médica'"
 (cd "$C" && "$HANDOUT" check >"$WORK/check.log" 2>&1)
-check "handout check passes the example (grade, review date, links)" test "$(grep -c '^  passed' "$WORK/check.log")" -eq 2
+check "handout check passes the example (grade, links)" test "$(grep -c '^  passed (0 errors, 2 warnings)' "$WORK/check.log")" -eq 2
+check "... reporting that it was never reviewed" \
+  grep -qxF "content/en/welcome.md:5:1: warning: no 'reviewed' date: add the day a clinician last reviewed it (reviewed: YYYY-MM-DD)" "$WORK/check.log"
+check "... and that it is a draft" grep -qF "content/es/welcome.md:4:9: warning: draft article (status: draft)" "$WORK/check.log"
+# Once the clinic writes the date and removes the draft line, the date is printed and check is quiet.
+sed -i 's/^reviewed: .*/reviewed: 2026-11-02/; /^status: draft/d' "$C/content/en/welcome.md"
+(cd "$C" && "$HANDOUT" build --lang en >/dev/null 2>"$WORK/reviewed.err" && "$HANDOUT" check --lang en >"$WORK/reviewed.log" 2>&1)
+check "a date the clinic wrote is printed" sh -c "pdftotext '$C/out/en/welcome.pdf' - | grep -q 'Medically reviewed November 2, 2026'"
+check "... and the reviewed article builds and checks without a warning" \
+  sh -c "test ! -s '$WORK/reviewed.err' && grep -qx '  passed (0 errors, 0 warnings)' '$WORK/reviewed.log'"
 
 # --- the files name their schema and validate against it -----------------------------------------
 schema_dir=$(realpath "$REPO/schema")
@@ -69,7 +84,8 @@ check "new writes the article and its resource list" \
   test "$(cat "$WORK/new.log")" = "wrote content/en/knee-pain.md
 wrote content/en/knee-pain.resources.yaml"
 check "the skeleton's title comes from its name" grep -qx 'title: "Knee pain"' "$C/content/en/knee-pain.md"
-check "the skeleton is reviewed today" grep -qx 'reviewed: 2026-11-25' "$C/content/en/knee-pain.md"
+check "the skeleton has no review date and is a draft" \
+  sh -c "grep -qE '^reviewed: +(#.*)?$' '$C/content/en/knee-pain.md' && grep -qE '^status: draft' '$C/content/en/knee-pain.md'"
 check "the skeleton has keywords and a summary" grep -qE '^keywords: \[knee pain\]$' "$C/content/en/knee-pain.md"
 valid front-matter "$C/content/en/knee-pain.md"
 valid resources "$C/content/en/knee-pain.resources.yaml"
@@ -124,6 +140,69 @@ D=$WORK/d
 (mkdir -p "$D" && cd "$D" && "$HANDOUT" init >/dev/null 2>&1 && "$HANDOUT" build >/dev/null 2>&1)
 check "init with no --lang: an English clinic that builds" test -s "$D/out/en/welcome.pdf"
 check "... without the Spanish lines" sh -c "! grep -q '    es: ' '$D/handout.yaml'"
+
+# --- a language handout has no labels for: one command ------------------------------------------------
+S=$WORK/somali
+"$HANDOUT" init "$S" --lang so >"$WORK/so.log" 2>"$WORK/so.err"
+check "init --lang so exits 0: $(head -2 "$WORK/so.err")" test $? -eq 0
+check "... and writes the Somali labels too" grep -qx "wrote $S/content/so/strings.yaml" "$WORK/so.log"
+(cd "$S" && "$HANDOUT" build >"$WORK/so.build.log" 2>"$WORK/so.build.err")
+check "the Somali clinic builds at once (exit $?)" test -s "$S/out/so/welcome.pdf"
+labels=$(grep -c '^  - ' "$S/content/so/strings.yaml")
+check "... with one warning counting the labels still in English ($labels)" \
+  grep -qxF "content/so/strings.yaml: warning: $labels labels not yet translated (still in English)" "$WORK/so.build.err"
+check "... the only warning but the draft's" test "$(grep -vc 'status: draft' "$WORK/so.build.err")" -eq 1
+check "... and the handout prints the English labels" sh -c "pdftotext '$S/out/so/welcome.pdf' - | grep -q 'Helpful resources'"
+valid strings "$S/content/so/strings.yaml"
+check "the labels file names its schema" \
+  test "$(head -1 "$S/content/so/strings.yaml")" = "# yaml-language-server: \$schema=$schema_dir/strings.schema.json"
+check "the labels are a draft from English" sh -c "grep -qx 'translation: draft' '$S/content/so/strings.yaml' && grep -qx 'source_language: \"en\"' '$S/content/so/strings.yaml'"
+check "every label is listed as untranslated, by its key" "$PYTHON" - "$S/content/so/strings.yaml" "$REPO/content/en/strings.yaml" <<'EOF'
+import sys, yaml
+so, en = (yaml.safe_load(open(p, encoding="utf-8")) for p in sys.argv[1:])
+labels = [k for k in so if k not in ("translation", "source_language", "untranslated")]
+assert so["untranslated"] == labels, (so["untranslated"], labels)
+assert {k: so[k] for k in labels} == en, "the English labels, as they are"
+EOF
+
+# new-language in a clinic: the file beside the config, never over one, never over shipped labels.
+"$HANDOUT" new-language am --config "$S/handout.yaml" >"$WORK/nl.log" 2>"$WORK/nl.err"
+check "new-language for a shipped language exits 2" test $? -eq 2
+check "... naming the shipped labels and how to change them" \
+  grep -qxF "error: 'am' has labels already, shipped with handout ('$REPO/content/am/strings.yaml'); to change them, copy that file to '$S/content/am/strings.yaml'" "$WORK/nl.err"
+"$HANDOUT" new-language om --config "$S/handout.yaml" >"$WORK/nl.log" 2>"$WORK/nl.err"
+check "new-language om exits 0" test $? -eq 0
+check "... writes beside the config" test "$(head -1 "$WORK/nl.log")" = "wrote $S/content/om/strings.yaml"
+check "... and says what to do next" grep -qx "next: add om to 'languages:' in $S/handout.yaml; its articles go in $S/content/om/ ('handout new ARTICLE --lang om')" "$WORK/nl.log"
+sum=$(md5sum <"$S/content/om/strings.yaml")
+"$HANDOUT" new-language om --config "$S/handout.yaml" >/dev/null 2>"$WORK/nl.err"
+check "a second new-language exits 2" test $? -eq 2
+check "... naming the file" grep -qxF "$S/content/om/strings.yaml: error: already exists; nothing was written (this command never overwrites a file)" "$WORK/nl.err"
+check "... and leaves it as it was" test "$(md5sum <"$S/content/om/strings.yaml")" = "$sum"
+"$HANDOUT" new-language pt --config "$S/handout.yaml" >/dev/null 2>"$WORK/nl.err"
+check "new-language pt writes what was asked, and suggests pt-BR" \
+  sh -c "test -f '$S/content/pt/strings.yaml' && grep -qxF \"warning: wrote English labels for 'pt', which handout has none for (did you mean 'pt-BR'?)\" '$WORK/nl.err'"
+bad "new-language ../x" "error: invalid language code '../x' (expected a BCP 47 code such as so, pt-PT, zh-Hans)" \
+  new-language ../x --config "$S/handout.yaml"
+
+# Codes that look like shipped ones: init refuses with the suggestion, and so does the config.
+bad "init --lang sp" "error: handout has no labels for language 'sp' given with --lang (did you mean 'es'?); to start 'sp' anyway, from the English labels, run 'handout new-language sp' in the clinic's folder" \
+  init "$WORK/c3" --lang sp
+bad "init --lang zh" "error: handout has no labels for language 'zh' given with --lang (did you mean 'zh-Hans' or 'zh-Hant'?); to start 'zh' anyway, from the English labels, run 'handout new-language zh' in the clinic's folder" \
+  init "$WORK/c3" --lang en --lang zh
+bad "init --lang pt" "error: handout has no labels for language 'pt' given with --lang (did you mean 'pt-BR'?); to start 'pt' anyway, from the English labels, run 'handout new-language pt' in the clinic's folder" \
+  init "$WORK/c3" --lang pt
+printf 'clinic:\n  name: X\nlanguages: [en, sp]\n' >"$WORK/sp.yaml"
+bad "languages: [en, sp] in a config" "$WORK/sp.yaml:3:17: error: handout has no labels for language 'sp' (did you mean 'es'?); to add 'sp' as a new language, run 'handout new-language sp'" \
+  build --config "$WORK/sp.yaml"
+# With a fallback language those handouts still build (printed in it): a warning, not an error.
+printf 'fallback_language: en\n' >>"$WORK/sp.yaml"
+"$HANDOUT" check --config "$WORK/sp.yaml" >/dev/null 2>"$WORK/sp.err"
+check "with fallback_language a lookalike code is a warning (exit $?)" \
+  grep -qxF "$WORK/sp.yaml:3:17: warning: handout has no labels for language 'sp' (did you mean 'es'?); its handouts print the 'en' version (fallback_language)" "$WORK/sp.err"
+sed -i '/^fallback_language/d' "$WORK/sp.yaml"
+bad "build --lang zh" "error: handout has no labels for language 'zh' given with --lang (did you mean 'zh-Hans' or 'zh-Hant'?); to add 'zh' as a new language, run 'handout new-language zh'" \
+  build --config "$WORK/sp.yaml" --lang zh
 
 check_every_pdf "$WORK"
 finish

@@ -75,6 +75,16 @@ check "the moved install builds the clinic (exit 0): $(head -3 "$WORK/err")" tes
 check "2 languages x 2 layouts, each a valid PDF" built_four "$C/out"
 check "the Spanish labels come from the installed default strings" \
   sh -c "pdftotext '$C/out/es/floor.pdf' - | grep -q 'Recursos útiles'"
+# An article missing in a language whose folder only the install has (content/vi, its labels):
+# the clinic's own path first, then the install's, and the fallback that would print it.
+run "$M/bin/handout" build --out out --lang vi --article floor
+check "a missing article names the clinic's path first: $(head -2 "$WORK/err")" \
+  grep -qxF -- "--article: error: article 'floor' not found (tried 'content/vi/floor.md', '$M/share/handout/content/vi/floor.md'); 'en' has it: set 'fallback_language: en' in the config to print that version instead" "$WORK/err"
+# A new language from the installed English labels, beside the config.
+run "$M/bin/handout" new-language so
+check "new-language works from the install (exit $rc): $(head -2 "$WORK/err")" \
+  sh -c "test '$rc' -eq 0 && grep -qx 'helpful_resources: \"Helpful resources\"' '$C/content/so/strings.yaml'"
+rm -r "$C/content/so"
 run "$M/bin/handout" build --out out --index
 check "the moved install draws the catalogue's thumbnails with its module: $(head -2 "$WORK/err")" \
   sh -c "test '$rc' -eq 0 && file '$C/out/thumbnails/en/floor.png' | grep -q 'PNG image'"

@@ -88,6 +88,31 @@ check "the fallback handout's document language is English" \
 check "the fallback notice is tagged in the language asked for (its own /Lang)" \
   sh -c "'$PYTHON' '$REPO/tests/e2e/pdfua_check.py' --text '$WORK/fb/out/de/vaginismus.pdf' | grep -q '^P\[de\]	Este folleto'"
 
+# Labels still in English, listed under `untranslated:`: the build says how many, once per
+# language (two handouts here), on every build; check reports it on each handout.
+M=$WORK/marked
+stage_clinic "$M"
+mkdir -p "$M/content/so"
+{ printf 'translation: draft\nsource_language: en\nuntranslated:\n  - phone\n  - months\n'; cat "$REPO/content/en/strings.yaml"; } >"$M/content/so/strings.yaml"
+cp "$M/content/en/a.md" "$M/content/so/a.md" && cp "$M/content/en/a.md" "$M/content/so/b.md"
+printf 'languages: [en, so]\n' >>"$M/h.yaml"
+for run in first again; do
+  "$HANDOUT" build --config "$M/h.yaml" >/dev/null 2>"$WORK/marked.$run.err"
+  check "labels not yet translated build (exit $?, $run build)" test -f "$M/out/so/b.pdf"
+  check "... with one warning for the language, counting them ($run build)" \
+    test "$(cat "$WORK/marked.$run.err")" = "$M/content/so/strings.yaml: warning: 2 labels not yet translated (still in English)"
+done
+"$HANDOUT" check --config "$M/h.yaml" --lang so >"$WORK/marked.check" 2>&1
+check "check reports them on each handout" \
+  test "$(grep -c "^$M/content/so/strings.yaml: warning: 2 labels not yet translated (still in English)$" "$WORK/marked.check")" -eq 2
+sed -i '/^untranslated:/,/^  - months/d' "$M/content/so/strings.yaml"
+"$HANDOUT" build --config "$M/h.yaml" >/dev/null 2>"$WORK/marked.err"
+check "all translated, still a draft: the build says so at its line" \
+  grep -qxF "$M/content/so/strings.yaml:1:14: warning: the labels are a draft translation from English: have a clinician fluent in the language check them, then set 'translation: reviewed'" "$WORK/marked.err"
+sed -i 's/^translation: draft/translation: reviewed/' "$M/content/so/strings.yaml"
+"$HANDOUT" build --config "$M/h.yaml" >/dev/null 2>"$WORK/marked.err"
+check "reviewed labels: no warning" test ! -s "$WORK/marked.err"
+
 # A character no shipped font covers: a warning with U+XXXX, file and line; never a box.
 stage_clinic "$WORK/glyph"
 rm "$WORK/glyph/content/en/a.md"

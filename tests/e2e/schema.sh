@@ -65,7 +65,7 @@ spoilt() {  # spoilt KIND FILE EXPECTED...: validation fails, naming each expect
 }
 spoilt layout "$WORK/bad/align.yaml" "align: 'centred' is not one of ['ragged', 'justify']"
 spoilt strings "$WORK/bad/strings.yaml" "page_of: 'Page {n}' does not match"
-spoilt front-matter "$WORK/bad/article.md" "'title' is a required property" "('titel' was unexpected)" "reviewed: '2026-11-xx' does not match"
+spoilt front-matter "$WORK/bad/article.md" "'title' is a required property" "('titel' was unexpected)" "reviewed: '2026-11-xx' is not valid under any of the given schemas"
 spoilt handout "$WORK/bad/handout.yaml" "brand/primary: 'teal' does not match" "limits/pages: 0 is less than the minimum of 1"
 spoilt resources "$WORK/bad/r.resources.yaml" "resources/0: 'name' is a required property"
 
