@@ -336,7 +336,7 @@ struct Sender {
           p.record->status = "sent";
           ++counts.sent;
           if (!quiet)
-            out << "sent " << v.id << " (" << v.language << ", " << plural(p.message.attachments.size(), "attachment")
+            out << "sent " << v.id << " (" << v.language << ", " << plural(p.handouts->pdfs.size(), "attachment")
                 << ")\n";
           return;
         case mail::Outcome::kInDoubt:
@@ -356,7 +356,7 @@ struct Sender {
           journal.record(v.id, "not-sent", p.hash, p.message.message_id, "smtp", r.reply, error);
           p.record->status = "not sent";
           ++counts.failed;
-          visit_message(err, v, "error", r.problem + " after " + plural(s.retries + 1, "try") + ": not sent (a rerun "
+          visit_message(err, v, "error", r.problem + " after " + std::to_string(s.retries + 1) + (s.retries == 0 ? " try" : " tries") + ": not sent (a rerun "
                                                      "sends it)");
           return;
         case mail::Outcome::kUnreachable:

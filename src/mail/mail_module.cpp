@@ -120,6 +120,7 @@ struct Transfer {
   std::string last_reply;       // its codes only: "550 5.1.1"
   bool reply_after_data = false;  // a reply came after the data ended
   bool any_reply = false;
+  bool quitting = false;        // QUIT was said: later replies are its own
 };
 
 std::size_t read_data(char* buffer, std::size_t size, std::size_t count, void* user) {
@@ -127,7 +128,9 @@ std::size_t read_data(char* buffer, std::size_t size, std::size_t count, void* u
   const std::size_t n = std::min(size * count, t.data->size() - t.offset);
   std::memcpy(buffer, t.data->data() + t.offset, n);
   t.offset += n;
-  if (n == 0) t.data_done = true;
+  // With the size known, libcurl stops asking once it has every byte: there is no call that
+  // returns 0. From here on a lost connection may have delivered the message.
+  if (t.offset == t.data->size()) t.data_done = true;
   return n;
 }
 
@@ -143,8 +146,10 @@ std::string reply_codes(std::string_view line) {
 }
 
 int on_debug(CURL*, curl_infotype type, char* data, std::size_t size, void* user) {
-  if (type != CURLINFO_HEADER_IN) return 0;
   auto& t = *static_cast<Transfer*>(user);
+  // After an error libcurl says QUIT: its 221 is not the answer that matters.
+  if (type == CURLINFO_HEADER_OUT && std::string_view(data, size).starts_with("QUIT")) t.quitting = true;
+  if (type != CURLINFO_HEADER_IN || t.quitting) return 0;
   const std::string codes = reply_codes(std::string_view(data, size));
   if (codes.empty()) return 0;
   t.any_reply = true;
@@ -231,7 +236,7 @@ class CurlSession final : public Session {
         break;
     }
     if (t.data_done && !t.reply_after_data)
-      return {Outcome::kInDoubt, t.last_reply,
+      return {Outcome::kInDoubt, "",
               "the connection to " + where + " ended after the message was sent, before the server answered"};
     if (t.last_code >= 500 && t.last_code < 600)
       return {Outcome::kPermanent, t.last_reply, "the server refused the message (" + t.last_reply + ")"};
