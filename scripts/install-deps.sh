@@ -19,6 +19,8 @@ RUN_PACKAGES=(
   libqrencode-dev libcsv-dev                     # QR codes; patients' CSV files (quotes, embedded newlines)
   libdeflate-dev libxxhash-dev                   # stream compression; content hashes of inputs (XXH3)
   libpoppler-cpp-dev                             # catalogue page: first-page thumbnails (a module)
+  libgmime-3.0-dev libcurl4-openssl-dev          # messages to patients: MIME and SMTP (a module) ...
+  ca-certificates                                # ... and the certificate authorities --send trusts
   scdoc                                          # the man page handout(1) is built with scdoc
   fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic  # fonts for every script
   libhyphen-dev hyphen-en-us hyphen-en-gb        # hyphenation (LibreOffice patterns) ...
@@ -40,6 +42,7 @@ TEST_PACKAGES=(
   man-db                                         # the man page is checked with man
   fontconfig                                     # fc-match: which font the system gives a family
   shfmt                                          # tests/deps_audit.py reads the test scripts with shfmt's parser
+  python3-aiosmtpd openssl                       # a real SMTP server on 127.0.0.1 with its own certificates
 )
 
 usage() { echo "usage: $0 --for run|test | --list run|test" >&2; exit 2; }
