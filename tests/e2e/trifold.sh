@@ -43,8 +43,15 @@ done
 n_fit=$(wc -w <<<"$fit")
 check "$n_fit handouts written, the rest refused" grep -qx "$n_fit handouts written, $(wc -w <<<"$refused") failed" "$WORK/tri.log"
 check "no warnings but the refusals" test -z "$(grep -v 'too long for the tri-fold' "$WORK/tri.err")"
-check "the body is larger than 9 pt where the article leaves room (English)" \
-  sh -c "'$PYTHON' '$CHECK' '$WORK/tri/en/vaginismus.pdf' '$taglines' 2>&1 | grep -qE '^# body (9\.[1-9]|[1-9][0-9]\.|1[0-9])'"
+# The body grows where the article leaves room: the English without its section on intimacy.
+mkdir -p "$WORK/short/content"
+cp -r "$REPO/handout.yaml" "$REPO/assets" "$WORK/short/"
+cp -r "$REPO/content/en" "$WORK/short/content/"
+ln -s "$REPO/content"/[a-df-z]* "$WORK/short/content/" 2>/dev/null
+sed -i '/^## How Pain Shapes/,/^## Working With/{/^## Working With/!d}' "$WORK/short/content/en/vaginismus.md"
+(cd "$WORK/short" && timeout 120 "$HANDOUT" build -q --layout trifold --lang en --out out >/dev/null 2>&1)
+check "the body is larger than 9 pt where the article leaves room (English, one section less)" \
+  sh -c "'$PYTHON' '$CHECK' '$WORK/short/out/en/vaginismus.pdf' '$taglines' 2>&1 | grep -qE '^# body (9\.[1-9]|[1-9][0-9]\.|1[0-9])'"
 
 # --- the overflow error: an article twice the example's length -------------------------------
 stage_clinic "$WORK/long"
