@@ -19,6 +19,7 @@ RUN_PACKAGES=(
   libqrencode-dev libcsv-dev                     # QR codes; patients' CSV files (quotes, embedded newlines)
   libdeflate-dev libxxhash-dev                   # stream compression; content hashes of inputs (XXH3)
   libpoppler-cpp-dev                             # catalogue page: first-page thumbnails (a module)
+  libxml2-dev libgettextpo-dev                   # handout translate: XLIFF 1.2 and gettext PO (a module)
   scdoc                                          # the man page handout(1) is built with scdoc
   fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic  # fonts for every script
   libhyphen-dev hyphen-en-us hyphen-en-gb        # hyphenation (LibreOffice patterns) ...
@@ -40,6 +41,7 @@ TEST_PACKAGES=(
   man-db                                         # the man page is checked with man
   fontconfig                                     # fc-match: which font the system gives a family
   shfmt                                          # tests/deps_audit.py reads the test scripts with shfmt's parser
+  translate-toolkit libxml2-utils gettext        # translate: xliff2po/pocount, xmllint, msgfmt read our exports
 )
 
 usage() { echo "usage: $0 --for run|test | --list run|test" >&2; exit 2; }
