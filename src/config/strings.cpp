@@ -45,7 +45,8 @@ const std::vector<std::string>& optional_string_keys() {
       "language_assistance", "language_assistance_title", "language_name_own",  // notices: [language_assistance]
       "prepared_for", "clinician", "visit_date", "visit_note",  // personal copies (--patients)
       "label_separator",  // after a label, before its value: ": " (the default), "：" (Chinese, Japanese)
-      "list_separator"};  // between the items of a list in a line: "; " (the default), "؛ " (Arabic)
+      "list_separator",
+      "translation_outdated"};  // notices: [outdated_translation]  // between the items of a list in a line: "; " (the default), "؛ " (Arabic)
   return keys;
 }
 
@@ -117,6 +118,7 @@ const Placeholders& placeholders_of(const std::string& key) {
       {"reviewed", {{"date"}, {"date"}}},
       {"date", {{"month", "day", "year", "month_number"}, {"day", "year"}}},
       {"translation_draft", {{"source", "date"}, {"source"}}},
+      {"translation_outdated", {{"source"}, {}}},
       {"fallback_notice", {{"language", "requested"}, {"language"}}},
       {"logo_alt", {{"clinic"}, {"clinic"}}},
       {"language_assistance", {{"phone"}, {"phone"}}},

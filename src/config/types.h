@@ -91,6 +91,9 @@ struct Limits {
 struct NoticesConfig {
   /// Section 1557 taglines: free language assistance, in each of `assistance_languages`.
   bool language_assistance = false;
+  /// Under the title of a translation whose source changed since it was made: "Translated from
+  /// an earlier version of the English text" (the `translation_outdated` label).
+  bool outdated_translation = false;
   std::vector<std::string> assistance_languages;  ///< as listed, else the config's `languages`
   SourcePos pos;
   bool operator==(const NoticesConfig&) const = default;
@@ -201,6 +204,15 @@ struct Strings {
   bool operator==(const Strings&) const = default;
 };
 
+/// What a translation was made from (its front matter's `source:`): the source article, its
+/// language and a short hash per block (translate/units.h), in the source's order.
+struct TranslationSource {
+  std::string article, language;
+  std::vector<std::string> blocks;
+  SourcePos pos;  ///< where `source:` is written
+  bool present() const { return !blocks.empty(); }
+};
+
 /// An article's YAML front matter.
 struct ArticleMeta {
   std::string title;
@@ -212,6 +224,7 @@ struct ArticleMeta {
   std::string translation;      ///< "draft" or "reviewed" for a translation; "" for an original
   std::string source_language;  ///< the language it was translated from
   std::string translated;       ///< YYYY-MM-DD the translation was made
+  TranslationSource source;     ///< the source's blocks it was made from (empty: not recorded)
   /// "draft" while the article is not ready for patients (`status: draft`, as `handout init`
   /// and `new` write it), "ready" or "" once it is: the build and `handout check` warn about a draft.
   std::string status;

@@ -14,6 +14,7 @@
 
 #include "check/findings.h"
 #include "job/article_input.h"
+#include "job/translation_state.h"
 #include "job/build_report.h"
 #include "job/catalogue_index.h"
 #include "job/check_job.h"
@@ -79,6 +80,7 @@ bool build_one(RunContext& run, const BuildOptions& opt, ManifestWriter* manifes
   if (!load_article(run, join_path(lang.dir, job.name + ".md"), article, diags)) return false;
   // A draft still builds (to proofread it), but the clinic is told it is not for patients yet.
   for (Finding& f : status_findings(article.meta, article.path)) diags.add(std::move(f.diag));
+  if (auto outdated = outdated_translation(run, article.meta)) diags.add(std::move(*outdated));
   HandoutInput in = handout_input(run, job, article);
   PersonalCopy personal;
   Document note;
