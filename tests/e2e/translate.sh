@@ -142,13 +142,15 @@ assert "Italic" in fonts and "Bold" in fonts, fonts
 PY
 
 # --- staleness: one English paragraph changes ----------------------------------------------------
+# Built once before the change: the next build must not take the Spanish for up to date.
+"$HANDOUT" build --lang es --out out2 >/dev/null 2>&1
 sed -i 's/Many people describe feeling confused by their body./Many people describe feeling confused by their own body./' content/en/vaginismus.md
 line=$(grep -n 'Many people describe feeling confused' content/en/vaginismus.md | cut -d: -f1)
 "$HANDOUT" check --lang es >"$WORK/check2" 2>&1
 check "check: the Spanish is outdated, with its file:line" grep -qE '^content/es/vaginismus.md:[0-9]+:[0-9]+: warning: translated from an earlier version' "$WORK/check2"
 check "check: exactly that one block is named" grep -qF "1 block changed: paragraph b4 at content/en/vaginismus.md:$line (“Many people describe feeling confused by…”)" "$WORK/check2"
 "$HANDOUT" build --lang es --out out2 --index >"$WORK/build2" 2>&1
-check "build: warns too" grep -q 'content/es/vaginismus.md:.*warning: translated from an earlier version' "$WORK/build2"
+check "build: warns too, rebuilding the Spanish the English change outdated" sh -c "grep -q 'content/es/vaginismus.md:.*warning: translated from an earlier version' '$WORK/build2' && grep -q '^wrote out2/es/vaginismus.pdf' '$WORK/build2'"
 check "catalogue: the Spanish handout shows as outdated" grep -q 'Outdated: its source changed since' out2/index.html
 pdftotext out2/es/vaginismus.pdf - | normalise >"$WORK/es2.txt"
 check "the printed handout says nothing unless the clinic opts in" sh -c "! grep -q 'earlier version' '$WORK/es2.txt' && ! grep -q 'ANTERIOR' '$WORK/es2.txt'"
