@@ -28,7 +28,8 @@ void read_source(const YAML::Node& node, const std::string& path, int offset, Tr
     diags.error(m.pos("language"), "'source.language' must be a language code such as en (got '" + out.language + "')");
   if (!out.article.empty() && !valid_article_name(out.article))
     diags.error(m.pos("article"), "'source.article' must be an article name (got '" + out.article + "')");
-  out.blocks = m.text_list("blocks", false).value_or(std::vector<std::string>{});
+  if (m.child("blocks", true).IsDefined())
+    out.blocks = m.text_list("blocks", false).value_or(std::vector<std::string>{});
   for (const std::string& h : out.blocks) {
     const bool ok = h.size() == 8 && h.find_first_not_of("abcdefghijklmnopqrstuvwxyz234567") == std::string::npos;
     if (!ok) {

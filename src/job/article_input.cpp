@@ -41,6 +41,13 @@ bool load_article(RunContext& run, const std::string& path, Article& a, Diagnost
   return diags.error_count() == errors_before;
 }
 
+bool read_front_matter(const RunContext& run, const std::string& path, ArticleMeta& meta, Diagnostics& diags) {
+  std::string text;
+  if (!read_input(run, path, "article", run.config.limits.input_bytes, text, diags)) return false;
+  const auto src = split_front_matter(text);
+  return src.front_matter_line != 0 && parse_front_matter(src.front_matter, path, src.front_matter_line, meta, diags);
+}
+
 bool load_article_text(const RunContext& run, const std::string& path, Article& a, Diagnostics& diags) {
   a.path = path;
   std::string text;

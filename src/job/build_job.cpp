@@ -173,6 +173,16 @@ void keep_shard(std::vector<std::unique_ptr<Task>>& tasks, const Shard& shard) {
   tasks = std::move(kept);
 }
 
+// A handout not built again still says when its translation's source changed since (the
+// warning a build of it gives): its front matter and the source's hashes, no layout.
+void warn_if_outdated(const RunContext& run, Task& t) {
+  if (t.job.content != t.job.asked) return;
+  Article a;
+  Diagnostics ignored;
+  if (!read_front_matter(run, join_path(t.job.content->dir, t.job.name + ".md"), a.meta, ignored)) return;
+  if (auto outdated = outdated_translation(run, a.meta)) t.diags.add(std::move(*outdated));
+}
+
 // Decides, before anything is built, what each handout will read (planned_inputs) and marks
 // those whose record says they were built from exactly that, unchanged, by this program (not
 // with --force, nor when a layout dump is asked for and missing).
@@ -253,7 +263,7 @@ std::vector<HandoutRecord> build_all(std::vector<std::unique_ptr<Task>>& tasks, 
       tasks.size(), thread_count(opt),
       [&](std::size_t i) {
         Task& t = *tasks[i];
-        if (t.up_to_date) return;
+        if (t.up_to_date) return warn_if_outdated(run, t);
         t.record.status = t.resolved && build_one(run, opt, manifest, t) ? "written" : "failed";
       },
       [&](std::size_t i) {

@@ -41,14 +41,37 @@ std::string describe_unit(const SourceState& s, const translate::Unit& u) {
 
 }  // namespace
 
+namespace {
+
+// The block hashes of the source a translation records, once per run (several translations
+// share a source); null when it cannot be read.
+std::shared_ptr<const std::vector<std::string>> source_hashes(const RunContext& run, const TranslationSource& source) {
+  const std::string path = join_path(content_dir(run, source.language), source.article + ".md");
+  {
+    std::lock_guard lock(run.source_hashes_mutex);
+    if (auto it = run.source_hashes.find(path); it != run.source_hashes.end()) return it->second;
+  }
+  Article a;
+  Diagnostics ignored;
+  std::shared_ptr<const std::vector<std::string>> hashes;
+  if (is_file(path) && load_article_text(run, path, a, ignored))
+    hashes = std::make_shared<const std::vector<std::string>>(
+        unit_hashes(translate::article_units(a.meta, a.body, a.resources)));
+  std::lock_guard lock(run.source_hashes_mutex);
+  return run.source_hashes.emplace(path, hashes).first->second;
+}
+
+}  // namespace
+
 bool is_outdated(const RunContext& run, const ArticleMeta& meta) {
-  SourceState s;
-  std::string problem;
-  return meta.source.present() && source_state(run, meta, s, problem) && !s.alignment.unchanged();
+  if (!meta.source.present()) return false;
+  const auto hashes = source_hashes(run, meta.source);
+  return hashes && *hashes != meta.source.blocks;
 }
 
 std::optional<Diagnostic> outdated_translation(const RunContext& run, const ArticleMeta& meta) {
   if (!meta.source.present()) return std::nullopt;
+  if (const auto hashes = source_hashes(run, meta.source); hashes && *hashes == meta.source.blocks) return std::nullopt;
   SourceState s;
   std::string problem;
   Diagnostics d;
