@@ -13,6 +13,7 @@
 #include "job/init_job.h"
 #include "job/language_catalogue.h"
 #include "job/run_context.h"
+#include "job/translate_clinic.h"
 #include "job/translation_state.h"
 #include "translate/formats.h"
 #include "translate/rebuild.h"
@@ -196,7 +197,7 @@ bool article_file(const RunContext& run, const TranslateOptions& o, const std::s
 UnitFile clinic_file(const RunContext& run, const TranslateOptions& o, ExportCounts& n) {
   UnitFile file;
   file.original = o.config_path, file.source_language = o.from, file.target_language = o.lang, file.date = today_iso();
-  file.base = "clinic";
+  file.base = clinic_base(run, o.lang);
   Strings from, to;
   Diagnostics ignored;
   run_strings(run, strings_file(run, o.from), from, ignored);
@@ -324,8 +325,9 @@ class Importer {
     std::string error;
     if (!read_unit_file(path, f, error)) return fail("", error);
     std::string lang, name;
+    if (!f.original.ends_with(".md")) return clinic(f, writes);
     if (!source_of(f.original, lang, name))
-      return fail("", "names no source article handout exported ('" + f.original + "'); is it a clinic.xlf/.po file?");
+      return fail("", "names no source article handout exported ('" + f.original + "')");
     check_language(f, lang);
     Article source;
     Diagnostics diags;
@@ -357,7 +359,7 @@ class Importer {
       if (std::none_of(units.begin(), units.end(), [&](const Unit& u) { return u.id == g.unit.id; }))
         fail(g.unit.id, "is no unit of '" + source_path + "' (made from another version? export again)");
     const std::string target = clinic_article_path(run_, f.target_language, name);
-    if (!f.base.empty() && f.base != "clinic" && translation_base(target) != f.base)
+    if (!f.base.empty() && translation_base(target) != f.base)
       fail("", "'" + target + "' was " + (f.base == "none" ? "written" : "edited") +
                    " since this file was exported: import does not overwrite it (merge the changes by hand, or "
                    "move it away and import again)");
@@ -375,6 +377,18 @@ class Importer {
   }
 
  private:
+  // A clinic file: labels into the language's strings.yaml, texts into the config.
+  bool clinic(const UnitFile& f, std::vector<PlannedWrite>& writes) {
+    check_language(f, f.source_language.empty() ? o_.from : f.source_language);
+    if (errors_ > 0) return false;
+    std::vector<std::string> problems;
+    auto edits = import_clinic_file(run_, f, problems);
+    for (const auto& p : problems) fail("", p);
+    if (errors_ > 0) return false;
+    for (auto& e : edits) writes.push_back({e.path, e.text});
+    return true;
+  }
+
   const FileUnit* find(const UnitFile& f, const std::string& id) {
     for (const FileUnit& u : f.units)
       if (u.unit.id == id) return &u;

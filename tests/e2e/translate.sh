@@ -142,20 +142,24 @@ assert "Italic" in fonts and "Bold" in fonts, fonts
 PY
 
 # --- staleness: one English paragraph changes ----------------------------------------------------
-# Built once before the change: the next build must not take the Spanish for up to date.
+# Built once before the change, plainly and with the opt-in line (whose PDF depends on the English).
 "$HANDOUT" build --lang es --out out2 >/dev/null 2>&1
+sed -i 's/^notices: \[language_assistance\]/notices: [language_assistance, outdated_translation]/' handout.yaml
+"$HANDOUT" build --lang es --out out3 >/dev/null 2>&1
+sed -i 's/^notices: \[language_assistance, outdated_translation\]/notices: [language_assistance]/' handout.yaml
 sed -i 's/Many people describe feeling confused by their body./Many people describe feeling confused by their own body./' content/en/vaginismus.md
 line=$(grep -n 'Many people describe feeling confused' content/en/vaginismus.md | cut -d: -f1)
 "$HANDOUT" check --lang es >"$WORK/check2" 2>&1
 check "check: the Spanish is outdated, with its file:line" grep -qE '^content/es/vaginismus.md:[0-9]+:[0-9]+: warning: translated from an earlier version' "$WORK/check2"
 check "check: exactly that one block is named" grep -qF "1 block changed: paragraph b4 at content/en/vaginismus.md:$line (“Many people describe feeling confused by…”)" "$WORK/check2"
 "$HANDOUT" build --lang es --out out2 --index >"$WORK/build2" 2>&1
-check "build: warns too, rebuilding the Spanish the English change outdated" sh -c "grep -q 'content/es/vaginismus.md:.*warning: translated from an earlier version' '$WORK/build2' && grep -q '^wrote out2/es/vaginismus.pdf' '$WORK/build2'"
+check "build: warns too, also when its PDF is up to date" sh -c "grep -q 'content/es/vaginismus.md:.*warning: translated from an earlier version' '$WORK/build2' && grep -q '^up to date out2/es/vaginismus.pdf' '$WORK/build2'"
 check "catalogue: the Spanish handout shows as outdated" grep -q 'Outdated: its source changed since' out2/index.html
 pdftotext out2/es/vaginismus.pdf - | normalise >"$WORK/es2.txt"
 check "the printed handout says nothing unless the clinic opts in" sh -c "! grep -q 'earlier version' '$WORK/es2.txt' && ! grep -q 'ANTERIOR' '$WORK/es2.txt'"
 sed -i 's/^notices: \[language_assistance\]/notices: [language_assistance, outdated_translation]/' handout.yaml
-"$HANDOUT" build --lang es --out out3 >/dev/null 2>&1
+"$HANDOUT" build --lang es --out out3 >"$WORK/build3" 2>&1
+check "opted in: the English change rebuilds the Spanish" grep -q '^wrote out3/es/vaginismus.pdf' "$WORK/build3"
 pdftotext out3/es/vaginismus.pdf - | normalise >"$WORK/es3.txt"
 check "opted in: the handout says it was translated from an earlier version" grep -q 'Traducido de una versión anterior del texto en inglés' "$WORK/es3.txt"
 sed -i 's/^notices: \[language_assistance, outdated_translation\]/notices: [language_assistance]/' handout.yaml
@@ -237,6 +241,43 @@ check "... and the count said" grep -qx 'nothing written: 1 of 2 files have erro
 echo "<!-- edited by hand -->" >>content/es/vaginismus.md
 before=$(cat content/es/vaginismus.md content/es/vaginismus.resources.yaml | md5sum)
 refused "edited by hand since the export" tr/es/vaginismus.po "content/es/vaginismus.md' was edited since this file was exported: import does not overwrite it"
+
+# --- the clinic's texts: a new language's labels, the config's per-language texts -----------------
+"$HANDOUT" new-language de >/dev/null 2>&1
+"$HANDOUT" translate export --lang de --out tr >/dev/null 2>&1
+$FILL upper tr/de/vaginismus.xlf
+$FILL upper tr/de/clinic.po --final
+cp tr/de/clinic.po "$WORK/clinic-de.po"
+"$HANDOUT" translate import tr/de/vaginismus.xlf tr/de/clinic.po >"$WORK/import-de" 2>&1
+check "import of labels and config texts exits 0" test $? -eq 0
+check "strings.yaml: every label translated, none left listed as untranslated" "$PYTHON" - <<'PY'
+import yaml
+s = yaml.safe_load(open("content/de/strings.yaml"))
+assert "untranslated" not in s, s.get("untranslated")
+assert s["phone"] == "PHONE" and s["page_of"] == "PAGE {n} OF {total}" and s["months"][0] == "JANUARY", s
+assert s["language_names"]["es"] == "SPANISH", s["language_names"]
+PY
+check "handout.yaml: a de entry in each per-language text; the rest and its comments kept" "$PYTHON" - <<'PY'
+import yaml
+text = open("handout.yaml").read()
+c = yaml.safe_load(text)
+assert c["clinic"]["tagline"]["de"] == "GENTLE, EXPERT CARE FOR PELVIC AND SEXUAL HEALTH", c["clinic"]["tagline"]
+assert c["clinic"]["tagline"]["es"] == "Atención experta y cuidadosa para la salud pélvica y sexual"
+assert c["clinic"]["hours"]["de"] == ["MONDAY TO THURSDAY, 8 AM TO 6 PM", "FRIDAY, 8 AM TO 2 PM"], c["clinic"]["hours"]["de"]
+assert c["footer_note"]["de"].startswith("THIS HANDOUT IS FOR EDUCATION"), c["footer_note"]
+assert c["extra_resources"][0]["description"]["de"].startswith("A SMALL, GENTLE GROUP"), c["extra_resources"][0]
+assert text.startswith("# Example clinic (fictional)") and "# Where the clinic publishes each handout" in text
+PY
+"$HANDOUT" build --lang de --out outd >"$WORK/build-de" 2>&1
+check "the new language builds" test $? -eq 0
+pdftotext outd/de/vaginismus.pdf - | normalise >"$WORK/de.txt"
+check "de PDF: translated tagline, labels and hours" sh -c "grep -q 'GENTLE, EXPERT CARE FOR PELVIC AND SEXUAL HEALTH' '$WORK/de.txt' && grep -q 'CONTACT US' '$WORK/de.txt' && grep -q 'MONDAY TO THURSDAY, 8 AM TO 6 PM' '$WORK/de.txt'"
+before=$(cat content/de/strings.yaml handout.yaml | md5sum)
+sed 's/^msgstr "PAGE {n} OF {total}"/msgstr "PAGE {n} OF {TOTAL}"/' "$WORK/clinic-de.po" >tr/de/clinic.po
+"$HANDOUT" translate import tr/de/clinic.po >/dev/null 2>"$WORK/clinic.err"
+check "a lost placeholder is refused with its unit" grep -qF "tr/de/clinic.po: error: unit 'label.page_of' must keep its placeholders as they are ({n}, {total})" "$WORK/clinic.err"
+check "... as is a config edited since the export" grep -qF "tr/de/clinic.po: error: the config or 'de' strings.yaml was edited since this file was exported" "$WORK/clinic.err"
+check "... and nothing written" test "$(cat content/de/strings.yaml handout.yaml | md5sum)" = "$before"
 
 # --- pseudo-translation --------------------------------------------------------------------------
 "$HANDOUT" translate pseudo --lang qps >"$WORK/pseudo" 2>&1

@@ -24,9 +24,12 @@ def transform(text, mode):
     return "".join(ARABIC[(ord(c.lower()) - 97) % len(ARABIC)] if c.isascii() and c.isalpha() else c for c in text)
 
 
+KEEP = r"(</?\d+/?>|\{[a-z_]+\})"
+
+
 def transform_tagged(text, mode):
-    # codes (<1>, </1>, <2/>) stay as they are
-    return "".join(p if re.fullmatch(r"</?\d+/?>", p) else transform(p, mode) for p in re.split(r"(</?\d+/?>)", text))
+    # codes (<1>, </1>, <2/>) and the labels' {placeholders} stay as they are
+    return "".join(p if re.fullmatch(KEEP, p) else transform(p, mode) for p in re.split(KEEP, text))
 
 
 def copy_transformed(src, dst, mode):
