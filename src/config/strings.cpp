@@ -229,6 +229,17 @@ bool parse_strings(const std::string& text, const std::string& path, Strings& ou
       }
   }
   read_translation_marks(root, m, out);
+  if (auto source = m.child("source"); source.IsDefined() && !source.IsNull()) {
+    yaml::MapReader s(source, path, 0, "'source'", diags);
+    if (s.ok()) {
+      out.source_labels_language = s.text("language", true).value_or("");
+      auto labels = s.child("labels", true);
+      if (labels.IsMap())
+        for (auto it = labels.begin(); it != labels.end(); ++it)
+          if (it->second.IsScalar()) out.source_labels[it->first.Scalar()] = it->second.Scalar();
+      s.finish();
+    }
+  }
   m.finish();
   return diags.error_count() == errors_before;
 }

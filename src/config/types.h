@@ -195,6 +195,11 @@ struct Strings {
   /// the one machine-readable record of what is left to translate.
   std::vector<std::string> untranslated;
   SourcePos untranslated_pos, translation_pos;  ///< where they are written (the file when absent)
+  /// What the labels were translated from (`source:`, written by `handout translate`): the
+  /// source's language and a hash of each label as it was ("phone", "months",
+  /// "language_names.es"), so an export sends the labels whose source changed since.
+  std::string source_labels_language;
+  std::map<std::string, std::string> source_labels;
   /// The name of a language in this language (its code when the strings file has none).
   std::string language_name(const std::string& code) const;
   /// The label for `key` ("" if absent; loading checks every required key is present).

@@ -205,6 +205,12 @@ bool edit_config(std::string& text, const std::string& lang, const std::map<std:
   return errors.empty();
 }
 
+std::string hash_of(const std::string& text) {
+  translate::Unit u;
+  u.text = text;
+  return u.hash();
+}
+
 bool known_unit(const std::string& id) {
   if (id.rfind("label.", 0) == 0) return true;
   return id == "clinic.tagline" || id == "clinic.hours" || id.rfind("clinic.hours.", 0) == 0 || id == "footer_note" ||
@@ -212,6 +218,36 @@ bool known_unit(const std::string& id) {
 }
 
 }  // namespace
+
+std::map<std::string, std::string> label_hashes(const Strings& source) {
+  std::map<std::string, std::string> out;
+  for (const auto& [key, text] : source.labels) out[key] = hash_of(text);
+  std::string months;
+  for (const auto& m : source.months) months += m + "\n";
+  if (!source.months.empty()) out["months"] = hash_of(months);
+  for (const auto& [code, name] : source.language_names) out["language_names." + code] = hash_of(name);
+  return out;
+}
+
+std::string with_label_source(const std::string& strings_text, const std::string& language,
+                              const std::map<std::string, std::string>& hashes) {
+  YamlLines y(strings_text);
+  if (const int i = y.find_key("source", 0, 0, static_cast<int>(y.lines.size())); i >= 0)
+    y.lines.erase(y.lines.begin() + i, y.lines.begin() + y.block_end(i));
+  while (!y.lines.empty() && YamlLines::blank(y.lines.back()) && y.lines.back().empty()) y.lines.pop_back();
+  y.lines.push_back("# What the labels were translated from (handout translate): a hash of each source label.");
+  y.lines.push_back("source:");
+  y.lines.push_back("  language: " + language);
+  std::string line = "  labels: {";
+  std::size_t n = 0;
+  for (const auto& [key, hash] : hashes) {
+    const std::string item = (n++ ? ", " : "") + (key.find('.') != std::string::npos ? yaml_quoted(key) : key) + ": " + hash;
+    if (line.size() + item.size() > 96) y.lines.push_back(line + ","), line = "    " + item.substr(2);
+    else line += item;
+  }
+  y.lines.push_back(line + "}");
+  return y.text();
+}
 
 std::string clinic_base(const RunContext& run, const std::string& lang) {
   const std::string own = join_path(dir_of(clinic_article_path(run, lang, "x")), "strings.yaml");
@@ -261,6 +297,21 @@ std::vector<EditedFile> import_clinic_file(const RunContext& run, const translat
     std::string text = file_text(own);
     if (text.empty()) text = untranslated_strings_yaml(source, from);
     text = edit_strings(text, source, labels);
+    // What the labels are translated from now: the imported ones from the source as it is,
+    // the others as recorded before (else as the source is: taken as matching it).
+    Strings before;
+    Diagnostics quiet;
+    parse_strings(file_text(own), own, before, quiet);
+    const auto now = label_hashes(source);
+    std::map<std::string, std::string> record = now;
+    for (const auto& [key, hash] : before.source_labels)
+      if (now.count(key)) record[key] = hash;
+    for (const auto& [id, value] : labels) {
+      std::string key = id.substr(6);
+      if (key.rfind("months.", 0) == 0) key = "months";
+      record[key] = now.count(key) ? now.at(key) : record[key];
+    }
+    text = with_label_source(text, from, record);
     Strings check;
     if (!parse_strings(text, own, check, diags)) {
       errors.push_back("the labels would not load: " + diags.to_string());

@@ -16,6 +16,13 @@ namespace handout {
 /// own strings.yaml ("none" for a missing one).
 std::string clinic_base(const RunContext& run, const std::string& lang);
 
+/// A hash of each of `source`'s labels (translate::Unit::hash of its text): "phone", "months"
+/// (the twelve as one), "language_names.<code>".
+std::map<std::string, std::string> label_hashes(const Strings& source);
+/// A strings file's text with its `source:` record replaced (or added at its end).
+std::string with_label_source(const std::string& strings_text, const std::string& language,
+                              const std::map<std::string, std::string>& hashes);
+
 /// The text of a file after an import, for the import to write.
 struct EditedFile {
   std::string path, text;

@@ -204,24 +204,49 @@ UnitFile clinic_file(const RunContext& run, const TranslateOptions& o, ExportCou
   // The clinic's own labels for the language, else none yet (every label is to translate).
   const std::string own = join_path(dir_of(clinic_article_path(run, o.lang, "x")), "strings.yaml");
   const bool has_labels = is_file(own) && run_strings(run, own, to, ignored);
-  const std::vector<std::string>& keys = has_labels ? to.untranslated : translatable_string_keys();
-  auto add = [&](const std::string& id, const std::string& text, const std::string& note, const std::string* target) {
+  // A label goes out when the file lists it as untranslated, lacks it, or its source changed
+  // since it was translated (strings.yaml's `source:`; then with its previous translation).
+  const auto now = label_hashes(from);
+  auto listed = [&](const std::string& key) {
+    return std::find(to.untranslated.begin(), to.untranslated.end(), key) != to.untranslated.end();
+  };
+  auto changed = [&](const std::string& key) {
+    const auto it = to.source_labels.find(key);
+    return it != to.source_labels.end() && now.count(key) && it->second != now.at(key);
+  };
+  auto add = [&](const std::string& id, const std::string& text, const std::string& note, const std::string* target,
+                 const std::string* previous = nullptr) {
     if (text.empty()) return;
     FileUnit f;
     f.unit.id = id, f.unit.kind = UnitKind::Label, f.unit.text = text, f.unit.note = note;
     if (target && !target->empty()) f.state = FileUnit::State::Translated, f.target = *target;
-    (f.state == FileUnit::State::Translated ? n.translated : n.fresh)++;
+    if (previous) f.state = FileUnit::State::Changed, f.previous_target = *previous;
+    (f.state == FileUnit::State::Translated ? n.translated : f.state == FileUnit::State::Changed ? n.changed : n.fresh)++;
     file.units.push_back(std::move(f));
   };
-  for (const std::string& key : keys) {
+  for (const std::string& key : translatable_string_keys()) {
+    const bool fresh = !has_labels || listed(key);
     if (key == "months") {
+      const bool again = !fresh && changed("months") && to.months.size() == from.months.size();
+      if (!fresh && !again) continue;
       for (std::size_t m = 0; m < from.months.size(); ++m)
-        add("label.months." + std::to_string(m + 1), from.months[m], "label: month " + std::to_string(m + 1), nullptr);
+        add("label.months." + std::to_string(m + 1), from.months[m], "label: month " + std::to_string(m + 1), nullptr,
+            again ? &to.months[m] : nullptr);
     } else if (key == "language_names") {
-      for (const auto& [code, name] : from.language_names)
-        add("label.language_names." + code, name, "label: the name of the language " + code, nullptr);
+      for (const auto& [code, name] : from.language_names) {
+        const auto had = to.language_names.find(code);
+        const bool missing = had == to.language_names.end();
+        const bool again = !fresh && !missing && changed("language_names." + code);
+        if (fresh || missing || again)
+          add("label.language_names." + code, name, "label: the name of the language " + code, nullptr,
+              again ? &had->second : nullptr);
+      }
     } else {
-      add("label." + key, from.get(key), "label '" + key + "' (keep each {placeholder} as it is)", nullptr);
+      const bool missing = has_labels && !to.labels.count(key);
+      const bool again = !fresh && !missing && changed(key);
+      if (fresh || missing || again)
+        add("label." + key, from.get(key), "label '" + key + "' (keep each {placeholder} as it is)", nullptr,
+            again ? &to.labels.at(key) : nullptr);
     }
   }
   auto localized = [&](const std::string& id, const LocalizedText& text, const std::string& note) {
@@ -567,6 +592,17 @@ int run_translate_record(const TranslateOptions& o, std::ostream& out, std::ostr
       continue;
     }
     out << t.path << ": recorded " << units.size() << " blocks of " << path << "\n";
+  }
+  // The labels: each as the source's is now.
+  const std::string own = join_path(dir_of(clinic_article_path(run, o.lang, "x")), "strings.yaml");
+  Strings from;
+  Diagnostics ignored;
+  std::string text, error;
+  if (read_file(own, text) && run_strings(run, strings_file(run, o.from), from, ignored)) {
+    if (write_file_atomically(own, with_label_source(text, o.from, label_hashes(from)), error))
+      out << own << ": recorded " << label_hashes(from).size() << " labels of " << strings_file(run, o.from) << "\n";
+    else
+      err << own << ": error: " << error << "\n", ++failed;
   }
   return failed ? kExitSomeFailed : kExitOk;
 }

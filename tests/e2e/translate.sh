@@ -279,6 +279,22 @@ check "a lost placeholder is refused with its unit" grep -qF "tr/de/clinic.po: e
 check "... as is a config edited since the export" grep -qF "tr/de/clinic.po: error: the config or 'de' strings.yaml was edited since this file was exported" "$WORK/clinic.err"
 check "... and nothing written" test "$(cat content/de/strings.yaml handout.yaml | md5sum)" = "$before"
 
+# A changed English label goes out again, with its previous translation; the others do not.
+check "strings.yaml records the English labels it was translated from" "$PYTHON" -c "
+import yaml; s = yaml.safe_load(open('content/de/strings.yaml'))
+assert s['source']['language'] == 'en' and s['source']['labels']['phone'] and len(s['source']['labels']) == 30, s.get('source')"
+sed -i 's/^contact_us: .*/contact_us: Get in touch/' content/en/strings.yaml
+"$HANDOUT" translate export --lang de --format po --out tr >/dev/null 2>&1
+check "export: the changed label alone, fuzzy with its previous translation" "$PYTHON" - <<'PY'
+from translate.storage import po
+units = [u for u in po.pofile.parsefile("tr/de/clinic.po").units if not u.isheader()]
+labels = [u for u in units if u.getcontext().startswith("label.")]
+assert [u.getcontext() for u in labels] == ["label.contact_us"], [u.getcontext() for u in labels]
+assert labels[0].isfuzzy() and labels[0].target == "CONTACT US" and labels[0].source == "Get in touch"
+assert all(u.target and not u.isfuzzy() for u in units if not u.getcontext().startswith("label."))
+PY
+sed -i 's/^contact_us: .*/contact_us: Contact us/' content/en/strings.yaml
+
 # --- pseudo-translation --------------------------------------------------------------------------
 "$HANDOUT" translate pseudo --lang qps >"$WORK/pseudo" 2>&1
 check "pseudo exits 0" test $? -eq 0
