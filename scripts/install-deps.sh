@@ -20,6 +20,8 @@ RUN_PACKAGES=(
   libdeflate-dev libxxhash-dev                   # stream compression; content hashes of inputs (XXH3)
   libpoppler-cpp-dev                             # catalogue page: first-page thumbnails (a module)
   libxml2-dev libgettextpo-dev                   # handout translate: XLIFF 1.2 and gettext PO (a module)
+  libgmime-3.0-dev libcurl4-openssl-dev          # messages to patients: MIME and SMTP (a module) ...
+  ca-certificates                                # ... and the certificate authorities --send trusts
   scdoc                                          # the man page handout(1) is built with scdoc
   fonts-noto-core fonts-noto-cjk fonts-nanum fonts-droid-fallback fonts-ipafont-gothic  # fonts for every script
   libhyphen-dev hyphen-en-us hyphen-en-gb        # hyphenation (LibreOffice patterns) ...
@@ -42,6 +44,7 @@ TEST_PACKAGES=(
   fontconfig                                     # fc-match: which font the system gives a family
   shfmt                                          # tests/deps_audit.py reads the test scripts with shfmt's parser
   translate-toolkit libxml2-utils gettext        # translate: xliff2po/pocount, xmllint, msgfmt read our exports
+  python3-aiosmtpd openssl                       # a real SMTP server on 127.0.0.1 with its own certificates
 )
 
 usage() { echo "usage: $0 --for run|test | --list run|test" >&2; exit 2; }

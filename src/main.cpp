@@ -57,6 +57,18 @@ void add_build(CLI::App& app, Commands& c) {
   build->add_option("--patients-out", opt.patients_out,
                     "Folder for personal copies (default: the config's patients_output, personal-copies/ beside it)")
       ->needs(build->get_option("--patients"));
+  auto* patients = build->get_option("--patients");
+  auto* email_out = build->add_option("--email-out", opt.email_out,
+                                      "Write each emailed visit's message as DIR/<visit id>.eml (see 'email:' in the config)")
+                        ->type_name("DIR")->needs(patients);
+  auto* send = build->add_flag("--send", opt.send, "Send each emailed visit's message through the config's email.smtp")
+                   ->needs(patients)->excludes(email_out);
+  build->add_flag("--dry-run", opt.dry_run, "Say which messages would be sent or written; send and write none")
+      ->needs(patients);
+  build->add_option("--resend", opt.resend, "Send or write this visit's message again (in doubt, or changed since "
+                                            "it was sent; repeatable)")
+      ->type_name("ID")->allow_extra_args(false);
+  (void)send;
   build->add_flag("--check", opt.check, "After building, print a reading-level and problems line per handout");
   build->add_flag("--index", opt.index, "Also write <out>/index.html: every handout with a thumbnail, title and grade")
       ->excludes(build->get_option("--patients"));

@@ -380,8 +380,20 @@ TEST_CASE("the placement proof catches a block too tall for its frame, one never
   doc.pages[0].items.push_back(inside);
   doc.pages[1].items = {inside, below};
   Diagnostics off;
-  CHECK_FALSE(check_inside_pages(doc, "a.md", off));
+  CHECK_FALSE(check_inside_pages(doc, "a.md", off, 18));
   CHECK(off.to_string() == "a.md: error: page 2: 'Below the page edge' lies outside the page\n");
+  // Inside the sheet, but where a printer may clip it.
+  TextItem edge = inside;
+  edge.baseline = 20, edge.text = "Too near the top";
+  doc.pages[1].items = {inside, edge};
+  Diagnostics near;
+  CHECK_FALSE(check_inside_pages(doc, "a.md", near, 18));
+  CHECK(near.to_string() ==
+        "a.md: error: page 2: 'Too near the top' lies within 0.25 in of the sheet's edge, where printers may cut it "
+        "off; widen the layout's margins\n");
+  doc.pages[1].items = {inside};
+  Diagnostics fine;
+  CHECK(check_inside_pages(doc, "a.md", fine, 18));
 }
 
 TEST_CASE("layouts with no room for body text are refused at the layout's line") {

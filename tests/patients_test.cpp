@@ -106,7 +106,7 @@ TEST_CASE("patients: header errors name the column") {
   // A file without a header: its first row is a patient's, and is not repeated.
   CHECK(errors_of("p1,Jane Doe,en\n") ==
         "visits.csv:1:1: error: the first row must name the columns: id, language, articles (required), "
-        "name, clinician, visit_date, note, password\n");
+        "name, clinician, visit_date, note, password, email, delivery\n");
 }
 
 TEST_CASE("patients: without a required column no row is kept, but every row is checked") {
@@ -261,6 +261,35 @@ TEST_CASE("patients: no message repeats a patient's name, clinician, note or pas
   for (const auto& row : bad_rows) check_private(head + row);
   // A file whose header is missing starts with a patient's row.
   check_private("p1,Jane Secretname,hunter2pass\n");
+}
+
+TEST_CASE("patients: email and delivery: how each visit's handouts reach the patient") {
+  const auto rows = rows_of("id,language,articles,email,delivery\n"
+                            "a,en,x,ada@example.org,\n"
+                            "b,en,x,,\n"
+                            "c,en,x,bo@example.org,print\n"
+                            "d,en,x, cy@example.org ,EMAIL\n"
+                            "e,en,x,,none\n");
+  REQUIRE(rows.size() == 5);
+  CHECK(rows[0].email == "ada@example.org");
+  CHECK(rows[0].delivery == "email");  // an address and no word: email
+  CHECK(rows[1].delivery == "print");  // no address: handed over
+  CHECK(rows[2].delivery == "print");
+  CHECK(rows[3].email == "cy@example.org");
+  CHECK(rows[3].delivery == "email");
+  CHECK(rows[4].delivery == "none");
+  CHECK(rows_of("id,language,articles,email\na,en,x,ada@example.org\n")[0].delivery == "email");
+  // Every error at its cell, the address never quoted.
+  CHECK(errors_of("id,language,articles,email\na,en,x,ada.example.org\n") ==
+        "visits.csv:2:8: error: 'email' is not a mail address (it needs one '@' with a name before it)\n");
+  CHECK(errors_of("id,language,articles,email\na,en,x,ad a@example.org\n").find("ad a") == std::string::npos);
+  CHECK(errors_of("id,language,articles,email\na,en,x,ada@example\n") ==
+        "visits.csv:2:8: error: 'email' is not usable: a mail address needs a domain with a dot after its '@'\n");
+  CHECK(errors_of("id,language,articles,delivery\na,en,x,post\n") ==
+        "visits.csv:2:8: error: 'delivery' must be email, print or none (or empty: email when the row has an "
+        "address)\n");
+  CHECK(errors_of("id,language,articles,email,delivery\na,en,x,,email\n") ==
+        "visits.csv:2:9: error: 'delivery' is email but the row has no 'email' address\n");
 }
 
 TEST_CASE("patients: the file is read with a size limit and its bytes as they are") {

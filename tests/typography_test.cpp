@@ -8,6 +8,8 @@
 #include "util/text.h"
 #include "util/utf8.h"
 
+#include <algorithm>
+
 using namespace handout;
 
 namespace {
@@ -49,10 +51,12 @@ TEST_CASE("hyphenation follows each language's patterns") {
     const char* word;
     const char* expected;
   };
-  for (const Case& c : {Case{"en", "vestibulodynia", "vestibu-lo-dy-nia"}, Case{"en", "involuntarily", "in-vol-un-tar-ily"},
-                        Case{"en-US", "perfectionism", "per-fec-tion-ism"}, Case{"es", "penetración", "pe-ne-tra-ción"},
-                        Case{"fr", "pénétration", "pé-né-tra-tion"}, Case{"de", "Beckenbodentherapie", "Be-cken-bo-den-the-ra-pie"},
-                        Case{"pt-BR", "penetração", "pe-ne-tra-ção"}, Case{"ru", "проникновение", "проник-нове-ние"}}) {
+  // At least three letters stay on the line and three go to the next: "in-voluntarily",
+  // "pe-netración" and "Be-ckenboden" are not used, though the patterns allow them.
+  for (const Case& c : {Case{"en", "vestibulodynia", "vestibu-lo-dy-nia"}, Case{"en", "involuntarily", "invol-un-tar-ily"},
+                        Case{"en-US", "perfectionism", "per-fec-tion-ism"}, Case{"es", "penetración", "pene-tra-ción"},
+                        Case{"fr", "pénétration", "péné-tra-tion"}, Case{"de", "Beckenbodentherapie", "Becken-bo-den-the-ra-pie"},
+                        Case{"pt-BR", "penetração", "pene-tra-ção"}, Case{"ru", "проникновение", "проник-нове-ние"}}) {
     CAPTURE(c.lang);
     auto h = Hyphenator::for_language(c.lang);
     REQUIRE(h);
@@ -68,6 +72,74 @@ TEST_CASE("hyphenation never splits short words, numbers, addresses or phone num
                            "https://nva.org", "COVID19vaccine"})
     CHECK(h->points(utf8_decode(word)).empty());
   CHECK_FALSE(h->points(utf8_decode("muscles")).empty());  // seven letters: may be split
+}
+
+TEST_CASE("hyphenation: words under seven letters are never split, though the patterns would") {
+  // Six-letter words the English patterns split ("doc-tor", "mus-cle", "sim-ple"): moving three
+  // letters to the next line rarely helps a line, and short words read worse split.
+  auto h = Hyphenator::for_language("en");
+  REQUIRE(h);
+  CHECK(Hyphenator::kMinWord == 7);
+  CHECK(Hyphenator::kMinBefore == 3);
+  CHECK(Hyphenator::kMinAfter == 3);
+  for (const char* word : {"doctor", "muscle", "simple", "person", "sexual"}) {
+    CAPTURE(word);
+    CHECK(h->points(utf8_decode(word)).empty());
+    CHECK_FALSE(h->points(utf8_decode(std::string(word) + "ity")).empty());  // the patterns do split them
+  }
+}
+
+TEST_CASE("hyphenation never splits a word of the title, headings or keywords, anywhere") {
+  auto en = Hyphenator::for_language("en");
+  REQUIRE(en);
+  const auto vaginismus = utf8_decode("Vaginismus"), penetration = utf8_decode("penetration");
+  REQUIRE_FALSE(en->points(vaginismus).empty());  // "Vagin-ismus" for the language itself
+  REQUIRE_FALSE(en->points(penetration).empty());
+  const auto kept = en->keeping_whole({"Vaginismus: Why Penetration Can Hurt", "Pelvic Floor Physiotherapy"});
+  CHECK(kept->points(vaginismus).empty());
+  CHECK(kept->points(utf8_decode("VAGINISMUS")).empty());
+  CHECK(kept->points(penetration).empty());
+  CHECK(kept->points(utf8_decode("physiotherapy")).empty());
+  CHECK(kept->points(utf8_decode("vestibulodynia")) == en->points(utf8_decode("vestibulodynia")));  // others as before
+  // Inside a compound the term stays whole; the compound may still break after it.
+  auto de = Hyphenator::for_language("de");
+  REQUIRE(de);
+  const auto compound = utf8_decode("Beckenbodentherapie");
+  const auto kept_de = de->keeping_whole({"Der Beckenboden"});
+  const auto points = kept_de->points(compound);
+  for (auto k : points) CHECK(k >= 11);  // "Beckenboden" is 11 letters
+  CHECK(std::find(points.begin(), points.end(), std::size_t(11)) != points.end());
+  CHECK(de->points(compound).front() < 11);
+}
+
+TEST_CASE("at most two lines in a row end in a hyphen, the word's own ones included") {
+  // Compounds written with hyphens break after them for free (no hyphen is added), which once
+  // let a narrow column end four lines in a row with "-" (Russian "Кто-/то").
+  auto h = Hyphenator::for_language("en");
+  ParagraphOptions o;
+  o.hyphenator = h.get();
+  const std::string text =
+      "Self-care, well-being, follow-up, long-term and low-dose self-help plans: pain-free sex, "
+      "self-esteem and re-entry after a drop-in check-up, a one-on-one walk-through, step-by-step "
+      "and hands-on, co-ordinated with a non-judgmental, trauma-informed, sex-positive team.";
+  int longest = 0, own = 0;
+  for (double width : {70.0, 90.0, 110.0, 130.0, 150.0}) {
+    for (bool justify : {false, true}) {
+      o.justify = justify;
+      int run = 0;
+      for (const auto& l : set(text, width, o)) {
+        REQUIRE(!l.runs.empty());
+        const std::string& last = l.runs.back().text;
+        const bool ends_in_hyphen = l.hyphenated || last.ends_with("-");
+        own += !l.hyphenated && last.ends_with("-");
+        run = ends_in_hyphen ? run + 1 : 0;
+        longest = std::max(longest, run);
+        CHECK(run <= 2);
+      }
+    }
+  }
+  MESSAGE("lines ending in the word's own hyphen: " << own << ", longest run " << longest);
+  CHECK(own > 10);  // the text did break at its own hyphens
 }
 
 TEST_CASE("languages without patterns are not hyphenated") {

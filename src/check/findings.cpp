@@ -253,7 +253,9 @@ std::vector<Finding> small_text_findings(const Style& s, const LayoutConfig& lay
   // Without a floor of its own, a layout is held to 8 pt for any text and 11 pt for body text.
   constexpr double kAnyText = 8, kBodyText = 11;
   std::vector<Finding> out;
-  for (const Drawn& d : drawn_text(s)) {
+  // A tri-fold may set its body as small as min_body_size: that is the size to judge.
+  const Style smallest = layout.min_body_size > 0 ? with_body_size(s, layout, layout.min_body_size) : s;
+  for (const Drawn& d : drawn_text(smallest)) {
     const bool body = d.what == "body text" || d.what == "emphasis";
     const double size = d.style.size;
     std::string why;

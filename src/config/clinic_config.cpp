@@ -41,6 +41,46 @@ bool valid_article_name(const std::string& name) {
          ascii::all(name, [](char c) { return ascii::alnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
+std::string mail_address_problem(const std::string& address) {
+  const auto at = address.find('@');
+  if (at == std::string::npos || at == 0 || address.find('@', at + 1) != std::string::npos)
+    return "not a mail address (it needs one '@' with a name before it)";
+  if (address.size() > 254) return "a mail address may have at most 254 characters";
+  for (std::size_t i = 0; i < at; ++i) {
+    const unsigned char c = address[i];
+    if (c <= 0x20 || c >= 0x7F || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';' ||
+        c == ':' || c == '\\' || c == '"' || c == '[' || c == ']')
+      return "a mail address may have only ASCII letters, digits and . ! # $ % & ' * + - / = ? ^ _ ` { | } ~ "
+             "before its '@'";
+  }
+  const std::string_view domain = std::string_view(address).substr(at + 1);
+  if (domain.empty() || domain.find('.') == std::string_view::npos || domain.front() == '.' ||
+      domain.back() == '.' || domain.find("..") != std::string_view::npos)
+    return "a mail address needs a domain with a dot after its '@'";
+  if (!ascii::all(domain, [](char c) { return ascii::alnum(c) || c == '-' || c == '.'; }))
+    return "a mail address's domain may have only ASCII letters, digits, '-' and '.'";
+  return "";
+}
+
+bool split_mailbox(const std::string& text, std::string& name, std::string& address) {
+  const auto open = text.rfind('<');
+  if (open == std::string::npos) {
+    name.clear(), address = text;
+    return !text.empty() && text.find_first_of(" <>\"") == std::string::npos;
+  }
+  if (text.back() != '>' || text.find('>') != text.size() - 1) return false;
+  address = text.substr(open + 1, text.size() - open - 2);
+  name = text.substr(0, open);
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+  return !address.empty();
+}
+
+bool is_local_host(const std::string& host) {
+  return host == "localhost" || host == "::1" || host == "[::1]" ||
+         (host.starts_with("127.") && ascii::all(host, [](char c) { return ascii::digit(c) || c == '.'; }));
+}
+
 namespace {
 
 void read_clinic(yaml::MapReader& top, ClinicConfig& out) {
@@ -281,6 +321,91 @@ void read_check(yaml::MapReader& top, CheckConfig& out) {
   m.finish();
 }
 
+// email.smtp: the mail server. A password is never read from the YAML; plain text only to
+// this machine and only when the config says so.
+void read_smtp(yaml::MapReader& email, const std::string& base_dir, EmailConfig& out) {
+  auto node = email.child("smtp");
+  if (!node.IsDefined() || node.IsNull()) return;
+  yaml::MapReader m(node, email.file(), 0, "'email.smtp'", email.diags());
+  if (!m.ok()) return;
+  SmtpConfig& s = out.smtp;
+  out.has_smtp = true;
+  s.pos = email.pos("smtp");
+  Diagnostics& diags = m.diags();
+  m.refuse("password", "an SMTP password never goes in the config: name an environment variable "
+                       "(password_env) or a file only you can read (password_file)");
+  s.host = m.text("host", true).value_or("");
+  const bool security_given = m.text("security").has_value();
+  if (auto security = m.text("security")) {
+    if (*security == "starttls" || *security == "tls" || *security == "none")
+      s.security = *security;
+    else
+      diags.error(m.pos("security"), "'security' must be starttls, tls or none (got '" + *security + "')");
+  }
+  s.port = s.security == "tls" ? 465 : s.security == "none" ? 25 : 587;
+  if (auto port = m.integer("port", 1, 65535)) s.port = *port;
+  if (auto allow = m.boolean("allow_plaintext")) s.allow_plaintext = *allow;
+  if (s.security == "none" && security_given) {
+    if (!is_local_host(s.host))
+      diags.error(m.pos("security"), "'security: none' sends messages in plain text: only to this machine "
+                                     "(localhost, 127.0.0.1, ::1), never to '" + s.host + "' (use starttls or tls)");
+    else if (!s.allow_plaintext)
+      diags.error(m.pos("security"), "'security: none' sends messages in plain text: add 'allow_plaintext: true' "
+                                     "to send to this machine without TLS");
+  }
+  if (auto ca = m.text("ca_file")) {
+    s.ca_file = join_path(base_dir, *ca);
+    if (!is_file(s.ca_file)) diags.error(m.pos("ca_file"), "CA file not found: '" + *ca + "' (tried '" + s.ca_file + "')");
+  }
+  s.username = m.text("username").value_or("");
+  s.password_env = m.text("password_env").value_or("");
+  if (auto file = m.text("password_file")) s.password_file = join_path(base_dir, *file);
+  s.password_pos = m.pos(s.password_file.empty() ? "password_env" : "password_file");
+  if (!s.password_env.empty() && !s.password_file.empty())
+    diags.error(m.pos("password_file"), "give the SMTP password one way: password_env or password_file, not both");
+  if (s.username.empty() && (!s.password_env.empty() || !s.password_file.empty()))
+    diags.error(m.pos("username"), "a password needs its 'username'");
+  if (!s.username.empty() && s.password_env.empty() && s.password_file.empty())
+    diags.error(m.pos("username"), "'username' needs a password: name an environment variable (password_env) "
+                                   "or a file only you can read (password_file)");
+  if (auto rate = m.number("messages_per_minute", 0.1, 100000)) s.messages_per_minute = *rate;
+  if (auto retries = m.integer("retries", 0, 20)) s.retries = *retries;
+  if (auto wait = m.number("retry_seconds", 0, 3600)) s.retry_seconds = *wait;
+  if (auto timeout = m.integer("timeout_seconds", 1, 3600)) s.timeout_seconds = *timeout;
+  m.finish();
+}
+
+// email: who messages to patients are from, and the clinic's words in them.
+void read_email(yaml::MapReader& top, ClinicConfig& out) {
+  auto node = top.child("email");
+  if (!node.IsDefined() || node.IsNull()) return;
+  yaml::MapReader m(node, top.file(), 0, "'email'", top.diags());
+  if (!m.ok()) return;
+  EmailConfig& e = out.email;
+  e.present = true;
+  e.pos = top.pos("email");
+  Diagnostics& diags = m.diags();
+  if (auto from = m.text("from", true)) {
+    e.from_pos = m.pos("from");
+    std::string problem;
+    if (!split_mailbox(*from, e.from_name, e.from_address))
+      diags.error(e.from_pos, "'from' must be an address or \"Name <address>\" (got '" + *from + "')");
+    else if (problem = mail_address_problem(e.from_address); !problem.empty())
+      diags.error(e.from_pos, "'from': " + problem);
+  }
+  if (auto reply = m.text("reply_to")) {
+    std::string name;
+    if (!split_mailbox(*reply, name, e.reply_to) || !mail_address_problem(e.reply_to).empty())
+      diags.error(m.pos("reply_to"), "'reply_to' must be a mail address (got '" + *reply + "')");
+  }
+  e.clinic_name = m.text("clinic_name").value_or(out.clinic.name);
+  e.signature = m.localized("signature", false);
+  e.password_hint = m.localized("password_hint", false);
+  e.password_hint_pos = m.pos("password_hint");
+  read_smtp(m, out.base_dir, e);
+  m.finish();
+}
+
 }  // namespace
 
 bool parse_clinic_config(const std::string& text, const std::string& path, ClinicConfig& out,
@@ -321,6 +446,7 @@ bool parse_clinic_config(const std::string& text, const std::string& path, Clini
   // The config's own list, kept: `--lang` builds fewer languages, not a shorter notice.
   if (out.notices.assistance_languages.empty()) out.notices.assistance_languages = out.languages;
   read_check(top, out.check);
+  read_email(top, out);
   top.finish();
   return diags.error_count() == errors_before;
 }
@@ -343,6 +469,8 @@ std::string pick_one(const LocalizedText& text, const std::string& lang) {
 }
 
 }  // namespace
+
+std::string localized_for(const LocalizedText& text, const std::string& lang) { return pick_one(text, lang); }
 
 PrintedClinic printed_clinic(const ClinicConfig& config, const std::string& lang) {
   PrintedClinic out;

@@ -57,6 +57,10 @@ bool parse_front_matter(const std::string& text, const std::string& path, int fi
 /// "pt-BR"), else "default", else "en", else the first language given.
 PrintedClinic printed_clinic(const ClinicConfig& config, const std::string& lang);
 
+/// A text given once or per language, for `lang` (its primary language, "default", English, the
+/// first given); "" when none is.
+std::string localized_for(const LocalizedText& text, const std::string& lang);
+
 /// True for a BCP 47-shaped language code (en, es, zh-Hans, pt-BR).
 bool valid_language_code(const std::string& code);
 /// True for an article name that is a plain file name: letters, digits, '.', '_' and '-',
@@ -65,6 +69,17 @@ bool valid_article_name(const std::string& name);
 
 /// True for a calendar date written YYYY-MM-DD that exists (no 2026-02-30).
 bool is_iso_date(const std::string& text);
+
+/// Why `address` is no mail address handout can send to ("" when it is one): a local part of
+/// printable ASCII without spaces, '<' or '>', one '@', a domain of letters, digits, '-' and
+/// '.' with a dot. Never quotes the address (a patient's is private).
+std::string mail_address_problem(const std::string& address);
+
+/// Splits "Name <address>" (or a bare address) into its parts; false when it has neither shape.
+bool split_mailbox(const std::string& text, std::string& name, std::string& address);
+
+/// Whether `host` names this machine (localhost, 127.0.0.0/8, ::1).
+bool is_local_host(const std::string& host);
 
 /// Parses "#RRGGBB"; false when malformed.
 bool parse_color(const std::string& text, Color& out);

@@ -157,13 +157,14 @@ bool parse_layout(const std::string& text, const std::string& path, LayoutConfig
   set("margin_left", out.margin_left, 18, 200);
   set("margin_right", out.margin_right, 18, 200);
   set("body_size", out.body_size, 8, 32);
+  set("min_body_size", out.min_body_size, 8, 32);
   set("body_leading", out.body_leading, 1.1, 2.5);
   read_heading_sizes(m, out);
   set("title_size", out.title_size, 12, 72);
   set("summary_size", out.summary_size, 10, 36);
   set("paragraph_gap", out.paragraph_gap, 0, 48);
   set("header_band", out.header_band, 48, 200);
-  set("footer_size", out.footer_size, 7, 16);
+  set("footer_size", out.footer_size, 7, 24);
   if (auto v = m.integer("min_lines", 1, 5)) out.min_lines = *v;
   read_choice(m, "align", {"ragged", "justify"}, [&](int i) { out.justify = i == 1; });
   read_choice(m, "line_breaking", {"total-fit", "first-fit"}, [&](int i) { out.total_fit = i == 0; });
@@ -177,6 +178,8 @@ bool parse_layout(const std::string& text, const std::string& path, LayoutConfig
   if (auto v = m.boolean("high_contrast")) out.high_contrast = *v;
   read_qr_codes(m, out);
   read_assistance_taglines(m, out);
+  if (out.min_body_size > out.body_size)
+    diags.error(m.pos("min_body_size"), "min_body_size must not be larger than body_size");
   if (out.landscape && out.page_width < out.page_height) std::swap(out.page_width, out.page_height);
   if (out.page_width - out.margin_left - out.margin_right < 144)
     diags.error(path, 0, 0, "layout leaves less than 2 inches for text between the margins");

@@ -15,14 +15,15 @@ namespace handout {
 namespace {
 
 // The columns a patients' file may have; the first kRequired must be there.
-enum Column { kId, kLanguage, kArticles, kName, kClinician, kVisitDate, kNote, kPassword, kColumnCount };
+enum Column { kId, kLanguage, kArticles, kName, kClinician, kVisitDate, kNote, kPassword, kEmail, kDelivery, kColumnCount };
 constexpr int kRequired = 3;
 constexpr std::size_t kMaxIdLength = 64;
 constexpr std::size_t kReportedArticleProblems = 3;  // per row; the rest are counted
 
 const std::vector<std::string>& column_names() {
   static const std::vector<std::string> names{"id",        "language",   "articles", "name",
-                                              "clinician", "visit_date", "note",     "password"};
+                                              "clinician", "visit_date", "note",     "password",
+                                              "email",     "delivery"};
   return names;
 }
 
@@ -97,7 +98,7 @@ bool report_header_gaps(const csv::Record& row, const std::vector<std::size_t>& 
                         const Header& header) {
   if (std::all_of(header.field.begin(), header.field.end(), [](int f) { return f < 0; })) {
     reading.error(row, "the first row must name the columns: id, language, articles (required), "
-                       "name, clinician, visit_date, note, password");
+                       "name, clinician, visit_date, note, password, email, delivery");
     return false;
   }
   for (const std::size_t i : unknown) {
@@ -206,6 +207,27 @@ void read_visit_date(const csv::Field& f, Reading& reading, std::string& out) {
     reading.error(f, "'visit_date' must be a real date written YYYY-MM-DD");
 }
 
+// 'email' and 'delivery': the address is checked but never quoted (it is a patient's).
+void read_delivery(const csv::Field& email, const csv::Field& delivery, bool has_delivery, Reading& reading,
+                   PatientVisit& out) {
+  const std::string address = trimmed(email.text);
+  if (!address.empty()) {
+    if (const std::string problem = mail_address_problem(address); !problem.empty())
+      reading.error(email, "'email' is " + (problem.starts_with("not ") ? problem : "not usable: " + problem));
+    else
+      out.email = address;
+  }
+  const std::string how = lower(trimmed(delivery.text));
+  if (how.empty() || !has_delivery)
+    out.delivery = address.empty() ? "print" : "email";
+  else if (how == "email" || how == "print" || how == "none")
+    out.delivery = how;
+  else
+    reading.error(delivery, "'delivery' must be email, print or none (or empty: email when the row has an address)");
+  if (out.delivery == "email" && address.empty())
+    reading.error(delivery, "'delivery' is email but the row has no 'email' address");
+}
+
 // The text of `column` in `row`, or an empty field at the row's start when the file lacks it.
 const csv::Field& field_of(const csv::Record& row, const Header& header, Column column) {
   static const csv::Field missing;
@@ -234,6 +256,8 @@ bool read_row(const csv::Record& row, const Header& header, Reading& reading, Pa
     reading.error(password, "'password' holds only spaces: leave the cell empty for a copy without a password, "
                             "or write the password");
   out.password = password.text;
+  read_delivery(field_of(row, header, kEmail), field_of(row, header, kDelivery), header.field[kDelivery] >= 0,
+                reading, out);
   out.pos = SourcePos{reading.path, row.line, row.col};
   return reading.diags.error_count() == errors_before;
 }

@@ -20,6 +20,10 @@ struct PatientVisit {
   std::string visit_date;             ///< YYYY-MM-DD (a real date) or empty
   std::string note;                   ///< Markdown; may span lines; may be empty
   std::string password;               ///< the PDF's open password; empty for none; never printed
+  std::string email;                  ///< where the visit's message goes; empty for none; never printed
+  /// How the handouts reach the patient: "email" (a message), "print" (handed over) or "none".
+  /// Without a `delivery` column: "email" when the row has an address, else "print".
+  std::string delivery = "print";
   SourcePos pos;                      ///< where the row starts (line 1 is the header)
 };
 

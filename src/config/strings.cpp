@@ -45,8 +45,10 @@ const std::vector<std::string>& optional_string_keys() {
       "language_assistance", "language_assistance_title", "language_name_own",  // notices: [language_assistance]
       "prepared_for", "clinician", "visit_date", "visit_note",  // personal copies (--patients)
       "label_separator",  // after a label, before its value: ": " (the default), "：" (Chinese, Japanese)
-      "list_separator",
-      "translation_outdated"};  // notices: [outdated_translation]  // between the items of a list in a line: "; " (the default), "؛ " (Arabic)
+      "list_separator",  // between the items of a list in a line: "; " (the default), "؛ " (Arabic)
+      "continued",  // a section's label on the next page it runs on to: "{label} (continued)"
+      "email_subject", "email_greeting", "email_body", "email_locked", "email_attachment",  // their messages
+      "translation_outdated"};  // notices: [outdated_translation]
   return keys;
 }
 
@@ -122,6 +124,10 @@ const Placeholders& placeholders_of(const std::string& key) {
       {"fallback_notice", {{"language", "requested"}, {"language"}}},
       {"logo_alt", {{"clinic"}, {"clinic"}}},
       {"language_assistance", {{"phone"}, {"phone"}}},
+      {"continued", {{"label"}, {"label"}}},
+      {"email_subject", {{"clinic"}, {"clinic"}}},
+      {"email_body", {{"clinic"}, {}}},
+      {"email_attachment", {{"clinic", "n"}, {"n"}}},
   };
   static const Placeholders none;
   auto it = table.find(key);

@@ -109,6 +109,42 @@ struct CheckConfig {
   bool operator==(const CheckConfig&) const = default;
 };
 
+/// How messages reach a mail server (`email.smtp`). Credentials are never in the YAML: the
+/// password comes from an environment variable or a file only its owner can read.
+struct SmtpConfig {
+  std::string host;
+  int port = 587;
+  /// starttls (submission, port 587), tls (implicit TLS, port 465) or none (plain text: only to
+  /// this machine, and only with allow_plaintext: true).
+  std::string security = "starttls";
+  bool allow_plaintext = false;
+  std::string ca_file;        ///< resolved path; empty: the system's certificate store
+  std::string username;       ///< empty: no authentication
+  std::string password_env;   ///< the environment variable holding the password
+  std::string password_file;  ///< resolved path of a file holding it (mode 0600 or 0400, the user's own)
+  SourcePos password_pos;     ///< where password_env or password_file is written
+  double messages_per_minute = 60;
+  int retries = 3;            ///< further tries after a temporary failure (4xx, connection lost)
+  double retry_seconds = 30;  ///< wait before the first retry; doubled before each next one
+  int timeout_seconds = 60;   ///< for connecting, and for each answer of the server
+  SourcePos pos;              ///< where `smtp:` is written
+  bool operator==(const SmtpConfig&) const = default;
+};
+
+/// Messages to patients (`email:`): who they are from, and the clinic's own words in them.
+struct EmailConfig {
+  bool present = false;       ///< the config has `email:`
+  std::string from_name, from_address;  ///< email.from: "Name <address>" or an address
+  std::string reply_to;                 ///< an address, or empty
+  std::string clinic_name;   ///< the name in subjects and attachment names (default clinic.name)
+  LocalizedText signature;     ///< the clinic's closing lines, once or per language
+  LocalizedText password_hint; ///< how a patient gets their password, once or per language
+  bool has_smtp = false;
+  SmtpConfig smtp;
+  SourcePos pos, from_pos, password_hint_pos;
+  bool operator==(const EmailConfig&) const = default;
+};
+
 /// The whole clinic configuration (handout.yaml).
 struct ClinicConfig {
   std::string path;      ///< the YAML file as given
@@ -138,6 +174,7 @@ struct ClinicConfig {
   SourcePos online_url_pos;
   NoticesConfig notices;
   CheckConfig check;
+  EmailConfig email;
   bool operator==(const ClinicConfig&) const = default;
 };
 
@@ -158,6 +195,9 @@ struct LayoutConfig {
   double page_width = 612, page_height = 792;
   double margin_top = 48, margin_bottom = 50, margin_left = 64, margin_right = 64;
   double body_size = 12;
+  /// Tri-fold: the body is set at the largest size from body_size down to this that fits the
+  /// panels (0: body_size only). Headings and gaps scale with it.
+  double min_body_size = 0;
   double body_leading = 1.5;  ///< line height as a multiple of the font size
   std::vector<double> heading_sizes{22, 16.5, 14, 13, 12, 12};
   double title_size = 24;

@@ -349,6 +349,14 @@ LocalizedText MapReader::localized(const std::string& key, bool list_allowed) {
   return out;
 }
 
+bool MapReader::refuse(const std::string& key, const std::string& message) {
+  const YAML::Node& map = node_;
+  if (!ok_ || !map.IsMap() || !map[key]) return false;
+  diags_.error(pos(key), message);
+  misspelt_.push_back(key);
+  return true;
+}
+
 void MapReader::finish() {
   if (!ok_) return;
   for (auto it = node_.begin(); it != node_.end(); ++it) {

@@ -56,6 +56,9 @@ class MapReader {
   /// Position of a key's value (or of the map itself when the key is absent).
   SourcePos pos(const std::string& key) const;
   SourcePos pos_of(const YAML::Node& n) const;
+  /// When the map has `key`, reports `message` at its value (and not again as an unknown key):
+  /// for a key that must never be written (a password). True when it was there.
+  bool refuse(const std::string& key, const std::string& message);
   /// Reports every key that no getter asked for, with a suggestion.
   void finish();
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -25,6 +26,7 @@
 #include "job/language_catalogue.h"
 #include "job/parallel.h"
 #include "job/patient_copies.h"
+#include "job/delivery.h"
 #include "render/pdf/pdf_encrypt.h"
 #include "job/shard.h"
 #include "job/run_context.h"
@@ -65,6 +67,8 @@ struct Task {
   std::optional<ManifestEntry> refreshed;  // up to date, its record's racy stamps now trusted
   std::string stem;               // its file in the output folder, without ".pdf"
   const PatientVisit* visit = nullptr;  // a patient's copy: whose (else a catalogue handout)
+  std::uint64_t plain_hash = 0;   // a patient's copy: its hash before encryption (which is random)
+  bool written = false;           // built and written this run
 };
 
 /// Builds one handout and, for a catalogue handout, appends its record to the manifest;
@@ -99,8 +103,9 @@ bool build_one(RunContext& run, const BuildOptions& opt, ManifestWriter* manifes
   }
   std::string pdf, error;
   const std::string& root = visit ? run.config.patients_output_dir : run.config.output_dir;
-  const bool rendered = render_pdf(doc, run.fonts, placed_images(run, doc), pdf, error) &&
-                        (!visit || visit->password.empty() || encrypt_pdf(pdf, visit->password, error));
+  bool rendered = render_pdf(doc, run.fonts, placed_images(run, doc), pdf, error);
+  if (rendered && visit) task.plain_hash = content_hash(pdf);  // what its message's journal entry records
+  rendered = rendered && (!visit || visit->password.empty() || encrypt_pdf(pdf, visit->password, error));
   if (!rendered || !write_output_file(root, task.stem + ".pdf", pdf, error, visit ? kPrivateModes : OutputModes{})) {
     diags.error(rec.path, 0, 0, error);
     return false;
@@ -264,7 +269,8 @@ std::vector<HandoutRecord> build_all(std::vector<std::unique_ptr<Task>>& tasks, 
       [&](std::size_t i) {
         Task& t = *tasks[i];
         if (t.up_to_date) return warn_if_outdated(run, t);
-        t.record.status = t.resolved && build_one(run, opt, manifest, t) ? "written" : "failed";
+        t.written = t.resolved && build_one(run, opt, manifest, t);
+        t.record.status = t.written ? "written" : "failed";
       },
       [&](std::size_t i) {
         Task& t = *tasks[i];
@@ -327,14 +333,33 @@ std::vector<std::unique_ptr<Task>> plan_visits(const RunContext& run, Languages&
   return tasks;
 }
 
-void write_report(const BuildOptions& opt, const std::vector<HandoutRecord>& records, double seconds,
-                  std::ostream& err, int& exit_code) {
+void write_report(const BuildOptions& opt, const std::vector<HandoutRecord>& records,
+                  const std::vector<DeliveryRecord>& deliveries, double seconds, std::ostream& err, int& exit_code) {
   if (opt.report_path.empty()) return;
   std::string error;
-  if (!write_file_atomically(opt.report_path, report_json(records, seconds), error)) {
+  if (!write_file_atomically(opt.report_path, report_json(records, seconds, deliveries_json(deliveries)), error)) {
     err << opt.report_path << ": error: " << error << "\n";
     exit_code = kExitSomeFailed;
   }
+}
+
+// Each visit's copies, in the CSV's order, for its message: which were written, their hashes
+// before encryption, the visit's labels.
+std::vector<VisitHandouts> visit_handouts(const std::vector<std::unique_ptr<Task>>& tasks,
+                                          const std::vector<PatientVisit>& visits) {
+  std::vector<VisitHandouts> out;
+  std::map<const PatientVisit*, std::size_t> index;
+  for (const auto& v : visits) index[&v] = out.size(), out.push_back({&v, nullptr, {}, {}, true});
+  for (const auto& t : tasks) {
+    auto it = index.find(t->visit);
+    if (it == index.end()) continue;
+    VisitHandouts& h = out[it->second];
+    if (!t->written) h.complete = false;
+    if (t->resolved && !h.strings) h.strings = &t->job.asked->strings;
+    h.pdfs.push_back(t->stem + ".pdf");
+    h.plain_hashes.push_back(t->plain_hash);
+  }
+  return out;
 }
 
 // --index: the catalogue page over this run's handouts (`records` are the tasks' own, in order).
@@ -359,6 +384,7 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   std::vector<PatientVisit> visits;
   if (!load_everything(opt, run, visits, err)) return kExitConfigError;
   const bool personal = !opt.patients_path.empty();
+  if (personal && !check_delivery(run, visits, opt, err)) return kExitConfigError;
   Languages langs(run);
   const auto started = std::chrono::steady_clock::now();
   auto tasks = personal ? plan_visits(run, langs, visits) : plan(run, langs);
@@ -389,8 +415,15 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   if (opt.check) print_check_summaries(run, out);
   int exit_code = tally.failed > 0 ? kExitSomeFailed : kExitOk;
   if (opt.index && !personal && !write_index(tasks, records, run, langs, opt, out, err)) exit_code = kExitSomeFailed;
-  write_report(opt, records, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), err,
-               exit_code);
+  std::vector<DeliveryRecord> deliveries;
+  if (personal && wants_delivery(opt))
+    exit_code = std::max(exit_code, deliver(run, visit_handouts(tasks, visits), opt, out, err, deliveries));
+  else if (personal && opt.report_style != ReportStyle::Quiet)
+    if (const auto n = std::count_if(visits.begin(), visits.end(), [](const auto& v) { return v.delivery == "email"; }))
+      out << n << (n == 1 ? " visit is" : " visits are") << " to be emailed: --email-out DIR writes the messages, "
+          << "--send sends them, --dry-run shows what would be sent\n";
+  write_report(opt, records, deliveries,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), err, exit_code);
   return exit_code;
 }
 

@@ -28,6 +28,10 @@ struct BuildOptions {
   std::string patients_out;   ///< where personal copies go (default: the config's patients_output)
   bool check = false;         ///< after the build, a `handout check` summary line per handout
   bool index = false;         ///< also write <out>/index.html, the catalogue page with thumbnails
+  std::string email_out;      ///< write each visit's message as <email_out>/<visit id>.eml
+  bool send = false;          ///< send each visit's message over SMTP (the config's email.smtp)
+  bool dry_run = false;       ///< say what would be sent or written, and send and write no message
+  std::vector<std::string> resend;  ///< visit ids whose message is sent again (in doubt, changed)
 };
 
 /// Exit codes of a build.

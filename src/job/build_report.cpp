@@ -89,7 +89,7 @@ void ProgressReport::finish(int written, int up_to_date, int failed) {
 
 std::string json_string(const std::string& text) { return quoted(text); }
 
-std::string report_json(const std::vector<HandoutRecord>& records, double seconds) {
+std::string report_json(const std::vector<HandoutRecord>& records, double seconds, const std::string& extra) {
   std::string out = "{\n  \"handouts\": [\n";
   int written = 0, current = 0, failed = 0, pages = 0;
   std::size_t bytes = 0;
@@ -104,7 +104,7 @@ std::string report_json(const std::vector<HandoutRecord>& records, double second
          ", \"failed\": " + std::to_string(failed) +
          ", \"pages\": " + std::to_string(pages) + ", \"bytes\": " + std::to_string(bytes) +
          ", \"seconds\": " + number(seconds, 3) +
-         ", \"handouts_per_second\": " + number(seconds > 0 ? records.size() / seconds : 0, 1) + "}\n}\n";
+         ", \"handouts_per_second\": " + number(seconds > 0 ? records.size() / seconds : 0, 1) + "}" + extra + "\n}\n";
   return out;
 }
 

@@ -45,7 +45,8 @@ class ProgressReport {
 };
 
 /// The JSON report: {"handouts": [records...], "totals": {...}}.
-std::string report_json(const std::vector<HandoutRecord>& records, double seconds);
+/// `extra` (",\n  \"name\": value" members, or "") goes after the totals.
+std::string report_json(const std::vector<HandoutRecord>& records, double seconds, const std::string& extra = "");
 
 /// A JSON string literal: quotes, backslashes and control characters escaped (UTF-8 passes).
 std::string json_string(const std::string& text);

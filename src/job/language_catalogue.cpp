@@ -70,6 +70,11 @@ const Language& Languages::get(const std::string& code) {
     const bool hyphenated = std::any_of(run_.layouts.begin(), run_.layouts.end(),
                                         [](const LayoutConfig& l) { return l.hyphenate; });
     if (hyphenated) slot->hyphenator = Hyphenator::for_language(code);
+    // Said once, with the language's first handout: hyphenation is the same either way, only slower.
+    if (slot->hyphenator && !slot->hyphenator->fallback_reason().empty())
+      slot->label_notes.note(slot->hyphenator->path(), 0, 0,
+                             "hyphenation patterns loaded from the pattern file, which takes longer: " +
+                                 slot->hyphenator->fallback_reason() + " (rebuild or reinstall handout to make it)");
     slot->clinic = clinic_in_language(run_.config, code);
     for (const auto& layout : run_.layouts)
       slot->styles.push_back(make_style(layout, run_.config.brand, run_.faces.body, run_.faces.headings,

@@ -73,6 +73,8 @@ std::vector<SetLine> FlowBuilder::set(const std::vector<Span>& spans, const Text
 std::string FlowBuilder::label(const std::string& text, bool keep) const {
   std::string sep = punctuation_.label;
   if (keep && !sep.empty() && sep.back() == ' ') sep.replace(sep.size() - 1, 1, "\u00A0");
+  // "電話：" has no space to make unbreakable: a word joiner holds the value to it.
+  else if (keep) sep += "\u2060";
   return text + sep;
 }
 
@@ -92,7 +94,7 @@ FlowBuilder::FlowBuilder(const Style& style, const FontSet& fonts, std::string s
 
 void FlowBuilder::add_box(FlowBox box) {
   box.containers = open_;
-  if (!box.is_gap) {
+  if (!box.is_gap && !box.repeat_only) {
     at_start_ = false;
     if (keep_lines_ > 0 && box.is_line) {
       box.break_after = false;
@@ -100,6 +102,21 @@ void FlowBuilder::add_box(FlowBox box) {
     }
   }
   flow_.boxes.push_back(std::move(box));
+}
+
+int FlowBuilder::add_continued_label(const std::string& text, const TextStyle& st, double x, double width,
+                                     double after) {
+  FlowBox box;
+  box.repeat_only = true;
+  const double baseline = baseline_in_box(fonts_.face(st.font), st);
+  double y = 0;
+  for (const auto& line : set(plain_spans(text), st, width, {source_file_, 0})) {
+    place_line(line, x, y + baseline, box.items);
+    y += st.line_height;
+  }
+  box.height = y + after;
+  add_box(std::move(box));
+  return static_cast<int>(flow_.boxes.size()) - 1;
 }
 
 void FlowBuilder::space_before(double gap) {

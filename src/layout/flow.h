@@ -35,6 +35,9 @@ struct FlowBox {
   /// A table's body row: the flow index of the table's header row, drawn again (as an
   /// artifact) at the top of a page or column this row starts; -1 for any other box.
   int repeat = -1;
+  /// Drawn only as another box's `repeat` (a box's "… (continued)" label): pagination never
+  /// places it in the flow's own run, and it takes no room there.
+  bool repeat_only = false;
 };
 
 /// The whole body flow.

@@ -12,6 +12,7 @@
 #include "layout/paginate.h"
 #include "layout/placement_check.h"
 #include "layout/trifold_layout.h"
+#include "text/hyphenation.h"
 #include "text/scripts.h"
 #include "util/text.h"
 
@@ -38,11 +39,28 @@ FlowBuilder::Punctuation punctuation(const Strings& strings) {
   return p;
 }
 
+// The article's key terms, which hyphenation never splits ("Vagin-/ismus"): the words of its
+// title, headings and keywords.
+void heading_texts(const std::vector<Block>& blocks, std::vector<std::string>& out) {
+  for (const auto& b : blocks) {
+    if (b.kind == BlockKind::Heading) out.push_back(plain_text(b.spans));
+    heading_texts(b.children, out);
+  }
+}
+
 }  // namespace
 
 Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
-                        ContactBlock contact, Structure* tree) {
-  FlowBuilder b(style, fonts, in.article_file, diags, style.column_width(), in.hyphenator);
+                        ContactBlock contact, Structure* tree, const std::string& end_note,
+                        const NoticeForm& notice_form) {
+  std::unique_ptr<Hyphenator> hyphenator;
+  if (in.hyphenator) {
+    std::vector<std::string> key_terms{in.meta->title};
+    key_terms.insert(key_terms.end(), in.meta->keywords.begin(), in.meta->keywords.end());
+    heading_texts(in.body->blocks, key_terms);
+    hyphenator = in.hyphenator->keeping_whole(key_terms);
+  }
+  FlowBuilder b(style, fonts, in.article_file, diags, style.column_width(), hyphenator.get());
   b.set_punctuation(punctuation(*in.strings));
   if (tree) b.set_structure(tree);
   const auto& strings = *in.strings;
@@ -54,8 +72,16 @@ Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSe
   const std::string names_lang =
       written_in_latin(in.meta->title) ? "" : in.meta->source_language.empty() ? "en" : in.meta->source_language;
   add_resources_box(b, strings.get("helpful_resources"), in.intro, in.resources, strings, names_lang);
+  if (!end_note.empty()) {
+    b.space_before(style.box_space_before);
+    FlowBox note;
+    note.height = b.stack_as("P", note, b.set(plain_spans(end_note), style.notice, b.width(), {in.article_file, 0}),
+                             style.notice, 0, 0);
+    b.add_box(std::move(note));
+  }
   if (contact == ContactBlock::InFlow) add_contact_block(b, strings.get("contact_us"), *in.clinic, strings);
-  add_assistance_block(b, strings.get("language_assistance_title"), in.taglines);
+  const std::string& notice = strings.get("language_assistance_title");
+  add_assistance_block(b, notice, in.taglines, continued_label(strings, notice), notice_form);
   return b.take();
 }
 
@@ -66,7 +92,12 @@ FlowBox build_contact_box(const HandoutInput& in, const Style& style, const Font
   b.set_structure(&tree);
   add_contact_block(b, in.strings->get("contact_us"), *in.clinic, *in.strings,
                     {in.strings->get("online_copy"), in.online_url});
-  return b.take().boxes.back();
+  // One box: the section's rule (its own box in a flow, at the same top) drawn with it.
+  Flow flow = b.take();
+  FlowBox box = std::move(flow.boxes.back());
+  for (std::size_t i = 0; i + 1 < flow.boxes.size(); ++i)
+    box.items.insert(box.items.begin(), flow.boxes[i].items.begin(), flow.boxes[i].items.end());
+  return box;
 }
 
 namespace {
@@ -133,6 +164,45 @@ void balance_last_page(const Flow& flow, const Style& s, const BodyLimits& limit
   }
 }
 
+// How much of its body height the last page's content fills: its tallest column's share.
+double last_page_fill(const Flow& flow, const std::vector<std::vector<PlacedBox>>& frames, const Style& s,
+                      const BodyLimits& limits) {
+  if (frames.empty()) return 0;
+  const std::size_t first = (frames.size() - 1) / s.columns * s.columns;
+  double fill = 0;
+  for (std::size_t i = first; i < frames.size(); ++i) {
+    if (frames[i].empty()) continue;
+    const PlacedBox& last = frames[i].back();
+    fill = std::max(fill, (last.y + flow.boxes[last.box].height) / frame_area(s, static_cast<int>(i), limits).h);
+  }
+  return fill;
+}
+
+// Moves the end of the page before the last one back, box by box, until the last page holds
+// at least FurnitureStyle::last_page_min of its height, when that keeps the page count.
+void refill_last_page(const Flow& flow, const Style& s, const BodyLimits& limits, Pagination& pagination) {
+  const double least = s.furniture.last_page_min;
+  auto& frames = pagination.pages;
+  const std::size_t columns = static_cast<std::size_t>(s.columns);
+  const auto pages = [&](const Pagination& p) { return (p.pages.size() + columns - 1) / columns; };
+  if (frames.size() <= columns || last_page_fill(flow, frames, s, limits) >= least) return;
+  const std::size_t last_first = (frames.size() - 1) / columns * columns;
+  const int target = static_cast<int>(last_first) - 1;  // the previous page's last column
+  const auto& before = frames[static_cast<std::size_t>(target)];
+  const auto height = [&](int i) { return frame_area(s, i, limits).h; };
+  for (std::size_t k = before.size(); k-- > 1;) {
+    const std::size_t limit = before[k - 1].box;  // the page may end after this box at the latest
+    if (before[k - 1].repeated) break;
+    auto p = paginate(flow.boxes, height, [&](int frame, std::size_t box) { return frame != target || box <= limit; },
+                      s.furniture.gap_shrink);
+    if (pages(p) != pages(pagination) || p.forced_breaks > pagination.forced_breaks) continue;
+    balance_last_page(flow, s, limits, p.pages);
+    if (last_page_fill(flow, p.pages, s, limits) < least) continue;
+    pagination = std::move(p);
+    return;
+  }
+}
+
 PagedDocument layout_pages(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                            LayoutStats& stats) {
   Structure tree;  // reading order: the logo, the title block, the body
@@ -142,21 +212,64 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Fon
   SetFurniture band = set_header_band(style, fonts, clinic, in.logo);
   tag_logo(band.frame.items, logo_description(*in.strings, clinic), tree);
   const Flow title = build_title_flow(in, style, fonts, diags, tree);
-  const Flow flow = build_handout_flow(in, style, fonts, diags, ContactBlock::InFlow, &tree);
-  const SetFurniture running = set_running_header(style, fonts, clinic, in.meta->title);
   const SetFurniture footer =
       set_footer(style, fonts, clinic, fill_template(in.strings->get("page_of"), {{"n", "88"}, {"total", "88"}}));
+  const SetFurniture running = set_running_header(style, fonts, clinic, in.meta->title);
   const FurnitureStyle& f = style.furniture;
   const double title_top = band.edge + f.title_below_band;
   BodyLimits limits;
   limits.first_top = title_top + title.boxes.front().height + style.title_block_after;
   limits.top = running.edge;
   limits.bottom = std::min(style.page_height - style.margin_bottom, footer.edge - f.body_above_footer);
-  auto pagination = paginate(flow.boxes, [&](int i) { return frame_area(style, i, limits).h; });
+  const std::string end_note = footer.note_left_out ? clinic.footer_note : "";
+  const Structure tree_before = tree;
+  const Diagnostics diags_before = diags;
+  Flow flow = build_handout_flow(in, style, fonts, diags, ContactBlock::InFlow, &tree, end_note);
+  const auto frame_height = [&](int i) { return frame_area(style, i, limits).h; };
+  const double shrink = style.furniture.gap_shrink;
+  Pagination pagination = paginate(flow.boxes, frame_height, nullptr, shrink);
+  balance_last_page(flow, style, limits, pagination.pages);
+
+  // A handout that runs a little onto a last page: the language-assistance notice in a compact
+  // form (two columns, then smaller type) when that saves the sheet.
+  const auto page_count = [&](const Pagination& p) { return (p.pages.size() + style.columns - 1) / style.columns; };
+  TextStyle smaller = style.assistance;
+  smaller.size = std::max({style.assistance.size * f.notice_compact_scale, style.min_text_size, f.notice_min_size});
+  smaller.line_height = style.assistance.line_height * smaller.size / style.assistance.size;
+  std::vector<NoticeForm> forms{{2, nullptr}};
+  if (smaller.size < style.assistance.size) forms.push_back({1, &smaller}), forms.push_back({2, &smaller});
+  if (!in.taglines.empty() && page_count(pagination) > 1 &&
+      last_page_fill(flow, pagination.pages, style, limits) < f.notice_compact_below) {
+    for (const NoticeForm& form : forms) {
+      Structure trial_tree = tree_before;
+      Diagnostics trial_diags;
+      Flow trial = build_handout_flow(in, style, fonts, trial_diags, ContactBlock::InFlow, &trial_tree, end_note, form);
+      Pagination p = paginate(trial.boxes, frame_height, nullptr, shrink);
+      if (page_count(p) >= page_count(pagination)) continue;
+      balance_last_page(trial, style, limits, p.pages);
+      tree = std::move(trial_tree);
+      diags = diags_before;
+      diags.append(trial_diags);
+      flow = std::move(trial), pagination = std::move(p);
+      break;
+    }
+  }
+  // Never a last page with a few lines on it: the page before ends earlier, as late as it can
+  // while the last page holds at least a quarter of its height.
+  refill_last_page(flow, style, limits, pagination);
   if (pagination.forced_breaks > 0)
     diags.warning(in.article_file, 0, 0, "a block is taller than a page and was cut where no break is allowed");
   auto& frames = pagination.pages;
-  balance_last_page(flow, style, limits, frames);
+  // "… (continued)" heads a page, not each column: the reader of a page's second column has
+  // just read the section's label in its first.
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    auto& frame = frames[i];
+    if (i % style.columns == 0 || frame.empty() || !frame.front().repeated || !flow.boxes[frame.front().box].repeat_only)
+      continue;
+    const double dy = flow.boxes[frame.front().box].height;
+    frame.erase(frame.begin());
+    for (auto& p : frame) p.y -= dy;
+  }
 
   PagedDocument doc;
   doc.width = style.page_width;
@@ -198,7 +311,7 @@ PagedDocument layout_handout(const HandoutInput& in, const Style& style, const F
   LayoutStats local;
   PagedDocument doc = in.layout->trifold ? layout_trifold(in, style, fonts, diags, local)
                                          : layout_pages(in, style, fonts, diags, local);
-  check_inside_pages(doc, in.article_file, diags);
+  check_inside_pages(doc, in.article_file, diags, style.furniture.safe_edge);
   check_no_boxes(doc, in.article_file, in.clinic->missing_glyphs_allowed, in.personal != nullptr, diags);
   if (stats) *stats = local;
   return doc;

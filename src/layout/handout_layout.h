@@ -100,11 +100,20 @@ PlacementBox largest_figure(const LayoutConfig& layout);
 /// Where the contact block goes: at the end of the body flow, or (tri-fold) pinned apart.
 enum class ContactBlock { InFlow, Separate };
 
+/// How the language-assistance taglines are set: in `columns` side by side, in `text` (the
+/// style's assistance text when null). Compact forms save a page at the end of a handout.
+struct NoticeForm {
+  int columns = 1;
+  const TextStyle* text = nullptr;
+};
+
 /// The body flow of a handout (article, resources, contact) at the column width, before
 /// pagination. The title block is built separately (it spans all columns).
-/// Its content is tagged into `tree` when given.
+/// Its content is tagged into `tree` when given. `end_note`, when given, is the clinic's footer
+/// note set once before the contact section (when the footer has no room for it).
 Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
-                        ContactBlock contact = ContactBlock::InFlow, Structure* tree = nullptr);
+                        ContactBlock contact = ContactBlock::InFlow, Structure* tree = nullptr,
+                        const std::string& end_note = "", const NoticeForm& notice_form = {});
 /// The contact block alone, as one box at the column width, tagged into `tree`.
 FlowBox build_contact_box(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                           Structure& tree);

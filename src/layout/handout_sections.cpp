@@ -106,6 +106,16 @@ FlowBox resource_entry(FlowBuilder& b, const Resource& r, const FlowBuilder::Col
   return entry;
 }
 
+// The rule above the contact and language-assistance sections: white space to pagination, so
+// it is dropped where the section starts a page, under the running header's own rule.
+void add_section_rule(FlowBuilder& b) {
+  const Style& s = b.style();
+  FlowBox rule;
+  rule.is_gap = true;
+  rule.items.push_back(LineItem{0, 0, b.width(), 0, s.rule, s.contact_rule_width, {}});
+  b.add_box(std::move(rule));
+}
+
 // Opens the tinted, rounded box of the resources and of a personal copy; returns the column
 // its text is set in.
 FlowBuilder::Column open_tinted_box(FlowBuilder& b) {
@@ -121,6 +131,11 @@ FlowBuilder::Column open_tinted_box(FlowBuilder& b) {
 }
 
 }  // namespace
+
+std::string continued_label(const Strings& strings, const std::string& label) {
+  const std::string& pattern = strings.get("continued");
+  return pattern.empty() ? label : fill_template(pattern, {{"label", label}});
+}
 
 void add_resources_box(FlowBuilder& b, const std::string& label, const std::string& intro,
                        const std::vector<Resource>& resources, const Strings& strings, const std::string& names_lang) {
@@ -142,11 +157,16 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
   head.height = y + s.box_label_after;
   head.bookmark = OutlineEntry{0, label, 0, 0};
   b.add_box(std::move(head));
+  // A box split across pages says so at the top of the next: "Helpful resources (continued)".
+  const int continued = b.add_continued_label(continued_label(strings, label),
+                                              s.box_label, inner.x, inner.w, s.box_label_after);
 
   tree.open("L");
   for (std::size_t i = 0; i < resources.size(); ++i) {
     if (i > 0) b.space_before(s.resource_gap);
-    b.add_box(resource_entry(b, resources[i], inner, strings, names_lang));
+    FlowBox entry = resource_entry(b, resources[i], inner, strings, names_lang);
+    entry.repeat = continued;
+    b.add_box(std::move(entry));
   }
   tree.close();
   tree.close();
@@ -204,8 +224,8 @@ void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedCl
   b.release_keeps();
   const double w = b.width(), gutter = s.contact_gutter;
   const TextSource src{b.source_file(), 0};
+  add_section_rule(b);
   FlowBox box;  // one box: the contact details are never split across pages
-  box.items.push_back(LineItem{0, 0, w, 0, s.rule, s.contact_rule_width, {}});
   Structure& tree = b.structure();
   tree.open("Sect");
   const std::string heading = section_heading_role();
@@ -235,36 +255,48 @@ void add_contact_block(FlowBuilder& b, const std::string& label, const PrintedCl
   b.add_box(std::move(box));
 }
 
-void add_assistance_block(FlowBuilder& b, const std::string& label, const std::vector<Tagline>& taglines) {
+void add_assistance_block(FlowBuilder& b, const std::string& label, const std::vector<Tagline>& taglines,
+                          const std::string& continued, const NoticeForm& form) {
   if (taglines.empty()) return;
   const Style& s = b.style();
+  const TextStyle& text = form.text ? *form.text : s.assistance;
   b.space_before(s.box_space_before);
   b.release_keeps();
   const double w = b.width();
   const TextSource src{b.source_file(), 0};
   Structure& tree = b.structure();
   tree.open("Sect");
-  FlowBox head;  // the heading stays with the first tagline
+  add_section_rule(b);
+  FlowBox head;  // the heading stays with the first taglines
   head.break_after = false;
-  head.items.push_back(LineItem{0, 0, w, 0, s.rule, s.contact_rule_width, {}});
   head.height = b.stack_as(section_heading_role(), head, b.set(plain_spans(label), s.box_label, w, src), s.box_label, 0,
                            s.contact_label_top) + s.box_label_gap;
   b.add_box(std::move(head));
-  for (std::size_t i = 0; i < taglines.size(); ++i) {
-    const Tagline& t = taglines[i];
-    if (i > 0) b.space_before(s.assistance_gap);
-    // Regular weight: a bold name would embed a bold face of each script for one word.
-    auto spans = plain_spans(t.language + ": ");
-    spans.push_back(plain_spans(t.text)[0]);
-    FlowBox line;  // one tagline never splits: each is read on its own
-    const std::string lang = t.lang == s.script.lang ? "" : t.lang;  // tagged apart when not the handout's
-    auto lines = b.set(spans, s.assistance, w, src, t.lang);
-    // A tagline written the other way from the page starts at the other edge: an Arabic one on
-    // an English page is set flush right, as its reader expects.
-    if (is_rtl_language(t.lang) != s.script.rtl)
-      for (auto& l : lines) shift_line(l, w - l.width);
-    line.height = b.stack_as("P", line, lines, s.assistance, 0, 0, lang);
-    b.add_box(std::move(line));
+  const int repeat = continued.empty() ? -1 : b.add_continued_label(continued, s.box_label, 0, w, s.box_label_gap);
+  // Taglines side by side in `columns` columns, row by row (the reading order).
+  const int columns = std::max(1, form.columns);
+  const double col_w = (w - (columns - 1) * s.contact_gutter) / columns;
+  for (std::size_t first = 0; first < taglines.size(); first += columns) {
+    if (first > 0) b.space_before(s.assistance_gap);
+    FlowBox row;  // one tagline never splits: each is read on its own
+    for (std::size_t i = first; i < std::min(taglines.size(), first + columns); ++i) {
+      const Tagline& t = taglines[i];
+      // Regular weight: a bold name would embed a bold face of each script for one word.
+      auto spans = plain_spans(t.language + ": ");
+      spans.push_back(plain_spans(t.text)[0]);
+      const std::string lang = t.lang == s.script.lang ? "" : t.lang;  // tagged apart when not the handout's
+      auto lines = b.set(spans, text, col_w, src, t.lang);
+      // A tagline written the other way from the page starts at the other edge: an Arabic one on
+      // an English page is set flush right, as its reader expects.
+      if (is_rtl_language(t.lang) != s.script.rtl)
+        for (auto& l : lines) shift_line(l, col_w - l.width);
+      const double x = static_cast<double>(i - first) * (col_w + s.contact_gutter);
+      row.height = std::max(row.height, b.stack_as("P", row, lines, text, x, 0, lang));
+    }
+    row.repeat = repeat;
+    // The heading keeps its first two taglines (a notice, not a stray line under a heading).
+    row.break_after = first + columns >= 2;
+    b.add_box(std::move(row));
   }
   tree.close();
 }

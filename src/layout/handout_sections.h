@@ -28,6 +28,10 @@ struct TitleText {
 /// The title block: title, summary, meta line, the online copy's address, notices.
 void add_title_block(FlowBuilder& b, const TitleText& text);
 
+/// A section's label at the top of a page it continues on: the strings' `continued` pattern
+/// ("{label} (continued)"), the label alone where a language has none.
+std::string continued_label(const Strings& strings, const std::string& label);
+
 /// The boxed resources section. Nothing is added when the list is empty. `names_lang`, when
 /// given, is the language of resource names written in Latin letters (names stay in their
 /// original form in a handout in another script).
@@ -46,6 +50,8 @@ void add_personal_block(FlowBuilder& b, const PersonalCopy& personal);
 
 /// The language-assistance notice: a heading in the handout's language, then each language's
 /// tagline in its own language and script, after its name. Nothing when there are no taglines.
-void add_assistance_block(FlowBuilder& b, const std::string& label, const std::vector<Tagline>& taglines);
+/// `continued`, when given, heads each later page the taglines run on to ("… (continued)").
+void add_assistance_block(FlowBuilder& b, const std::string& label, const std::vector<Tagline>& taglines,
+                          const std::string& continued = "", const NoticeForm& form = {});
 
 }  // namespace handout

@@ -230,7 +230,9 @@ std::vector<SetLine> set_lines(const FlatText& flat, const std::vector<Span>& sp
       const auto& st = style_of(spans[flat.span_of[p.end - 1]], styles);
       hyphen_width = fonts.face(flat.font_of[p.end - 1]).advance(kHyphen) * st.size;
     }
-    items.push_back({width_of(flat, p.begin, p.end), width_of(flat, p.end, p.space_end), p.after, hyphen_width});
+    const bool own_hyphen = p.after == BreakKind::Plain && p.end > p.begin &&
+                            (flat.chars[p.end - 1] == U'-' || flat.chars[p.end - 1] == kHyphen);
+    items.push_back({width_of(flat, p.begin, p.end), width_of(flat, p.end, p.space_end), p.after, hyphen_width, own_hyphen});
   }
   std::vector<LineBreak> breaks;
   if (options.total_fit) {

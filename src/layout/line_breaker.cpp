@@ -82,6 +82,7 @@ struct Solver {
     measure(a, b, w, stretch, shrink);
     const bool last = b == items.size() || items[b - 1].after == BreakKind::Forced;
     const bool hyphen = items[b - 1].after == BreakKind::Hyphen;
+    const bool ends_in_hyphen = hyphen || (items[b - 1].after == BreakKind::Plain && items[b - 1].ends_in_hyphen);
     double ratio = 0, badness = 0;
     const double slack = p.width - w;
     if (slack < -1e-6) {
@@ -102,10 +103,10 @@ struct Solver {
       const Node& from = nodes[a][s];
       if (std::isinf(from.demerits)) continue;
       const int prev_fit = s % kFitness, prev_run = s / kFitness;
-      const int run = hyphen ? prev_run + 1 : 0;
+      const int run = ends_in_hyphen ? prev_run + 1 : 0;
       if (run > p.max_hyphen_run || run >= kMaxRun) continue;
       double d = (10 + badness) * (10 + badness) + penalty * penalty;
-      if (hyphen && prev_run > 0) d += p.double_hyphen_demerits;
+      if (ends_in_hyphen && prev_run > 0) d += p.double_hyphen_demerits;
       if (a > 0 && std::abs(fit - prev_fit) > 1) d += p.fitness_demerits;
       Node& to = nodes[b][run * kFitness + fit];
       if (from.demerits + d < to.demerits) {

@@ -20,6 +20,9 @@ struct BreakItem {
   double space_after = 0;  ///< width of the spaces that follow (dropped at a line end)
   BreakKind after = BreakKind::Space;
   double hyphen_width = 0;  ///< width of the hyphen drawn when a line ends at a Hyphen
+  /// A Plain break right after the word's own hyphen ("self-|esteem"): a line ending here ends
+  /// in a hyphen too, so it counts towards the run of hyphenated lines (no hyphen penalty).
+  bool ends_in_hyphen = false;
 };
 
 /// First-fit: fills each line with as many items as fit in `width`. Returns, for each line,
@@ -34,9 +37,10 @@ struct TotalFitParams {
   double ragged_stretch = 30;   ///< ragged right: how short a line may be before it costs much
   double tolerance = 1.26;      ///< justified: largest stretch ratio on the first pass (TeX's tolerance 200)
   double hyphen_penalty = 50;
-  double double_hyphen_demerits = 3000;  ///< two hyphenated lines in a row
+  double double_hyphen_demerits = 3000;  ///< two lines in a row ending in a hyphen
   double fitness_demerits = 100;         ///< a tight line next to a loose one
-  int max_hyphen_run = 2;                ///< never more hyphenated lines in a row
+  /// Never more lines in a row ending in a hyphen, added or the word's own ("self-"); at most 2.
+  int max_hyphen_run = 2;
 };
 
 /// One line chosen by the breaker.

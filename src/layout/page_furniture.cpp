@@ -79,8 +79,15 @@ SetFurniture set_header_band(const Style& s, const FontSet& fonts, const Printed
     logo_h = logo_w * logo->height / logo->width;
   }
   const double x = s.margin_left + (logo_w > 0 ? logo_w + f.band_logo_gap : 0);
-  const double name_w = s.page_width - s.margin_right - x - right_w - f.band_contact_gap;
-  const auto name = wrap(clinic.info.name, s.header_name, s, fonts, name_w, true);
+  double name_w = s.page_width - s.margin_right - x - right_w - f.band_contact_gap;
+  auto name = wrap(clinic.info.name, s.header_name, s, fonts, name_w, true);
+  // The name is what identifies the handout: when it would wrap beside the phone and website,
+  // it gets their room (the footer and the contact section give them on every handout).
+  if (name.size() > 1 && !right.empty()) {
+    right.clear();
+    name_w = s.page_width - s.margin_right - x;
+    name = wrap(clinic.info.name, s.header_name, s, fonts, name_w, true);
+  }
   const auto tagline = clinic.tagline.empty() ? std::vector<SetLine>{}
                                               : wrap(clinic.tagline, s.header_tagline, s, fonts, name_w, true);
   const double block = name.size() * s.header_name.line_height + tagline.size() * s.header_tagline.line_height;
@@ -160,10 +167,16 @@ SetFurniture set_footer(const Style& s, const FontSet& fonts, const PrintedClini
   for (auto& run : dot.runs) run.x += air;
   dot.width += 2 * air;
   double x = 0;
+  bool first = true;
   for (const auto& text : {clinic.info.phone, clinic.info.email, display_url(clinic.info.website)}) {
     if (text.empty()) continue;
     auto part = set_label(text, s.footer, fonts, s.script);
-    if (!rows.back().empty() && x + dot.width + part.width > limit) rows.emplace_back(), x = 0;
+    const bool fits = x + (rows.back().empty() ? 0 : dot.width) + part.width <= limit;
+    if (!fits && !first) {
+      if (rows.size() >= static_cast<std::size_t>(f.footer_lines)) continue;  // left to the contact section
+      rows.emplace_back(), x = 0;
+    }
+    first = false;
     if (!rows.back().empty()) {
       rows.back().push_back({dot, x});
       x += dot.width;
@@ -171,8 +184,12 @@ SetFurniture set_footer(const Style& s, const FontSet& fonts, const PrintedClini
     rows.back().push_back({part, x});
     x += part.width;
   }
-  const auto note_lines = clinic.footer_note.empty() ? std::vector<SetLine>{}
-                                                     : wrap(clinic.footer_note, s.footer_note, s, fonts, s.content_width());
+  auto note_lines = clinic.footer_note.empty() ? std::vector<SetLine>{}
+                                               : wrap(clinic.footer_note, s.footer_note, s, fonts, s.content_width());
+  if (rows.size() + note_lines.size() > static_cast<std::size_t>(f.footer_lines)) {
+    note_lines.clear();
+    out.note_left_out = true;
+  }
   // Bottom-up: the last row's baseline sits a fixed distance above the page edge.
   double baseline = footer_baseline(s);
   for (std::size_t r = rows.size(); r-- > 0;) {

@@ -15,6 +15,8 @@ namespace handout {
 struct SetFurniture {
   PageFrame frame;  ///< its items, in page coordinates
   double edge = 0;  ///< how far it reaches: a header's bottom (where content may start), a footer's top rule
+  /// set_footer: the clinic's note did not fit the footer's lines; the body carries it once.
+  bool note_left_out = false;
 };
 
 /// Page 1's band: logo, clinic name and tagline, and the clinic's phone and website. Long names
@@ -25,8 +27,11 @@ SetFurniture set_header_band(const Style& style, const FontSet& fonts, const Pri
 SetFurniture set_running_header(const Style& style, const FontSet& fonts, const PrintedClinic& clinic,
                                 const std::string& title);
 /// The footer of every page but its page label, built from the bottom edge up: the optional
-/// note and the contact line (phone · email · website); long lines wrap, leaving room at the
-/// right for `widest_label`, the longest page label the handout may have.
+/// note and the contact line (phone · email · website), leaving room at the right for
+/// `widest_label`, the longest page label the handout may have. The footer never takes more
+/// than FurnitureStyle::footer_lines lines on every page: the contact line keeps the parts
+/// that fit (the phone always; the contact section has them all), and a note that does not fit
+/// is left out (note_left_out) for the body to carry once.
 SetFurniture set_footer(const Style& style, const FontSet& fonts, const PrintedClinic& clinic,
                         const std::string& widest_label);
 /// The page label ("Page 2 of 3") at the footer's baseline, right-aligned.

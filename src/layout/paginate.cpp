@@ -1,5 +1,7 @@
 #include "layout/paginate.h"
 
+#include <algorithm>
+
 namespace handout {
 namespace {
 
@@ -8,6 +10,7 @@ namespace {
 double unbreakable_height(const std::vector<FlowBox>& boxes, std::size_t i) {
   double h = 0;
   for (std::size_t k = i; k < boxes.size(); ++k) {
+    if (boxes[k].repeat_only) continue;
     h += boxes[k].height;
     if (!boxes[k].is_gap && boxes[k].break_after) break;
   }
@@ -28,22 +31,30 @@ bool fits_a_later_frame(const std::function<double(int)>& page_height, int frame
 }  // namespace
 
 Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<double(int)>& page_height,
-                    const FrameEndRule& may_end) {
+                    const FrameEndRule& may_end, double gap_shrink) {
   Pagination out;
   std::size_t i = 0;
   const std::size_t n = boxes.size();
   while (i < n) {
-    while (i < n && boxes[i].is_gap) ++i;  // white space never starts a page
+    while (i < n && (boxes[i].is_gap || boxes[i].repeat_only)) ++i;  // white space never starts a page
     if (i == n) break;
     // A table continued from the page before: its header row is drawn again above it.
     const int header = boxes[i].repeat >= 0 && static_cast<std::size_t>(boxes[i].repeat) < i ? boxes[i].repeat : -1;
     const double repeat_height = header >= 0 ? boxes[static_cast<std::size_t>(header)].height : 0;
     const double avail = page_height(static_cast<int>(out.pages.size())) - repeat_height;
-    double y = 0;
+    double y = 0, gaps = 0;
     std::size_t j = i;
     std::size_t last_ok = n;  // last box after which this page may end
-    while (j < n && (y + boxes[j].height <= avail + 1e-6 || j == i)) {
+    auto fits = [&](const FlowBox& b) {
+      return y + b.height <= avail + gap_shrink * (gaps + (b.is_gap ? b.height : 0)) + 1e-6;
+    };
+    while (j < n && (boxes[j].repeat_only || fits(boxes[j]) || j == i)) {
+      if (boxes[j].repeat_only) {
+        ++j;
+        continue;
+      }
       y += boxes[j].height;
+      if (boxes[j].is_gap) gaps += boxes[j].height;
       if (!boxes[j].is_gap && boxes[j].break_after && (!may_end || may_end(static_cast<int>(out.pages.size()), j)))
         last_ok = j;
       ++j;
@@ -59,17 +70,26 @@ Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<doubl
     } else {
       // Nothing breakable fits: cut as late as possible rather than overflow the page.
       end = std::max(j, i + 1);
-      while (end > i + 1 && boxes[end - 1].is_gap) --end;
+      while (end > i + 1 && (boxes[end - 1].is_gap || boxes[end - 1].repeat_only)) --end;
       ++out.forced_breaks;
     }
     std::vector<PlacedBox> page;
     double py = 0;
     if (header >= 0) page.push_back({static_cast<std::size_t>(header), 0, true}), py = repeat_height;
     std::size_t last = end;
-    while (last > i && boxes[last - 1].is_gap) --last;  // nor does it end a page
+    while (last > i && (boxes[last - 1].is_gap || boxes[last - 1].repeat_only)) --last;  // nor does it end a page
+    // White space squeezed evenly when the page holds more than its height.
+    double total = 0, white = 0;
     for (std::size_t k = i; k < last; ++k) {
+      if (boxes[k].repeat_only) continue;
+      total += boxes[k].height;
+      if (boxes[k].is_gap) white += boxes[k].height;
+    }
+    const double squeeze = total > avail && white > 0 ? std::max(1 - gap_shrink, 1 - (total - avail) / white) : 1;
+    for (std::size_t k = i; k < last; ++k) {
+      if (boxes[k].repeat_only) continue;
       page.push_back({k, py});
-      py += boxes[k].height;
+      py += boxes[k].height * (boxes[k].is_gap ? squeeze : 1);
     }
     out.pages.push_back(std::move(page));
     i = end;

@@ -26,8 +26,11 @@ using FrameEndRule = std::function<bool(int frame, std::size_t box)>;
 /// Fills each page (height given per 0-based page index) greedily, then moves the break back
 /// to the last box after which a break is allowed. Gaps at the top of a page are dropped. A
 /// page that starts with a table's body row starts with its header row drawn again.
+/// With `gap_shrink` (a share, e.g. 0.25), a page's white space may shrink by up to that share
+/// to take one more box: a heading and its first lines then close the page they belong to
+/// rather than leave an inch empty at its foot.
 Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<double(int)>& page_height,
-                    const FrameEndRule& may_end = nullptr);
+                    const FrameEndRule& may_end = nullptr, double gap_shrink = 0);
 
 /// Cuts `boxes` into at most `columns` frames of one height, as short as possible (to within
 /// half a point), obeying the same break rules. Empty when they do not fit frames of `max_height`.

@@ -83,21 +83,23 @@ bool check_frames(const Flow& flow, const std::vector<std::vector<PlacedBox>>& f
     }
   }
   for (std::size_t b = 0; b < flow.boxes.size(); ++b) {
-    if (flow.boxes[b].is_gap || placed[b] == 1) continue;
+    if (flow.boxes[b].is_gap || flow.boxes[b].repeat_only || placed[b] == 1) continue;
     diags.error(file, 0, 0, describe_box(flow.boxes[b]) + (placed[b] ? " was placed twice" : " was not placed on any page"));
     ok = false;
   }
   return ok;
 }
 
-bool check_inside_pages(const PagedDocument& doc, const std::string& file, Diagnostics& diags) {
+bool check_inside_pages(const PagedDocument& doc, const std::string& file, Diagnostics& diags, double safe_edge) {
   bool ok = true;
   for (std::size_t p = 0; p < doc.pages.size(); ++p) {
     for (const auto& item : doc.pages[p].items) {
       double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
       std::string what;
       if (const auto* t = std::get_if<TextItem>(&item)) {
-        x0 = t->x, x1 = t->x + t->width, y0 = y1 = t->baseline, what = quoted_start(t->text);
+        // A line's ink: from about its capitals' height above the baseline to its descenders.
+        x0 = t->x, x1 = t->x + t->width, y0 = t->baseline - 0.72 * t->size, y1 = t->baseline + 0.22 * t->size;
+        what = quoted_start(t->text);
       } else if (const auto* i = std::get_if<ImageItem>(&item)) {
         x0 = i->x, x1 = i->x + i->w, y0 = i->y, y1 = i->y + i->h, what = "an image";
       } else if (const auto* q = std::get_if<QrItem>(&item)) {
@@ -105,9 +107,17 @@ bool check_inside_pages(const PagedDocument& doc, const std::string& file, Diagn
       } else {
         continue;  // rules and tints may bleed off the edge by design
       }
-      if (x0 >= -kTolerance && y0 >= -kTolerance && x1 <= doc.width + kTolerance && y1 <= doc.height + kTolerance)
-        continue;
-      diags.error(file, 0, 0, "page " + std::to_string(p + 1) + ": " + what + " lies outside the page");
+      if (x0 >= -kTolerance && y0 >= -kTolerance && x1 <= doc.width + kTolerance && y1 <= doc.height + kTolerance) {
+        const double e = safe_edge - kTolerance;
+        if (x0 >= e && y0 >= e && x1 <= doc.width - e && y1 <= doc.height - e) continue;
+        char inches[32];
+        std::snprintf(inches, sizeof inches, "%.2g in", safe_edge / 72);
+        diags.error(file, 0, 0,
+                    "page " + std::to_string(p + 1) + ": " + what + " lies within " + inches +
+                        " of the sheet's edge, where printers may cut it off; widen the layout's margins");
+      } else {
+        diags.error(file, 0, 0, "page " + std::to_string(p + 1) + ": " + what + " lies outside the page");
+      }
       ok = false;
       break;
     }

@@ -16,9 +16,10 @@ namespace handout {
 bool check_frames(const Flow& flow, const std::vector<std::vector<PlacedBox>>& frames,
                   const std::vector<FrameArea>& areas, const std::string& file, Diagnostics& diags);
 
-/// Every text, image and link item of every page inside the page box. False with an error
-/// naming the first item outside each page.
-bool check_inside_pages(const PagedDocument& doc, const std::string& file, Diagnostics& diags);
+/// Every text, image and QR code of every page at least `safe_edge` points inside the sheet's
+/// edges, where office printers print (tints and rules may bleed). False with an error naming
+/// the first item outside each page.
+bool check_inside_pages(const PagedDocument& doc, const std::string& file, Diagnostics& diags, double safe_edge);
 
 /// Every glyph drawn is a real glyph, not the font's .notdef box. Each character drawn as a box
 /// is listed once (U+XXXX), or only counted in a patient's copy (`personal`: its text may be

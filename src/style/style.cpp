@@ -147,19 +147,9 @@ void apply_min_size(Style& s, double min_size) {
   }
 }
 
-}  // namespace
-
-Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& body_family,
-                 const FamilyFaces& heading_family, const Script& script) {
-  Style s;
-  s.script = script;
-  s.page_width = l.page_width, s.page_height = l.page_height;
-  s.margin_top = l.margin_top, s.margin_bottom = l.margin_bottom;
-  s.margin_left = l.margin_left, s.margin_right = l.margin_right;
-  set_colours(s, l, brand);
+// Every text style and spacing that follows from the layout's sizes; colours and faces are set.
+void set_sizes(Style& s, const LayoutConfig& l) {
   const Color ink = s.link;
-  s.body_faces = l.avoid_italics ? without_italics(body_family) : body_family;
-  s.heading_faces = l.avoid_italics ? without_italics(heading_family) : heading_family;
   const FamilyFaces& body = s.body_faces;
   const FamilyFaces& head = s.heading_faces;
   const double b = l.body_size, lead = l.body_leading;
@@ -171,7 +161,9 @@ Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& b
   s.title = text_style(head.bold, l.title_size, 1.18, ink);
   s.summary = text_style(body.regular, l.summary_size, 1.42, s.muted);
   s.meta = text_style(body.regular, std::max(9.0, b * 0.78), 1.3, s.muted);
-  for (int i = 0; i < 6; ++i) s.headings[i] = text_style(head.bold, l.heading_sizes[i], 1.25, ink);
+  // Section headings (#, ##) in the brand colour; sub-headings (### and below) in the text's
+  // colour, so a long article's hierarchy shows at a glance and not only by a size step.
+  for (int i = 0; i < 6; ++i) s.headings[i] = text_style(head.bold, l.heading_sizes[i], 1.25, i < 2 ? ink : s.text);
   s.header_name = text_style(head.bold, std::clamp(l.title_size * 0.75, 15.0, 24.0), 1.15, ink);
   s.header_tagline = text_style(italic, std::max(9.5, b * 0.85), 1.3, s.muted);
   s.header_contact = text_style(body.regular, std::max(8.5, b * 0.72), 1.35, s.muted);
@@ -183,6 +175,27 @@ Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& b
   s.assistance = text_style(body.regular, std::max(9.0, b * 0.82), 1.35, s.text);
 
   set_spacing(s, l);
+  apply_min_size(s, l.min_text_size);
+  s.min_text_size = l.min_text_size;
+  s.list_marker = s.body;
+  s.list_marker.color = ink;
+  s.caption = s.notice = s.meta;
+  s.caption.font = s.notice.font = s.footer_note.font;  // italic (upright in large print)
+}
+
+}  // namespace
+
+Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& body_family,
+                 const FamilyFaces& heading_family, const Script& script) {
+  Style s;
+  s.script = script;
+  s.page_width = l.page_width, s.page_height = l.page_height;
+  s.margin_top = l.margin_top, s.margin_bottom = l.margin_bottom;
+  s.margin_left = l.margin_left, s.margin_right = l.margin_right;
+  set_colours(s, l, brand);
+  s.body_faces = l.avoid_italics ? without_italics(body_family) : body_family;
+  s.heading_faces = l.avoid_italics ? without_italics(heading_family) : heading_family;
+  set_sizes(s, l);
   s.min_lines = l.min_lines;
   s.justify = l.justify;
   s.qr.resources = l.qr_resources;
@@ -191,11 +204,24 @@ Style make_style(const LayoutConfig& l, const Brand& brand, const FamilyFaces& b
   s.total_fit = l.total_fit;
   s.columns = l.columns;
   s.column_gap = l.column_gap;
-  apply_min_size(s, l.min_text_size);
-  s.list_marker = s.body;
-  s.list_marker.color = ink;
-  s.caption = s.notice = s.meta;
-  s.caption.font = s.notice.font = s.footer_note.font;  // italic (upright in large print)
+  return s;
+}
+
+std::vector<double> body_sizes(const LayoutConfig& l) {
+  std::vector<double> sizes{l.body_size};
+  const double floor = l.min_body_size > 0 ? l.min_body_size : l.body_size;
+  for (double b = l.body_size - kBodySizeStep; b >= floor - 1e-9; b -= kBodySizeStep) sizes.push_back(b);
+  return sizes;
+}
+
+Style with_body_size(const Style& base, const LayoutConfig& l, double body_size) {
+  LayoutConfig scaled = l;
+  const double k = body_size / l.body_size;
+  scaled.body_size = body_size;
+  for (auto& h : scaled.heading_sizes) h *= k;
+  scaled.paragraph_gap *= k;
+  Style s = base;
+  set_sizes(s, scaled);
   return s;
 }
 

@@ -1,6 +1,7 @@
 // Resolved visual style: the layout file and brand turned into concrete fonts, sizes and colours.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "config/types.h"
 #include "fonts/font_set.h"
@@ -39,11 +40,14 @@ InlineStyles inline_styles(const TextStyle& base, const FamilyFaces& faces, Colo
 /// Where the page furniture sits: page 1's header band, the running header of later pages, the
 /// footer, and the tri-fold's cover, back panel and fold marks. Points unless said otherwise.
 struct FurnitureStyle {
-  double band_logo_inset = 15;  ///< above and below the logo inside the band
+  /// Nothing printed closer to a sheet's edge (0.25 in): office printers leave an uneven white
+  /// strip there and clip what is in it. Tints and rules may bleed.
+  double safe_edge = 18;
+  double band_logo_inset = 18;  ///< above and below the logo inside the band (at least safe_edge)
   double band_logo_max_width = 150, band_logo_max_share = 0.3;  ///< widest logo: points, share of the text width
   double band_logo_gap = 14;     ///< logo to clinic name
   double band_contact_gap = 16;  ///< clinic name to the phone and website column
-  double band_text_inset = 14;   ///< above and below the name and tagline (the band grows to keep it)
+  double band_text_inset = 18;   ///< above and below the name and tagline (the band grows to keep it)
   double band_rule_width = 2.5;  ///< the primary-colour rule under the band (and the cover's tint)
   double title_below_band = 24;  ///< page 1: band to the title
   double running_baseline = 16;  ///< running header: its baseline above the top margin
@@ -52,6 +56,13 @@ struct FurnitureStyle {
   double body_below_running = 8; ///< later pages: the body starts this far below the top margin
   /// The footer's last baseline above the page edge: at least this, or this share of the bottom margin.
   double footer_baseline_min = 22, footer_baseline_share = 0.4;
+  /// A handout's last page holds at least this share of its body height when re-flowing the
+  /// page before can give it that; a last page under `notice_compact_below` tries a compact
+  /// language-assistance notice (two columns, then `notice_compact_scale` of its size, never
+  /// under `notice_min_size` points) to save the sheet.
+  double last_page_min = 0.25, notice_compact_below = 0.5, notice_compact_scale = 0.88, notice_min_size = 8;
+  int footer_lines = 2;
+  double gap_shrink = 0.25;      ///< share of a page's white space pagination may take back (paginate)          ///< most lines the footer takes on every page (note and contact line)
   double footer_label_gap = 12;  ///< contact line to the page label
   double footer_dot_air = 0.55;  ///< either side of the contact line's middle dots, in ems
   double footer_rule_gap = 0.5;  ///< footer text to its rule, in ems of the footer size
@@ -61,8 +72,17 @@ struct FurnitureStyle {
   double cover_logo_height = 72;
   double cover_top = 10, cover_logo_gap = 10, cover_tagline_gap = 2;  ///< cover, from the top down
   double cover_title_gap = 30, cover_summary_gap = 10, cover_meta_gap = 8, cover_notice_gap = 4;
-  double back_note_gap = 8;      ///< tri-fold back panel: contact details to the footer note
-  double fold_tick = 12, fold_tick_width = 0.5;  ///< tri-fold fold marks, in the margins only
+  double cover_note_gap = 8;     ///< tri-fold cover: the footer note to the phone and website under it
+  /// Tri-fold: the tuck-in panel (folded inside, under the cover) is this much narrower than the
+  /// other two, so it does not buckle against the fold (print shops ask for 1/16 to 1/8 in).
+  double tuck_in_narrower = 6.75;
+  /// Tri-fold back panel: the taglines are set as large as fits, from the body size down to
+  /// this (still readable); between them and the contact details at least `back_gap`.
+  double back_tagline_min = 6.5, back_gap = 10;
+  double back_tagline_leading = 1.2, back_tagline_gap = 1.5;  ///< their line height (in ems) and spacing
+  /// Tri-fold fold marks: short ticks from the sheet's edge into the top and bottom margins,
+  /// shorter than the 0.25 in safe margin, so they never reach text.
+  double fold_tick = 12, fold_tick_width = 0.5;
   Color fold_tick_color{0xB8, 0xBE, 0xC2};
 };
 
@@ -171,6 +191,7 @@ struct Style {
   bool total_fit = true;   ///< Knuth-Plass line breaking (else first fit)
   int columns = 1;
   double column_gap = 24;
+  double min_text_size = 0;  ///< the layout's smallest text size (large print: the body's)
   /// Width of one body column.
   double column_width() const { return (content_width() - column_gap * (columns - 1)) / columns; }
 
@@ -182,6 +203,17 @@ struct Style {
 /// Builds the style from a layout, brand colours, the loaded font families and the language.
 Style make_style(const LayoutConfig& layout, const Brand& brand, const FamilyFaces& body,
                  const FamilyFaces& headings, const Script& script = {});
+
+/// How far apart the body sizes a tri-fold tries are, in points.
+constexpr double kBodySizeStep = 0.25;
+
+/// The body sizes a layout allows, largest first: body_size, then down in kBodySizeStep steps
+/// to min_body_size (only body_size when that is not set).
+std::vector<double> body_sizes(const LayoutConfig& layout);
+
+/// `base` (made by make_style from `layout`) with the body at `body_size`: headings, gaps and
+/// the text that follows the body scale with it; colours, faces and the title stay.
+Style with_body_size(const Style& base, const LayoutConfig& layout, double body_size);
 
 /// WCAG 2.1 contrast ratio of two colours (1 to 21).
 double contrast_ratio(Color a, Color b);

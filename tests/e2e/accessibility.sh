@@ -13,7 +13,9 @@ ua() { "$PYTHON" "$REPO/tests/e2e/pdfua_check.py" "$@" >"$WORK/ua.log" 2>&1; }
 for layout in letter a4 large-print two-column trifold; do
   build_example "$WORK/$layout" --layout "$layout"
   pdfs=("$WORK/$layout"/*/vaginismus.pdf)
-  check "$layout: the example built in ${#pdfs[@]} languages" test "${#pdfs[@]}" -ge 17
+  least=17  # the tri-fold holds 11 of the 18 (trifold.sh checks which)
+  [ "$layout" = trifold ] && least=11
+  check "$layout: the example built in ${#pdfs[@]} languages" test "${#pdfs[@]}" -ge "$least"
   # Every check, and the reading order: the article's paragraphs in order, without page 1's label.
   ua --content "$REPO/content" --article vaginismus "${pdfs[@]}"
   ok=$?

@@ -30,6 +30,7 @@ import yaml
 from text_letters import letters
 
 XHTML = '{http://www.w3.org/1999/xhtml}'
+TUCK_IN = 6.75  # a tri-fold's tuck-in panel is this much narrower (the style's tuck_in_narrower)
 TOL = 0.5  # points a line may reach past its column edge (rounding in the PDF's numbers)
 
 
@@ -214,15 +215,23 @@ def load_source(content_dir, article, config_path):
 
 # --- frames ----------------------------------------------------------------------------------
 
-def frame_ranges(layout, width, rtl):
-    """Per page: the x range of each frame in reading order, and which of them carry the flow
-    (a tri-fold's cover panel does not)."""
+def frame_ranges(layout, width, rtl, page):
+    """The x range of each frame of a page in reading order, and which of them carry the flow
+    (a tri-fold's cover panel does not; None: all)."""
     if layout.get('format') == 'trifold':
-        panel = width / 3
-        xs = [(i * panel + layout['margin_left'], (i + 1) * panel - layout['margin_right']) for i in range(3)]
-        if rtl:
-            xs.reverse()
-        return xs, [xs[:2], xs]  # page 1: flap A and back B carry the flow, C is the cover
+        # The tuck-in panel (A outside, left; F inside, right) is TUCK_IN narrower than the others.
+        full = (width + TUCK_IN) / 3
+        sides = [[(0, full - TUCK_IN), (full - TUCK_IN, full), (2 * full - TUCK_IN, full)],
+                 [(0, full), (full, full), (2 * full, full - TUCK_IN)]]
+        out = []
+        for side in sides:
+            xs = [(x + layout['margin_left'], x + w - layout['margin_right']) for x, w in side]
+            if rtl:
+                xs = [(width - b, width - a) for a, b in reversed(xs)]
+            out.append(xs)
+        # page 1: the flap A carries the flow, then the back B (the notice and the contact
+        # details); C is the cover
+        return out[page], out[page][:2] if page == 0 else out[page]
     left, right = layout['margin_left'], width - layout['margin_right']
     n, gap = layout['columns'], layout['column_gap']
     w = (right - left - gap * (n - 1)) / n
@@ -269,14 +278,14 @@ class Oracle:
         furniture = repeated_lines(pages)
         out, flow_pages = [], []
         for p, (width, height, raw) in enumerate(pages):
-            xs, flow = frame_ranges(self.layout, width, rtl)
+            xs, flow = frame_ranges(self.layout, width, rtl, p)
             raw = [l for l in raw if (round(l.y0), furniture_key(l)) not in furniture]
             if p == 0 and not trifold:  # the header band comes before the flow
                 raw = [l for l in raw if (l.y0 + l.y1) / 2 > self.layout['header_band']]
             cols = self.columns(p, raw, xs, rtl, spanning_ok=not trifold and len(xs) > 1)
             if trifold:
                 names = 'ABC' if p == 0 else 'DEF'
-                flow_pages.append([(f'panel {names[i]}', cols[i]) for i in range(3) if xs[i] in flow[p]])
+                flow_pages.append([(f'panel {names[i]}', cols[i]) for i in range(3) if xs[i] in flow])
             else:
                 out += [(f'page {p + 1} column {i + 1}', c) for i, c in enumerate(cols)]
         if trifold:  # the inside D E F (page 2), then the flap A and the back B (page 1)

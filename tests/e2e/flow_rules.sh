@@ -24,15 +24,18 @@ oracle() {
 for layout in letter a4 large-print two-column trifold; do
   build_example "$WORK/$layout" --layout "$layout"
   pdfs=("$WORK/$layout"/*/vaginismus.pdf)
-  # Tagalog does not fit the tri-fold (layouts.sh checks the error); every other handout is read.
-  check "$layout: the example built in ${#pdfs[@]} languages" test "${#pdfs[@]}" -ge 17
+  # Seven languages do not fit the tri-fold (trifold.sh checks the error); every other handout is read.
+  least=17
+  [ "$layout" = trifold ] && least=11
+  check "$layout: the example built in ${#pdfs[@]} languages" test "${#pdfs[@]}" -ge "$least"
   oracle "$REPO/layouts/$layout.yaml" "${pdfs[@]}"
   ok=$?
   check "$layout: no widow, orphan, heading at a bottom or overfull line in any language
 $(grep -v ' 0 problems$' "$WORK/oracle.log" | head -20)" test "$ok" -eq 0
   # The oracle must have read something: breaks in every handout, and some paragraphs split.
   check "$layout: every handout has breaks the oracle read" test -z "$(grep ' 0 breaks read' "$WORK/oracle.log")"
-  check "$layout: the oracle found split paragraphs to check" \
+  # (The tri-fold has three breaks a handout, which may all fall between paragraphs.)
+  [ "$layout" = trifold ] || check "$layout: the oracle found split paragraphs to check" \
     test "$(awk '{s += $(NF-4)} END {print s + 0}' "$WORK/oracle.log")" -gt 0
 done
 

@@ -67,6 +67,15 @@ check "installs the licence and copyright" test -f "$P/share/doc/handout/LICENSE
 check "the licence is the GPL-3" grep -q 'GNU GENERAL PUBLIC LICENSE' "$P/share/doc/handout/LICENSE"
 if [ -f "$REPO/man/handout.1" ]; then check "installs the man page" test -f "$P/share/man/man1/handout.1"; fi
 if [ -d "$REPO/schema" ]; then check "installs the JSON schemas" test -d "$P/share/handout/schema"; fi
+# The hyphenation patterns compiled by the build, one per pattern file Debian has here.
+for dic in /usr/share/hyphen/hyph_*.dic; do
+  name=$(basename "$(realpath "$dic")" .dic)
+  check "installs the compiled hyphenation patterns $name.hyb" test -s "$P/share/handout/hyphen/$name.hyb"
+  check "... made from this machine's $name.dic (content hash)" \
+    "$BUILD/handout-hyphen-compile" --check "$P/share/handout/hyphen/$name.hyb" "$dic"
+done
+check "a compiled file is told apart from another pattern file" \
+  sh -c "! '$BUILD/handout-hyphen-compile' --check '$P/share/handout/hyphen/hyph_es_ES.hyb' /usr/share/hyphen/hyph_fr.dic"
 
 mv "$P" "$WORK/moved"
 M=$WORK/moved
@@ -106,6 +115,18 @@ run "$M/bin/handout" build --patients visits.csv --patients-out personal
 check "without its module, no copy is written, exit 1, the error names the module: $(head -2 "$WORK/err")" \
   sh -c "test '$rc' -eq 1 && test ! -e '$C/personal/p1/en/floor.pdf' && grep -q 'encrypted copies need handout-encrypt.so, not found' '$WORK/err'"
 mv "$WORK/module.so" "$M/lib/handout/handout-encrypt.so"
+# Hyphenated Spanish (two columns): the patterns come from the compiled copy beside the moved
+# binary; without it, from the pattern file (slower, same result), and a note says so.
+run "$M/bin/handout" build --out out3 --layout two-column --lang es
+check "two-column Spanish builds from the install: $(head -2 "$WORK/err")" test "$rc" -eq 0 -a -n "$(ls "$C"/out3/es/floor*.pdf 2>/dev/null)"
+check "... with the installed compiled patterns (no note about the pattern file)" sh -c "! grep -q 'hyphenation patterns loaded' '$WORK/err'"
+es_hyb=$M/share/handout/hyphen/hyph_es_ES.hyb
+mv "$es_hyb" "$WORK/es.hyb"
+run "$M/bin/handout" build --out out3 --layout two-column --lang es --force
+check "without the compiled copy, the same build says it loaded the pattern file: $(head -2 "$WORK/err")" \
+  sh -c "test '$rc' -eq 0 && grep -q 'note: hyphenation patterns loaded from the pattern file' '$WORK/err'"
+mv "$WORK/es.hyb" "$es_hyb"
+rm -rf "$C/out3"
 
 # Which folders a binary searches: an unknown layout's error lists every path tried.
 run "$M/bin/handout" build --layout nosuch --out out2
@@ -138,7 +159,8 @@ check "Package, Version, Maintainer, Description" sh -c "dpkg-deb -f '$DEB' Pack
   grep -q '^Package: handout' && dpkg-deb -f '$DEB' Version | grep -qx '[0-9.]*' && dpkg-deb -f '$DEB' Maintainer | grep -q '<'"
 dpkg-deb --contents "$DEB" 2>/dev/null | awk '{print $NF}' >"$WORK/contents"
 for f in ./usr/bin/handout ./usr/lib/handout/handout-thumbnail.so ./usr/lib/handout/handout-encrypt.so ./usr/share/handout/layouts/letter.yaml ./usr/share/handout/content/es/strings.yaml \
-  ./usr/share/doc/handout/copyright ./usr/share/doc/handout/LICENSE; do
+  ./usr/share/doc/handout/copyright ./usr/share/doc/handout/LICENSE \
+  "./usr/share/handout/hyphen/$(basename "$(realpath /usr/share/hyphen/hyph_de.dic)" .dic).hyb"; do
   check "the .deb holds $f" grep -qx "$f" "$WORK/contents"
 done
 check "the .deb holds no example article" sh -c "! grep -q '\.md$' '$WORK/contents'"

@@ -149,6 +149,15 @@ def object_with(root, s, name):
     raise KeyError(name)
 
 
+def dep_keys(parent, name):
+    """The keys `name` needs beside it: a dependency's list, or for a dependency written as a
+    schema ({"anyOf": [{"required": [...]}, ...]}), its first alternative's."""
+    dep = parent.get("dependencies", {}).get(name, [])
+    if isinstance(dep, dict):
+        return dep["anyOf"][0]["required"] if "anyOf" in dep else dep.get("required", [])
+    return dep
+
+
 def put(root, doc, path, value):
     """Sets `value` at `path` in `doc`, making the containers on the way (each with its required
     keys) and adding what the parent's `dependencies` ask for."""
@@ -167,7 +176,7 @@ def put(root, doc, path, value):
         s = parent["properties"][step]
         if last:
             node[step] = value
-            for dep in parent.get("dependencies", {}).get(step, []):
+            for dep in dep_keys(parent, step):
                 node.setdefault(dep, sample(root, parent["properties"][dep]))
         elif path[i + 1] == "[]":
             if not isinstance(node.get(step), list):
@@ -261,7 +270,7 @@ def forward(clinic, schemas, kinds):
                 cases += 1
                 if rc == 0 or f"missing required key '{path[-1]}'" not in err:
                     problems.append(f"{kind}: '{name}' is required by the schema, but handout builds without it")
-            for dep in parent.get("dependencies", {}).get(path[-1], []):
+            for dep in dep_keys(parent, path[-1]):
                 without = copy.deepcopy(doc)
                 del get_parent(without, path)[dep]
                 rc, err = clinic.build(kind, without)
