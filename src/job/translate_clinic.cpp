@@ -234,8 +234,10 @@ std::string with_label_source(const std::string& strings_text, const std::string
   YamlLines y(strings_text);
   if (const int i = y.find_key("source", 0, 0, static_cast<int>(y.lines.size())); i >= 0)
     y.lines.erase(y.lines.begin() + i, y.lines.begin() + y.block_end(i));
+  const std::string note = "# What the labels were translated from (handout translate): a hash of each source label.";
+  y.lines.erase(std::remove(y.lines.begin(), y.lines.end(), note), y.lines.end());  // the note of a record replaced
   while (!y.lines.empty() && YamlLines::blank(y.lines.back()) && y.lines.back().empty()) y.lines.pop_back();
-  y.lines.push_back("# What the labels were translated from (handout translate): a hash of each source label.");
+  y.lines.push_back(note);
   y.lines.push_back("source:");
   y.lines.push_back("  language: " + language);
   std::string line = "  labels: {";
