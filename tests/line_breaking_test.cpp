@@ -148,4 +148,9 @@ TEST_CASE("no line ends inside a number, time, range or phone number") {
   CHECK(breaks_in(U"\u0645\u0646 8:00\u201318:00\u061B", "ar") == "\u0645\u0646 |8:00\u201318:00\u061B");
   // Words with dashes still break after them.
   CHECK(breaks_in(U"long-term pain", "en") == "long-|term |pain");
+  // An address breaks only after its slashes, never at a hyphen inside it; the Chinese around
+  // an address still breaks where it did.
+  CHECK(breaks_in(U"see example.org/handouts/zh-Hans/a.pdf now", "en") ==
+        "see |example.org/|handouts/|zh-Hans/|a.pdf |now");
+  CHECK(breaks_in(U"\u8BF7\u770Bexample.org/zh-Hans\u3002", "zh-Hans").find("example.org/|zh-Hans") != std::string::npos);
 }

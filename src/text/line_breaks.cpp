@@ -56,6 +56,27 @@ void keep_numbers_whole(const std::u32string& text, std::vector<BreakAfter>& out
   }
 }
 
+// A web or mail address breaks only after a '/' (or before nothing at all): a line ending
+// "handouts/zh-" leaves the reader guessing whether the hyphen belongs to the address.
+void keep_addresses_whole(const std::u32string& text, std::vector<BreakAfter>& out) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = start;
+    // A run of visible ASCII: an address inside Chinese or Thai text (no spaces) is its own run.
+    while (end < text.size() && text[end] > U' ' && text[end] < 0x7F) ++end;
+    if (end == start) {
+      ++start;
+      continue;
+    }
+    const std::u32string_view word(text.data() + start, end - start);
+    const bool address = word.find(U'/') != std::u32string_view::npos && word.find(U'.') != std::u32string_view::npos;
+    if (address)
+      for (std::size_t i = start; i + 1 < end; ++i)
+        if (text[i] != U'/') out[i] = BreakAfter::None;
+    start = end;
+  }
+}
+
 }  // namespace
 
 std::vector<BreakAfter> line_breaks(const std::u32string& text, const std::string& lang, bool whole_words) {
@@ -78,6 +99,7 @@ std::vector<BreakAfter> line_breaks(const std::u32string& text, const std::strin
     out[after] = it->getRuleStatus() >= UBRK_LINE_HARD ? BreakAfter::Mandatory : BreakAfter::Allowed;
   }
   keep_numbers_whole(text, out);
+  keep_addresses_whole(text, out);
   if (icu::BreakIterator* words = whole_words ? iterator_for(lang, true) : nullptr) {
     std::vector<bool> word_end(text.size(), false);
     words->setText(utf16);

@@ -208,6 +208,9 @@ def load_source(content_dir, article, config_path):
     if hours:  # the contact block's last line: "<label>: <hours>; <hours>"
         paras.append(strings.get('hours', '') + ': ' + '; '.join([hours] if isinstance(hours, str) else hours))
     heads += [strings.get('language_assistance_title', '')]
+    # A box or notice run on to a new page repeats its label there: "<label> (continued)".
+    continued = strings.get('continued', '{label}')
+    heads += [continued.replace('{label}', strings.get(k, '')) for k in ('helpful_resources', 'language_assistance_title')]
     paras = [p for p in map(letters, paras) if p]
     heads = [h for h in map(letters, heads) if h]
     return paras, heads
@@ -246,7 +249,8 @@ def fits(line, x0, x1):
 
 
 def furniture_key(line):
-    return re.sub(r'\d', '', line.text)
+    # Page numbers aside; a line of digits alone (the footer's phone number) is its own key.
+    return re.sub(r'\d', '', line.text) or line.text
 
 
 def repeated_lines(pages):
@@ -348,6 +352,8 @@ class Oracle:
             return
         ends = any(p.endswith(''.join(l.text for l in a[-n:])) for n in (1, 2, 3) for p in self.paras + self.heads)
         starts = any(p.startswith(''.join(l.text for l in b[:n])) for n in (1, 2, 3) for p in self.paras + self.heads)
+        if starts and self.is_heading(first):
+            return  # a break before a heading splits nothing (page 1's title block may end there)
         if not (ends and starts):
             self.problem(f'{name_a} -> {name_b}: lines not found in the source, cannot read the break: '
                          f'{last.show()!r} / {first.show()!r}')

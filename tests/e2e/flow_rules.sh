@@ -41,13 +41,14 @@ done
 
 # --- the oracle fails when the rules are broken -------------------------------------------------
 # Widows and orphans: Letter with widow control off (min_lines: 1), judged by the shipped rule
-# (2 lines); Russian and Vietnamese then have all three faults. The builder's own --stats counts
-# with min_lines 1 and reports 0 widows and 0 orphans for them.
+# (2 lines); Japanese and Spanish then have all three faults. The builder's own --stats counts
+# with min_lines 1 and reports 0 widows and 0 orphans for them. (Which languages show all three
+# depends on where pages break: Japanese and Spanish since pagination may squeeze white space.)
 mkdir -p "$WORK/nowidow/layouts"
 sed 's/^min_lines: .*/min_lines: 1/' "$REPO/layouts/letter.yaml" >"$WORK/nowidow/layouts/letter-1.yaml"
 sed 's/^layout: .*//' "$REPO/handout.yaml" >"$WORK/nowidow/handout.yaml"
 ln -s "$REPO/content" "$REPO/assets" "$WORK/nowidow/"
-"$HANDOUT" build --config "$WORK/nowidow/handout.yaml" --layout letter-1 --lang ru --lang vi \
+"$HANDOUT" build --config "$WORK/nowidow/handout.yaml" --layout letter-1 --lang ja --lang es \
   --out "$WORK/nowidow/out" >/dev/null 2>&1
 oracle "$REPO/layouts/letter.yaml" "$WORK/nowidow/out"/*/vaginismus.pdf
 check "without widow control, the oracle fails" test $? -eq 1

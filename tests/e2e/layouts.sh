@@ -30,8 +30,11 @@ for spec in "letter 2 5 612x792" "a4 2 5 595.276x841.89" "large-print 5 12 612x7
   while IFS= read -r part; do
     # Sentences may be cut by a column, panel or page edge: check each sentence's first words.
     while IFS= read -r sentence; do
+      # ... or its last words, when a page break (header and footer between) falls in its first.
       words=$(echo "$sentence" | awk '{print $1, $2, $3}')
-      [ -z "$words" ] || grep -qF -- "$words" "$dir.txt" || lost=$((lost + 1))
+      tail=$(echo "$sentence" | awk 'NF >= 6 {print $(NF-2), $(NF-1), $NF}')
+      [ -z "$words" ] || grep -qF -- "$words" "$dir.txt" || { [ -n "$tail" ] && grep -qF -- "$tail" "$dir.txt"; } ||
+        lost=$((lost + 1))
     done < <(echo "$part" | sed 's/\([.?!]\) /\1\n/g')
   done < <(seed_parts)
   check "$layout: every sentence of the seed text is there ($lost missing)" test "$lost" -eq 0
