@@ -19,6 +19,7 @@ RUN_PACKAGES=(
   libqrencode-dev libcsv-dev                     # QR codes; patients' CSV files (quotes, embedded newlines)
   libdeflate-dev libxxhash-dev                   # stream compression; content hashes of inputs (XXH3)
   libpoppler-cpp-dev                             # catalogue page: first-page thumbnails (a module)
+  libxml2-dev libgettextpo-dev                   # handout translate: XLIFF 1.2 and gettext PO (a module)
   libgmime-3.0-dev libcurl4-openssl-dev          # messages to patients: MIME and SMTP (a module) ...
   ca-certificates                                # ... and the certificate authorities --send trusts
   scdoc                                          # the man page handout(1) is built with scdoc
@@ -42,6 +43,7 @@ TEST_PACKAGES=(
   man-db                                         # the man page is checked with man
   fontconfig                                     # fc-match: which font the system gives a family
   shfmt                                          # tests/deps_audit.py reads the test scripts with shfmt's parser
+  translate-toolkit libxml2-utils gettext        # translate: xliff2po/pocount, xmllint, msgfmt read our exports
   python3-aiosmtpd openssl                       # a real SMTP server on 127.0.0.1 with its own certificates
 )
 

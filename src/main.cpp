@@ -10,6 +10,7 @@
 #include "job/check_job.h"
 #include "job/watch_job.h"
 #include "job/init_job.h"
+#include "job/translate_job.h"
 
 namespace {
 
@@ -32,6 +33,9 @@ struct Commands {
   handout::InitOptions init;
   handout::NewOptions new_article;
   handout::NewLanguageOptions new_language;
+  handout::TranslateOptions translate;
+  CLI::App *translate_export = nullptr, *translate_import = nullptr, *translate_pseudo = nullptr,
+           *translate_record = nullptr;
   CLI::App *build_cmd = nullptr, *check_cmd = nullptr, *watch_cmd = nullptr, *init_cmd = nullptr, *new_cmd = nullptr,
            *new_language_cmd = nullptr;
 };
@@ -104,6 +108,38 @@ void add_watch_init_new(CLI::App& app, Commands& c) {
   new_language->add_option("--config", c.new_language.config_path, "Clinic config file")->default_val("handout.yaml");
 }
 
+// translate: files for translators (XLIFF 1.2, PO) out and their work back in; a
+// pseudo-translation; the record of what a translation was made from.
+void add_translate(CLI::App& app, Commands& c) {
+  handout::TranslateOptions& o = c.translate;
+  auto* t = app.add_subcommand("translate", "Work with translators: export XLIFF/PO files, import them, pseudo-translate");
+  t->require_subcommand(1);
+  auto common = [&](CLI::App* cmd, bool lang) {
+    cmd->add_option("--config", o.config_path, "Clinic config file")->default_val("handout.yaml");
+    cmd->add_option("--from", o.from, "The source language (default: en)");
+    if (lang) {
+      cmd->add_option("--lang", o.lang, "The language to translate into")->required();
+      cmd->add_option("--article", o.articles, "Article name (repeatable; default: every article of the source language)");
+    }
+  };
+  c.translate_export = t->add_subcommand("export", "Write <out>/<lang>/<article>.xlf and .po, and clinic.xlf/.po for "
+                                                   "labels and the config's texts: what is left to translate");
+  common(c.translate_export, true);
+  c.translate_export->add_option("--format", o.format, "xliff, po or both (default)")->check(CLI::IsMember({"xliff", "po", "both"}));
+  c.translate_export->add_option("--out", o.out_dir, "Folder for the files (default: translations)");
+  c.translate_import = t->add_subcommand("import", "Write content/<lang>/<article>.md (and its resources) from "
+                                                   "translated XLIFF or PO files; writes nothing if any file has errors");
+  common(c.translate_import, false);
+  c.translate_import->add_option("--lang", o.lang, "Refuse files whose target language is another");
+  c.translate_import->add_option("files", o.files, "The translated .xlf or .po files")->required();
+  c.translate_pseudo = t->add_subcommand("pseudo", "Write an accented, 37% longer pseudo-translation (e.g. --lang qps) "
+                                                   "of every article and label, to test layouts");
+  common(c.translate_pseudo, true);
+  c.translate_record = t->add_subcommand("record", "Record in each translation the source blocks it matches as they "
+                                                   "are now (after updating a translation by hand)");
+  common(c.translate_record, true);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -115,6 +151,7 @@ int main(int argc, char** argv) {
   add_build(app, c);
   add_check(app, c);
   add_watch_init_new(app, c);
+  add_translate(app, c);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -128,6 +165,10 @@ int main(int argc, char** argv) {
   if (c.init_cmd->parsed()) return handout::run_init(c.init, std::cout, std::cerr);
   if (c.new_cmd->parsed()) return handout::run_new(c.new_article, std::cout, std::cerr);
   if (c.new_language_cmd->parsed()) return handout::run_new_language(c.new_language, std::cout, std::cerr);
+  if (c.translate_export->parsed()) return handout::run_translate_export(c.translate, std::cout, std::cerr);
+  if (c.translate_import->parsed()) return handout::run_translate_import(c.translate, std::cout, std::cerr);
+  if (c.translate_pseudo->parsed()) return handout::run_translate_pseudo(c.translate, std::cout, std::cerr);
+  if (c.translate_record->parsed()) return handout::run_translate_record(c.translate, std::cout, std::cerr);
   if (c.check_cmd->parsed()) {
     c.check.json = c.format == "json";
     return handout::run_check(c.check, std::cout, std::cerr);

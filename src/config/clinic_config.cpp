@@ -260,12 +260,14 @@ void read_notices(yaml::MapReader& top, ClinicConfig& out) {
   if (!node.IsDefined() || node.IsNull()) return;
   NoticesConfig& n = out.notices;
   n.pos = top.pos("notices");
-  const std::vector<std::string> known{"language_assistance"};
+  const std::vector<std::string> known{"language_assistance", "outdated_translation"};
   if (node.IsSequence()) {
     const auto kinds = top.text_list("notices", false);  // kept: a loop over *temporary would dangle
     for (const auto& kind : kinds.value_or(std::vector<std::string>{})) {
       if (kind == "language_assistance")
         n.language_assistance = true;
+      else if (kind == "outdated_translation")
+        n.outdated_translation = true;
       else
         top.diags().error(n.pos, "unknown notice '" + kind + "' in 'notices'" + did_you_mean(kind, known));
     }
@@ -274,6 +276,7 @@ void read_notices(yaml::MapReader& top, ClinicConfig& out) {
   yaml::MapReader m(node, top.file(), 0, "'notices'", top.diags());
   if (!m.ok()) return;
   if (auto v = m.boolean("language_assistance")) n.language_assistance = *v;
+  if (auto v = m.boolean("outdated_translation")) n.outdated_translation = *v;
   if (auto langs = m.text_list("language_assistance_languages", false)) {
     n.assistance_languages = *langs;
     for (const auto& code : *langs)

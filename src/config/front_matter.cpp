@@ -16,6 +16,34 @@ bool is_iso_date(const std::string& text) {
   return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
+namespace {
+
+// `source: {article: NAME, language: CODE, blocks: [hash, ...]}`: what a translation was made of.
+void read_source(const YAML::Node& node, const std::string& path, int offset, TranslationSource& out, Diagnostics& diags) {
+  yaml::MapReader m(node, path, offset, "'source'", diags);
+  if (!m.ok()) return;
+  out.article = m.text("article", true).value_or("");
+  out.language = m.text("language", true).value_or("");
+  if (!out.language.empty() && !valid_language_code(out.language))
+    diags.error(m.pos("language"), "'source.language' must be a language code such as en (got '" + out.language + "')");
+  if (!out.article.empty() && !valid_article_name(out.article))
+    diags.error(m.pos("article"), "'source.article' must be an article name (got '" + out.article + "')");
+  if (m.child("blocks", true).IsDefined())
+    out.blocks = m.text_list("blocks", false).value_or(std::vector<std::string>{});
+  for (const std::string& h : out.blocks) {
+    const bool ok = h.size() == 8 && h.find_first_not_of("abcdefghijklmnopqrstuvwxyz234567") == std::string::npos;
+    if (!ok) {
+      diags.error(m.pos("blocks"), "'source.blocks' holds '" + h + "', which is no block hash (8 of a-z, 2-7); "
+                                   "`handout translate record` writes them");
+      out.blocks.clear();
+      break;
+    }
+  }
+  m.finish();
+}
+
+}  // namespace
+
 bool parse_front_matter(const std::string& text, const std::string& path, int first_line,
                         ArticleMeta& out, Diagnostics& diags) {
   const auto errors_before = diags.error_count();
@@ -48,6 +76,8 @@ bool parse_front_matter(const std::string& text, const std::string& path, int fi
   out.source_language = m.text("source_language").value_or("");
   if (!out.translation.empty() && out.source_language.empty())
     diags.error(m.pos("translation"), "a translation must name its 'source_language'");
+  if (auto node = m.child("source"); node.IsDefined()) read_source(node, path, offset, out.source, diags);
+  out.source.pos = m.pos("source");
   out.status_pos = m.pos("status");
   if (auto status = m.text("status")) {
     if (*status == "draft" || *status == "ready")

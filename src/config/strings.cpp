@@ -47,7 +47,8 @@ const std::vector<std::string>& optional_string_keys() {
       "label_separator",  // after a label, before its value: ": " (the default), "：" (Chinese, Japanese)
       "list_separator",  // between the items of a list in a line: "; " (the default), "؛ " (Arabic)
       "continued",  // a section's label on the next page it runs on to: "{label} (continued)"
-      "email_subject", "email_greeting", "email_body", "email_locked", "email_attachment"};  // their messages
+      "email_subject", "email_greeting", "email_body", "email_locked", "email_attachment",  // their messages
+      "translation_outdated"};  // notices: [outdated_translation]
   return keys;
 }
 
@@ -119,6 +120,7 @@ const Placeholders& placeholders_of(const std::string& key) {
       {"reviewed", {{"date"}, {"date"}}},
       {"date", {{"month", "day", "year", "month_number"}, {"day", "year"}}},
       {"translation_draft", {{"source", "date"}, {"source"}}},
+      {"translation_outdated", {{"source"}, {}}},
       {"fallback_notice", {{"language", "requested"}, {"language"}}},
       {"logo_alt", {{"clinic"}, {"clinic"}}},
       {"language_assistance", {{"phone"}, {"phone"}}},
@@ -233,6 +235,17 @@ bool parse_strings(const std::string& text, const std::string& path, Strings& ou
       }
   }
   read_translation_marks(root, m, out);
+  if (auto source = m.child("source"); source.IsDefined() && !source.IsNull()) {
+    yaml::MapReader s(source, path, 0, "'source'", diags);
+    if (s.ok()) {
+      out.source_labels_language = s.text("language", true).value_or("");
+      auto labels = s.child("labels", true);
+      if (labels.IsMap())
+        for (auto it = labels.begin(); it != labels.end(); ++it)
+          if (it->second.IsScalar()) out.source_labels[it->first.Scalar()] = it->second.Scalar();
+      s.finish();
+    }
+  }
   m.finish();
   return diags.error_count() == errors_before;
 }

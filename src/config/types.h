@@ -91,6 +91,9 @@ struct Limits {
 struct NoticesConfig {
   /// Section 1557 taglines: free language assistance, in each of `assistance_languages`.
   bool language_assistance = false;
+  /// Under the title of a translation whose source changed since it was made: "Translated from
+  /// an earlier version of the English text" (the `translation_outdated` label).
+  bool outdated_translation = false;
   std::vector<std::string> assistance_languages;  ///< as listed, else the config's `languages`
   SourcePos pos;
   bool operator==(const NoticesConfig&) const = default;
@@ -232,6 +235,11 @@ struct Strings {
   /// the one machine-readable record of what is left to translate.
   std::vector<std::string> untranslated;
   SourcePos untranslated_pos, translation_pos;  ///< where they are written (the file when absent)
+  /// What the labels were translated from (`source:`, written by `handout translate`): the
+  /// source's language and a hash of each label as it was ("phone", "months",
+  /// "language_names.es"), so an export sends the labels whose source changed since.
+  std::string source_labels_language;
+  std::map<std::string, std::string> source_labels;
   /// The name of a language in this language (its code when the strings file has none).
   std::string language_name(const std::string& code) const;
   /// The label for `key` ("" if absent; loading checks every required key is present).
@@ -239,6 +247,15 @@ struct Strings {
   /// A YYYY-MM-DD date written with this language's `date` pattern and month names.
   std::string format_date(const std::string& iso) const;
   bool operator==(const Strings&) const = default;
+};
+
+/// What a translation was made from (its front matter's `source:`): the source article, its
+/// language and a short hash per block (translate/units.h), in the source's order.
+struct TranslationSource {
+  std::string article, language;
+  std::vector<std::string> blocks;
+  SourcePos pos;  ///< where `source:` is written
+  bool present() const { return !blocks.empty(); }
 };
 
 /// An article's YAML front matter.
@@ -252,6 +269,7 @@ struct ArticleMeta {
   std::string translation;      ///< "draft" or "reviewed" for a translation; "" for an original
   std::string source_language;  ///< the language it was translated from
   std::string translated;       ///< YYYY-MM-DD the translation was made
+  TranslationSource source;     ///< the source's blocks it was made from (empty: not recorded)
   /// "draft" while the article is not ready for patients (`status: draft`, as `handout init`
   /// and `new` write it), "ready" or "" once it is: the build and `handout check` warn about a draft.
   std::string status;

@@ -1,6 +1,7 @@
 #include "job/article_input.h"
 
 #include "config/config.h"
+#include "job/translation_state.h"
 #include "content/markdown.h"
 #include "util/input_file.h"
 #include "util/text.h"
@@ -34,6 +35,20 @@ void find_images(RunContext& run, const std::vector<Block>& blocks, const std::s
 }  // namespace
 
 bool load_article(RunContext& run, const std::string& path, Article& a, Diagnostics& diags) {
+  const auto errors_before = diags.error_count();
+  load_article_text(run, path, a, diags);
+  find_images(run, a.body.blocks, a.path, a.images, diags);
+  return diags.error_count() == errors_before;
+}
+
+bool read_front_matter(const RunContext& run, const std::string& path, ArticleMeta& meta, Diagnostics& diags) {
+  std::string text;
+  if (!read_input(run, path, "article", run.config.limits.input_bytes, text, diags)) return false;
+  const auto src = split_front_matter(text);
+  return src.front_matter_line != 0 && parse_front_matter(src.front_matter, path, src.front_matter_line, meta, diags);
+}
+
+bool load_article_text(const RunContext& run, const std::string& path, Article& a, Diagnostics& diags) {
   a.path = path;
   std::string text;
   const auto errors_before = diags.error_count();
@@ -45,7 +60,6 @@ bool load_article(RunContext& run, const std::string& path, Article& a, Diagnost
     parse_front_matter(src.front_matter, a.path, src.front_matter_line, a.meta, diags);
   a.body = parse_markdown(src.body, a.path, diags);
   a.body_source = std::move(src.body);
-  find_images(run, a.body.blocks, a.path, a.images, diags);
   const std::string dir = dir_of(path);
   std::string res_path = path.substr(0, path.size() - 3) + ".resources.yaml";
   if (!a.meta.resources_file.empty()) {
@@ -87,7 +101,7 @@ HandoutInput handout_input(const RunContext& run, const HandoutJob& job, const A
   in.logo = run.logo;
   in.creator = std::string("handout ") + HANDOUT_VERSION;
   in.hyphenator = layout.hyphenate ? lang.hyphenator.get() : nullptr;
-  in.notices = notices_for(job, article.meta);
+  in.notices = notices_for(job, article.meta, run.config.notices.outdated_translation && is_outdated(run, article.meta));
   in.taglines = taglines_for(run.taglines, job.asked->code, layout.assistance_taglines);
   if (!run.config.online_url.empty())  // the address of the file this build writes, as the clinic publishes it
     in.online_url = fill_template(run.config.online_url, {{"lang", job.asked->code}, {"article", job.name}});

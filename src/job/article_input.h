@@ -30,5 +30,9 @@ HandoutInput handout_input(const RunContext& run, const HandoutJob& job, const A
 /// Reads content/<lang>/<name>.md at `path` with its figures and resource list. False when
 /// anything is wrong (reported in `diags` at its file and line).
 bool load_article(RunContext& run, const std::string& path, Article& a, Diagnostics& diags);
+/// Only the front matter of the article at `path`: false when it has none or it is wrong.
+bool read_front_matter(const RunContext& run, const std::string& path, ArticleMeta& meta, Diagnostics& diags);
+/// The same without its figures (`images` stays empty): the text, for translation.
+bool load_article_text(const RunContext& run, const std::string& path, Article& a, Diagnostics& diags);
 
 }  // namespace handout

@@ -15,6 +15,7 @@
 
 #include "check/findings.h"
 #include "job/article_input.h"
+#include "job/translation_state.h"
 #include "job/build_report.h"
 #include "job/catalogue_index.h"
 #include "job/check_job.h"
@@ -83,6 +84,7 @@ bool build_one(RunContext& run, const BuildOptions& opt, ManifestWriter* manifes
   if (!load_article(run, join_path(lang.dir, job.name + ".md"), article, diags)) return false;
   // A draft still builds (to proofread it), but the clinic is told it is not for patients yet.
   for (Finding& f : status_findings(article.meta, article.path)) diags.add(std::move(f.diag));
+  if (auto outdated = outdated_translation(run, article.meta)) diags.add(std::move(*outdated));
   HandoutInput in = handout_input(run, job, article);
   PersonalCopy personal;
   Document note;
@@ -176,6 +178,16 @@ void keep_shard(std::vector<std::unique_ptr<Task>>& tasks, const Shard& shard) {
   tasks = std::move(kept);
 }
 
+// A handout not built again still says when its translation's source changed since (the
+// warning a build of it gives): its front matter and the source's hashes, no layout.
+void warn_if_outdated(const RunContext& run, Task& t) {
+  if (t.job.content != t.job.asked) return;
+  Article a;
+  Diagnostics ignored;
+  if (!read_front_matter(run, join_path(t.job.content->dir, t.job.name + ".md"), a.meta, ignored)) return;
+  if (auto outdated = outdated_translation(run, a.meta)) t.diags.add(std::move(*outdated));
+}
+
 // Decides, before anything is built, what each handout will read (planned_inputs) and marks
 // those whose record says they were built from exactly that, unchanged, by this program (not
 // with --force, nor when a layout dump is asked for and missing).
@@ -256,7 +268,7 @@ std::vector<HandoutRecord> build_all(std::vector<std::unique_ptr<Task>>& tasks, 
       tasks.size(), thread_count(opt),
       [&](std::size_t i) {
         Task& t = *tasks[i];
-        if (t.up_to_date) return;
+        if (t.up_to_date) return warn_if_outdated(run, t);
         t.written = t.resolved && build_one(run, opt, manifest, t);
         t.record.status = t.written ? "written" : "failed";
       },

@@ -127,6 +127,7 @@ CatalogueEntry entry_for(const IndexedHandout& h, const HandoutCheck& check, Lan
   e.pages = h.record.pages, e.bytes = h.record.bytes;
   e.translation = translation_of(h, check.meta);
   if (e.translation == TranslationStatus::Fallback) e.fallback_name = name_own(langs, h.content_lang);
+  e.outdated = std::any_of(check.findings.begin(), check.findings.end(), [](const Finding& f) { return f.check == "outdated"; });
   if (!check.scores.empty()) e.grade = check.scores.front().grade;
   e.target_grade = check.target_grade;
   return e;

@@ -110,7 +110,8 @@ std::string card(const CatalogueEntry& e) {
   out += "<dt>Layout</dt><dd>" + html_escape(e.layout) + "</dd>\n";
   out += "<dt>Pages</dt><dd>" + std::to_string(e.pages) + " <span class=\"note\">(PDF, " + size_text(e.bytes) +
          ")</span></dd>\n";
-  out += "<dt>Text</dt><dd>" + translation_badge(e) + "</dd>\n";
+  out += "<dt>Text</dt><dd>" + translation_badge(e) +
+         (e.outdated ? " <span class=\"badge draft outdated\">Outdated: its source changed since</span>" : "") + "</dd>\n";
   out += "<dt>Reading grade</dt><dd>" + grade_text(e) + "</dd>\n</dl>\n</li>\n";
   return out;
 }

@@ -33,6 +33,7 @@ struct CatalogueEntry {
   std::size_t bytes = 0;
   TranslationStatus translation = TranslationStatus::Original;
   std::string fallback_name;    ///< with Fallback: the printed language's own name ("English")
+  bool outdated = false;        ///< a translation whose source changed since it was made
   std::optional<double> grade;  ///< reading grade from `handout check` (none: no running text)
   double target_grade = 6;
 };

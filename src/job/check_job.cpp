@@ -12,6 +12,7 @@
 #include "job/check_report.h"
 #include "job/language_catalogue.h"
 #include "job/run_context.h"
+#include "job/translation_state.h"
 #include "layout/handout_layout.h"
 #include "util/text.h"
 
@@ -127,6 +128,7 @@ class Checker {
     append(c.findings, review_findings(a.meta, today_, config.review_after_months, c.file));
     append(c.findings, status_findings(a.meta, c.file));
     append(c.findings, draft_findings(a.meta, c.file));
+    if (auto outdated = outdated_translation(run_, a.meta)) c.findings.push_back({"outdated", std::move(*outdated)});
   }
 
   void style_checks(const Language& lang, HandoutCheck& c) {

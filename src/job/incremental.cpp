@@ -200,6 +200,16 @@ void record_inputs(const RunContext& run, const Article& article, const std::vec
   }
   for (const auto& [url, image] : article.images)
     if (const InputState* read = run.files.read_state(image.path)) add(image.path, *read);
+  // A translation that records its source prints, with notices: [outdated_translation], whether
+  // the source changed since: then the source (and its resource list) is an input of its PDF.
+  // (Without it the PDF does not depend on the source; an up-to-date build still warns.)
+  if (article.meta.source.present() && run.config.notices.outdated_translation) {
+    const std::string source = join_path(content_dir(run, article.meta.source.language), article.meta.source.article + ".md");
+    for (const std::string& path : {source, source.substr(0, source.size() - 3) + ".resources.yaml"}) {
+      const InputState* read = run.files.read_state(path);
+      add(path, read ? *read : look_at(path));
+    }
+  }
   // Every family it looked at: found in the same files, and those files unchanged, its text is
   // drawn with the same glyphs (a family it never needed cannot change it).
   for (const auto& family : families) {

@@ -164,7 +164,7 @@ bool resolve_job(const RunContext& run, Languages& langs, const std::string& lan
   return false;
 }
 
-std::vector<Notice> notices_for(const HandoutJob& job, const ArticleMeta& meta) {
+std::vector<Notice> notices_for(const HandoutJob& job, const ArticleMeta& meta, bool outdated) {
   std::vector<Notice> out;
   const Strings& strings = job.content->strings;
   if (job.content != job.asked) {
@@ -179,6 +179,10 @@ std::vector<Notice> notices_for(const HandoutJob& job, const ArticleMeta& meta) 
     out.push_back({fill_template(strings.get("translation_draft"),
                                  {{"source", strings.language_name(meta.source_language)},
                                   {"date", strings.format_date(meta.translated)}}),
+                   ""});
+  if (outdated && !strings.get("translation_outdated").empty())
+    out.push_back({fill_template(strings.get("translation_outdated"),
+                                 {{"source", strings.language_name(meta.source.language)}}),
                    ""});
   return out;
 }

@@ -64,8 +64,10 @@ bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagn
 /// language's first and then the others in the config's order, `most` in all (0: none).
 std::vector<Tagline> taglines_for(const std::vector<Tagline>& all, const std::string& lang, int most);
 
-/// Small print under the title: a draft translation, or a handout in another language.
-std::vector<Notice> notices_for(const HandoutJob& job, const ArticleMeta& meta);
+/// Small print under the title: a draft translation, or a handout in another language; with
+/// `outdated` (notices: [outdated_translation] and a source changed since), that it was
+/// translated from an earlier version.
+std::vector<Notice> notices_for(const HandoutJob& job, const ArticleMeta& meta, bool outdated = false);
 
 /// The article names to build for a language: the config's list, or every article of the
 /// language (and of the fallback language, whose articles stand in for missing ones).

@@ -48,6 +48,10 @@ struct RunContext {
   };
   mutable std::map<std::string, std::unique_ptr<ParsedStrings>> strings;
   mutable std::mutex strings_mutex;
+  /// The block hashes of each source article translations record (src/job/translation_state.h),
+  /// by path, computed once per run however many translations share a source.
+  mutable std::map<std::string, std::shared_ptr<const std::vector<std::string>>> source_hashes;
+  mutable std::mutex source_hashes_mutex;
 };
 
 /// Reads an input file whole through the run's InputFiles, with the size limit's message, and

@@ -85,7 +85,8 @@ wait "$pid"
 rc=$?
 check "SIGINT stops the watch with exit code 0 (got $rc)" test "$rc" -eq 0
 check "... saying so" grep -qx 'stopped watching' "$LOG"
-check "nothing on stderr" test ! -s "$WORK/err"
+# The English grew a sentence after the Spanish was translated: each build says so, nothing else.
+check "nothing on stderr but the Spanish's outdated warning" sh -c "grep -q 'content/es/vaginismus.md:.*warning: translated from an earlier version' '$WORK/err' && ! grep -v 'warning: translated from an earlier version' '$WORK/err'"
 [ -s "$WORK/err" ] && head -5 "$WORK/err"
 check "no temporary files left" test -z "$(find "$C" -name '*.handout-tmp-*')"
 check_every_pdf "$C/out"
