@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config/types.h"
+#include "util/text.h"  // html_escape, which the page uses and its tests check
 
 namespace handout {
 
@@ -63,8 +64,6 @@ struct CataloguePage {
 /// The page as one HTML5 document (UTF-8); every text and attribute value is escaped.
 std::string catalogue_html(const CataloguePage& page);
 
-/// `text` with &, <, >, " and ' replaced by character references.
-std::string html_escape(std::string_view text);
 
 /// A relative path as a URL path: bytes other than letters, digits, '-', '.', '_', '~' and
 /// '/' percent-encoded.

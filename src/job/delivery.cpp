@@ -40,20 +40,6 @@ void visit_message(std::ostream& err, const PatientVisit& v, const char* kind, c
       << "\n";
 }
 
-std::string html_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string hex_colour(const Color& c) {
   static const char* digits = "0123456789ABCDEF";
   std::string out = "#";

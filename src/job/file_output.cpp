@@ -141,17 +141,6 @@ void remove_orphans(int dirfd, const std::string& folder) {
   }
 }
 
-bool write_all(int fd, const std::string& bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
 // Writes `bytes` as `name` in the open folder `dirfd` (shown as `shown`): a locked temporary
 // file, synced when asked, renamed over the name (a link there is replaced, not followed).
 // Where the file system can (O_TMPFILE), the file has no name until it is written and locked;
@@ -192,6 +181,17 @@ bool write_in_folder(int dirfd, const std::string& folder, const std::string& na
 }
 
 }  // namespace
+
+bool write_all(int fd, const std::string& bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
 
 bool make_dirs(const std::string& dir, mode_t mode, std::string& error) {
   if (dir.empty()) return true;

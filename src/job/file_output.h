@@ -51,4 +51,7 @@ inline constexpr int kMaxWriters = 64;
 /// process holds (left by a killed run), whatever machine or PID namespace made them.
 inline constexpr const char* kTempMarker = ".handout-tmp-";
 
+/// Writes all of `bytes` to `fd`, retrying short writes and EINTR; false on an error.
+bool write_all(int fd, const std::string& bytes);
+
 }  // namespace handout

@@ -328,6 +328,19 @@ struct PlannedWrite {
   std::string path, text;
 };
 
+// Writes each planned file (its folders made, atomically); stops at the first that fails.
+int write_planned(const std::vector<PlannedWrite>& writes, std::ostream& out, std::ostream& err) {
+  for (const PlannedWrite& w : writes) {
+    std::string error;
+    if (!make_dirs(dir_of(w.path), 0755, error) || !write_file_atomically(w.path, w.text, error)) {
+      err << w.path << ": error: " << error << "\n";
+      return kExitSomeFailed;
+    }
+    out << "wrote " << w.path << "\n";
+  }
+  return kExitOk;
+}
+
 // Where `original` (content/<lang>/<article>.md) points: its language and article.
 bool source_of(const std::string& original, std::string& lang, std::string& article) {
   if (!original.ends_with(".md")) return false;
@@ -465,15 +478,7 @@ int run_translate_import(const TranslateOptions& o, std::ostream& out, std::ostr
     err << "nothing written: " << failed << " of " << o.files.size() << " files have errors\n";
     return kExitSomeFailed;
   }
-  for (const PlannedWrite& w : writes) {
-    std::string error;
-    if (!make_dirs(dir_of(w.path), 0755, error) || !write_file_atomically(w.path, w.text, error)) {
-      err << w.path << ": error: " << error << "\n";
-      return kExitSomeFailed;
-    }
-    out << "wrote " << w.path << "\n";
-  }
-  return kExitOk;
+  return write_planned(writes, out, err);
 }
 
 // ---- pseudo ------------------------------------------------------------------------------------
@@ -549,15 +554,7 @@ int run_translate_pseudo(const TranslateOptions& o, std::ostream& out, std::ostr
     return kExitSomeFailed;
   }
   writes.push_back({join_path(dir_of(clinic_article_path(run, o.lang, "x")), "strings.yaml"), pseudo_strings(en, o.from)});
-  for (const PlannedWrite& w : writes) {
-    std::string error;
-    if (!make_dirs(dir_of(w.path), 0755, error) || !write_file_atomically(w.path, w.text, error)) {
-      err << w.path << ": error: " << error << "\n";
-      return kExitSomeFailed;
-    }
-    out << "wrote " << w.path << "\n";
-  }
-  return kExitOk;
+  return write_planned(writes, out, err);
 }
 
 // ---- record ------------------------------------------------------------------------------------

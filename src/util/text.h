@@ -12,6 +12,8 @@ std::string fill_template(std::string_view pattern,
 /// `text` with its spaces made no-break spaces: a phone number is never cut across lines
 /// ("(503)" at one line's end, "555-0142" on the next).
 std::string no_break_spaces(std::string_view text);
+/// `text` safe inside HTML or XML text and attribute values: & < > " ' as references.
+std::string html_escape(std::string_view text);
 /// Collapses runs of whitespace into single spaces and trims both ends.
 std::string collapse_spaces(std::string_view s);
 /// A web address as a reader would type it: "https://www.x.org/" -> "www.x.org".

@@ -5,23 +5,10 @@
 #include <algorithm>
 
 #include "render/pdf/hpdf_bridge.h"
+#include "util/text.h"
 
 namespace handout {
 namespace {
-
-std::string xml_escaped(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // The XMP packet: the same title, author and tools as the Info dictionary, the language, and
 // the PDF/UA-1 identification.
@@ -35,13 +22,13 @@ std::string xmp(const DocumentInfo& info) {
          "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
          "<dc:format>application/pdf</dc:format>\n"
          "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
-         xml_escaped(info.title) + "</rdf:li></rdf:Alt></dc:title>\n" +
+         html_escape(info.title) + "</rdf:li></rdf:Alt></dc:title>\n" +
          (info.author.empty() ? ""
-                              : "<dc:creator><rdf:Seq><rdf:li>" + xml_escaped(info.author) +
+                              : "<dc:creator><rdf:Seq><rdf:li>" + html_escape(info.author) +
                                     "</rdf:li></rdf:Seq></dc:creator>\n") +
-         "<dc:language><rdf:Bag><rdf:li>" + xml_escaped(lang) + "</rdf:li></rdf:Bag></dc:language>\n" +
+         "<dc:language><rdf:Bag><rdf:li>" + html_escape(lang) + "</rdf:li></rdf:Bag></dc:language>\n" +
          "<pdf:Producer>handout with libharu</pdf:Producer>\n" +
-         (info.creator.empty() ? "" : "<xmp:CreatorTool>" + xml_escaped(info.creator) + "</xmp:CreatorTool>\n") +
+         (info.creator.empty() ? "" : "<xmp:CreatorTool>" + html_escape(info.creator) + "</xmp:CreatorTool>\n") +
          "<pdfuaid:part>1</pdfuaid:part>\n"
          "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
 }
