@@ -302,11 +302,7 @@ TEST_CASE("hyphenated two-column text: no page or column ends with a hyphen") {
       auto& slot = lowest[t->x < mid];
       if (!slot || t->baseline > slot->baseline || (t->baseline == slot->baseline && t->x > slot->x)) slot = t;
     }
-    for (const auto& [col, t] : lowest) {
-      CAPTURE(t->text);
-      CAPTURE(t->baseline);
-      CHECK_FALSE(t->text.ends_with("\u2010"));
-    }
+    for (const auto& [col, t] : lowest) CHECK_FALSE(t->text.ends_with("\u2010"));
   }
 }
 
