@@ -43,7 +43,8 @@ TEST_PACKAGES=(
   man-db                                         # the man page is checked with man
   fontconfig                                     # fc-match: which font the system gives a family
   shfmt                                          # tests/deps_audit.py reads the test scripts with shfmt's parser
-  translate-toolkit libxml2-utils gettext        # translate: xliff2po/pocount, xmllint, msgfmt read our exports
+  translate-toolkit python3-translate            # translate: xliff2po/pocount and the toolkit's Python readers
+  libxml2-utils gettext                          # translate: xmllint, msgfmt read our exports
   python3-aiosmtpd openssl                       # a real SMTP server on 127.0.0.1 with its own certificates
 )
 

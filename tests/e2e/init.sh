@@ -144,7 +144,8 @@ check "... without the Spanish lines" sh -c "! grep -q '    es: ' '$D/handout.ya
 # --- a language handout has no labels for: one command ------------------------------------------------
 S=$WORK/somali
 "$HANDOUT" init "$S" --lang so >"$WORK/so.log" 2>"$WORK/so.err"
-check "init --lang so exits 0: $(head -2 "$WORK/so.err")" test $? -eq 0
+rc=$?  # before the message's $(...) resets $?
+check "init --lang so exits 0 (exit $rc): $(head -2 "$WORK/so.err")" test "$rc" -eq 0
 check "... and writes the Somali labels too" grep -qx "wrote $S/content/so/strings.yaml" "$WORK/so.log"
 (cd "$S" && "$HANDOUT" build >"$WORK/so.build.log" 2>"$WORK/so.build.err")
 check "the Somali clinic builds at once (exit $?)" test -s "$S/out/so/welcome.pdf"
