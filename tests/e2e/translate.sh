@@ -307,6 +307,10 @@ check "pseudo exits 0" test $? -eq 0
 check "the pseudo-language builds like any other" test $? -eq 0
 pdftotext outq/qps/vaginismus.pdf - | normalise >"$WORK/qps.txt"
 check "qps PDF: accented text" grep -q 'Ŵĥáţ Îš Ṽ\|Ŵĥáţ Îš' "$WORK/qps.txt"
+for english in 'Gentle, expert care' 'Monday to Thursday' 'does not replace advice'; do
+  check "qps PDF: the config's text '$english' pseudo-translated too" sh -c "! grep -q '$english' '$WORK/qps.txt'"
+done
+check "pseudo says it added the config's qps texts" grep -q "handout.yaml" "$WORK/pseudo"
 "$HANDOUT" translate export --lang qps --format po --out tr >/dev/null 2>&1
 check "qps: every unit 35-40% longer than its English (text outside codes)" "$PYTHON" - <<'PY'
 import re
