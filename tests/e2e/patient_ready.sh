@@ -33,7 +33,8 @@ $missing" test -z "$missing"
   title=$("$PYTHON" -c "import yaml; print(yaml.safe_load(open('$REPO/content/$lang/strings.yaml'))['language_assistance_title'])")
   check "$lang: the notice's heading is in the handout's language" grep -qxF "H2	$title" "$WORK/$lang.tags"
 done
-check "en: the notice comes last" test "$(grep -v ': 0 failures$' "$WORK/en.tags" | tail -1 | cut -f2 | cut -d: -f1)" = "አማርኛ"
+check "en: the notice comes last" \
+  test "$(grep -v ': 0 failures$' "$WORK/en.tags" | tail -1 | cut -f2 | cut -d: -f1)" = "አማርኛ"
 
 # A config with the notice but no phone: a clear error, no handout.
 C=$WORK/nophone
@@ -56,13 +57,13 @@ check "two layouts: exit 0" test $? -eq 0
 check "two layouts: the main one is <article>.pdf, the other <article>.<layout>.pdf" \
   test "$(cd "$M/out" && ls */*.pdf | tr '\n' ' ')" = "ar/vaginismus.large-print.pdf ar/vaginismus.pdf en/vaginismus.large-print.pdf en/vaginismus.pdf "
 check "two layouts: the large-print copy is the longer (18 pt body)" \
-  sh -c "[ \$(pdfinfo '$M/out/en/vaginismus.large-print.pdf' | awk '/^Pages/ {print \$2}') -gt \
-           \$(pdfinfo '$M/out/en/vaginismus.pdf' | awk '/^Pages/ {print \$2}') ]"
+  verify --more-pages "$M/out/en/vaginismus.large-print.pdf" "$M/out/en/vaginismus.pdf"
 check "two layouts: the report names each handout's layout" "$PYTHON" -c "
 import json; d = json.load(open('$M/r.json'))
 assert sorted((h['language'], h['layout']) for h in d['handouts']) == [('ar', 'large-print'), ('ar', 'letter'), ('en', 'large-print'), ('en', 'letter')], d"
 "$HANDOUT" build --config "$M/h.yaml" --lang en --lang ar >"$M/log2" 2>&1
-check "two layouts: a second run finds all four up to date" grep -qx "0 handouts written, 4 up to date, 0 failed" "$M/log2"
+check "two layouts: a second run finds all four up to date" \
+  grep -qx "0 handouts written, 4 up to date, 0 failed" "$M/log2"
 sed -i 's/^layout: .*/layout: letter/' "$M/h.yaml"
 "$HANDOUT" build --config "$M/h.yaml" >"$M/log3" 2>"$M/err3"
 check "one layout dropped: its copies are stale" test "$(grep -c 'large-print.pdf: warning: stale' "$M/err3")" -eq 2
@@ -79,7 +80,7 @@ check "patients: nothing in the published output folder" test ! -e "$P/out"
 "$HANDOUT" build --config "$REPO/handout.yaml" --patients "$REPO/examples/patients.csv" --out "$P/out" \
   --patients-out "$P/out/copies" >/dev/null 2>"$P/inside.err"
 check "patients: a personal copies' folder inside the published one is refused (exit 2)" \
-  sh -c "test $? -eq 2 && grep -q \"error: personal copies' folder .* overlap\" '$P/inside.err' && test ! -e '$P/out'"
+  verify --rc $? 2 --file "$P/inside.err" --re "error: personal copies' folder .* overlap" --absent "$P/out"
 # No name, clinician, note or password in the log, the diagnostics or the report.
 leaks=$("$PYTHON" - "$REPO/examples/patients.csv" "$P/log" "$P/err" "$P/r.json" <<'PY'
 import csv, sys
@@ -97,7 +98,8 @@ check "patients: no personal data in the log, diagnostics or report
 $leaks" test -z "$leaks"
 pdftotext -f 1 -l 1 "$P/copies/demo-002/es/vaginismus.pdf" - 2>/dev/null | normalise >"$P/es.txt"
 check "patients: page 1 says who it was prepared for, by whom and when" \
-  grep -q "Preparado para: Ejemplo, Juana (ficticia) Profesional de la salud: Dra. Sam Muestra Fecha de la consulta: 3 de marzo de 2026" "$P/es.txt"
+  grep -q "Preparado para: Ejemplo, Juana (ficticia) Profesional de la salud: Dra. Sam Muestra Fecha de la consulta: \
+3 de marzo de 2026" "$P/es.txt"
 check "patients: the note is on page 1, its Markdown list as a list" \
   grep -q "Notas de su consulta Para la próxima visita: • Ejercicios de respiración, 5 minutos al día •" "$P/es.txt"
 check "patients: the article follows on page 1" grep -q "¿Qué es el vaginismo?" "$P/es.txt"
@@ -111,17 +113,17 @@ for pdf_path, pw in [('$P/copies/demo-002/es/vaginismus.pdf', ''), ('$P/copies/d
 # The row with a password: AES-256, opened only with it, still readable by assistive technology.
 enc=$P/copies/demo-003/ar/vaginismus.pdf
 check "patients: a row with a password is encrypted with AES-256 (R6)" \
-  sh -c "qpdf --password='correct horse battery staple' --show-encryption '$enc' | grep -qx 'R = 6'"
-check "patients: without its password it does not open" sh -c "! pdftotext '$enc' - >/dev/null 2>&1"
-check "patients: a wrong password does not open it" sh -c "! pdftotext -upw 'wrong horse' '$enc' - >/dev/null 2>&1"
+  verify --run qpdf --password='correct horse battery staple' --show-encryption "$enc" -- --line 'R = 6'
+check "patients: without its password it does not open" verify --run pdftotext "$enc" - -- --fails
+check "patients: a wrong password does not open it" verify --run pdftotext -upw 'wrong horse' "$enc" - -- --fails
 check "patients: its password opens it, the text is there" \
-  sh -c "pdftotext -upw 'correct horse battery staple' '$enc' - | grep -q 'willowcreek'"
+  verify --pdf-password 'correct horse battery staple' --pdf "$enc" --has willowcreek
 check "patients: extraction for accessibility stays allowed" "$PYTHON" -c "
 import pikepdf
 pdf = pikepdf.open('$enc', password='correct horse battery staple')
 assert pdf.encryption.R == 6 and pdf.encryption.bits == 256 and pdf.allow.accessibility and not pdf.allow.modify_other"
 check "patients: the rows without a password are not encrypted" \
-  sh -c "qpdf --show-encryption '$P/copies/demo-001/en/vaginismus.pdf' | grep -q 'File is not encrypted'"
+  verify --run qpdf --show-encryption "$P/copies/demo-001/en/vaginismus.pdf" -- --has 'File is not encrypted'
 
 # A bad file: every problem at its line, exit 2, nothing written, no personal data in messages.
 printf 'id,language,articles,name,password\ndemo-1,en,vaginismus,Private Person,secret-pass\n../x,en,vaginismus,Other Person,\ndemo-3,xx yy,vaginismus,Third Person,\n' >"$P/bad.csv"
@@ -131,6 +133,6 @@ check "bad patients file: the bad id at its line" grep -q "bad.csv:3:1: error: .
 check "bad patients file: the bad language at its line" grep -q "bad.csv:4:[0-9]*: error: .*language" "$P/bad.err"
 check "bad patients file: no PDF written" test ! -e "$P/bad"
 check "bad patients file: no name or password in the messages" \
-  sh -c "! grep -qE 'Private|Other Person|Third|secret-pass' '$P/bad.err' '$P/bad.log'"
+  verify --files "$P/bad.err" "$P/bad.log" -- --no-re 'Private|Other Person|Third|secret-pass'
 
 finish
