@@ -13,10 +13,16 @@ Clauses run in order. A source clause sets the text the predicates after it test
   --files FILE... --   the files' texts, joined (as grep reads several files)
   --run CMD ARG... --  what the command prints on stdout (--run-all: stdout and stderr)
   --text STRING        the string itself (a value the script worked out)
+  --pdf-meta PDF       "Title: ..." then the document information and XMP (pikepdf; the
+                       password from --pdf-password)
+  --pdf-encryption PDF "R N", "bits N", "accessibility BOOL", "modify_other BOOL" (likewise)
+  --handouts JSON      a build report's handouts, "LANGUAGE LAYOUT" a line, sorted
+  --yaml FILE KEY      the value of a YAML file's top-level KEY
   --joined             the current text as one line: hyphens at line ends removed, lines
                        and pages joined with a space, runs of spaces made one
   --letters            the current text without white space, bidi marks, added hyphens,
                        punctuation, quotes and Arabic vowel marks (lines broken anywhere match)
+  --print              prints the current text (a value for the script, not a check)
 Predicates on the current text:
   --has S / --lacks S        S is (not) in it
   --line S / --no-line S     a line is (no line is) exactly S
@@ -175,6 +181,17 @@ def check(args):
             run = subprocess.run(cmd, stdout=subprocess.PIPE,
                                  stderr=subprocess.STDOUT if flag == "--run-all" else subprocess.DEVNULL)
             texts, name, exit_code = [run.stdout.decode("utf-8", errors="replace")], " ".join(cmd), run.returncode
+        elif flag in ("--pdf-meta", "--pdf-encryption"):
+            name = take()
+            texts = [pdf_facts(name, password or "", flag == "--pdf-meta")]
+            password = None
+        elif flag == "--handouts":
+            name = take()
+            handouts = json.loads(read(name)).get("handouts", [])
+            texts = ["".join(sorted(f"{h.get('language')} {h.get('layout')}\n" for h in handouts))]
+        elif flag == "--yaml":
+            name, key = take(2)
+            texts = [str((yaml.safe_load(read(name)) or {}).get(key, ""))]
         elif flag == "--text":
             texts, name = [take()], "the text"
         elif flag == "--more-pages":
@@ -187,6 +204,8 @@ def check(args):
             bad = [f for f in fonts if f.split()[-5] != "yes"]
             if bad or not fonts:
                 raise Failed(f"{path}: fonts not embedded: {bad or 'pdffonts lists none'}")
+        elif flag == "--print":
+            print("".join(texts))
         elif flag == "--joined":
             texts = [joined(t) for t in texts]
         elif flag == "--letters":
@@ -236,6 +255,21 @@ def check(args):
             check_report(path, status, int(count))
         else:
             raise Failed(f"usage: unknown clause {flag!r}")
+
+
+def pdf_facts(path, password, meta):
+    import pikepdf  # python3-pikepdf: only the checks that read PDF objects need it
+    try:
+        pdf = pikepdf.open(path, password=password)
+    except (pikepdf.PdfError, pikepdf.PasswordError) as e:
+        raise Failed(f"pikepdf cannot open {path}: {e}")
+    with pdf:
+        if meta:
+            title = str(pdf.docinfo.get("/Title", ""))
+            return f"Title: {title}\n{dict(pdf.docinfo)}\n{pdf.open_metadata()}\n"
+        e = pdf.encryption
+        return (f"R {e.R}\nbits {e.bits}\naccessibility {pdf.allow.accessibility}\n"
+                f"modify_other {pdf.allow.modify_other}\n")
 
 
 def pages(path):
