@@ -85,7 +85,8 @@ check "each language's heading is its own name (العربية, 中文)" verify 
   --has "<h2 id=\"lang-zh-Hans\"><span lang=\"zh-Hans\">$own</span>"
 check "the draft translations are marked" test "$(grep -c 'Draft translation' "$OUT/index.html")" -eq 6
 check "each card has its reading grade from handout check" \
-  test "$(grep -c '<dt>Reading grade</dt><dd>[0-9.]* <span class="note">(\(above\|within\) target 6)' "$OUT/index.html")" -eq 8
+  verify --file "$OUT/index.html" \
+  --lines '<dt>Reading grade</dt><dd>[0-9.]* <span class="note">\((above|within) target 6\)' 8
 check "no script on the page" verify --nonempty "$OUT/index.html" --file "$OUT/index.html" --no-re '(?i)<script'
 
 # --- a second build: nothing changed, no thumbnail drawn again; a missing one is ---------------
@@ -106,7 +107,10 @@ check "--index with --patients is refused: exit 2, a usage error (personal copie
   verify --rc "$rc" 2 --file "$WORK/err" --has '--patients excludes --index'
 
 # --- the page in a browser: one screenshot, and the links of the rendered DOM ------------------
-browse() { timeout 60 chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$WORK/chrome" "$@" 2>/dev/null; }
+browse() {
+  timeout 60 chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$WORK/chrome" \
+    "$@" 2>/dev/null
+}
 browse --hide-scrollbars --window-size=1200,1600 --screenshot="$WORK/shot.png" "file://$OUT/index.html" >/dev/null
 check "Chromium draws the page (a 1200 x 1600 PNG with more than a background)" "$PYTHON" -c "
 import struct, zlib, sys

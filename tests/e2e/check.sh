@@ -22,7 +22,8 @@ check "English: SMOG row" grep -qE '^  SMOG +[0-9]+\.[0-9]{2} +grade ' "$WORK/te
 check "Spanish: Fernandez Huerta and INFLESZ rows" verify --file "$WORK/text" \
   --re '^  Fernandez Huerta +[0-9.]+ +grade' --re '^  Szigriszt-Pazos \(INFLESZ\) +[0-9.]+'
 check "counts line" \
-  grep -qE '^  [0-9]+ sentences, [0-9]+ words, [0-9]+ syllables \([0-9]+ words of 3\+\); [0-9]+ over 20 words; [0-9]+ words of 4\+ syllables$' "$WORK/text"
+  verify --file "$WORK/text" --re "^  [0-9]+ sentences, [0-9]+ words, [0-9]+ syllables \\([0-9]+ words of 3\\+\\); \
+[0-9]+ over 20 words; [0-9]+ words of 4\\+ syllables$"
 check "long sentences listed as file:line" grep -qE '^    content/en/vaginismus\.md:[0-9]+: 2[1-9] words: ' "$WORK/text"
 check "at most 10 long sentences, then 'and N more' (Spanish has 12)" \
   verify --file "$WORK/text" --re '^es/(.*\n)*    and 2 more$'
@@ -38,7 +39,8 @@ check "JSON: one record per handout with every field" "$PYTHON" - "$WORK/json" <
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert [(h["language"], h["article"]) for h in d] == [("en", "vaginismus"), ("es", "vaginismus")], d
-keys = {"language", "article", "file", "scores", "target_grade", "sentences", "words", "syllables", "polysyllables", "long_sentences",
+keys = {"language", "article", "file", "scores", "target_grade", "sentences", "words", "syllables", "polysyllables",
+        "long_sentences",
         "hard_words", "findings", "passed"}
 for h in d:
     assert set(h) == keys, set(h) ^ keys
@@ -139,7 +141,8 @@ check "a missing review date is reported" \
 YYYY-MM-DD)" "$WORK/none"
 
 # A character no font covers: the build's own warning and error, found by laying the handout out.
-printf -- '---\ntitle: Glyphs\nreviewed: 2026-11-01\n---\n\nAn old letter: \xf0\x90\x8e\xa0 here.\n' >"$C/content/en/g.md"
+printf -- '---\ntitle: Glyphs\nreviewed: 2026-11-01\n---\n\nAn old letter: \xf0\x90\x8e\xa0 here.\n' \
+  >"$C/content/en/g.md"
 "$HANDOUT" check --config "$C/h.yaml" --lang en --article g >"$WORK/glyphs"
 check "an uncovered character: a warning at its line" \
   grep -qxF "$C/content/en/g.md:6: warning: no font covers character U+103A0 '𐎠'" "$WORK/glyphs"
@@ -180,7 +183,9 @@ check "build --check builds (exit 0)" test $? -eq 0
 check "build --check: the English summary line" \
   grep -qE '^check: en/vaginismus: grade [0-9.]+ \(FK\) over target 6; [0-9]+ long sentences; 0 problems$' "$WORK/build"
 check "build --check: the Spanish summary line" \
-  grep -qE '^check: es/vaginismus: grade [0-9.]+ \(Fernandez Huerta\) (over|within) target 6; 12 long sentences; 2 problems$' "$WORK/build"
+  verify --file "$WORK/build" \
+  --re '^check: es/vaginismus: grade [0-9.]+ \(Fernandez Huerta\) (over|within) target 6; 12 long sentences; '\
+'2 problems$'
 "$HANDOUT" build --lang en --out "$WORK/out2" >"$WORK/plain" 2>&1
 check "no summary lines without --check" verify --file "$WORK/plain" --no-re '^check:'
 

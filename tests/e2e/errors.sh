@@ -10,7 +10,8 @@ e2e_setup "$@"
 stage_clinic "$WORK/fig"
 rm "$WORK/fig/content/en/a.md"
 cp "$REPO/assets/logo.png" "$WORK/fig/content/en/pelvis.png"
-printf -- '---\ntitle: Figures\n---\n\nBefore.\n\n![The pelvic floor.](pelvis.png)\n\nAfter.\n' >"$WORK/fig/content/en/f.md"
+printf -- '%s\n' --- 'title: Figures' --- '' Before. '' '![The pelvic floor.](pelvis.png)' '' After. \
+  >"$WORK/fig/content/en/f.md"
 "$HANDOUT" build --config "$WORK/fig/h.yaml" >/dev/null 2>"$WORK/err"
 check "a figure is placed in the PDF" verify --run pdfimages -list "$WORK/fig/out/en/f.pdf" -- --has ' 256   256 '
 check "a figure's caption is printed" verify --pdf "$WORK/fig/out/en/f.pdf" --re 'The pelvic floor.'
@@ -81,8 +82,10 @@ printf 'clinic:\n  name: Bad Clinic\nbrand:\n  fonts:\n    body: Comic Sans\n' >
 "$HANDOUT" build --config "$WORK/bad/font.yaml" >/dev/null 2>"$WORK/err"
 check "missing font exits 2" test $? -eq 2
 check "missing font names the paths tried" \
-  grep -qF "$WORK/bad/font.yaml:5:11: error: font 'Comic Sans' Regular not found (tried \
-'$WORK/bad/fonts/ComicSans-Regular.ttf', '$REPO/fonts/ComicSans-Regular.ttf', '/usr/share/fonts/truetype/noto/ComicSans-Regular.ttf', '/usr/share/fonts/opentype/noto/ComicSans-Regular.ttf', and the installed fonts)" "$WORK/err"
+  verify --file "$WORK/err" --has "$WORK/bad/font.yaml:5:11: error: font 'Comic Sans' Regular not found (tried \
+'$WORK/bad/fonts/ComicSans-Regular.ttf', '$REPO/fonts/ComicSans-Regular.ttf', \
+'/usr/share/fonts/truetype/noto/ComicSans-Regular.ttf', '/usr/share/fonts/opentype/noto/ComicSans-Regular.ttf', \
+and the installed fonts)"
 # A language folder only handout has (the source tree's content/vi here; an install's
 # share/handout/content/vi elsewhere): the clinic's own path comes first, and the fallback that
 # would print the article is suggested, by build and check alike.

@@ -27,7 +27,9 @@ stage_clinic "$C"; cp "$WORK/img/truncated.jpg" "$C/"; printf '  logo: truncated
 check "a truncated JPEG is called broken" grep -q "broken JPEG" "$WORK/err"
 
 # A large logo is decoded once and downsampled to what print needs.
-stage_clinic "$C"; cp "$WORK/img/big.png" "$C/"; printf '  logo: big.png\nlanguages: [en, en-GB]\nfallback_language: en\n' >>"$C/h.yaml"
+stage_clinic "$C"
+cp "$WORK/img/big.png" "$C/"
+printf '  logo: big.png\nlanguages: [en, en-GB]\nfallback_language: en\n' >>"$C/h.yaml"
 start=$(date +%s%N); build "$C"; ms=$(( ($(date +%s%N) - start) / 1000000 ))
 check "a 6000x6000 logo builds (exit $rc)" test "$rc" -eq 0
 # (Timings are skipped under sanitizers, which make every run several times slower.)
@@ -86,7 +88,8 @@ title: Links
 [four](data:text/html,hi) [five](\\\\server\\share) [six](other.md)
 [good](https://ok.example/page) [mail](mailto:care@ok.example) [call](tel:+15035550142) [plain](HTTP://ok.example)
 MD
-printf 'resources:\n  - name: Bad site\n    website: " javascript:alert(3)"\n  - name: Good site\n    website: www.good.example\n' >"$K/content/en/a.resources.yaml"
+printf '%s\n' 'resources:' '  - name: Bad site' '    website: " javascript:alert(3)"' '  - name: Good site' \
+  '    website: www.good.example' >"$K/content/en/a.resources.yaml"
 printf '  website: "javascript:alert(4)"\n  email: "x@y.example\\\\\\\\evil"\n' >>"$K/h.yaml"
 build "$K"
 check "dangerous links build with warnings (exit $rc)" test "$rc" -eq 0
@@ -123,7 +126,11 @@ build "$V"
 check "two 32 pt columns on a narrow page are a layout error (exit 2, got $rc)" test "$rc" -eq 2
 # A block that cannot fit any page fails its handout instead of running off the page.
 stage_clinic "$V"
-{ printf 'resources:\n  - name: Huge\n    description: "'; for _ in $(seq 1 900); do printf 'word '; done; printf '"\n'; } >"$V/content/en/a.resources.yaml"
+{
+  printf 'resources:\n  - name: Huge\n    description: "'
+  for _ in $(seq 1 900); do printf 'word '; done
+  printf '"\n'
+} >"$V/content/en/a.resources.yaml"
 build "$V"
 check "a resource taller than a page fails its handout (exit 1, got $rc)" test "$rc" -eq 1
 check "the failure names what did not fit" grep -q "error: 'Huge word word.*does not fit on a page" "$WORK/err"
@@ -145,10 +152,12 @@ check "a duplicate front matter key fails the handout at its line" \
 
 # --- 6. labels and dates are checked -------------------------------------------------------------
 S=$WORK/strings
-for pair in 'page_of: "Page {{n} of {total"|unbalanced' 'page_of: "Page {n}"|{total}' 'date: "{month} {unknown}, {year}"|{unknown}'; do
+for pair in 'page_of: "Page {{n} of {total"|unbalanced' 'page_of: "Page {n}"|{total}' \
+  'date: "{month} {unknown}, {year}"|{unknown}'; do
   stage_clinic "$S"
   key=${pair%%:*}
-  grep -v "^$key:" "$S/content/en/strings.yaml" >"$S/s" && printf '%s\n' "${pair%|*}" >>"$S/s" && mv "$S/s" "$S/content/en/strings.yaml"
+  grep -v "^$key:" "$S/content/en/strings.yaml" >"$S/s" && printf '%s\n' "${pair%|*}" >>"$S/s" &&
+    mv "$S/s" "$S/content/en/strings.yaml"
   build "$S"
   check "bad label '${pair%|*}' fails (exit 1, got $rc)" test "$rc" -eq 1
   check "bad label '${pair%|*}' is explained at its line" \
@@ -166,7 +175,9 @@ U=$WORK/utf8
 stage_clinic "$U"
 bom=$'\xef\xbb\xbf'
 # Notepad and Word's "save as text" start every file with a UTF-8 byte-order mark.
-for f in "$U/h.yaml" "$U/content/en/a.md" "$U/content/en/strings.yaml"; do printf '%s' "$bom" | cat - "$f" >"$f.bom" && mv "$f.bom" "$f"; done
+for f in "$U/h.yaml" "$U/content/en/a.md" "$U/content/en/strings.yaml"; do
+  printf '%s' "$bom" | cat - "$f" >"$f.bom" && mv "$f.bom" "$f"
+done
 printf '%sresources:\n  - name: Byte Order Helpline\n' "$bom" >"$U/content/en/a.resources.yaml"
 build "$U"
 check "files with a byte-order mark build (exit $rc)" test "$rc" -eq 0
@@ -190,7 +201,8 @@ check "a U+FFFD in an article fails its handout (exit 1, got $rc)" test "$rc" -e
 check "a U+FFFD is named at its place" grep -qF "$U/content/en/a.md:5:3: error: U+FFFD" "$WORK/err"
 check "no PDF carries a U+FFFD" test -z "$(find "$U/out" -name 'a.pdf*')"
 rm "$U/content/en/a.md"
-printf '\xff\xfe' >"$U/content/en/a.resources.yaml"; printf 'resources:\n' | sed 's/./&\x00/g' >>"$U/content/en/a.resources.yaml"
+printf '\xff\xfe' >"$U/content/en/a.resources.yaml"
+printf 'resources:\n' | sed 's/./&\x00/g' >>"$U/content/en/a.resources.yaml"
 printf -- '---\ntitle: Sixteen\n---\n\nText.\n' >"$U/content/en/a.md"
 build "$U"
 check "a UTF-16 resource list fails its handout (exit 1, got $rc)" test "$rc" -eq 1
@@ -218,7 +230,10 @@ check "a stale temporary file in a folder the build writes is removed" \
   test ! -e "$T/out/en/a.pdf.handout-tmp-999999999-AbC123"
 check "folders the build does not write are left alone" test -e "$T/out/other/x.pdf.handout-tmp-999999999-AbC123"
 check "other files are left alone" test -e "$T/out/en/notes.txt" -a -e "$T/out/en/keep.pdf.tmp-AbC123"
-for lang in es fr ru vi ko ar zh-Hans; do cp -r "$REPO/content/$lang" "$T/content/"; cp "$T/content/en/a.md" "$T/content/$lang/"; done
+for lang in es fr ru vi ko ar zh-Hans; do
+  cp -r "$REPO/content/$lang" "$T/content/"
+  cp "$T/content/en/a.md" "$T/content/$lang/"
+done
 printf 'languages: [en, es, fr, ru, vi, ko, ar, zh-Hans]\n' >>"$T/h.yaml"
 for i in $(seq 1 20); do
   "$HANDOUT" build --config "$T/h.yaml" >/dev/null 2>&1 &
@@ -241,7 +256,11 @@ check "a font cut in half is a config error (exit 2, got $rc)" test "$rc" -eq 2
 check "a font cut in half is named and explained" \
   grep -q "^$E/h.yaml:5:11: error: font '$E/fonts/HalfSans-Regular.ttf' is damaged: " "$WORK/err"
 stage_clinic "$E"
-{ printf 'clinic:\n  name: X\nextra_resources: '; for _ in $(seq 1 3000); do printf '['; done; printf '\n'; } >"$E/h.yaml"
+{
+  printf 'clinic:\n  name: X\nextra_resources: '
+  for _ in $(seq 1 3000); do printf '['; done
+  printf '\n'
+} >"$E/h.yaml"
 build "$E"
 check "deeply nested YAML is a config error (exit 2, got $rc)" test "$rc" -eq 2
 check "deeply nested YAML says so" grep -q "error: YAML nested more than .* levels deep" "$WORK/err"
@@ -255,7 +274,12 @@ check "a misspelt top-level key is not also reported missing" \
 # --- 10. limits ------------------------------------------------------------------------------
 M=$WORK/limits
 stage_clinic "$M"
-{ printf 'resources:\n'; for i in $(seq 1 40000); do printf '  - name: "Organisation number %d with a long name"\n    website: https://org%d.example\n' "$i" "$i"; done; } >"$M/content/en/a.resources.yaml"
+{
+  printf 'resources:\n'
+  for i in $(seq 1 40000); do
+    printf '  - name: "Organisation number %d with a long name"\n    website: https://org%d.example\n' "$i" "$i"
+  done
+} >"$M/content/en/a.resources.yaml"
 start=$(date +%s%N); build "$M"; ms=$(( ($(date +%s%N) - start) / 1000000 ))
 check "an oversized resource list fails its handout (exit 1, got $rc)" test "$rc" -eq 1
 check "an oversized file is named with the limit" \

@@ -71,18 +71,23 @@ check "the fallback notice is tagged in the language asked for (its own /Lang)" 
 M=$WORK/marked
 stage_clinic "$M"
 mkdir -p "$M/content/so"
-{ printf 'translation: draft\nsource_language: en\nuntranslated:\n  - phone\n  - months\n'; cat "$REPO/content/en/strings.yaml"; } >"$M/content/so/strings.yaml"
+{
+  printf '%s\n' 'translation: draft' 'source_language: en' 'untranslated:' '  - phone' '  - months'
+  cat "$REPO/content/en/strings.yaml"
+} >"$M/content/so/strings.yaml"
 cp "$M/content/en/a.md" "$M/content/so/a.md" && cp "$M/content/en/a.md" "$M/content/so/b.md"
 printf 'languages: [en, so]\n' >>"$M/h.yaml"
 for run in first again; do
   "$HANDOUT" build --config "$M/h.yaml" >/dev/null 2>"$WORK/marked.$run.err"
   check "labels not yet translated build (exit $?, $run build)" test -f "$M/out/so/b.pdf"
   check "... with one warning for the language, counting them ($run build)" \
-    test "$(cat "$WORK/marked.$run.err")" = "$M/content/so/strings.yaml: warning: 2 labels not yet translated (still in English)"
+    verify --file "$WORK/marked.$run.err" \
+    --equals "$M/content/so/strings.yaml: warning: 2 labels not yet translated (still in English)"
 done
 "$HANDOUT" check --config "$M/h.yaml" --lang so >"$WORK/marked.check" 2>&1
 check "check reports them on each handout" \
-  test "$(grep -c "^$M/content/so/strings.yaml: warning: 2 labels not yet translated (still in English)$" "$WORK/marked.check")" -eq 2
+  verify --file "$WORK/marked.check" \
+  --lines "^$M/content/so/strings.yaml: warning: 2 labels not yet translated \\(still in English\\)$" 2
 sed -i '/^untranslated:/,/^  - months/d' "$M/content/so/strings.yaml"
 "$HANDOUT" build --config "$M/h.yaml" >/dev/null 2>"$WORK/marked.err"
 check "all translated, still a draft: the build says so at its line" \

@@ -48,7 +48,8 @@ check "A4 layout gives A4 pages" \
 # (inside; F, behind A, narrower). Each is read on its own with pdftotext's crop box.
 # trifold.sh checks the sheet as a print shop would, in every language.
 panel() {  # panel PAGE X WIDTH: the text of one panel
-  pdftotext -f "$1" -l "$1" -x "$2" -y 0 -W "$3" -H 612 "$WORK/layout-trifold/en/vaginismus.pdf" - 2>/dev/null | normalise
+  pdftotext -f "$1" -l "$1" -x "$2" -y 0 -W "$3" -H 612 "$WORK/layout-trifold/en/vaginismus.pdf" - 2>/dev/null |
+    normalise
 }
 panel 1 526 266 >"$WORK/panel-C.txt"
 panel 1 260 266 >"$WORK/panel-B.txt"

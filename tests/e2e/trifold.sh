@@ -65,7 +65,8 @@ printf 'layout: trifold\n' >>"$WORK/long/h.yaml"
 (cd "$WORK/long" && timeout 120 "$HANDOUT" build --config h.yaml --out out >"$WORK/long.log" 2>"$WORK/long.err")
 rc=$?
 check "an article twice as long exits 1" test "$rc" -eq 1
-words=$(sed -n 's/.*error: the article is about \([0-9]*\) words too long for the tri-fold at 9 pt.*/\1/p' "$WORK/long.err")
+words=$(sed -n 's/.*error: the article is about \([0-9]*\) words too long for the tri-fold at 9 pt.*/\1/p' \
+  "$WORK/long.err")
 body_words=$(sed '1,/^---$/d' "$REPO/content/en/vaginismus.md" | wc -w)
 # The second copy is about the article's length; what does not fit is most of it.
 check "it is about half the article too long (said ${words:-nothing}; the article has $body_words words)" \
