@@ -18,6 +18,9 @@ Clauses run in order. A source clause sets the text the predicates after it test
   --pdf-encryption PDF "R N", "bits N", "accessibility BOOL", "modify_other BOOL" (likewise)
   --handouts JSON      a build report's handouts, "LANGUAGE LAYOUT" a line, sorted
   --yaml FILE KEY      the value of a YAML file's top-level KEY
+  --pairs JSON         "LANGUAGE ARTICLE" a line, sorted, of a build report or `check --format json`
+  --check-json JSON    `handout check --format json` for English and Spanish: every field of each
+                       record, the formulas of each language (a check, the text left empty)
   --joined             the current text as one line: hyphens at line ends removed, lines
                        and pages joined with a space, runs of spaces made one
   --letters            the current text without white space, bidi marks, added hyphens,
@@ -189,6 +192,15 @@ def check(args):
             name = take()
             handouts = json.loads(read(name)).get("handouts", [])
             texts = ["".join(sorted(f"{h.get('language')} {h.get('layout')}\n" for h in handouts))]
+        elif flag == "--pairs":
+            name = take()
+            data = json.loads(read(name))
+            records = data.get("handouts", []) if isinstance(data, dict) else data
+            texts = ["".join(sorted(f"{r.get('language')} {r.get('article')}\n" for r in records))]
+        elif flag == "--check-json":
+            name = take()
+            check_json(name)
+            texts = [""]
         elif flag == "--yaml":
             name, key = take(2)
             texts = [str((yaml.safe_load(read(name)) or {}).get(key, ""))]
@@ -255,6 +267,32 @@ def check(args):
             check_report(path, status, int(count))
         else:
             raise Failed(f"usage: unknown clause {flag!r}")
+
+
+RECORD_KEYS = {"language", "article", "file", "scores", "target_grade", "sentences", "words", "syllables",
+               "polysyllables", "long_sentences", "hard_words", "findings", "passed"}
+FORMULAS = {"en": ["Flesch-Kincaid grade", "SMOG"], "es": ["Fernandez Huerta", "Szigriszt-Pazos (INFLESZ)"]}
+
+
+def check_json(path):
+    records = json.loads(read(path))
+    pairs = [(r.get("language"), r.get("article")) for r in records]
+    if pairs != [("en", "vaginismus"), ("es", "vaginismus")]:
+        raise Failed(f"{path}: records for {pairs}")
+    for r in records:
+        if set(r) != RECORD_KEYS:
+            raise Failed(f"{path}: {r['language']}: fields differ by {sorted(set(r) ^ RECORD_KEYS)}")
+        if not all(set(s) == {"formula", "value", "grade", "band"} for s in r["scores"]):
+            raise Failed(f"{path}: {r['language']}: a score without its four fields")
+        if not all(set(f) == {"file", "line", "column", "severity", "check", "message"} for f in r["findings"]):
+            raise Failed(f"{path}: {r['language']}: a finding without its six fields")
+        if not all(s["words"] > 20 for s in r["long_sentences"]):
+            raise Failed(f"{path}: {r['language']}: a long sentence of 20 words or fewer")
+        if not all(w["syllables"] >= 4 for w in r["hard_words"]):
+            raise Failed(f"{path}: {r['language']}: a hard word of fewer than 4 syllables")
+        formulas = [s["formula"] for s in r["scores"]]
+        if formulas != FORMULAS[r["language"]]:
+            raise Failed(f"{path}: {r['language']}: formulas {formulas}")
 
 
 def pdf_facts(path, password, meta):
