@@ -59,7 +59,6 @@ Fixtures the scripts make (exit 0 when made):
   handout_checks.py png-comment FILE      a tEXt chunk added: another file, the same picture
   handout_checks.py flip-build-id BINARY  the last byte of the ELF's GNU build id flipped
 """
-import concurrent.futures
 import json
 import os
 import re
@@ -68,8 +67,6 @@ import struct
 import subprocess
 import sys
 import zlib
-
-import yaml
 
 
 class Failed(Exception):
@@ -85,6 +82,7 @@ def pdf_text(path, layout=False, password=None):
 
 
 def pdf_texts(paths, **kw):
+    import concurrent.futures  # imported where needed: it costs each check's start (logging)
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         return list(pool.map(lambda p: pdf_text(p, **kw), paths))
 
@@ -203,6 +201,7 @@ def check(args):
             texts = [""]
         elif flag == "--yaml":
             name, key = take(2)
+            import yaml  # python3-yaml
             texts = [str((yaml.safe_load(read(name)) or {}).get(key, ""))]
         elif flag == "--text":
             texts, name = [take()], "the text"
@@ -358,6 +357,7 @@ def draft_notice(content_dir, article):
     alone: strings.yaml's `translation_draft` with {source} the source language's name (from
     `language_names`, else its code) and {date} the `translated` date written with `date` and
     `months`."""
+    import yaml  # python3-yaml, imported where needed (as concurrent.futures)
     with open(f"{content_dir}/strings.yaml", encoding="utf-8") as f:
         strings = yaml.safe_load(f)
     with open(f"{content_dir}/{article}.md", encoding="utf-8") as f:
@@ -412,6 +412,7 @@ def languages(out_dir, content_dir, article, langs):
     def one(lang):
         return language_checks(f"{out_dir}/{lang}/{article}.pdf", f"{content_dir}/{lang}/{article}.md", lang,
                                content_dir, article)
+    import concurrent.futures
     failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         for results in pool.map(one, langs):
