@@ -75,7 +75,11 @@ seed_parts() {
   local line
   while IFS= read -r line || [ -n "$line" ]; do
     line=${line//\'/’}
-    if [[ "$line" == *" — "* ]]; then printf '%s\n%s\n' "${line%% — *}" "${line#* — }"; else printf '%s\n' "$line"; fi
+    if [[ "$line" == *" — "* ]]; then
+      printf '%s\n%s\n' "${line%% — *}" "${line#* — }"
+    else
+      printf '%s\n' "$line"
+    fi
   done <"$REPO/tests/fixtures/vaginismus-explained.txt" | grep -v '^$'
 }
 
