@@ -11,6 +11,7 @@
 #include "pdf_reader.h"
 #include "render/pdf/pdf_file.h"
 #include "render/pdf/pdf_objects.h"
+#include "render/pdf/pdf_tagging.h"
 
 using namespace handout;
 
@@ -182,5 +183,25 @@ TEST_CASE("hpdf bridge: a failed call is kept in words, with libharu's reason") 
                          " (libharu error 0x1033)");
   pdf.new_direct_dict().set("Other", never_made);
   CHECK(pdf.failure().find("/K:") != std::string::npos);  // the first failure is the one kept
+  HPDF_Free(doc);
+}
+
+TEST_CASE("hpdf bridge: a structure tree that cannot be written says why, not \"out of memory\"") {
+  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+  REQUIRE(doc);
+  pdf::Document pdf(doc);
+  const std::vector<pdf::Page> pages = {pdf.page(HPDF_AddPage(doc))};
+  std::vector<StructElement> structure(2);
+  structure[0].role = "Document";
+  structure[0].kids = {1};
+  structure[1].role = "Link";
+  structure[1].parent = 0;
+  MarkedPages marked;
+  marked.pages = {{{1, 0}}};
+  marked.links.push_back({0, pdf::Dict(), 1, 1, "example.org"});  // an annotation that was never made
+  DocumentInfo info;
+  info.title = "Title";
+  CHECK_FALSE(add_structure(pdf, pages, structure, marked, info));
+  CHECK(pdf.failure().rfind("cannot set /Obj: a value that was never made", 0) == 0);
   HPDF_Free(doc);
 }

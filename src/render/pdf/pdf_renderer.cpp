@@ -341,7 +341,8 @@ bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImag
     return false;
   }
   if (!add_structure(document, writer.pages(), doc.structure, writer.marked(), doc.info)) {
-    error = "PDF writer failed on " + writer.doing() + ": " + pdf::error_text(HPDF_FAILD_TO_ALLOC_MEM);
+    error = "cannot write the structure tree (tagged PDF): " +
+            (document.failure().empty() ? std::string("an object could not be made") : document.failure());
     return false;
   }
   PdfFile file;
