@@ -6,7 +6,6 @@
 #include <map>
 #include <memory>
 
-#include "deflate/deflate.h"
 #include "render/pdf/pdf_file.h"
 #include "render/pdf/pdf_fonts.h"
 #include "render/pdf/pdf_objects.h"
@@ -312,8 +311,8 @@ class PdfWriter {
 
 }  // namespace
 
-bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, std::string& out,
-                std::string& error) {
+bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images,
+                const PdfWriteOptions& options, std::string& out, std::string& error, std::uint64_t* plain_hash) {
   ErrorState err;
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocFree> pdf(HPDF_New(on_error, &err));
   if (!pdf) {
@@ -325,7 +324,7 @@ bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImag
     return false;
   }
   pdf::Document document(pdf.get());
-  PdfWriter writer(document, doc, fonts, images, kDeflateFast, err);
+  PdfWriter writer(document, doc, fonts, images, options.compression_level, err);
   const bool written = writer.write(error);
   if (!written && !error.empty()) return false;
   if (!writer.missing_image().empty()) {
@@ -350,8 +349,12 @@ bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImag
     error = "cannot write the PDF: " + error;
     return false;
   }
-  out = write_pdf_file(file);
-  return true;
+  return write_pdf(file, options, out, error, plain_hash);
+}
+
+bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, std::string& out,
+                std::string& error) {
+  return render_pdf(doc, fonts, images, PdfWriteOptions{}, out, error);
 }
 
 }  // namespace handout
