@@ -33,9 +33,9 @@ struct DocFree {
 
 class PdfWriter {
  public:
-  PdfWriter(pdf::Document& pdf, const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images,
-            int compression_level, ErrorState& err)
-      : doc_(doc), err_(err), pdf_(pdf), level_(compression_level), images_(images), text_(pdf, fonts, compression_level) {}
+  PdfWriter(pdf::Document& pdf, const PagedDocument& doc, PagedDocument* spent, const FontSet& fonts,
+            const PlacedImages& images, int compression_level, ErrorState& err)
+      : doc_(doc), spent_(spent), err_(err), pdf_(pdf), level_(compression_level), images_(images), text_(pdf, fonts, compression_level) {}
 
   /// What was being written when libharu failed (a font, an image), for the message.
   const std::string& doing() const { return doing_; }
@@ -52,7 +52,8 @@ class PdfWriter {
     text_.collect(doc_);
     doing_ = "the fonts";
     if (!text_.embed(error)) return false;
-    for (const auto& frame : doc_.pages) {
+    for (std::size_t i = 0; i < doc_.pages.size(); ++i) {
+      const PageFrame& frame = doc_.pages[i];
       pdf::Page page = pdf_.page(HPDF_AddPage(pdf));
       HPDF_Page_SetWidth(page.handle(), static_cast<HPDF_REAL>(doc_.width));
       HPDF_Page_SetHeight(page.handle(), static_cast<HPDF_REAL>(doc_.height));
@@ -71,6 +72,7 @@ class PdfWriter {
         error = "cannot compress page " + std::to_string(pages_.size());
         return false;
       }
+      if (spent_) std::vector<Item>().swap(spent_->pages[i].items);  // drawn: its glyphs are in the PDF now
     }
     write_outline();
     write_info();
@@ -292,6 +294,7 @@ class PdfWriter {
   }
 
   const PagedDocument& doc_;
+  PagedDocument* spent_;  // the same document when its items may go as each page is written
   ErrorState& err_;
   pdf::Document& pdf_;
   int level_;  // deflate level of the page contents
@@ -311,8 +314,10 @@ class PdfWriter {
 
 }  // namespace
 
-bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images,
-                const PdfWriteOptions& options, std::string& out, std::string& error, std::uint64_t* plain_hash) {
+namespace {
+
+bool render(const PagedDocument& doc, PagedDocument* spent, const FontSet& fonts, const PlacedImages& images,
+            const PdfWriteOptions& options, std::string& out, std::string& error, std::uint64_t* plain_hash) {
   ErrorState err;
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocFree> pdf(HPDF_New(on_error, &err));
   if (!pdf) {
@@ -324,7 +329,7 @@ bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImag
     return false;
   }
   pdf::Document document(pdf.get());
-  PdfWriter writer(document, doc, fonts, images, options.compression_level, err);
+  PdfWriter writer(document, doc, spent, fonts, images, options.compression_level, err);
   const bool written = writer.write(error);
   if (!written && !error.empty()) return false;
   if (!writer.missing_image().empty()) {
@@ -350,6 +355,18 @@ bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImag
     return false;
   }
   return write_pdf(file, options, out, error, plain_hash);
+}
+
+}  // namespace
+
+bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images,
+                const PdfWriteOptions& options, std::string& out, std::string& error, std::uint64_t* plain_hash) {
+  return render(doc, nullptr, fonts, images, options, out, error, plain_hash);
+}
+
+bool render_pdf(PagedDocument&& doc, const FontSet& fonts, const PlacedImages& images, const PdfWriteOptions& options,
+                std::string& out, std::string& error, std::uint64_t* plain_hash) {
+  return render(doc, &doc, fonts, images, options, out, error, plain_hash);
 }
 
 bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, std::string& out,

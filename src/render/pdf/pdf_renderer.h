@@ -19,6 +19,11 @@ namespace handout {
 bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images,
                 const PdfWriteOptions& options, std::string& out, std::string& error,
                 std::uint64_t* plain_hash = nullptr);
+/// As above, for the document's last use: each page's items are released once the page is
+/// written, so a long handout is not held twice (as items and as PDF content). `doc` keeps its
+/// pages' count, outline, structure and info.
+bool render_pdf(PagedDocument&& doc, const FontSet& fonts, const PlacedImages& images, const PdfWriteOptions& options,
+                std::string& out, std::string& error, std::uint64_t* plain_hash = nullptr);
 /// render_pdf with the default options.
 bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, std::string& out,
                 std::string& error);
