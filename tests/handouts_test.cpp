@@ -11,10 +11,10 @@
 
 #include <unistd.h>
 
-#include "job/build_job.h"
-#include "job/check_job.h"
-#include "job/language_catalogue.h"
-#include "job/run_context.h"
+#include "cli/build.h"
+#include "cli/check.h"
+#include "build/language_catalogue.h"
+#include "build/run_context.h"
 #include "test_support.h"
 #include "util/text.h"
 

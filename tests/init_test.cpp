@@ -8,8 +8,8 @@
 
 #include "config/config.h"
 #include "content/markdown.h"
-#include "job/init_job.h"
-#include "job/templates.h"
+#include "cli/init.h"
+#include "cli/templates.h"
 #include "util/text.h"
 
 using namespace handout;
