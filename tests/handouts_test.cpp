@@ -104,11 +104,12 @@ struct Scratch {
 TEST_CASE("run_handouts: each language's own articles; what another language has is left out, and said") {
   const std::string dir = stage("");
   const Scratch scratch{dir};
-  RunContext run;
   Diagnostics d;
-  BuildOptions options;
-  options.config_path = dir + "/h.yaml";
-  REQUIRE(load_run(options, run, d));
+  RunRequest request;
+  request.config_path = dir + "/h.yaml";
+  const auto loaded = load_run(request, d);
+  REQUIRE(loaded);
+  const RunContext& run = *loaded;
   Languages langs(run);
   const auto handouts = run_handouts(run, langs);
   REQUIRE(handouts.size() == 2);
@@ -167,3 +168,4 @@ TEST_CASE("build and check agree: a language without any article fails in both")
   CHECK(o.check_exit == kExitSomeFailed);
   CHECK(o.check_json.find("no articles for language 'es'") != std::string::npos);
 }
+

@@ -11,7 +11,7 @@ namespace {
 
 // Finds and measures the article's figures; a missing or unreadable one is an error at the
 // line that names it.
-void find_images(RunContext& run, const std::vector<Block>& blocks, const std::string& article,
+void find_images(const RunContext& run, const std::vector<Block>& blocks, const std::string& article,
                  std::map<std::string, ArticleImage>& out, Diagnostics& diags) {
   for (const auto& b : blocks) {
     find_images(run, b.children, article, out, diags);
@@ -25,7 +25,7 @@ void find_images(RunContext& run, const std::vector<Block>& blocks, const std::s
     std::string error;
     if (!is_file(image.path))
       diags.error(article, b.line, b.col, "image not found: '" + b.url + "' (tried '" + image.path + "')");
-    else if (const auto* decoded = run_image(run, image.path, largest_box(run.layouts, largest_figure), error))
+    else if (const auto* decoded = run_image(run, image.path, largest_box(run.in.layouts, largest_figure), error))
       image.info = decoded->info, out[b.url] = image;
     else
       diags.error(article, b.line, b.col, error);
@@ -34,7 +34,7 @@ void find_images(RunContext& run, const std::vector<Block>& blocks, const std::s
 
 }  // namespace
 
-bool load_article(RunContext& run, const std::string& path, Article& a, Diagnostics& diags) {
+bool load_article(const RunContext& run, const std::string& path, Article& a, Diagnostics& diags) {
   const auto errors_before = diags.error_count();
   load_article_text(run, path, a, diags);
   find_images(run, a.body.blocks, a.path, a.images, diags);
@@ -43,7 +43,7 @@ bool load_article(RunContext& run, const std::string& path, Article& a, Diagnost
 
 bool read_front_matter(const RunContext& run, const std::string& path, ArticleMeta& meta, Diagnostics& diags) {
   std::string text;
-  if (!read_input(run, path, "article", run.config.limits.input_bytes, text, diags)) return false;
+  if (!read_input(run, path, "article", run.in.config.limits.input_bytes, text, diags)) return false;
   const auto src = split_front_matter(text);
   return src.front_matter_line != 0 && parse_front_matter(src.front_matter, path, src.front_matter_line, meta, diags);
 }
@@ -52,7 +52,7 @@ bool load_article_text(const RunContext& run, const std::string& path, Article& 
   a.path = path;
   std::string text;
   const auto errors_before = diags.error_count();
-  if (!read_input(run, a.path, "article", run.config.limits.input_bytes, text, diags)) return false;
+  if (!read_input(run, a.path, "article", run.in.config.limits.input_bytes, text, diags)) return false;
   auto src = split_front_matter(text);
   if (src.front_matter_line == 0)
     diags.error(a.path, 1, 1, "missing front matter: the article must start with '---', its title and summary");
@@ -72,7 +72,7 @@ bool load_article_text(const RunContext& run, const std::string& path, Article& 
   if (is_file(res_path)) {
     a.resources_path = res_path;
     std::string yaml;
-    if (read_input(run, res_path, "resource list", run.config.limits.input_bytes, yaml, diags))
+    if (read_input(run, res_path, "resource list", run.in.config.limits.input_bytes, yaml, diags))
       parse_resources(yaml, res_path, a.resources, diags);
   }
   // Text written in YAML gets the same typographic quotes and dashes as the Markdown body.
@@ -84,9 +84,10 @@ bool load_article_text(const RunContext& run, const std::string& path, Article& 
   return diags.error_count() == errors_before;
 }
 
-HandoutInput handout_input(const RunContext& run, const HandoutJob& job, const Article& article) {
+HandoutInput handout_input(const RunContext& run, const HandoutJob& job, const Article& article,
+                           const std::vector<Tagline>& taglines) {
   const Language& lang = *job.content;
-  const LayoutConfig& layout = run.layouts[job.layout];
+  const LayoutConfig& layout = run.in.layouts[job.layout];
   HandoutInput in;
   in.clinic = &lang.clinic;
   in.layout = &layout;
@@ -98,13 +99,13 @@ HandoutInput handout_input(const RunContext& run, const HandoutJob& job, const A
   in.resources.insert(in.resources.end(), lang.clinic.extra_resources.begin(), lang.clinic.extra_resources.end());
   in.lang = lang.code;
   in.article_file = article.path;
-  in.logo = run.logo;
+  in.logo = run.in.logo;
   in.creator = std::string("handout ") + HANDOUT_VERSION;
   in.hyphenator = layout.hyphenate ? lang.hyphenator.get() : nullptr;
-  in.notices = notices_for(job, article.meta, run.config.notices.outdated_translation && is_outdated(run, article.meta));
-  in.taglines = taglines_for(run.taglines, job.asked->code, layout.assistance_taglines);
-  if (!run.config.online_url.empty())  // the address of the file this build writes, as the clinic publishes it
-    in.online_url = fill_template(run.config.online_url, {{"lang", job.asked->code}, {"article", job.name}});
+  in.notices = notices_for(job, article.meta, run.in.config.notices.outdated_translation && is_outdated(run, article.meta));
+  in.taglines = taglines_for(taglines, job.asked->code, layout.assistance_taglines);
+  if (!run.in.config.online_url.empty())  // the address of the file this build writes, as the clinic publishes it
+    in.online_url = fill_template(run.in.config.online_url, {{"lang", job.asked->code}, {"article", job.name}});
   in.images = article.images;
   return in;
 }

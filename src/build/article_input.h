@@ -24,12 +24,14 @@ struct Article {
 };
 
 /// What layout needs to lay out `article` for `job` (in its layout): the clinic, strings and
-/// style of its language, the notices, taglines and online address. Points into all three.
-HandoutInput handout_input(const RunContext& run, const HandoutJob& job, const Article& article);
+/// style of its language, the notices, the taglines of `taglines` it prints (assistance_taglines:
+/// none for `handout check`) and the online address. Points into all three.
+HandoutInput handout_input(const RunContext& run, const HandoutJob& job, const Article& article,
+                           const std::vector<Tagline>& taglines);
 
 /// Reads content/<lang>/<name>.md at `path` with its figures and resource list. False when
 /// anything is wrong (reported in `diags` at its file and line).
-bool load_article(RunContext& run, const std::string& path, Article& a, Diagnostics& diags);
+bool load_article(const RunContext& run, const std::string& path, Article& a, Diagnostics& diags);
 /// Only the front matter of the article at `path`: false when it has none or it is wrong.
 bool read_front_matter(const RunContext& run, const std::string& path, ArticleMeta& meta, Diagnostics& diags);
 /// The same without its figures (`images` stays empty): the text, for translation.

@@ -40,11 +40,20 @@ std::string record_json(const HandoutRecord& r) {
   return "{\"language\": " + quoted(r.language) + ", \"article\": " + quoted(r.article) +
          ", \"layout\": " + quoted(r.layout) + ", \"path\": " + quoted(r.path) +
          ", \"pages\": " + std::to_string(r.pages) + ", \"bytes\": " + std::to_string(r.bytes) +
-         ", \"milliseconds\": " + number(r.milliseconds, 1) + ", \"status\": " + quoted(r.status) +
+         ", \"milliseconds\": " + number(r.milliseconds, 1) + ", \"status\": " + quoted(to_string(r.status)) +
          ", \"warnings\": [" + warnings + "]}";
 }
 
 }  // namespace
+
+const char* to_string(HandoutStatus status) {
+  switch (status) {
+    case HandoutStatus::Failed: return "failed";
+    case HandoutStatus::Written: return "written";
+    case HandoutStatus::UpToDate: return "up to date";
+  }
+  return "failed";
+}
 
 std::string wrote_line(const HandoutRecord& r) {
   return "wrote " + r.path + " (" + std::to_string(r.pages) + (r.pages == 1 ? " page, " : " pages, ") +
@@ -56,11 +65,11 @@ ProgressReport::ProgressReport(std::ostream& out, ReportStyle style, std::size_t
 
 void ProgressReport::handout(const HandoutRecord& r) {
   ++done_;
-  if ((style_ == ReportStyle::Lines || style_ == ReportStyle::Changes) && r.status == "written") {
+  if ((style_ == ReportStyle::Lines || style_ == ReportStyle::Changes) && r.status == HandoutStatus::Written) {
     out_ << wrote_line(r) << "\n";
     if (!r.stats.empty()) out_ << r.stats << "\n";
   }
-  if (style_ == ReportStyle::Lines && r.status == "up to date") out_ << "up to date " << r.path << "\n";
+  if (style_ == ReportStyle::Lines && r.status == HandoutStatus::UpToDate) out_ << "up to date " << r.path << "\n";
   if (style_ == ReportStyle::StatusLine) status();
 }
 
@@ -96,7 +105,7 @@ std::string report_json(const std::vector<HandoutRecord>& records, double second
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto& r = records[i];
     out += "    " + record_json(r) + (i + 1 < records.size() ? ",\n" : "\n");
-    (r.status == "written" ? written : r.status == "up to date" ? current : failed) += 1;
+    (r.status == HandoutStatus::Written ? written : r.status == HandoutStatus::UpToDate ? current : failed) += 1;
     pages += r.pages, bytes += r.bytes;
   }
   out += "  ],\n  \"totals\": {\"handouts\": " + std::to_string(records.size()) +

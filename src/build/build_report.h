@@ -8,6 +8,16 @@
 
 namespace handout {
 
+/// What became of a handout in a build.
+enum class HandoutStatus {
+  Failed,    ///< not written: its diagnostics say why
+  Written,   ///< built and written in this run
+  UpToDate,  ///< its PDF and every input unchanged: not built again
+};
+
+/// The status as the lines and the JSON report say it: "failed", "written", "up to date".
+const char* to_string(HandoutStatus status);
+
 /// One handout's outcome.
 struct HandoutRecord {
   std::string language, article, layout;
@@ -15,7 +25,7 @@ struct HandoutRecord {
   int pages = 0;
   std::size_t bytes = 0;
   double milliseconds = 0;
-  std::string status;          ///< "written", "up to date" or "failed"
+  HandoutStatus status = HandoutStatus::Failed;
   std::vector<std::string> warnings;  ///< diagnostics about it, as printed
   std::string stats;           ///< --stats line, if asked for
 };

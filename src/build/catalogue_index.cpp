@@ -10,7 +10,7 @@
 
 #include "check/findings.h"
 #include "render/html/catalogue_page.h"
-#include "cli/check.h"
+#include "build/handout_check.h"
 #include "build/check_report.h"
 #include "build/file_output.h"
 #include "build/language_catalogue.h"
@@ -74,7 +74,7 @@ class Thumbnails {
   void place(const IndexedHandout& h, CatalogueEntry& e, std::ostream& err) {
     const std::string relative = "thumbnails/" + h.stem + ".png";
     const std::string path = join_path(root_, relative);
-    const bool current = h.record.status != "written" && mtime_of(path) >= mtime_of(h.record.path) &&
+    const bool current = h.record.status != HandoutStatus::Written && mtime_of(path) >= mtime_of(h.record.path) &&
                          png_size(path, e.thumbnail_width, e.thumbnail_height);
     if (!current && !draw(h.record.path, relative, e, err)) return;
     e.thumbnail_href = relative;
@@ -105,7 +105,7 @@ class Thumbnails {
 // Checks each article once (several layouts and fallbacks print the same text).
 class Checks {
  public:
-  Checks(RunContext& run, Languages& langs) : run_(run), langs_(langs) {}
+  Checks(const RunContext& run, Languages& langs) : run_(run), langs_(langs) {}
   const HandoutCheck& of(const std::string& lang, const std::string& article) {
     auto [it, added] = cache_.try_emplace({lang, article});
     if (added) it->second = check_handout(run_, langs_, lang, article);
@@ -113,7 +113,7 @@ class Checks {
   }
 
  private:
-  RunContext& run_;
+  const RunContext& run_;
   Languages& langs_;
   std::map<std::pair<std::string, std::string>, HandoutCheck> cache_;
 };
@@ -135,18 +135,18 @@ CatalogueEntry entry_for(const IndexedHandout& h, const HandoutCheck& check, Lan
 
 }  // namespace
 
-bool write_catalogue_index(RunContext& run, Languages& langs, const std::vector<IndexedHandout>& handouts,
+bool write_catalogue_index(const RunContext& run, Languages& langs, const std::vector<IndexedHandout>& handouts,
                            bool quiet, std::ostream& out, std::ostream& err) {
-  const std::string& root = run.config.output_dir;
+  const std::string& root = run.in.config.output_dir;
   CataloguePage page;
-  page.clinic = run.config.clinic.name;
+  page.clinic = run.in.config.clinic.name;
   page.generator = std::string("handout ") + HANDOUT_VERSION;
-  page.colors = page_colors(langs.get(run.config.languages.front()).style);
+  page.colors = page_colors(langs.get(run.in.config.languages.front()).main_style());
   Thumbnails thumbnails(root);
   Checks checks(run, langs);
   std::size_t listed = 0;
   for (const IndexedHandout& h : handouts) {
-    if (h.record.article.empty() || h.record.status == "failed") continue;
+    if (h.record.article.empty() || h.record.status == HandoutStatus::Failed) continue;
     if (page.sections.empty() || page.sections.back().lang != h.record.language)
       page.sections.push_back({h.record.language, name_own(langs, h.record.language), is_rtl_language(h.record.language), {}});
     CatalogueEntry e = entry_for(h, checks.of(h.content_lang, h.record.article), langs);

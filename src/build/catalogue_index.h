@@ -8,7 +8,7 @@
 
 namespace handout {
 
-struct RunContext;
+class RunContext;
 class Languages;
 
 /// One handout of the build, as the catalogue lists it.
@@ -21,7 +21,7 @@ struct IndexedHandout {
 /// Writes <out>/index.html listing `handouts`, and <out>/thumbnails/<stem>.png for each one
 /// written in this run or whose thumbnail is missing or older than its PDF. Prints a line
 /// (unless `quiet`) to `out` and problems to `err`; false when the page could not be written.
-bool write_catalogue_index(RunContext& run, Languages& langs, const std::vector<IndexedHandout>& handouts,
+bool write_catalogue_index(const RunContext& run, Languages& langs, const std::vector<IndexedHandout>& handouts,
                            bool quiet, std::ostream& out, std::ostream& err);
 
 }  // namespace handout

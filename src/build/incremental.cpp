@@ -47,18 +47,18 @@ class Plan {
     if (path.empty()) return;
     const std::string abs = absolute_path(path);
     if (!seen_.insert(abs).second) return;
-    out_.push_back({abs, check, run_.files.look(abs)});
+    out_.push_back({abs, check, run_.services.files.look(abs)});
     InputState& seen = out_.back().seen;
     // A file known by its stamp, changed a moment ago: its stamp proves nothing yet; its hash does.
     if (check == Check::Stamp && seen.racy)
-      if (const auto& f = run_.files.read(abs, kMaxCheckedBytes); f.bytes) seen.hash = f.state.hash;
+      if (const auto& f = run_.services.files.read(abs, kMaxCheckedBytes); f.bytes) seen.hash = f.state.hash;
   }
   // The first data folder's `relative` that exists (as a file, or a folder when `folder`) is
   // used: each candidate before it is an input by its absence, the used one by `check`.
   void first_found(const std::string& relative, bool folder, Check check) {
-    for (const auto& d : run_.dirs) {
+    for (const auto& d : run_.in.dirs) {
       const std::string candidate = join_path(d, relative);
-      const InputState s = run_.files.look(candidate);
+      const InputState s = run_.services.files.look(candidate);
       if (s.kind == (folder ? InputState::Kind::Folder : InputState::Kind::File)) return add(candidate, check);
       add(candidate, Check::Presence);
     }
@@ -78,7 +78,7 @@ void plan_language(Plan& plan, const std::string& code) {
 
 // Where `recorded` was found, searched for again now: the same files, or the family changed.
 bool same_location(const RecordedFamily& recorded, const RunContext& run) {
-  const FontSet::Location now = run.fonts.locate_once(recorded.name, run.dirs);
+  const FontSet::Location now = run.services.fonts.locate_once(recorded.name, run.in.dirs);
   for (int s = 0; s < 4; ++s)
     if (now.file(s) != recorded.files[s]) return false;
   return true;
@@ -87,12 +87,12 @@ bool same_location(const RecordedFamily& recorded, const RunContext& run) {
 // A recorded input as it is now: present or absent alike; a file by its stamp while that is
 // trustworthy, else by the hash of its bytes. `now` is what to record of it from here on.
 bool unchanged(const RecordedInput& recorded, const RunContext& run, InputState& now) {
-  now = run.files.look(recorded.path);
+  now = run.services.files.look(recorded.path);
   if (now.kind != recorded.state.kind) return false;
   if (now.kind != InputState::Kind::File) return true;
   if (now.stamp == recorded.state.stamp && !recorded.state.racy) return now = recorded.state, true;
   if (recorded.state.hash == 0) return false;  // known by its stamp alone, and that changed
-  const InputFiles::File& f = run.files.read(recorded.path, kMaxCheckedBytes);
+  const InputFiles::File& f = run.services.files.read(recorded.path, kMaxCheckedBytes);
   if (!f.bytes || f.state.hash != recorded.state.hash) return false;
   now = f.state;
   return true;
@@ -112,7 +112,7 @@ bool pdf_unchanged(const ManifestEntry& recorded, const std::string& out_dir, In
 // The state to record for a planned input: a file read whole as the build read it.
 InputState recorded_state(const RunContext& run, const PlannedInput& p) {
   if (p.check == Check::Content)
-    if (const InputState* read = run.files.read_state(p.path)) return *read;
+    if (const InputState* read = run.services.files.read_state(p.path)) return *read;
   InputState s = p.seen;
   if (p.check != Check::Stamp) s.hash = 0;  // a planned file the build did not read: nothing of it was used
   return s;
@@ -122,18 +122,18 @@ InputState recorded_state(const RunContext& run, const PlannedInput& p) {
 
 std::vector<PlannedInput> planned_inputs(const RunContext& run, const HandoutJob& job) {
   Plan plan(run);
-  plan.add(run.config.path, Check::Content);
-  plan.first_found("layouts/" + run.config.layouts[job.layout] + ".yaml", false, Check::Content);
-  plan.add(run.config.clinic.logo_path, Check::Content);
+  plan.add(run.in.config.path, Check::Content);
+  plan.first_found("layouts/" + run.in.config.layouts[job.layout] + ".yaml", false, Check::Content);
+  plan.add(run.in.config.clinic.logo_path, Check::Content);
   plan_language(plan, job.asked->code);
   plan.add(join_path(job.asked->dir, job.name + ".md"), job.content == job.asked ? Check::Content : Check::Presence);
   if (job.content != job.asked) {  // the fallback language's copy, while the asked one is missing
     plan_language(plan, job.content->code);
     plan.add(join_path(job.content->dir, job.name + ".md"), Check::Content);
   }
-  if (run.config.notices.language_assistance && run.layouts[job.layout].assistance_taglines != 0)
-    for (const auto& code : run.config.notices.assistance_languages) plan.first_found("content/" + code + "/strings.yaml", false, Check::Content);
-  if (run.layouts[job.layout].hyphenate)
+  if (run.in.config.notices.language_assistance && run.in.layouts[job.layout].assistance_taglines != 0)
+    for (const auto& code : run.in.config.notices.assistance_languages) plan.first_found("content/" + code + "/strings.yaml", false, Check::Content);
+  if (run.in.layouts[job.layout].hyphenate)
     for (const auto& file : Hyphenator::pattern_files(job.content->code)) {
       const bool exists = look_at(file).kind == InputState::Kind::File;
       plan.add(file, exists ? Check::Stamp : Check::Presence);
@@ -170,7 +170,7 @@ bool still_current(const ManifestEntry& recorded, const ManifestEntry& now, cons
       return no("'" + recorded.inputs[i].path + "' changed");
   for (const auto& family : recorded.families)
     if (!same_location(family, run)) return no("font '" + family.name + "' is found elsewhere now");
-  if (!pdf_unchanged(recorded, run.config.output_dir, fresh.output)) return no("the PDF is not the one written");
+  if (!pdf_unchanged(recorded, run.in.config.output_dir, fresh.output)) return no("the PDF is not the one written");
   // Inputs that were racy and proved unchanged by their bytes: their stamps, no longer racy,
   // are worth recording, so the next run trusts them without reading them again.
   auto racy = [](const ManifestEntry& e) {
@@ -193,20 +193,20 @@ void record_inputs(const RunContext& run, const Article& article, const std::vec
   // its figures.
   const std::string default_resources = article.path.substr(0, article.path.size() - 3) + ".resources.yaml";
   if (!article.resources_path.empty()) {
-    const InputState* read = run.files.read_state(article.resources_path);
+    const InputState* read = run.services.files.read_state(article.resources_path);
     add(article.resources_path, read ? *read : look_at(article.resources_path));
   } else {
     add(default_resources, look_at(default_resources));
   }
   for (const auto& [url, image] : article.images)
-    if (const InputState* read = run.files.read_state(image.path)) add(image.path, *read);
+    if (const InputState* read = run.services.files.read_state(image.path)) add(image.path, *read);
   // A translation that records its source prints, with notices: [outdated_translation], whether
   // the source changed since: then the source (and its resource list) is an input of its PDF.
   // (Without it the PDF does not depend on the source; an up-to-date build still warns.)
-  if (article.meta.source.present() && run.config.notices.outdated_translation) {
+  if (article.meta.source.present() && run.in.config.notices.outdated_translation) {
     const std::string source = join_path(content_dir(run, article.meta.source.language), article.meta.source.article + ".md");
     for (const std::string& path : {source, source.substr(0, source.size() - 3) + ".resources.yaml"}) {
-      const InputState* read = run.files.read_state(path);
+      const InputState* read = run.services.files.read_state(path);
       add(path, read ? *read : look_at(path));
     }
   }

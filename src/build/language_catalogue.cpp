@@ -48,6 +48,7 @@ Diagnostics label_notes(const RunContext& run, const Language& lang) {
 }  // namespace
 
 const Language& Languages::get(const std::string& code) {
+  std::lock_guard lock(mutex_);
   auto& slot = cache_[code];
   if (!slot) {
     slot = std::make_unique<Language>();
@@ -67,7 +68,7 @@ const Language& Languages::get(const std::string& code) {
       slot->strings_diags = std::move(hinted);
     }
     // Languages Debian has no patterns for are not hyphenated.
-    const bool hyphenated = std::any_of(run_.layouts.begin(), run_.layouts.end(),
+    const bool hyphenated = std::any_of(run_.in.layouts.begin(), run_.in.layouts.end(),
                                         [](const LayoutConfig& l) { return l.hyphenate; });
     if (hyphenated) slot->hyphenator = Hyphenator::for_language(code);
     // Said once, with the language's first handout: hyphenation is the same either way, only slower.
@@ -75,20 +76,19 @@ const Language& Languages::get(const std::string& code) {
       slot->label_notes.note(slot->hyphenator->path(), 0, 0,
                              "hyphenation patterns loaded from the pattern file, which takes longer: " +
                                  slot->hyphenator->fallback_reason() + " (rebuild or reinstall handout to make it)");
-    slot->clinic = clinic_in_language(run_.config, code);
-    for (const auto& layout : run_.layouts)
-      slot->styles.push_back(make_style(layout, run_.config.brand, run_.faces.body, run_.faces.headings,
+    slot->clinic = clinic_in_language(run_.in.config, code);
+    for (const auto& layout : run_.in.layouts)
+      slot->styles.push_back(make_style(layout, run_.in.config.brand, run_.in.faces.body, run_.in.faces.headings,
                                         Script{code, is_rtl_language(code)}));
-    slot->style = slot->styles.front();
   }
   return *slot;
 }
 
 bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagnostics& diags) {
-  const NoticesConfig& notices = run.config.notices;
+  const NoticesConfig& notices = run.in.config.notices;
   if (!notices.language_assistance) return true;
   const auto errors_before = diags.error_count();
-  if (run.config.clinic.phone.empty())
+  if (run.in.config.clinic.phone.empty())
     diags.error(notices.pos, "the language-assistance notice needs the clinic's phone number (clinic.phone)");
   const auto& listed = notices.assistance_languages;
   auto needs = [&](const Strings& strings, const std::string& path, std::initializer_list<const char*> keys) {
@@ -98,7 +98,7 @@ bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagn
     return diags.error_count() == errors_before;
   };
   std::vector<std::string> codes = listed;  // the taglines' languages, then the handouts' (for the heading)
-  for (const auto& code : run.config.languages)
+  for (const auto& code : run.in.config.languages)
     if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
   for (const auto& code : codes) {
     // Only the strings: a tagline's language needs no article, patterns or style of its own.
@@ -106,12 +106,12 @@ bool assistance_taglines(const RunContext& run, std::vector<Tagline>& out, Diagn
     Strings strings;
     if (!run_strings(run, path, strings, diags)) continue;
     const bool printed = std::find(listed.begin(), listed.end(), code) != listed.end();
-    const bool built = std::find(run.config.languages.begin(), run.config.languages.end(), code) !=
-                       run.config.languages.end();
+    const bool built = std::find(run.in.config.languages.begin(), run.in.config.languages.end(), code) !=
+                       run.in.config.languages.end();
     if (built) needs(strings, path, {"language_assistance_title"});
     if (printed && needs(strings, path, {"language_assistance", "language_name_own"}))
       out.push_back({strings.get("language_name_own"),
-                     fill_template(strings.get("language_assistance"), {{"phone", no_break_spaces(run.config.clinic.phone)}}),
+                     fill_template(strings.get("language_assistance"), {{"phone", no_break_spaces(run.in.config.clinic.phone)}}),
                      code, path});
   }
   return diags.error_count() == errors_before;
@@ -139,7 +139,7 @@ bool resolve_job(const RunContext& run, Languages& langs, const std::string& lan
     job.content = job.asked;
     return true;
   }
-  const std::string& fallback = run.config.fallback_language;
+  const std::string& fallback = run.in.config.fallback_language;
   const std::string missing = !is_file(path) ? path : job.asked->strings_path;
   if (valid_name && !fallback.empty() && fallback != lang) {
     const Language& fb = langs.get(fallback);
@@ -190,7 +190,7 @@ std::vector<Notice> notices_for(const HandoutJob& job, const ArticleMeta& meta, 
 std::vector<std::pair<std::string, SourcePos>> article_names(const RunContext& run, Languages& langs,
                                                              const std::string& lang) {
   std::vector<std::pair<std::string, SourcePos>> out;
-  const auto& c = run.config;
+  const auto& c = run.in.config;
   if (!c.articles.empty()) {
     for (std::size_t i = 0; i < c.articles.size(); ++i) out.emplace_back(c.articles[i], c.article_pos[i]);
     return out;
@@ -205,8 +205,8 @@ std::vector<std::pair<std::string, SourcePos>> article_names(const RunContext& r
 
 std::vector<LanguageHandouts> run_handouts(const RunContext& run, Languages& langs) {
   std::vector<LanguageHandouts> out;
-  for (const auto& lang : run.config.languages) out.push_back({lang, article_names(run, langs, lang), {}});
-  if (!run.config.articles.empty()) return out;  // the same list for every language: nothing left out
+  for (const auto& lang : run.in.config.languages) out.push_back({lang, article_names(run, langs, lang), {}});
+  if (!run.in.config.articles.empty()) return out;  // the same list for every language: nothing left out
   for (auto& mine : out)
     for (const auto& other : out) {
       if (other.lang == mine.lang) continue;
@@ -222,17 +222,17 @@ std::vector<LanguageHandouts> run_handouts(const RunContext& run, Languages& lan
 }
 
 void no_articles_error(const RunContext& run, Languages& langs, const std::string& lang, Diagnostics& diags) {
-  diags.error(run.config.path, 0, 0, "no articles for language '" + lang + "' (looked in '" + langs.get(lang).dir + "')");
+  diags.error(run.in.config.path, 0, 0, "no articles for language '" + lang + "' (looked in '" + langs.get(lang).dir + "')");
 }
 
 std::string fallback_suggestion(const RunContext& run, Languages& langs, const std::string& lang,
                                 const std::string& name) {
-  if (!run.config.fallback_language.empty()) return "";
+  if (!run.in.config.fallback_language.empty()) return "";
   std::vector<std::string> candidates{"en"};
-  candidates.insert(candidates.end(), run.config_languages.begin(), run.config_languages.end());
+  candidates.insert(candidates.end(), run.in.config_languages.begin(), run.in.config_languages.end());
   for (const auto& code : candidates) {
-    if (code == lang || std::find(run.config_languages.begin(), run.config_languages.end(), code) ==
-                            run.config_languages.end())
+    if (code == lang || std::find(run.in.config_languages.begin(), run.in.config_languages.end(), code) ==
+                            run.in.config_languages.end())
       continue;
     const Language& l = langs.get(code);
     if (l.strings_ok && is_file(join_path(l.dir, name + ".md"))) return code;
@@ -241,7 +241,7 @@ std::string fallback_suggestion(const RunContext& run, Languages& langs, const s
 }
 
 std::string clinic_article_path(const RunContext& run, const std::string& lang, const std::string& name) {
-  return join_path(run.dirs.empty() ? run.config.base_dir : run.dirs.front(), "content/" + lang + "/" + name + ".md");
+  return join_path(run.in.dirs.empty() ? run.in.config.base_dir : run.in.dirs.front(), "content/" + lang + "/" + name + ".md");
 }
 
 }  // namespace handout

@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,10 +27,14 @@ struct Language {
   Diagnostics label_notes;    // labels not yet translated, or a draft translation: a warning, said once per run
   std::unique_ptr<Hyphenator> hyphenator;
   std::vector<Style> styles;  // each of the run's layouts with the brand, in this script and direction
-  Style style;  // the main layout's (styles.front())
+  const Style& main_style() const { return styles.front(); }
   PrintedClinic clinic;  // the clinic as printed in this language (tagline, hours, footer note, extras)
 };
 
+/// The run's languages, each loaded on first use. Thread-safe: a language loads under the lock,
+/// and a Language, once loaded, never changes or moves. Planning loads every language a
+/// handout of the run prints (resolve_job), so the build's threads read them through their
+/// HandoutJob's pointers and never load one.
 class Languages {
  public:
   explicit Languages(const RunContext& run) : run_(run) {}
@@ -38,6 +43,7 @@ class Languages {
 
  private:
   const RunContext& run_;
+  std::mutex mutex_;
   std::map<std::string, std::unique_ptr<Language>> cache_;
 };
 

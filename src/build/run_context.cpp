@@ -23,7 +23,7 @@ FamilyFaces faces_of(const FontSet& set, int family) {
 }
 
 // Names from the command line become folder and file names: they get the config's checks.
-bool check_command_line(const BuildOptions& opt, Diagnostics& diags) {
+bool check_command_line(const RunRequest& opt, Diagnostics& diags) {
   const auto errors_before = diags.error_count();
   for (const auto& code : opt.languages)
     if (!valid_language_code(code))
@@ -40,7 +40,7 @@ bool check_command_line(const BuildOptions& opt, Diagnostics& diags) {
 // folder anywhere is most likely a mistake: said before anything is built, with what it likely
 // meant. An error, as that language's handouts would fail anyway; a warning when the fallback
 // language prints them, so a build that works (en-GB printed as en) still works.
-bool check_language_codes(const RunContext& run, const BuildOptions& opt, Diagnostics& diags) {
+bool check_language_codes(const RunInputs& run, const RunRequest& opt, Diagnostics& diags) {
   const auto& c = run.config;
   const auto known = languages_with_labels(run.dirs);
   const auto errors_before = diags.error_count();
@@ -63,11 +63,10 @@ bool check_language_codes(const RunContext& run, const BuildOptions& opt, Diagno
   return diags.error_count() == errors_before;
 }
 
-}  // namespace
-
-bool read_input(const RunContext& run, const std::string& path, const std::string& what, long long max_bytes,
+// read_input, before the run's context exists (while it is loaded).
+bool read_input(InputFiles& files, const std::string& path, const std::string& what, long long max_bytes,
                 std::string& text, Diagnostics& diags) {
-  const InputFiles::File& f = run.files.read(path, max_bytes);
+  const InputFiles::File& f = files.read(path, max_bytes);
   // The file may have been read before under another limit (a check of the manifest reads it).
   const long long size = f.bytes ? static_cast<long long>(f.bytes->size()) : f.size;
   if (f.error == "too large" || size > max_bytes) {
@@ -85,55 +84,89 @@ bool read_input(const RunContext& run, const std::string& path, const std::strin
   return check_input_text(text, path, diags);
 }
 
-bool run_strings(const RunContext& run, const std::string& path, Strings& out, Diagnostics& diags) {
-  std::unique_lock lock(run.strings_mutex);
-  auto& slot = run.strings[path];
-  if (!slot) {
-    slot = std::make_unique<RunContext::ParsedStrings>();
-    std::string text;
-    slot->ok = read_input(run, path, "strings file", run.config.limits.input_bytes, text, slot->diags) &&
-               parse_strings(text, path, slot->strings, slot->diags);
-  }
-  out = slot->strings;
-  diags.append(slot->diags);
-  return slot->ok;
+}  // namespace
+
+bool read_input(const RunContext& run, const std::string& path, const std::string& what, long long max_bytes,
+                std::string& text, Diagnostics& diags) {
+  return read_input(run.services.files, path, what, max_bytes, text, diags);
 }
 
-const DecodedImage* run_image(RunContext& run, const std::string& path, const PlacementBox& box, std::string& error) {
-  std::lock_guard lock(run.images_mutex);  // decoding under it too: each image once per run
-  if (auto it = run.images.find(path); it != run.images.end()) return &it->second;
-  if (auto it = run.image_errors.find(path); it != run.image_errors.end()) {
+const StringsCache::Parsed& StringsCache::get(const std::string& path, const std::function<void(Parsed&)>& parse) {
+  std::lock_guard lock(mutex_);
+  auto& slot = parsed_[path];
+  if (!slot) {
+    slot = std::make_unique<Parsed>();
+    parse(*slot);
+  }
+  return *slot;
+}
+
+const DecodedImage* ImageCache::get(const std::string& path, const Decode& decode, std::string& error) {
+  std::lock_guard lock(mutex_);  // decoding under it too: each image once per run
+  if (auto it = images_.find(path); it != images_.end()) return &it->second;
+  if (auto it = errors_.find(path); it != errors_.end()) {
     error = it->second;
     return nullptr;
   }
-  // The run's InputFiles gives the bytes, so the manifest records the hash of what was drawn.
-  const InputFiles::File& f = run.files.read(path, kMaxImageFileBytes);
   DecodedImage image;
-  if (!f.bytes) error = "cannot read image '" + path + "'" + (f.error.empty() ? "" : ": " + f.error);
-  if (!f.bytes || !decode_image(*f.bytes, path, box, run.image_limits, image, error)) {
-    run.image_errors[path] = error;
+  if (!decode(image, error)) {
+    errors_[path] = error;
     return nullptr;
   }
-  return &run.images.emplace(path, std::move(image)).first->second;
+  return &images_.emplace(path, std::move(image)).first->second;
 }
 
-bool decode_logo(RunContext& run, Diagnostics& diags) {
-  const auto& c = run.config;
-  std::string error;
-  if (c.clinic.logo_path.empty() || run_image(run, c.clinic.logo_path, largest_box(run.layouts, largest_logo), error))
-    return true;
-  diags.error(c.clinic.logo_pos, "logo: " + error);
-  return false;
-}
-
-PlacedImages placed_images(RunContext& run, const PagedDocument& doc) {
-  std::lock_guard lock(run.images_mutex);
+PlacedImages ImageCache::placed(const PagedDocument& doc) {
+  std::lock_guard lock(mutex_);
   PlacedImages out;
   for (const auto& page : doc.pages)
     for (const auto& item : page.items)
       if (const auto* image = std::get_if<ImageItem>(&item))
-        if (auto it = run.images.find(image->path); it != run.images.end()) out[image->path] = &it->second;
+        if (auto it = images_.find(image->path); it != images_.end()) out[image->path] = &it->second;
   return out;
+}
+
+SourceHashCache::Hashes SourceHashCache::get(const std::string& path, const std::function<Hashes()>& compute) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = hashes_.find(path); it != hashes_.end()) return it->second;
+  }
+  Hashes hashes = compute();
+  std::lock_guard lock(mutex_);
+  return hashes_.emplace(path, hashes).first->second;
+}
+
+bool run_strings(const RunContext& run, const std::string& path, Strings& out, Diagnostics& diags) {
+  const StringsCache::Parsed& parsed = run.services.strings.get(path, [&](StringsCache::Parsed& p) {
+    std::string text;
+    p.ok = read_input(run, path, "strings file", run.in.config.limits.input_bytes, text, p.diags) &&
+           parse_strings(text, path, p.strings, p.diags);
+  });
+  out = parsed.strings;
+  diags.append(parsed.diags);
+  return parsed.ok;
+}
+
+const DecodedImage* run_image(const RunContext& run, const std::string& path, const PlacementBox& box,
+                              std::string& error) {
+  return run.services.images.get(
+      path,
+      [&](DecodedImage& image, std::string& why) {
+        // The run's InputFiles gives the bytes, so the manifest records the hash of what was drawn.
+        const InputFiles::File& f = run.services.files.read(path, kMaxImageFileBytes);
+        if (!f.bytes) why = "cannot read image '" + path + "'" + (f.error.empty() ? "" : ": " + f.error);
+        return f.bytes && decode_image(*f.bytes, path, box, run.in.image_limits, image, why);
+      },
+      error);
+}
+
+bool decode_logo(const RunContext& run, Diagnostics& diags) {
+  const auto& c = run.in.config;
+  std::string error;
+  if (c.clinic.logo_path.empty() || run_image(run, c.clinic.logo_path, largest_box(run.in.layouts, largest_logo), error))
+    return true;
+  diags.error(c.clinic.logo_pos, "logo: " + error);
+  return false;
 }
 
 namespace {
@@ -153,7 +186,7 @@ bool separate_folders(const ClinicConfig& c, Diagnostics& diags) {
   return false;
 }
 
-bool load_layouts(RunContext& run, Diagnostics& diags) {
+bool load_layouts(RunInputs& run, InputFiles& files, Diagnostics& diags) {
   const auto& c = run.config;
   bool ok = true;
   for (const auto& name : c.layouts) {
@@ -166,13 +199,11 @@ bool load_layouts(RunContext& run, Diagnostics& diags) {
     if (path.empty())
       ok = load_layout(run.dirs, name, c.layout_pos, layout, diags) && ok;  // its message: what was tried
     else
-      ok = read_input(run, path, "layout", kDefaultMaxInputBytes, text, diags) && parse_layout(text, path, layout, diags) && ok;
+      ok = read_input(files, path, "layout", kDefaultMaxInputBytes, text, diags) && parse_layout(text, path, layout, diags) && ok;
     layout.name = name;
     run.layouts.push_back(layout);
     run.layout_paths.push_back(path);
   }
-  run.layout = run.layouts.front();
-  run.layout_path = run.layout_paths.front();
   return ok;
 }
 
@@ -187,12 +218,16 @@ PlacementBox largest_box(const std::vector<LayoutConfig>& layouts, PlacementBox 
   return out;
 }
 
-bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
+std::unique_ptr<RunContext> load_run(const RunRequest& opt, Diagnostics& diags) {
+  auto services = std::make_unique<RunServices>();
+  InputFiles& files = services->files;
+  FontSet& fonts = services->fonts;
+  RunInputs run;
   std::string text;
   if (!check_command_line(opt, diags) ||
-      !read_input(run, opt.config_path, "config file", kDefaultMaxInputBytes, text, diags) ||
+      !read_input(files, opt.config_path, "config file", kDefaultMaxInputBytes, text, diags) ||
       !parse_clinic_config(text, opt.config_path, run.config, diags))
-    return false;
+    return nullptr;
   auto& c = run.config;
   run.config_languages = c.languages;
   if (!opt.languages.empty()) c.languages = opt.languages;
@@ -200,30 +235,30 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
   if (!opt.layout.empty()) c.layout = opt.layout, c.layouts = {opt.layout}, c.layout_pos = {"--layout"};
   if (!opt.out_dir.empty()) c.output_dir = opt.out_dir;
   if (!opt.patients_out.empty()) c.patients_output_dir = opt.patients_out, c.patients_output_pos = {"--patients-out"};
-  if (!opt.patients_path.empty() && !separate_folders(c, diags)) return false;
+  if (!opt.patients_path.empty() && !separate_folders(c, diags)) return nullptr;
   if (c.layout_pos.file.empty()) c.layout_pos = {c.path};
   run.dirs = data_dirs(c);
-  if (!check_language_codes(run, opt, diags)) return false;
+  if (!check_language_codes(run, opt, diags)) return nullptr;
   FontFace::register_language("en");  // font names are read in English (see FontFace)
   run.image_limits.max_pixels = c.limits.image_pixels;
-  bool ok = load_layouts(run, diags);
+  bool ok = load_layouts(run, files, diags);
   auto at = [&](const SourcePos& p) { return p.file.empty() ? SourcePos{c.path} : p; };
-  const int body = run.fonts.load_family(c.brand.body_font, run.dirs, at(c.brand.body_font_pos), diags);
-  const int head = run.fonts.load_family(c.brand.heading_font, run.dirs, at(c.brand.heading_font_pos), diags);
-  if (body < 0 || head < 0) return false;
+  const int body = fonts.load_family(c.brand.body_font, run.dirs, at(c.brand.body_font_pos), diags);
+  const int head = fonts.load_family(c.brand.heading_font, run.dirs, at(c.brand.heading_font_pos), diags);
+  if (body < 0 || head < 0) return nullptr;
   // Fallback families are opened only when a character needs them.
   std::vector<int> fallbacks;
-  for (const auto& family : c.brand.fallback_fonts) fallbacks.push_back(run.fonts.add_lazy_family(family, run.dirs));
-  run.fonts.set_fallbacks(fallbacks);
+  for (const auto& family : c.brand.fallback_fonts) fallbacks.push_back(fonts.add_lazy_family(family, run.dirs));
+  fonts.set_fallbacks(fallbacks);
   for (const auto& [lang, families] : c.brand.language_fonts) {
     std::vector<int> ids;
-    for (const auto& family : families) ids.push_back(run.fonts.add_lazy_family(family, run.dirs));
-    run.fonts.prefer_for_language(lang, ids);
+    for (const auto& family : families) ids.push_back(fonts.add_lazy_family(family, run.dirs));
+    fonts.prefer_for_language(lang, ids);
   }
-  run.faces = {&run.fonts, faces_of(run.fonts, body), faces_of(run.fonts, head)};
+  run.faces = {&fonts, faces_of(fonts, body), faces_of(fonts, head)};
   if (!c.clinic.logo_path.empty()) {  // its header now (layout needs its size); its pixels when drawn
     std::string error;
-    const InputFiles::File& f = run.files.read(c.clinic.logo_path, kMaxImageFileBytes);
+    const InputFiles::File& f = files.read(c.clinic.logo_path, kMaxImageFileBytes);
     ImageInfo info;
     if (!f.bytes) error = "cannot read image '" + c.clinic.logo_path + "'" + (f.error.empty() ? "" : ": " + f.error);
     if (f.bytes && read_image_header(*f.bytes, c.clinic.logo_path, run.image_limits, info, error))
@@ -231,24 +266,36 @@ bool load_run(const BuildOptions& opt, RunContext& run, Diagnostics& diags) {
     else
       diags.error(c.clinic.logo_pos, "logo: " + error), ok = false;
   }
-  return ok;
+  if (!ok) return nullptr;
+  return std::make_unique<RunContext>(std::move(run), std::move(services));
+}
+
+std::unique_ptr<RunContext> load_config_run(const std::string& config_path, Diagnostics& diags) {
+  auto services = std::make_unique<RunServices>();
+  RunInputs run;
+  std::string text;
+  if (!read_input(services->files, config_path, "config file", kDefaultMaxInputBytes, text, diags) ||
+      !parse_clinic_config(text, config_path, run.config, diags))
+    return nullptr;
+  run.dirs = data_dirs(run.config);
+  return std::make_unique<RunContext>(std::move(run), std::move(services));
 }
 
 std::string content_dir(const RunContext& run, const std::string& lang) {
-  for (const auto& d : run.dirs) {
+  for (const auto& d : run.in.dirs) {
     auto dir = join_path(d, "content/" + lang);
     if (is_dir(dir)) return dir;
   }
-  return join_path(run.dirs.front(), "content/" + lang);
+  return join_path(run.in.dirs.front(), "content/" + lang);
 }
 
 std::string strings_file(const RunContext& run, const std::string& lang) {
-  for (const auto& d : run.dirs) {
+  for (const auto& d : run.in.dirs) {
     auto path = join_path(d, "content/" + lang + "/strings.yaml");
     if (is_file(path)) return path;
   }
   // None has one: the clinic's own, where it belongs (never a data folder of handout's).
-  return join_path(run.dirs.front(), "content/" + lang + "/strings.yaml");
+  return join_path(run.in.dirs.front(), "content/" + lang + "/strings.yaml");
 }
 
 std::vector<std::string> articles_in(const std::string& dir) {

@@ -45,20 +45,14 @@ namespace {
 
 // The block hashes of the source a translation records, once per run (several translations
 // share a source); null when it cannot be read.
-std::shared_ptr<const std::vector<std::string>> source_hashes(const RunContext& run, const TranslationSource& source) {
+SourceHashCache::Hashes source_hashes(const RunContext& run, const TranslationSource& source) {
   const std::string path = join_path(content_dir(run, source.language), source.article + ".md");
-  {
-    std::lock_guard lock(run.source_hashes_mutex);
-    if (auto it = run.source_hashes.find(path); it != run.source_hashes.end()) return it->second;
-  }
-  Article a;
-  Diagnostics ignored;
-  std::shared_ptr<const std::vector<std::string>> hashes;
-  if (is_file(path) && load_article_text(run, path, a, ignored))
-    hashes = std::make_shared<const std::vector<std::string>>(
-        unit_hashes(translate::article_units(a.meta, a.body, a.resources)));
-  std::lock_guard lock(run.source_hashes_mutex);
-  return run.source_hashes.emplace(path, hashes).first->second;
+  return run.services.source_hashes.get(path, [&]() -> SourceHashCache::Hashes {
+    Article a;
+    Diagnostics ignored;
+    if (!is_file(path) || !load_article_text(run, path, a, ignored)) return nullptr;
+    return std::make_shared<const std::vector<std::string>>(unit_hashes(translate::article_units(a.meta, a.body, a.resources)));
+  });
 }
 
 }  // namespace

@@ -4,28 +4,23 @@
 #include <string>
 #include <vector>
 
+#include "build/build_handouts.h"
 #include "build/build_report.h"
+#include "build/run_context.h"
+#include "cli/exit_code.h"
 
 namespace handout {
 
-/// What the command line asked for; empty fields mean "as the config says".
-struct BuildOptions {
-  std::string config_path = "handout.yaml";
-  std::vector<std::string> languages;
-  std::vector<std::string> articles;
-  std::string layout;
-  std::string out_dir;
-  bool stats = false;         ///< print layout figures per handout
-  bool debug_layout = false;  ///< also write <article>.layout.txt beside each PDF
-  int jobs = 0;               ///< handouts built at once (0: one per core)
+/// What the command line asked for; empty fields mean "as the config says". The run's
+/// request (config, languages, articles, layout, folders, patients) and how handouts are
+/// built (stats, layout dumps, threads) are the engine's; the rest is this command's.
+struct BuildOptions : RunRequest, BuildSettings {
   ReportStyle report_style = ReportStyle::Lines;  ///< a line per handout, a status line, or quiet
   std::string report_path;    ///< also write the JSON report here
   std::string shard;          ///< "K/N": build only shard K of N (empty: everything)
   bool force = false;         ///< rebuild handouts that are up to date
   bool explain = false;       ///< say why each handout built was not up to date
   bool prune = false;         ///< remove PDFs that belong to no handout of the build
-  std::string patients_path;  ///< a patients' CSV: build each visit's personal copies instead
-  std::string patients_out;   ///< where personal copies go (default: the config's patients_output)
   bool check = false;         ///< after the build, a `handout check` summary line per handout
   bool index = false;         ///< also write <out>/index.html, the catalogue page with thumbnails
   std::string email_out;      ///< write each visit's message as <email_out>/<visit id>.eml
@@ -33,9 +28,6 @@ struct BuildOptions {
   bool dry_run = false;       ///< say what would be sent or written, and send and write no message
   std::vector<std::string> resend;  ///< visit ids whose message is sent again (in doubt, changed)
 };
-
-/// Exit codes of a build.
-enum ExitCode { kExitOk = 0, kExitSomeFailed = 1, kExitConfigError = 2 };
 
 /// Runs the build; progress goes to `out`, diagnostics to `err`. Returns an ExitCode.
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);

@@ -7,9 +7,7 @@
 
 namespace handout {
 
-struct RunContext;
-struct HandoutCheck;
-class Languages;
+class RunContext;
 
 /// What the command line asked for; empty fields mean "as the config says".
 struct CheckOptions {
@@ -27,10 +25,6 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
 
 /// `build --check`: one summary line per handout of the run just built (its layout problems
 /// were already printed by the build, so the handouts are not laid out again).
-void print_check_summaries(RunContext& run, std::ostream& out);
-
-/// One handout's check as `build --check` makes it (not laid out again): its reading level,
-/// findings and the article's front matter, at the config's target grade.
-HandoutCheck check_handout(RunContext& run, Languages& langs, const std::string& lang, const std::string& article);
+void print_check_summaries(const RunContext& run, std::ostream& out);
 
 }  // namespace handout

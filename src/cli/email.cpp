@@ -139,7 +139,7 @@ bool wants_delivery(const BuildOptions& opt) { return opt.send || !opt.email_out
 bool check_delivery(const RunContext& run, const std::vector<PatientVisit>& visits, const BuildOptions& opt,
                     std::ostream& err) {
   if (!wants_delivery(opt)) return true;
-  const ClinicConfig& c = run.config;
+  const ClinicConfig& c = run.in.config;
   Diagnostics diags;
   const bool makes = opt.send || !opt.email_out.empty();
   const auto emailed = std::count_if(visits.begin(), visits.end(), [](const auto& v) { return v.delivery == "email"; });
@@ -265,8 +265,8 @@ std::string summary(const Counts& n, bool dry_run, bool eml) {
 // Reads a visit's copies back from the personal copies' folder (as encrypted, if they are).
 bool attach_files(const RunContext& run, const VisitHandouts& h, mail::Message& m, std::string& error) {
   for (std::size_t i = 0; i < h.pdfs.size() && i < m.attachments.size(); ++i)
-    if (!read_own_file(join_path(run.config.patients_output_dir, h.pdfs[i]), 1LL << 30, m.attachments[i].bytes))
-      return error = "cannot read its copy " + join_path(run.config.patients_output_dir, h.pdfs[i]), false;
+    if (!read_own_file(join_path(run.in.config.patients_output_dir, h.pdfs[i]), 1LL << 30, m.attachments[i].bytes))
+      return error = "cannot read its copy " + join_path(run.in.config.patients_output_dir, h.pdfs[i]), false;
   return true;
 }
 
@@ -293,7 +293,7 @@ struct Sender {
 
   // True when the message was taken, or its fate is known and final for this run.
   void send(Pending& p, const std::string& data) {
-    const SmtpConfig& s = run.config.email.smtp;
+    const SmtpConfig& s = run.in.config.email.smtp;
     const PatientVisit& v = *p.handouts->visit;
     std::string error;
     if (!journal.record(v.id, "sending", p.hash, p.message.message_id, "smtp", "", error)) {
@@ -306,7 +306,7 @@ struct Sender {
       std::this_thread::sleep_until(next_start);
       next_start = std::chrono::steady_clock::now() +
                    std::chrono::microseconds(static_cast<long long>(60e6 / s.messages_per_minute));
-      const mail::SendResult r = session->send(run.config.email.from_address, v.email, data);
+      const mail::SendResult r = session->send(run.in.config.email.from_address, v.email, data);
       p.record->reply = r.reply;
       const bool retry = (r.outcome == mail::Outcome::kTemporary || r.outcome == mail::Outcome::kUnreachable) &&
                          attempt < s.retries;
@@ -364,7 +364,7 @@ struct Sender {
 
 int deliver(const RunContext& run, const std::vector<VisitHandouts>& visits, const BuildOptions& opt,
             std::ostream& out, std::ostream& err, std::vector<DeliveryRecord>& records) {
-  const ClinicConfig& c = run.config;
+  const ClinicConfig& c = run.in.config;
   const bool quiet = opt.report_style == ReportStyle::Quiet;
   const bool eml = !opt.email_out.empty();
   const char* channel = eml ? "eml" : "smtp";

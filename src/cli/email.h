@@ -16,7 +16,7 @@
 
 namespace handout {
 
-struct RunContext;
+class RunContext;
 
 /// One visit's personal copies, once built.
 struct VisitHandouts {

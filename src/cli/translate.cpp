@@ -3,14 +3,15 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "config/config.h"
 #include "hash/content_hash.h"
 #include "build/article_input.h"
-#include "cli/build.h"
+#include "cli/exit_code.h"
 #include "build/file_output.h"
-#include "cli/init.h"
+#include "cli/new_files.h"
 #include "build/language_catalogue.h"
 #include "build/run_context.h"
 #include "cli/translate_clinic.h"
@@ -26,15 +27,11 @@ namespace {
 using namespace translate;
 
 // The config and the data folders: all translate needs of a run (no fonts, no layouts).
-bool load_config(const TranslateOptions& o, RunContext& run, std::ostream& err) {
+std::unique_ptr<RunContext> load_config(const TranslateOptions& o, std::ostream& err) {
   Diagnostics diags;
-  std::string text;
-  const bool ok = read_input(run, o.config_path, "config file", 2 << 20, text, diags) &&
-                  parse_clinic_config(text, o.config_path, run.config, diags);
+  std::unique_ptr<RunContext> run = load_config_run(o.config_path, diags);
   err << diags.to_string();
-  if (!ok) return false;
-  run.dirs = data_dirs(run.config);
-  return true;
+  return run;
 }
 
 std::vector<std::string> article_list(const RunContext& run, const TranslateOptions& o) {
@@ -259,12 +256,12 @@ UnitFile clinic_file(const RunContext& run, const TranslateOptions& o, ExportCou
       add(src->second.size() > 1 ? id + "." + std::to_string(i + 1) : id, src->second[i], note, target);
     }
   };
-  localized("clinic.tagline", run.config.tagline, "config: clinic.tagline");
-  localized("clinic.hours", run.config.hours, "config: clinic.hours");
-  localized("footer_note", run.config.footer_note, "config: footer_note");
-  for (std::size_t i = 0; i < run.config.extra_resources.size(); ++i)
-    localized("extra_resources." + std::to_string(i + 1) + ".description", run.config.extra_resources[i].description,
-              "config: extra_resources: " + run.config.extra_resources[i].entry.name);
+  localized("clinic.tagline", run.in.config.tagline, "config: clinic.tagline");
+  localized("clinic.hours", run.in.config.hours, "config: clinic.hours");
+  localized("footer_note", run.in.config.footer_note, "config: footer_note");
+  for (std::size_t i = 0; i < run.in.config.extra_resources.size(); ++i)
+    localized("extra_resources." + std::to_string(i + 1) + ".description", run.in.config.extra_resources[i].description,
+              "config: extra_resources: " + run.in.config.extra_resources[i].entry.name);
   return file;
 }
 
@@ -284,8 +281,9 @@ bool check_target(const RunContext& run, const TranslateOptions& o, std::ostream
 }  // namespace
 
 int run_translate_export(const TranslateOptions& o, std::ostream& out, std::ostream& err) {
-  RunContext run;
-  if (!load_config(o, run, err) || !check_target(run, o, err)) return kExitConfigError;
+  const std::unique_ptr<RunContext> loaded = load_config(o, err);
+  if (!loaded || !check_target(*loaded, o, err)) return kExitConfigError;
+  const RunContext& run = *loaded;
   const std::string dir = join_path(o.out_dir, o.lang);
   std::string error;
   if (!make_dirs(dir, 0755, error)) {
@@ -354,7 +352,7 @@ bool source_of(const std::string& original, std::string& lang, std::string& arti
 
 class Importer {
  public:
-  Importer(RunContext& run, const TranslateOptions& o, std::ostream& err) : run_(run), o_(o), err_(err) {}
+  Importer(const RunContext& run, const TranslateOptions& o, std::ostream& err) : run_(run), o_(o), err_(err) {}
 
   // Reads and checks one file; its writes are planned only when it has no error.
   bool file(const std::string& path, std::vector<PlannedWrite>& writes) {
@@ -446,8 +444,8 @@ class Importer {
     const std::string folder = dir.substr(dir.find_last_of('/') == std::string::npos ? 0 : dir.find_last_of('/') + 1);
     if (valid_language_code(folder) && folder != lang && folder != source_lang)
       fail("", "its target language is '" + lang + "', but it is in the folder for '" + folder + "'");
-    const auto& langs = run_.config.languages;
-    if (std::find(langs.begin(), langs.end(), lang) == langs.end() && !has_language_folder(run_.dirs, lang))
+    const auto& langs = run_.in.config.languages;
+    if (std::find(langs.begin(), langs.end(), lang) == langs.end() && !has_language_folder(run_.in.dirs, lang))
       fail("", "its target language '" + lang + "' is none of the clinic's languages");
   }
 
@@ -457,7 +455,7 @@ class Importer {
     return false;
   }
 
-  RunContext& run_;
+  const RunContext& run_;
   const TranslateOptions& o_;
   std::ostream& err_;
   std::string path_;
@@ -467,8 +465,9 @@ class Importer {
 }  // namespace
 
 int run_translate_import(const TranslateOptions& o, std::ostream& out, std::ostream& err) {
-  RunContext run;
-  if (!load_config(o, run, err)) return kExitConfigError;
+  const std::unique_ptr<RunContext> loaded = load_config(o, err);
+  if (!loaded) return kExitConfigError;
+  const RunContext& run = *loaded;
   std::vector<PlannedWrite> writes;
   Importer importer(run, o, err);
   int failed = 0;
@@ -525,8 +524,9 @@ std::string pseudo_strings(const Strings& en, const std::string& from) {
 }  // namespace
 
 int run_translate_pseudo(const TranslateOptions& o, std::ostream& out, std::ostream& err) {
-  RunContext run;
-  if (!load_config(o, run, err) || !check_target(run, o, err)) return kExitConfigError;
+  const std::unique_ptr<RunContext> loaded = load_config(o, err);
+  if (!loaded || !check_target(*loaded, o, err)) return kExitConfigError;
+  const RunContext& run = *loaded;
   std::vector<PlannedWrite> writes;
   for (const std::string& name : article_list(run, o)) {
     Article source;
@@ -560,8 +560,9 @@ int run_translate_pseudo(const TranslateOptions& o, std::ostream& out, std::ostr
 // ---- record ------------------------------------------------------------------------------------
 
 int run_translate_record(const TranslateOptions& o, std::ostream& out, std::ostream& err) {
-  RunContext run;
-  if (!load_config(o, run, err) || !check_target(run, o, err)) return kExitConfigError;
+  const std::unique_ptr<RunContext> loaded = load_config(o, err);
+  if (!loaded || !check_target(*loaded, o, err)) return kExitConfigError;
+  const RunContext& run = *loaded;
   int failed = 0;
   for (const std::string& name : article_list(run, o)) {
     const Translation t = load_translation(run, o.lang, name);

@@ -254,7 +254,7 @@ std::string with_label_source(const std::string& strings_text, const std::string
 std::string clinic_base(const RunContext& run, const std::string& lang) {
   const std::string own = join_path(dir_of(clinic_article_path(run, lang, "x")), "strings.yaml");
   std::string config, strings;
-  read_file(run.config.path, config);
+  read_file(run.in.config.path, config);
   if (!read_file(own, strings)) strings = "none";
   return hash_hex(content_hash(config + '\0' + strings));
 }
@@ -322,14 +322,14 @@ std::vector<EditedFile> import_clinic_file(const RunContext& run, const translat
     out.push_back({own, text});
   }
   if (!texts.empty()) {
-    std::string text = file_text(run.config.path);
+    std::string text = file_text(run.in.config.path);
     if (!edit_config(text, lang, texts, errors)) return {};
     ClinicConfig check;
-    if (!parse_clinic_config(text, run.config.path, check, diags)) {
+    if (!parse_clinic_config(text, run.in.config.path, check, diags)) {
       errors.push_back("the config would not load: " + diags.to_string());
       return {};
     }
-    out.push_back({run.config.path, text});
+    out.push_back({run.in.config.path, text});
   }
   return out;
 }
