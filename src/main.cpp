@@ -10,6 +10,8 @@
 #include "cli/check.h"
 #include "cli/watch.h"
 #include "cli/init.h"
+#include "cli/new_article.h"
+#include "cli/new_language.h"
 #include "cli/translate.h"
 
 namespace {

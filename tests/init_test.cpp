@@ -9,6 +9,9 @@
 #include "config/config.h"
 #include "content/markdown.h"
 #include "cli/init.h"
+#include "cli/new_article.h"
+#include "cli/new_language.h"
+#include "cli/new_files.h"
 #include "cli/templates.h"
 #include "util/text.h"
 

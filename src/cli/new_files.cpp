@@ -1,4 +1,4 @@
-#include "cli/init.h"
+#include "cli/new_files.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -14,7 +14,7 @@
 
 #include "config/config.h"
 #include "config/suggest.h"
-#include "cli/build.h"
+#include "cli/exit_code.h"
 #include "build/run_context.h"
 #include "cli/templates.h"
 #include "util/input_file.h"
@@ -87,37 +87,6 @@ std::string title_of(const std::string& article) {
   return title;
 }
 
-bool check_languages(const std::vector<std::string>& languages, Diagnostics& diags) {
-  for (const auto& code : languages)
-    if (!valid_language_code(code))
-      diags.error("", 0, 0, "invalid language code '" + code + "' given with --lang (expected a BCP 47 code such as "
-                            "en, es, zh-Hans)");
-  return !diags.has_errors();
-}
-
-// A new clinic's languages: a code without labels that looks like one with labels ("sp",
-// "zh", "pt") is an error with the suggestion; any other code without labels gets new ones.
-bool check_new_clinic_languages(const std::vector<std::string>& languages, const std::vector<std::string>& dirs,
-                                Diagnostics& diags) {
-  if (!check_languages(languages, diags)) return false;
-  const auto known = languages_with_labels(dirs);
-  for (const auto& code : languages)
-    if (const std::string hint = did_you_mean_language(code, known); !hint.empty() && !has_language_folder(dirs, code))
-      diags.error("", 0, 0, "handout has no labels for language '" + code + "' given with --lang" + hint +
-                                "; to start '" + code + "' anyway, from the English labels, run 'handout new-language " +
-                                code + "' in the clinic's folder");
-  return !diags.has_errors();
-}
-
-// The English labels a new language starts from: the clinic's own, else handout's.
-bool english_labels(const std::vector<std::string>& dirs, Strings& out, Diagnostics& diags) {
-  for (const auto& d : dirs)
-    if (const std::string path = join_path(d, "content/en/strings.yaml"); is_file(path))
-      return load_strings(path, kDefaultMaxInputBytes, out, diags);
-  diags.error("", 0, 0, "no English labels to start from: content/en/strings.yaml is in none of handout's data folders");
-  return false;
-}
-
 // Creates `dir` and its parents.
 bool make_dirs(const std::string& dir, std::string& error) {
   for (std::size_t slash = dir.find('/', 1);; slash = dir.find('/', slash + 1)) {
@@ -155,6 +124,24 @@ bool write_new_file(const PlannedFile& file, std::string& error) {
   return true;
 }
 
+}  // namespace
+
+bool check_languages(const std::vector<std::string>& languages, Diagnostics& diags) {
+  for (const auto& code : languages)
+    if (!valid_language_code(code))
+      diags.error("", 0, 0, "invalid language code '" + code + "' given with --lang (expected a BCP 47 code such as "
+                            "en, es, zh-Hans)");
+  return !diags.has_errors();
+}
+
+bool english_labels(const std::vector<std::string>& dirs, Strings& out, Diagnostics& diags) {
+  for (const auto& d : dirs)
+    if (const std::string path = join_path(d, "content/en/strings.yaml"); is_file(path))
+      return load_strings(path, kDefaultMaxInputBytes, out, diags);
+  diags.error("", 0, 0, "no English labels to start from: content/en/strings.yaml is in none of handout's data folders");
+  return false;
+}
+
 int print_result(const std::vector<PlannedFile>& files, const Diagnostics& diags, std::ostream& out,
                  std::ostream& err) {
   err << diags.to_string();
@@ -162,8 +149,6 @@ int print_result(const std::vector<PlannedFile>& files, const Diagnostics& diags
   for (const auto& f : files) out << "wrote " << f.path << "\n";
   return kExitOk;
 }
-
-}  // namespace
 
 std::vector<PlannedFile> plan_init(const std::string& dir, const std::vector<std::string>& languages,
                                    const TemplateValues& values) {
@@ -260,87 +245,6 @@ std::string schema_dir() {
     }
   char resolved[PATH_MAX];
   return ::realpath(dir.c_str(), resolved) ? std::string(resolved) : dir;
-}
-
-int run_init(const InitOptions& options, std::ostream& out, std::ostream& err) {
-  Diagnostics diags;
-  std::vector<PlannedFile> files;
-  ClinicConfig clinic;  // the folders the new clinic's labels will be found in: its own, then handout's
-  clinic.base_dir = options.dir;
-  const auto dirs = data_dirs(clinic);
-  if (check_new_clinic_languages(options.languages, dirs, diags)) {
-    const TemplateValues values{schema_dir(), today_iso()};
-    files = plan_init(options.dir, options.languages, values);
-    // A language handout has no labels for gets the English ones, marked to translate.
-    const auto known = languages_with_labels(dirs);
-    Strings english;
-    for (const auto& code : options.languages)
-      if (std::find(known.begin(), known.end(), code) == known.end() &&
-          std::none_of(files.begin(), files.end(), [&](const PlannedFile& f) { return f.path.ends_with(code + "/strings.yaml"); }) &&
-          (!english.labels.empty() || english_labels(dirs, english, diags)))
-        files.push_back(plan_new_language(join_path(options.dir, "content"), code, english, values));
-    if (!diags.has_errors()) write_new_files(files, diags);
-  }
-  const int code = print_result(files, diags, out, err);
-  if (code == kExitOk)
-    out << "next: edit " << join_path(options.dir, "handout.yaml") << ", then run 'handout build'"
-        << (options.dir == "." ? "" : " in " + options.dir) << "\n";
-  return code;
-}
-
-int run_new(const NewOptions& options, std::ostream& out, std::ostream& err) {
-  Diagnostics diags;
-  std::vector<PlannedFile> files;
-  if (options.article.ends_with(".md"))
-    diags.error("", 0, 0, "give the article's name without '.md' (e.g. '" +
-                              options.article.substr(0, options.article.size() - 3) + "')");
-  else if (!valid_article_name(options.article))
-    diags.error("", 0, 0, "invalid article name '" + options.article +
-                              "' (a file name in content/<lang>/ without '.md': letters, digits, '.', '_' and '-', "
-                              "starting with a letter or digit)");
-  ClinicConfig config;
-  if (!diags.has_errors() && check_languages(options.languages, diags) &&
-      load_clinic_config(options.config_path, config, diags)) {
-    const auto& languages = options.languages.empty() ? config.languages : options.languages;
-    files = plan_new(join_path(config.base_dir, "content"), options.article, languages, {schema_dir(), today_iso()});
-    write_new_files(files, diags);
-  }
-  return print_result(files, diags, out, err);
-}
-
-int run_new_language(const NewLanguageOptions& options, std::ostream& out, std::ostream& err) {
-  Diagnostics diags;
-  std::vector<PlannedFile> files;
-  ClinicConfig config;
-  if (!valid_language_code(options.code))
-    diags.error("", 0, 0, "invalid language code '" + options.code +
-                              "' (expected a BCP 47 code such as so, pt-PT, zh-Hans)");
-  else if (load_clinic_config(options.config_path, config, diags)) {
-    const auto dirs = data_dirs(config);
-    const std::string target = join_path(config.base_dir, "content/" + options.code + "/strings.yaml");
-    for (std::size_t i = 1; i < dirs.size() && !diags.has_errors(); ++i)  // dirs[0] is the clinic's: "already exists"
-      if (const std::string shipped = join_path(dirs[i], "content/" + options.code + "/strings.yaml"); is_file(shipped))
-        diags.error("", 0, 0, "'" + options.code + "' has labels already, shipped with handout ('" + shipped +
-                                  "'); to change them, copy that file to '" + target + "'");
-    Strings english;
-    if (!diags.has_errors() && english_labels(dirs, english, diags)) {
-      // Said, not refused: the clinic asked for this very code (pt, not pt-BR, may be meant).
-      const std::string hint = did_you_mean_language(options.code, languages_with_labels(dirs));
-      files.push_back(plan_new_language(join_path(config.base_dir, "content"), options.code, english,
-                                        {schema_dir(), today_iso()}));
-      if (write_new_files(files, diags) && !hint.empty())
-        diags.warning("", 0, 0, "wrote English labels for '" + options.code + "', which handout has none for" + hint);
-    }
-  }
-  const int code = print_result(files, diags, out, err);
-  if (code != kExitOk) return code;
-  out << "next: translate the labels in " << files.front().path << " (delete each line under 'untranslated:' once "
-      << "its label is translated)\n";
-  const auto& languages = config.languages;
-  if (std::find(languages.begin(), languages.end(), options.code) == languages.end())
-    out << "next: add " << options.code << " to 'languages:' in " << options.config_path << "; its articles go in "
-        << dir_of(files.front().path) << "/ ('handout new ARTICLE --lang " << options.code << "')\n";
-  return code;
 }
 
 }  // namespace handout

@@ -1,6 +1,6 @@
-// `handout init` (a new clinic: a commented handout.yaml and an example article per language)
-// and `handout new` (an article skeleton per language). Both write only new files: when any
-// file they would write exists, they write nothing.
+// The files `handout init`, `new` and `new-language` write: planned from the templates compiled
+// into the binary (cli/templates.h), then written all or none: when any file they would write
+// exists, they write nothing.
 #pragma once
 #include <iosfwd>
 #include <string>
@@ -10,25 +10,6 @@
 #include "diag/diagnostic.h"
 
 namespace handout {
-
-/// `handout init [DIR] [--lang CODE]...`
-struct InitOptions {
-  std::string dir = ".";               ///< the clinic's folder (created if missing)
-  std::vector<std::string> languages;  ///< empty: English only
-};
-
-/// `handout new ARTICLE [--lang CODE]... [--config FILE]`
-struct NewOptions {
-  std::string article;
-  std::vector<std::string> languages;  ///< empty: the config's languages
-  std::string config_path = "handout.yaml";
-};
-
-/// `handout new-language CODE [--config FILE]`
-struct NewLanguageOptions {
-  std::string code;
-  std::string config_path = "handout.yaml";
-};
 
 /// A file to write: where, and its text.
 struct PlannedFile {
@@ -58,16 +39,17 @@ PlannedFile plan_new_language(const std::string& content_root, const std::string
 /// error names it. False on any error.
 bool write_new_files(const std::vector<PlannedFile>& files, Diagnostics& diags);
 
+/// Checks language codes given with --lang (BCP 47); false with errors.
+bool check_languages(const std::vector<std::string>& languages, Diagnostics& diags);
+/// The English labels a new language starts from: the clinic's own, else handout's.
+bool english_labels(const std::vector<std::string>& dirs, Strings& out, Diagnostics& diags);
+/// The diagnostics to `err`, then a line per file written to `out`. Returns an ExitCode.
+int print_result(const std::vector<PlannedFile>& files, const Diagnostics& diags, std::ostream& out,
+                 std::ostream& err);
+
 /// Today as YYYY-MM-DD (UTC), or the day SOURCE_DATE_EPOCH names.
 std::string today_iso();
 /// The schema folder of the data folder this binary uses, as an absolute path.
 std::string schema_dir();
-
-/// Runs `handout init`; a line per file written to `out`, diagnostics to `err`. Returns an ExitCode.
-int run_init(const InitOptions& options, std::ostream& out, std::ostream& err);
-/// Runs `handout new`; as run_init.
-int run_new(const NewOptions& options, std::ostream& out, std::ostream& err);
-/// Runs `handout new-language`; as run_init.
-int run_new_language(const NewLanguageOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace handout
