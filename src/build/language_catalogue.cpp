@@ -5,7 +5,7 @@
 #include "config/config.h"
 #include "fonts/font_face.h"
 #include "content/markdown.h"
-#include "job/translate_clinic.h"
+#include "build/translate_clinic.h"
 #include "text/bidi.h"
 #include "util/text.h"
 

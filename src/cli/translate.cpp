@@ -14,7 +14,7 @@
 #include "cli/new_files.h"
 #include "build/language_catalogue.h"
 #include "build/run_context.h"
-#include "cli/translate_clinic.h"
+#include "build/translate_clinic.h"
 #include "build/translation_state.h"
 #include "translate/formats.h"
 #include "translate/rebuild.h"
@@ -563,7 +563,7 @@ int run_translate_pseudo(const TranslateOptions& o, std::ostream& out, std::ostr
   if (!clinic.units.empty()) {
     std::vector<std::string> problems;
     for (EditedFile& e : import_clinic_file(run, clinic, problems)) writes.push_back({e.path, std::move(e.text)});
-    for (const std::string& p : problems) err << run.config.path << ": error: " << p << "\n";
+    for (const std::string& p : problems) err << run.in.config.path << ": error: " << p << "\n";
     if (!problems.empty()) return kExitSomeFailed;
   }
   return write_planned(writes, out, err);

@@ -1,4 +1,4 @@
-#include "cli/translate_clinic.h"
+#include "build/translate_clinic.h"
 
 #include <algorithm>
 #include <set>
