@@ -100,6 +100,19 @@ std::vector<VisitHandouts> visit_handouts(const Tasks& tasks, const std::vector<
   return out;
 }
 
+// After the build: a manifest that could not be written is said once; handouts found up to
+// date by their inputs' hashes are recorded with stamps the next run can trust (best effort);
+// a manifest grown with rebuilt handouts' blocks is compacted.
+void finish_manifest(const Tasks& tasks, const Manifest& previous, const RunContext& run, ManifestWriter& manifest,
+                     ProgressReport& progress, std::ostream& err) {
+  if (!manifest.failure().empty())
+    progress.before_diagnostics(), err << join_path(run.in.config.output_dir, kManifestName) << ": warning: cannot record "
+                                       << "what was built (" << manifest.failure() << "): it is built again next time\n";
+  for (const auto& t : tasks)
+    if (std::string ignored; t->up_to_date && t->refreshed) manifest.append(*t->refreshed, ignored);
+  manifest.compact_if_grown(previous.blocks());
+}
+
 // --index: the catalogue page over this run's handouts (`records` are the tasks' own, in order).
 bool write_index(const Tasks& tasks, const std::vector<HandoutRecord>& records,
                  const RunContext& run, Languages& langs, const BuildOptions& opt, std::ostream& out, std::ostream& err) {
@@ -132,21 +145,20 @@ int run_build(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
     if (!t->record.article.empty()) expected.insert(t->stem + ".pdf");
   keep_shard(tasks, shard);
   Manifest previous;
-  if (!personal) previous.load(run.in.config.output_dir), mark_up_to_date(tasks, previous, run, {opt.force, opt.debug_layout, opt.explain}, err);
+  if (!personal)
+    previous.load(run.in.config.output_dir),
+        mark_up_to_date(tasks, previous, run, {opt.force, opt.debug_layout, opt.explain}, err);
   std::vector<Tagline> taglines;  // the language-assistance notice, the same on every handout
   if (!prepare_to_build(tasks, run, taglines, err)) return kExitConfigError;
   ProgressReport progress(out, opt.report_style, tasks.size());
   Tally tally;
   ManifestWriter manifest(run.in.config.output_dir);  // personal copies are never recorded
-  std::vector<HandoutRecord> records = build_all(tasks, run, opt, taglines, personal ? nullptr : &manifest, progress, err, tally);
-  if (!manifest.failure().empty())
-    progress.before_diagnostics(), err << join_path(run.in.config.output_dir, kManifestName) << ": warning: cannot record "
-                                       << "what was built (" << manifest.failure() << "): it is built again next time\n";
-  for (const auto& t : tasks)  // up to date, and now known by stamps the next run can trust (best effort)
-    if (std::string ignored; t->up_to_date && t->refreshed) manifest.append(*t->refreshed, ignored);
-  manifest.compact_if_grown(previous.blocks());
+  std::vector<HandoutRecord> records =
+      build_all(tasks, run, opt, taglines, personal ? nullptr : &manifest, progress, err, tally);
+  finish_manifest(tasks, previous, run, manifest, progress, err);
   Diagnostics font_notes;  // fallback fonts a handout needed and could not open
-  for (const auto& problem : run.services.fonts.problems()) font_notes.warning(run.in.config.path, 0, 0, "fallback " + problem);
+  for (const auto& problem : run.services.fonts.problems())
+    font_notes.warning(run.in.config.path, 0, 0, "fallback " + problem);
   if (!font_notes.items().empty()) progress.before_diagnostics(), err << font_notes.to_string();
   // Only a build of the whole config can tell a stale PDF (a shard, --lang or --article builds a part).
   if (!personal && shard.count <= 1 && opt.languages.empty() && opt.articles.empty())
