@@ -14,10 +14,8 @@
 #include "build/run_context.h"
 #include "build/translation_state.h"
 #include "check/findings.h"
-#include "hash/content_hash.h"
 #include "layout/handout_layout.h"
 #include "render/debug/debug_renderer.h"
-#include "render/pdf/pdf_encrypt.h"
 #include "render/pdf/pdf_renderer.h"
 #include "util/text.h"
 
@@ -67,9 +65,11 @@ bool build_one(const RunContext& run, const BuildSettings& opt, const std::vecto
   }
   std::string pdf, error;
   const std::string& root = visit ? run.in.config.patients_output_dir : run.in.config.output_dir;
-  bool rendered = render_pdf(doc, run.services.fonts, run.services.images.placed(doc), pdf, error);
-  if (rendered && visit) task.plain_hash = content_hash(pdf);  // what its message's journal entry records
-  rendered = rendered && (!visit || visit->password.empty() || encrypt_pdf(pdf, visit->password, error));
+  PdfWriteOptions pdf_options;                       // object streams, a deterministic /ID
+  if (visit) pdf_options.user_password = visit->password;  // a patient's copy may be encrypted
+  // A copy's hash before encryption (which is random) is what its message's journal entry records.
+  bool rendered = render_pdf(doc, run.services.fonts, run.services.images.placed(doc), pdf_options, pdf, error,
+                             visit ? &task.plain_hash : nullptr);
   if (!rendered || !write_output_file(root, task.stem + ".pdf", pdf, error, visit ? kPrivateModes : OutputModes{})) {
     diags.error(rec.path, 0, 0, error);
     return false;
