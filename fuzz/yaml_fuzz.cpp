@@ -6,7 +6,7 @@
 #include <string>
 
 #include "config/config.h"
-#include "job/manifest.h"
+#include "build/manifest.h"
 #include "util/input_file.h"
 
 using namespace handout;

@@ -38,7 +38,7 @@ seed yaml_fuzz 00 handout.yaml
 seed yaml_fuzz 01 layouts/*.yaml
 seed yaml_fuzz 02 content/*/strings.yaml
 seed yaml_fuzz 03 content/*/*.resources.yaml
-seed yaml_fuzz 05 tests/fixtures/manifest-sample.txt  # a build manifest (see src/job/manifest.cpp)
+seed yaml_fuzz 05 tests/fixtures/manifest-sample.txt  # a build manifest (see src/build/manifest.cpp)
 for md in content/*/*.md; do  # front matter alone
   n=$((n + 1))
   { printf '\x04'; sed -n '2,/^---$/p' "$md" | sed '$d'; } >"$seeds/yaml_fuzz/$n"

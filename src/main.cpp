@@ -6,11 +6,13 @@
 
 #include <iostream>
 
-#include "job/build_job.h"
-#include "job/check_job.h"
-#include "job/watch_job.h"
-#include "job/init_job.h"
-#include "job/translate_job.h"
+#include "cli/build.h"
+#include "cli/check.h"
+#include "cli/watch.h"
+#include "cli/init.h"
+#include "cli/new_article.h"
+#include "cli/new_language.h"
+#include "cli/translate.h"
 
 namespace {
 

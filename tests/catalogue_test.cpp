@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "job/catalogue_page.h"
+#include "render/html/catalogue_page.h"
 
 namespace handout {
 namespace {

@@ -4,8 +4,8 @@
 #include <sys/stat.h>
 
 #include "config/config.h"
-#include "job/delivery.h"
-#include "job/delivery_journal.h"
+#include "cli/email.h"
+#include "cli/delivery_journal.h"
 #include "test_support.h"
 
 using namespace handout;

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -11,10 +12,10 @@
 
 #include <unistd.h>
 
-#include "job/build_job.h"
-#include "job/check_job.h"
-#include "job/language_catalogue.h"
-#include "job/run_context.h"
+#include "cli/build.h"
+#include "cli/check.h"
+#include "build/language_catalogue.h"
+#include "build/run_context.h"
 #include "test_support.h"
 #include "util/text.h"
 
@@ -104,11 +105,12 @@ struct Scratch {
 TEST_CASE("run_handouts: each language's own articles; what another language has is left out, and said") {
   const std::string dir = stage("");
   const Scratch scratch{dir};
-  RunContext run;
   Diagnostics d;
-  BuildOptions options;
-  options.config_path = dir + "/h.yaml";
-  REQUIRE(load_run(options, run, d));
+  RunRequest request;
+  request.config_path = dir + "/h.yaml";
+  const auto loaded = load_run(request, d);
+  REQUIRE(loaded);
+  const RunContext& run = *loaded;
   Languages langs(run);
   const auto handouts = run_handouts(run, langs);
   REQUIRE(handouts.size() == 2);
@@ -166,4 +168,64 @@ TEST_CASE("build and check agree: a language without any article fails in both")
   CHECK(o.checked == o.built);
   CHECK(o.check_exit == kExitSomeFailed);
   CHECK(o.check_json.find("no articles for language 'es'") != std::string::npos);
+}
+
+namespace {
+
+// Each handout's status in a build report, by "<language>/<article>".
+std::map<std::string, std::string> statuses_in(const std::string& json) {
+  std::map<std::string, std::string> out;
+  static const std::regex record("\"language\": \"([^\"]*)\", \"article\": \"([^\"]*)\".*\"status\": \"([^\"]*)\"");
+  for (auto it = std::sregex_iterator(json.begin(), json.end(), record); it != std::sregex_iterator(); ++it)
+    out[(*it)[1].str() + "/" + (*it)[2].str()] = (*it)[3];
+  return out;
+}
+
+// Builds the staged clinic on two threads; its report, and its exit code and summary in `exit_code`, `out`.
+std::string build_report(const std::string& dir, int* exit_code = nullptr, std::string* out = nullptr) {
+  BuildOptions build;
+  build.config_path = dir + "/h.yaml";
+  build.out_dir = dir + "/out";
+  build.report_path = dir + "/report.json";
+  build.jobs = 2;
+  build.report_style = ReportStyle::Lines;
+  std::ostringstream lines, err;
+  const int code = run_build(build, lines, err);
+  if (exit_code) *exit_code = code;
+  if (out) *out = lines.str();
+  std::string report;
+  REQUIRE(read_file(build.report_path, report));
+  return report;
+}
+
+}  // namespace
+
+TEST_CASE("handout statuses: their names in the report, as before they were an enum") {
+  CHECK(std::string(to_string(HandoutStatus::Written)) == "written");
+  CHECK(std::string(to_string(HandoutStatus::UpToDate)) == "up to date");
+  CHECK(std::string(to_string(HandoutStatus::Failed)) == "failed");
+  HandoutRecord written, current, failed;
+  written.status = HandoutStatus::Written, current.status = HandoutStatus::UpToDate;
+  const std::string json = report_json({written, current, failed}, 1);
+  CHECK(json.find("\"written\": 1, \"up_to_date\": 1, \"failed\": 1") != std::string::npos);
+}
+
+TEST_CASE("a build's statuses: written, then up to date; a broken article failed both times") {
+  const Scratch scratch{stage("")};
+  write(scratch.dir + "/content/en/broken.md", "no front matter\n");
+  const std::string first = build_report(scratch.dir);
+  CHECK(statuses_in(first) == std::map<std::string, std::string>{
+                                  {"en/a", "written"}, {"en/broken", "failed"}, {"es/b", "written"}});
+  CHECK(first.find("\"written\": 2, \"up_to_date\": 0, \"failed\": 1") != std::string::npos);
+  const std::string second = build_report(scratch.dir);
+  CHECK(statuses_in(second) == std::map<std::string, std::string>{
+                                   {"en/a", "up to date"}, {"en/broken", "failed"}, {"es/b", "up to date"}});
+  CHECK(second.find("\"written\": 0, \"up_to_date\": 2, \"failed\": 1") != std::string::npos);
+  // Without the broken article: nothing failed, the exit code and the summary line say so.
+  ::unlink((scratch.dir + "/content/en/broken.md").c_str());
+  int exit_code = -1;
+  std::string out;
+  build_report(scratch.dir, &exit_code, &out);
+  CHECK(exit_code == kExitOk);
+  CHECK(out.find("0 handouts written, 2 up to date, 0 failed\n") != std::string::npos);
 }

@@ -13,7 +13,7 @@
 #include "assets/image.h"
 #include "config/config.h"
 #include "fonts/font_face.h"
-#include "job/file_output.h"
+#include "build/file_output.h"
 #include "layout/placement_check.h"
 #include "util/input_file.h"
 #include "util/link.h"

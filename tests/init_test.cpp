@@ -8,8 +8,11 @@
 
 #include "config/config.h"
 #include "content/markdown.h"
-#include "job/init_job.h"
-#include "job/templates.h"
+#include "cli/init.h"
+#include "cli/new_article.h"
+#include "cli/new_language.h"
+#include "cli/new_files.h"
+#include "cli/templates.h"
 #include "util/text.h"
 
 using namespace handout;

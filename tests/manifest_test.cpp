@@ -12,9 +12,9 @@
 #include <thread>
 
 #include "hash/content_hash.h"
-#include "job/file_output.h"
-#include "job/input_files.h"
-#include "job/manifest.h"
+#include "build/file_output.h"
+#include "build/input_files.h"
+#include "build/manifest.h"
 #include "test_support.h"
 #include "util/text.h"
 

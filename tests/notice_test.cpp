@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "config/config.h"
-#include "job/language_catalogue.h"
+#include "build/language_catalogue.h"
 #include "test_support.h"
 
 using namespace handout;

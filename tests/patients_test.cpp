@@ -303,9 +303,9 @@ TEST_CASE("patients: the file is read with a size limit and its bytes as they ar
   CHECK(small.to_string().find("over the limit") != std::string::npos);
 }
 
-// --- what a visit prints (job/patient_copies.h) ---------------------------------------------------
+// --- what a visit prints (build/patient_copies.h) ---------------------------------------------------
 
-#include "job/patient_copies.h"
+#include "build/patient_copies.h"
 
 TEST_CASE("a personal copy: labelled lines in the handout's language, only the fields given, the note parsed") {
   Strings strings;

@@ -8,7 +8,7 @@
 #include "assets/image.h"
 #include "deflate/deflate.h"
 #include "render/pdf/pdf_encrypt.h"
-#include "job/file_output.h"
+#include "build/file_output.h"
 #include "render/pdf/pdf_renderer.h"
 #include "pdf_reader.h"
 #include "test_support.h"

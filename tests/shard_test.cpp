@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "job/shard.h"
+#include "build/shard.h"
 
 namespace handout {
 namespace {
