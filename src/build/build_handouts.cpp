@@ -55,7 +55,7 @@ bool build_one(const RunContext& run, const BuildSettings& opt, const std::vecto
   LayoutStats stats;
   const auto errors_before = diags.error_count();
   const FontSet::Consultation fonts_used(run.services.fonts);  // the families this handout depends on
-  const PagedDocument doc = layout_handout(in, lang.styles[job.layout], run.services.fonts, diags, &stats);
+  PagedDocument doc = layout_handout(in, lang.styles[job.layout], run.services.fonts, diags, &stats);
   if (diags.error_count() > errors_before) return false;  // e.g. a tri-fold that does not fit
   if (static_cast<int>(doc.pages.size()) > run.in.config.limits.pages) {
     diags.error(article.path, 0, 0, "the handout has " + std::to_string(doc.pages.size()) +
@@ -68,19 +68,22 @@ bool build_one(const RunContext& run, const BuildSettings& opt, const std::vecto
   PdfWriteOptions pdf_options;                       // object streams, a deterministic /ID
   if (visit) pdf_options.user_password = visit->password;  // a patient's copy may be encrypted
   // A copy's hash before encryption (which is random) is what its message's journal entry records.
-  bool rendered = render_pdf(doc, run.services.fonts, run.services.images.placed(doc), pdf_options, pdf, error,
+  // Taken before the PDF: writing it spends the layout's items, page by page.
+  const std::string debug = opt.debug_layout && !visit ? render_debug(doc, run.services.fonts) : "";
+  const auto images = run.services.images.placed(doc);
+  bool rendered = render_pdf(std::move(doc), run.services.fonts, images, pdf_options, pdf, error,
                              visit ? &task.plain_hash : nullptr);
   if (!rendered || !write_output_file(root, task.stem + ".pdf", pdf, error, visit ? kPrivateModes : OutputModes{})) {
     diags.error(rec.path, 0, 0, error);
     return false;
   }
   if (opt.debug_layout && !visit &&
-      !write_output_file(root, task.stem + ".layout.txt", render_debug(doc, run.services.fonts), error)) {
+      !write_output_file(root, task.stem + ".layout.txt", debug, error)) {
     diags.error(rec.path, 0, 0, error);
     return false;
   }
   rec.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  rec.pages = static_cast<int>(doc.pages.size());
+  rec.pages = static_cast<int>(doc.pages.size());  // a spent document keeps its pages, without items
   rec.bytes = pdf.size();
   if (opt.stats) rec.stats = stats_line(stats);
   if (manifest) {  // as soon as it is written: a build killed later loses only the handouts in flight
