@@ -7,7 +7,7 @@
 
 #include "config/types.h"
 #include "layout/block_flow.h"
-#include "layout/handout_layout.h"
+#include "layout/layout_types.h"
 
 namespace handout {
 
