@@ -9,6 +9,7 @@
 #include "layout/block_flow.h"
 #include "layout/compose.h"
 #include "layout/document_meta.h"
+#include "layout/handout_flow.h"
 #include "layout/handout_sections.h"
 #include "layout/inline_text.h"
 #include "layout/layout_stats.h"
