@@ -159,8 +159,10 @@ TEST_CASE("tri-fold: two landscape sides, panels in letter-fold order") {
   CHECK(panel_at(folds[0], tagline->x) == 1);
   CHECK(tagline->baseline < contact->baseline);
   CHECK(tagline->size >= 6.5);
-  // The flap A (side 1, left) opens on a section: the helpful resources.
-  const auto* resources = find_text(doc, "Helpful resources", page);
+  // The flap A (side 1, left) opens on a section: the helpful resources, which close the
+  // article's last section ("Helpful Resources and Further Support"): their intro, no label.
+  CHECK_FALSE(find_text(doc, "Helpful resources", page));
+  const auto* resources = find_text(doc, "Some trusted resources include:", page);
   REQUIRE(resources);
   CHECK(page == 0);
   CHECK(panel_at(folds[0], resources->x) == 0);

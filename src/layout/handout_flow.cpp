@@ -49,7 +49,8 @@ Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSe
   // the article was written in (English unless its front matter says otherwise).
   const std::string names_lang =
       written_in_latin(in.meta->title) ? "" : in.meta->source_language.empty() ? "en" : in.meta->source_language;
-  add_resources_box(b, strings.get("helpful_resources"), in.intro, in.resources, strings, names_lang);
+  add_resources_box(b, strings.get("helpful_resources"), in.intro, in.resources, strings, names_lang,
+                    resources_place(in.body->blocks, in.intro));
   if (!end_note.empty()) {
     b.space_before(style.box_space_before);
     FlowBox note;

@@ -243,10 +243,10 @@ struct Cut {
 bool blank(const FlowBox& box) { return box.is_gap || box.items.empty(); }
 
 // True when the first box from `from` a reader sees starts a section (a heading, the
-// resources box's label), or there is none.
+// resources box), or there is none.
 bool section_starts(const Flow& flow, std::size_t from) {
   for (std::size_t k = from; k < flow.boxes.size(); ++k)
-    if (!blank(flow.boxes[k])) return flow.boxes[k].bookmark.has_value();
+    if (!blank(flow.boxes[k])) return flow.boxes[k].bookmark.has_value() || flow.boxes[k].opens_part;
   return true;
 }
 

@@ -39,6 +39,10 @@ for lang in en es fr ru vi zh-Hans ko ar pt-BR tl ht zh-Hant ja fa hi bn th am; 
   check "$lang: title extracted from the PDF" grep -qF -- "$title" "$WORK/$lang.txt"
   check "$lang: first paragraph extracted from the PDF" grep -qF -- "$first" "$WORK/$lang.txt"
   check "$lang: no replacement characters" test -z "$(grep -c $'\xef\xbf\xbd' "$WORK/$lang.txt" | grep -v '^0$')"
+  # The article's last section ("Helpful Resources and Further Support" in its own words) leads
+  # into the resources box: the box adds no label of its own (resources_label.py).
+  label=$("$PYTHON" "$REPO/tests/e2e/resources_label.py" absent "$REPO/content/$lang/strings.yaml" "$md" "$f" 2>&1)
+  check "$lang: no second resources label under the last section: $label" grep -q '^ok' <<<"$label"
   if [ "$lang" != en ]; then
     # The whole notice, worked out from strings.yaml and the front matter (draft_notice.py), in
     # the letters of page 1: not just a year somewhere on the page.

@@ -39,6 +39,28 @@ for spec in "letter 2 5 612x792" "a4 2 5 595.276x841.89" "large-print 5 12 612x7
   done < <(seed_parts)
   check "$layout: every sentence of the seed text is there ($lost missing)" test "$lost" -eq 0
 done
+# --- the resources box: under the article's last section, or a section of its own ----------
+# The example ends with "Helpful Resources and Further Support", which leads into the box: in
+# every layout the box adds no "Helpful resources" label. The same article without that
+# section ends with another topic: the box keeps its label.
+label=$("$PYTHON" "$REPO/tests/e2e/resources_label.py" absent "$REPO/content/en/strings.yaml" \
+  "$REPO/content/en/vaginismus.md" "$WORK"/layout-*/en/vaginismus.pdf 2>&1)
+check "no second resources label under the last section:
+$(grep -v '^ok' <<<"$label")" test -z "$(grep -v '^ok' <<<"$label")"
+O=$WORK/other-ending
+mkdir -p "$O"
+cp -r "$REPO/handout.yaml" "$REPO/assets" "$REPO/content" "$O/"
+sed -i '/^## Helpful Resources and Further Support/,$d' "$O/content/en/vaginismus.md"
+for layout in letter trifold; do
+  "$HANDOUT" build --config "$O/handout.yaml" --out "$O/out/$layout" --lang en --layout $layout >"$O.log" 2>&1
+  check "$layout: an article ending with another section builds: $(tail -2 "$O.log")" \
+    test -f "$O/out/$layout/en/vaginismus.pdf"
+done
+label=$("$PYTHON" "$REPO/tests/e2e/resources_label.py" present "$REPO/content/en/strings.yaml" \
+  "$O/content/en/vaginismus.md" $(find "$O/out" -name '*.pdf') 2>&1)
+check "... its resources box keeps its label:
+$(grep -v '^ok' <<<"$label")" test -z "$(grep -v '^ok' <<<"$label")"
+
 check "A4 layout gives A4 pages" sh -c "pdfinfo '$WORK/layout-a4/en/vaginismus.pdf' | grep -q 'Page size: *595.* x 841.* pts (A4)'"
 
 # --- the tri-fold: each panel holds what the fold shows there -----------------------------
