@@ -171,4 +171,6 @@ TEST_CASE("pseudo-translation: accented, 35-40% longer, codes kept") {
   const double growth = double(after) / double(before) - 1;
   CHECK(growth >= 0.35);
   CHECK(growth <= 0.40);
+  // whatever its length, a pseudo text never ends in a space (a config text would keep it)
+  for (std::string s = "a"; s.size() < 120; s += "b") CHECK(pseudo_text(s).back() != ' ');
 }

@@ -235,6 +235,7 @@ bool parse_strings(const std::string& text, const std::string& path, Strings& ou
       }
   }
   read_translation_marks(root, m, out);
+  out.source_labels_pos = m.pos("source");
   if (auto source = m.child("source"); source.IsDefined() && !source.IsNull()) {
     yaml::MapReader s(source, path, 0, "'source'", diags);
     if (s.ok()) {

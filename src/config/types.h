@@ -240,6 +240,7 @@ struct Strings {
   /// "language_names.es"), so an export sends the labels whose source changed since.
   std::string source_labels_language;
   std::map<std::string, std::string> source_labels;
+  SourcePos source_labels_pos;  ///< where `source:` is written (the file when absent)
   /// The name of a language in this language (its code when the strings file has none).
   std::string language_name(const std::string& code) const;
   /// The label for `key` ("" if absent; loading checks every required key is present).

@@ -5,6 +5,7 @@
 #include "config/config.h"
 #include "fonts/font_face.h"
 #include "content/markdown.h"
+#include "job/translate_clinic.h"
 #include "text/bidi.h"
 #include "util/text.h"
 
@@ -26,6 +27,19 @@ std::string english_name(const RunContext& run, const std::string& code) {
   return run_strings(run, strings_file(run, "en"), english, ignored) ? english.language_name(code) : code;
 }
 
+// The labels whose source changed since they were translated (strings.yaml's `source:`
+// record against the source's labels as they are now), by key: "phone", "months".
+std::vector<std::string> changed_source_labels(const RunContext& run, const Strings& s) {
+  if (s.source_labels.empty() || s.source_labels_language.empty()) return {};
+  Strings source;
+  Diagnostics ignored;
+  if (!run_strings(run, strings_file(run, s.source_labels_language), source, ignored)) return {};
+  std::vector<std::string> changed;
+  for (const auto& [key, hash] : label_hashes(source))
+    if (auto it = s.source_labels.find(key); it != s.source_labels.end() && it->second != hash) changed.push_back(key);
+  return changed;
+}
+
 // What the clinic is told about a language's labels: those still in the language they were
 // copied from (`untranslated`), else labels that are a draft translation.
 Diagnostics label_notes(const RunContext& run, const Language& lang) {
@@ -41,6 +55,15 @@ Diagnostics label_notes(const RunContext& run, const Language& lang) {
     notes.warning(s.translation_pos, "the labels are a draft translation" + (from.empty() ? "" : " from " + from) +
                                          ": have a clinician fluent in the language check them, then set "
                                          "'translation: reviewed'");
+  }
+  if (auto changed = changed_source_labels(run, s); !changed.empty()) {
+    std::string message = std::to_string(changed.size()) +
+                          (changed.size() == 1 ? " label changed in the " : " labels changed in the ") +
+                          english_name(run, s.source_labels_language) +
+                          (changed.size() == 1 ? " since it was translated: " : " since they were translated: ");
+    for (std::size_t i = 0; i < changed.size(); ++i) message += (i ? ", " : "") + changed[i];
+    notes.warning(s.source_labels_pos, message + " (`handout translate export --lang " + lang.code +
+                                           "` gives the translator just these)");
   }
   return notes;
 }

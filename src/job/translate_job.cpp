@@ -554,6 +554,18 @@ int run_translate_pseudo(const TranslateOptions& o, std::ostream& out, std::ostr
     return kExitSomeFailed;
   }
   writes.push_back({join_path(dir_of(clinic_article_path(run, o.lang, "x")), "strings.yaml"), pseudo_strings(en, o.from)});
+  // The config's texts given per language (tagline, hours, footer note, extra resources'
+  // descriptions) get a pseudo form too: a header or footer that overflows shows up as well.
+  ExportCounts ignored_counts;
+  UnitFile clinic = clinic_file(run, o, ignored_counts);
+  std::erase_if(clinic.units, [](const FileUnit& u) { return u.unit.id.rfind("label.", 0) == 0; });
+  for (FileUnit& u : clinic.units) u.target = pseudo_label(u.unit.text), u.state = FileUnit::State::Translated;
+  if (!clinic.units.empty()) {
+    std::vector<std::string> problems;
+    for (EditedFile& e : import_clinic_file(run, clinic, problems)) writes.push_back({e.path, std::move(e.text)});
+    for (const std::string& p : problems) err << run.config.path << ": error: " << p << "\n";
+    if (!problems.empty()) return kExitSomeFailed;
+  }
   return write_planned(writes, out, err);
 }
 

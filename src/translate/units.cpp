@@ -368,6 +368,7 @@ std::string pseudo_text(const std::string& tagged) {
   for (std::size_t i = 0; i < extra; ++i) pad += kPad[i % pad_len];
   if (!pad.empty()) {
     pad[0] = U' ';
+    if (pad.back() == U' ') pad.back() = U'á';  // a text never ends in a space
     std::string enc;
     for (char32_t c : pad) enc += utf8_encode(std::u32string(1, c));
     out += enc;

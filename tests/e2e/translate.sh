@@ -288,7 +288,13 @@ import yaml; s = yaml.safe_load(open('content/de/strings.yaml'))
 en = yaml.safe_load(open('content/en/strings.yaml'))
 want = sum(1 for k, v in en.items() if isinstance(v, str)) + 1 + len(en['language_names'])  # labels, the months, each name
 assert s['source']['language'] == 'en' and s['source']['labels']['phone'] and len(s['source']['labels']) == want, (want, s.get('source'))"
+"$HANDOUT" check --lang de >"$WORK/check-de0" 2>&1
+check "check: no label reported changed before the English changes" sh -c "! grep -q 'labels\? changed' '$WORK/check-de0'"
 sed -i 's/^contact_us: .*/contact_us: Get in touch/' content/en/strings.yaml
+"$HANDOUT" check --lang de >"$WORK/check-de1" 2>&1
+check "check names the English label changed since the de labels were translated" grep -qE "content/de/strings.yaml:[0-9]+:[0-9]+: warning: 1 label changed in the English since it was translated: contact_us" "$WORK/check-de1"
+"$HANDOUT" build --lang de --out outd >"$WORK/build-de1" 2>&1
+check "... and so does build" grep -q "1 label changed in the English since it was translated: contact_us" "$WORK/build-de1"
 "$HANDOUT" translate export --lang de --format po --out tr >/dev/null 2>&1
 check "export: the changed label alone, fuzzy with its previous translation" "$PYTHON" - <<'PY'
 from translate.storage import po
@@ -307,6 +313,10 @@ check "pseudo exits 0" test $? -eq 0
 check "the pseudo-language builds like any other" test $? -eq 0
 pdftotext outq/qps/vaginismus.pdf - | normalise >"$WORK/qps.txt"
 check "qps PDF: accented text" grep -q 'Ŵĥáţ Îš Ṽ\|Ŵĥáţ Îš' "$WORK/qps.txt"
+for english in 'Gentle, expert care' 'Monday to Thursday' 'does not replace advice'; do
+  check "qps PDF: the config's text '$english' pseudo-translated too" sh -c "! grep -q '$english' '$WORK/qps.txt'"
+done
+check "pseudo says it added the config's qps texts" grep -q "handout.yaml" "$WORK/pseudo"
 "$HANDOUT" translate export --lang qps --format po --out tr >/dev/null 2>&1
 check "qps: every unit 35-40% longer than its English (text outside codes)" "$PYTHON" - <<'PY'
 import re
