@@ -29,7 +29,8 @@ RANKS = {
 }
 ENTRY = "layout/handout_layout.h"
 BOTTOM = "layout/layout_types.h"
-# Folders whose modules must form no loop (others: reported by hand, see doc/).
+# Folders whose modules must form no loop. Not yet: job/ (loops through run_context and
+# build_job, for its split into cli/ and build/ to remove) and assets/ (codecs <-> image).
 NO_MODULE_LOOPS = {"layout"}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
