@@ -77,6 +77,15 @@ void balance_last_page(const Flow& flow, const Style& s, const BodyLimits& limit
   }
 }
 
+// How far down a box its content shows: its lowest baseline, where a reader sees the text end
+// (not the leading below it), or its height when it holds no text.
+double shown_depth(const FlowBox& box) {
+  double depth = -1;
+  for (const auto& item : box.items)
+    if (const auto* t = std::get_if<TextItem>(&item)) depth = std::max(depth, t->baseline);
+  return depth < 0 ? box.height : depth;
+}
+
 // How much of its body height the last page's content fills: its tallest column's share.
 double last_page_fill(const Flow& flow, const std::vector<std::vector<PlacedBox>>& frames, const Style& s,
                       const BodyLimits& limits) {
@@ -86,7 +95,7 @@ double last_page_fill(const Flow& flow, const std::vector<std::vector<PlacedBox>
   for (std::size_t i = first; i < frames.size(); ++i) {
     if (frames[i].empty()) continue;
     const PlacedBox& last = frames[i].back();
-    fill = std::max(fill, (last.y + flow.boxes[last.box].height) / frame_area(s, static_cast<int>(i), limits).h);
+    fill = std::max(fill, (last.y + shown_depth(flow.boxes[last.box])) / frame_area(s, static_cast<int>(i), limits).h);
   }
   return fill;
 }
