@@ -30,7 +30,7 @@ FlowBuilder::Punctuation handout_punctuation(const Strings& strings) {
 
 Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                         ContactBlock contact, Structure* tree, const std::string& end_note,
-                        const NoticeForm& notice_form) {
+                        const NoticeForm& notice_form, BoxLabel box_label) {
   std::unique_ptr<Hyphenator> hyphenator;
   if (in.hyphenator) {
     std::vector<std::string> key_terms{in.meta->title};
@@ -50,7 +50,8 @@ Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSe
   const std::string names_lang =
       written_in_latin(in.meta->title) ? "" : in.meta->source_language.empty() ? "en" : in.meta->source_language;
   add_resources_box(b, strings.get("helpful_resources"), in.intro, in.resources, strings, names_lang,
-                    resources_place(in.body->blocks, in.intro));
+                    box_label == BoxLabel::Always ? ResourcesPlace::OwnSection
+                                                  : resources_place(in.body->blocks, in.intro));
   if (!end_note.empty()) {
     b.space_before(style.box_space_before);
     FlowBox note;

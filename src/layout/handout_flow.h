@@ -15,6 +15,11 @@ namespace handout {
 /// Where the contact block goes: at the end of the body flow, or (tri-fold) pinned apart.
 enum class ContactBlock { InFlow, Separate };
 
+/// Whether the resources box may close the article's last section without a label of its own
+/// (resources_place): on pages, where that section's heading is in view; not on a tri-fold,
+/// whose flap opens on the box, read apart from the inside panel that holds the heading.
+enum class BoxLabel { WhenNeeded, Always };
+
 /// The strings' punctuation, ": " and "; " where a language sets none.
 FlowBuilder::Punctuation handout_punctuation(const Strings& strings);
 
@@ -24,7 +29,8 @@ FlowBuilder::Punctuation handout_punctuation(const Strings& strings);
 /// note set once before the contact section (when the footer has no room for it).
 Flow build_handout_flow(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                         ContactBlock contact = ContactBlock::InFlow, Structure* tree = nullptr,
-                        const std::string& end_note = "", const NoticeForm& notice_form = {});
+                        const std::string& end_note = "", const NoticeForm& notice_form = {},
+                        BoxLabel box_label = BoxLabel::WhenNeeded);
 /// The contact block alone, as one box at the column width, tagged into `tree`.
 FlowBox build_contact_box(const HandoutInput& in, const Style& style, const FontSet& fonts, Diagnostics& diags,
                           Structure& tree);

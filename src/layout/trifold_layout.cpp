@@ -328,7 +328,8 @@ Fit choose_sizes(const HandoutInput& in, const Style& style, const FontSet& font
   auto cut_at = [&](double size) {
     const Style s = with_body_size(style, *in.layout, size);
     Diagnostics scratch;
-    const Flow flow = build_handout_flow(article, panel_style(s, PanelId::A), fonts, scratch, ContactBlock::Separate);
+    const Flow flow = build_handout_flow(article, panel_style(s, PanelId::A), fonts, scratch, ContactBlock::Separate,
+                                         nullptr, "", {}, BoxLabel::Always);
     return cut_into_panels(flow, height, s.script.lang);
   };
   const auto sizes = body_sizes(*in.layout);
@@ -412,7 +413,8 @@ PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const F
   add_cover(doc.pages[0], s, fonts, in, tree);
   HandoutInput article = in;
   article.taglines.clear();
-  const Flow flow = build_handout_flow(article, flow_style, fonts, diags, ContactBlock::Separate, &tree);
+  const Flow flow =
+      build_handout_flow(article, flow_style, fonts, diags, ContactBlock::Separate, &tree, "", {}, BoxLabel::Always);
   std::vector<FrameArea> areas;
   for (const PanelId id : kFlowPanels) areas.push_back(panel_area(s, id, flow_style.content_width()));
   Cut cut = cut_into_panels(flow, areas[0].h, s.script.lang);
