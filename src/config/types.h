@@ -61,7 +61,7 @@ struct Brand {
   /// The defaults come from Debian's fonts-noto-core, fonts-noto-cjk, fonts-droid-fallback,
   /// fonts-nanum and fonts-ipafont-gothic. The scripts of the shipped languages come first: a
   /// family is opened only when the ones before it lack a character, so the language-assistance
-  /// notice opens none of the others (an English handout with it: 1 ms less).
+  /// notice opens none of the others.
   std::vector<std::string> fallback_fonts{
       "Noto Sans Arabic",    "Noto Sans Devanagari", "Noto Sans Bengali",  "Noto Sans Thai",
       "Noto Sans Ethiopic",  "Noto Sans CJK SC",     "Noto Sans Hebrew",   "Noto Sans Gurmukhi",

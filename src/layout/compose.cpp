@@ -9,8 +9,8 @@
 
 namespace handout {
 
-void offset_items(const std::vector<Item>& items, double dx, double dy, std::vector<Item>& out) {
-  for (auto item : items) {
+void offset_items(std::vector<Item>&& items, double dx, double dy, std::vector<Item>& out) {
+  for (auto& item : items) {
     std::visit(
         [&](auto& it) {
           using T = std::decay_t<decltype(it)>;
@@ -25,6 +25,11 @@ void offset_items(const std::vector<Item>& items, double dx, double dy, std::vec
         item);
     out.push_back(std::move(item));
   }
+  items.clear();
+}
+
+void offset_items(const std::vector<Item>& items, double dx, double dy, std::vector<Item>& out) {
+  offset_items(std::vector<Item>(items), dx, dy, out);
 }
 
 namespace {
@@ -58,18 +63,42 @@ void add_container_backgrounds(PageFrame& page, const Flow& flow, const std::vec
 
 }  // namespace
 
-void place_frame(PageFrame& page, const Flow& flow, const std::vector<PlacedBox>& placed, const FrameArea& area) {
+namespace {
+
+// Places a frame's boxes; `take(box)` says whether the box's items may move to the page.
+template <typename FlowRef, typename Take>
+void place_boxes(PageFrame& page, FlowRef& flow, const std::vector<PlacedBox>& placed, const FrameArea& area,
+                 Take take) {
   add_container_backgrounds(page, flow, placed, area);
   for (const auto& p : placed) {
-    if (!p.repeated) {
-      offset_items(flow.boxes[p.box].items, area.x, area.y + p.y, page.items);
-      continue;
+    auto& items = flow.boxes[p.box].items;
+    std::vector<Item> mine;
+    if constexpr (!std::is_const_v<FlowRef>) {
+      if (take(p.box)) mine = std::move(items);
     }
+    if (mine.empty()) mine = items;
     // A header row drawn again: the structure has it once, where it was written.
-    std::vector<Item> copy = flow.boxes[p.box].items;
-    Structure::artifact(copy, Artifact::Pagination);
-    offset_items(copy, area.x, area.y + p.y, page.items);
+    if (p.repeated) Structure::artifact(mine, Artifact::Pagination);
+    offset_items(std::move(mine), area.x, area.y + p.y, page.items);
   }
+}
+
+}  // namespace
+
+void place_frame(PageFrame& page, const Flow& flow, const std::vector<PlacedBox>& placed, const FrameArea& area) {
+  place_boxes(page, flow, placed, area, [](std::size_t) { return false; });
+}
+
+std::vector<int> box_uses(const Flow& flow, const std::vector<std::vector<PlacedBox>>& frames) {
+  std::vector<int> uses(flow.boxes.size(), 0);
+  for (const auto& frame : frames)
+    for (const auto& p : frame) ++uses[p.box];
+  return uses;
+}
+
+void place_frame(PageFrame& page, Flow& flow, const std::vector<PlacedBox>& placed, const FrameArea& area,
+                 std::vector<int>& uses_left) {
+  place_boxes(page, flow, placed, area, [&](std::size_t box) { return --uses_left[box] == 0; });
 }
 
 void collect_outline(const Flow& flow, const std::vector<PlacedBox>& placed, const FrameArea& area,

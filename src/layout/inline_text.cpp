@@ -107,7 +107,8 @@ class LineAssembler {
     }
     auto reused = reuse_shaping(flat_, begin, end);
     for (const auto& g : reused ? *reused : shape_run(flat_, begin, end, style.size, fonts_)) {
-      t.glyphs.push_back({g.id, byte_of[g.cluster - begin], g.advance, g.dx, g.dy});
+      t.glyphs.push_back({g.id, static_cast<std::uint32_t>(byte_of[g.cluster - begin]), g.advance,
+                          static_cast<float>(g.dx), static_cast<float>(g.dy)});
       t.width += g.advance;
     }
     const double width = t.width;
@@ -150,7 +151,7 @@ class LineAssembler {
     if (!runs.empty() && runs.back().font == font && !runs.back().rtl && runs.back().x + runs.back().width >= x_ - 1e-9) {
       auto& run = runs.back();
       run.glyphs.push_back(glyph);
-      run.glyphs.back().cluster = run.text.size();
+      run.glyphs.back().cluster = static_cast<std::uint32_t>(run.text.size());
       run.text += text;
       run.width += w;
     } else {

@@ -204,14 +204,20 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Fon
   std::vector<FrameArea> areas;
   for (std::size_t f = 0; f < frames.size(); ++f) areas.push_back(frame_area(style, static_cast<int>(f), limits));
   check_frames(flow, frames, areas, in.article_file, diags);
+  stats.pages = total;
+  stats.forced_breaks = pagination.forced_breaks;
+  count_stats(flow, frames, style.min_lines, stats);
+  if (style.justify) warn_loose_lines(flow, frames, areas, in.article_file, diags);
+  // The boxes' items move to the pages: the flow is not used after this loop.
+  std::vector<int> uses_left = box_uses(flow, frames);
   for (int p = 0; p < total; ++p) {
     PageFrame& page = doc.pages[p];
     add_furniture(page, p == 0 ? band : running);
     if (p == 0) offset_items(title.boxes.front().items, style.margin_left, title_top, page.items);
     for (std::size_t f = 0; f < frames.size(); ++f) {
       if (areas[f].page != p) continue;
-      place_frame(page, flow, frames[f], areas[f]);
       collect_outline(flow, frames[f], areas[f], doc.outline);
+      place_frame(page, flow, frames[f], areas[f], uses_left);
     }
     const auto label = fill_template(in.strings->get("page_of"),
                                      {{"n", std::to_string(p + 1)}, {"total", std::to_string(total)}});
@@ -221,10 +227,6 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Fon
   }
   normalise_outline(doc.outline);
   doc.structure = tree.take();
-  stats.pages = total;
-  stats.forced_breaks = pagination.forced_breaks;
-  count_stats(flow, frames, style.min_lines, stats);
-  if (style.justify) warn_loose_lines(flow, frames, areas, in.article_file, diags);
   return doc;
 }
 

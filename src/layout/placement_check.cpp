@@ -32,7 +32,7 @@ bool check_no_boxes(const PagedDocument& doc, const std::string& file, bool boxe
           const std::size_t start = t->glyphs[i].cluster;
           std::size_t end = t->text.size();
           for (const auto& g : t->glyphs)
-            if (g.cluster > start) end = std::min(end, g.cluster);
+            if (g.cluster > start) end = std::min<std::size_t>(end, g.cluster);
           for (char32_t c : utf8_decode(std::string_view(t->text).substr(start, end - start))) missing.insert(c);
         }
   if (missing.empty()) return true;

@@ -181,8 +181,7 @@ std::u32string lower_case(const std::u32string& s) {
 //     per replacement: u32 state, u32 repl (offset + 1 in the pool)
 //     the pool: NUL-ended strings (mapped, used in place)
 //
-// A run hashes the .dic it would load (1.1 MB for German: well under a millisecond; parsing it
-// is what is slow) and uses the compiled file only when size and hash match; anything else (an
+// A run hashes the .dic it would load (hashing is cheap; parsing it is what is slow) and uses the compiled file only when size and hash match; anything else (an
 // updated hyphen-de, a file made from another machine's patterns, a damaged file) falls back
 // to hnj_hyphen_load. File times are never trusted: a package upgrade or a copy changes them
 // without changing the patterns, and the reverse happens too.

@@ -26,7 +26,7 @@ class Hyphenator {
   /// returns null when Debian has none for it (then the language is not hyphenated).
   /// Uses the compiled form of the pattern file the build made (compiled_dirs()) when it was
   /// made from these very bytes (same content hash); else libhyphen loads the file itself,
-  /// which takes seconds for large pattern sets (German: 1.1 MB, about 2 s of CPU).
+  /// which takes seconds for large pattern sets such as German's.
   static std::unique_ptr<Hyphenator> for_language(const std::string& lang,
                                                   const std::string& dict_dir = "/usr/share/hyphen");
   /// The pattern file `dic_path`, from a compiled file in one of `compiled_dirs` made from its

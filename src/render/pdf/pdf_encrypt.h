@@ -1,6 +1,6 @@
 // Patient copies' encryption: qpdf (libqpdf) rewrites a finished handout with AES-256, which
-// libharu cannot write. qpdf and the libraries it brings (GnuTLS and six more; 1.6 ms of every
-// process's start) load only in runs that encrypt: pdf_encrypt.cpp is a module,
+// libharu cannot write. qpdf and the libraries it brings (GnuTLS and six more, which would
+// slow every process's start) load only in runs that encrypt: pdf_encrypt.cpp is a module,
 // handout-encrypt.so, which pdf_encrypt_loader.cpp opens on first use.
 #pragma once
 #include <string>

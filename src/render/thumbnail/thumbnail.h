@@ -1,7 +1,7 @@
 // First-page thumbnails of PDFs for the catalogue page, drawn in-process with poppler
 // (libpoppler-cpp). poppler and the 30 libraries it brings are loaded only when a build asks
 // for thumbnails (--index): thumbnail.cpp is a module, handout-thumbnail.so, which
-// thumbnail_loader.cpp opens on first use; every other run starts 2.5 ms sooner.
+// thumbnail_loader.cpp opens on first use; other runs never load them.
 #pragma once
 #include <string>
 
