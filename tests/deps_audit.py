@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Every program and Python module the tests use is declared, and installed by the scripts.
 
-  deps_audit.py [--repo DIR] [--install-deps SCRIPT]
+  deps_audit.py [--repo DIR] [--install-deps SCRIPT] [--needs-only]
 
 1. Each entry of tests/needs.txt ("program NAME" or "module NAME") is found the way the tests
    find it (PATH without /usr/local or pyenv; Debian's /usr/bin/python3), the file is traced to
@@ -9,12 +9,15 @@
    or be Essential or of priority required (on every Debian machine).
 2. tests/ (and the scripts that run it) are scanned for the programs and modules they use:
    shell through shfmt's syntax tree (commands, pipelines, $(...), here-documents, `sh -c` and
-   `python3 -c` strings, wrappers such as `check`, `timeout`, `env`, `xargs`), Python through
-   its own `ast` (imports, subprocess calls), C++ test files for `system`/`popen` commands.
+   `python3 -c` strings, wrappers such as `check`, `timeout`, `env`, `xargs`, and what
+   lib.sh's `verify --run` runs), Python through its own `ast` (imports, subprocess calls),
+   C++ test files for `system`/`popen` commands.
    Anything used but not declared, or declared but never used, is an error.
+--needs-only does step 1 alone (test_deps.sh tries spoilt package lists with it).
 Exit 0 when all is well, 1 with one line per problem.
 """
 import ast
+import concurrent.futures
 import json
 import os
 import re
@@ -49,8 +52,22 @@ class Usage:
         self.modules.setdefault(name.split(".")[0], where)
 
 
+PARSED = {}  # script text -> shfmt's tree, parsed ahead for the files (see parse_ahead)
+
+
+def parse_ahead(texts):
+    """shfmt's trees for many scripts at once, a few shfmt processes running side by side."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        for text, run in zip(texts, pool.map(run_shfmt, texts)):
+            PARSED[text] = run
+
+
+def run_shfmt(text):
+    return subprocess.run(["shfmt", "--to-json", "-ln", "bash"], input=text, capture_output=True, text=True)
+
+
 def shell_ast(text, where):
-    run = subprocess.run(["shfmt", "--to-json", "-ln", "bash"], input=text, capture_output=True, text=True)
+    run = PARSED.get(text) or run_shfmt(text)
     if run.returncode != 0:
         raise SyntaxError(f"{where}: shfmt cannot parse it: {run.stderr.strip()}")
     return json.loads(run.stdout)
@@ -142,6 +159,14 @@ def scan_call(stmt, where, usage):
             if redir.get("Hdoc"):
                 scan_python(word_text(redir["Hdoc"]) or "", where, usage)
         return
+    if name == "verify":  # lib.sh's handout_checks.py: `--run CMD ARG... --` runs CMD
+        for i, word in enumerate(rest[:-1]):
+            run = rest[i + 1] if word in ("--run", "--run-all") else None
+            if run and python_var(run):
+                usage.program("python3", where)
+            elif run and not run.startswith("__") and re.fullmatch(r"[A-Za-z0-9_.+-]+", run):
+                usage.program(run, where)
+        return
     if name.startswith("__"):
         return  # a variable: the handout binary under test, or a helper's own argument
     if name == "command" and len(rest) > 1 and rest[0] in ("-v", "-V"):
@@ -208,11 +233,12 @@ def scan_tree(repo):
         dirs[:] = sorted(d for d in dirs if d not in ("golden", "fixtures", "fuzz_regressions"))
         files += [os.path.join(base, n) for n in sorted(names)]
     files += [os.path.join(repo, "scripts", n) for n in ("test.sh", "fuzz.sh")]
+    files = [f for f in files if os.path.exists(f)]
+    texts = {f: open(f, encoding="utf-8").read() for f in files}
+    parse_ahead([texts[f] for f in files if f.endswith(".sh")])
     for path in files:
         rel = os.path.relpath(path, repo)
-        if not os.path.exists(path):
-            continue
-        text = open(path, encoding="utf-8").read()
+        text = texts[path]
         if path.endswith(".sh"):
             scan_shell(text, rel, usage)
         elif path.endswith(".py"):
@@ -280,19 +306,29 @@ def package_of(path, known):
     return next((known[p] for p in spellings(path) if p in known), None)
 
 
-def on_every_debian(pkg):
-    """Essential or of priority required: what even a minimal Debian (debootstrap minbase) has."""
-    run = subprocess.run(["dpkg-query", "-W", "-f=${Essential} ${Priority}", pkg], capture_output=True, text=True)
-    essential, _, priority = run.stdout.strip().partition(" ")
-    return essential == "yes" or priority == "required"
+def on_every_debian(pkgs):
+    """The packages that are Essential or of priority required: what even a minimal Debian
+    (debootstrap minbase) has. One `dpkg-query` for all of them."""
+    run = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Essential} ${Priority}\n"] + sorted(set(pkgs)),
+                         capture_output=True, text=True)
+    every = set()
+    for line in run.stdout.splitlines():
+        name, essential, priority = (line.split(" ") + ["", ""])[:3]
+        if essential == "yes" or priority == "required":
+            every.add(name.split(":")[0])
+    return every
 
 
 def audit_needs(needs, packages, needs_path):
     problems, files = [], {}
     env = dict(os.environ, PATH=DEBIAN_PATH)
-    for name, line in sorted(needs["program"].items()):
-        found = subprocess.run(["bash", "-c", 'command -v -- "$1"', "_", name], capture_output=True, text=True,
-                               env=env).stdout.strip()
+    # One bash for all the programs: each found as the tests' scripts find it (command -v).
+    names = sorted(needs["program"])
+    lines = subprocess.run(["bash", "-c", 'for n; do echo "$(command -v -- "$n")"; done', "_"] + names,
+                           capture_output=True, text=True, env=env).stdout.split("\n")
+    for name, found in zip(names, lines):
+        line = needs["program"][name]
+        found = found.strip()
         if found.startswith("/"):
             files[("program", name)] = found
         else:
@@ -308,12 +344,13 @@ def audit_needs(needs, packages, needs_path):
             problems.append(f"{needs_path}:{line}: module '{name}' does not import in {PYTHON} ({last}): "
                             "add its python3-* package to scripts/install-deps.sh")
     known = owners([s for path in files.values() if path for s in spellings(path)])
+    every = on_every_debian(set(known.values()) - packages)
     for (kind, name), path in sorted(files.items()):
         where = f"{needs_path}:{needs[kind][name]}"
         pkg = package_of(path, known) if path else None
         if pkg is None:
             problems.append(f"{where}: {kind} '{name}' ({path or 'built in'}) comes from no Debian package")
-        elif pkg not in packages and not on_every_debian(pkg):
+        elif pkg not in packages and pkg not in every:
             problems.append(f"{where}: {kind} '{name}' comes from {pkg}, which scripts/install-deps.sh "
                             f"does not install: add {pkg} to TEST_PACKAGES")
     return problems
@@ -343,11 +380,13 @@ def audit_usage(usage, needs, repo, needs_path):
 
 def main(argv):
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    install_deps = None
+    install_deps, needs_only = None, False
     args = list(argv)
     while args:
         flag = args.pop(0)
-        if flag == "--repo" and args:
+        if flag == "--needs-only":
+            needs_only = True
+        elif flag == "--repo" and args:
             repo = os.path.abspath(args.pop(0))
         elif flag == "--install-deps" and args:
             install_deps = os.path.abspath(args.pop(0))
@@ -364,7 +403,9 @@ def main(argv):
     try:
         needs = read_needs(os.path.join(repo, needs_path))
         problems = audit_needs(needs, packages, needs_path)
-        if shutil.which("shfmt", path=DEBIAN_PATH):
+        if needs_only:
+            pass
+        elif shutil.which("shfmt", path=DEBIAN_PATH):
             problems += audit_usage(scan_tree(repo), needs, repo, needs_path)
         else:
             problems.append("shfmt is not installed, so the tests could not be scanned: "

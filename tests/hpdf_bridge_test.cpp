@@ -1,24 +1,27 @@
-// The calls into libharu's internals (src/render/pdf/hpdf_bridge.h), one check each, so a
-// libharu upgrade that changes them fails here first.
+// The internals of libharu that src/render/pdf/hpdf_bridge.cpp relies on, one test each,
+// through the typed objects of pdf_objects.h, so a libharu upgrade that changes them fails here
+// first: the document's mmgr and xref (new objects), catalog and info, a page's attr (its
+// content stream and resources), a stream's memory buffer, a dictionary's write hooks and
+// object class, and the cross-reference table read back by Document::collect.
 #include <doctest/doctest.h>
 #include <hpdf.h>
-#include <hpdf_doc.h>
 
 #include <string>
 
-#include "render/pdf/hpdf_bridge.h"
 #include "pdf_reader.h"
 #include "render/pdf/pdf_file.h"
+#include "render/pdf/pdf_objects.h"
+#include "render/pdf/pdf_tagging.h"
 
 using namespace handout;
 
 namespace {
 
 // Every object the bridge collects for the file writer: values, filters and stream bytes.
-std::string collected(HPDF_Doc pdf) {
+std::string collected(pdf::Document& pdf) {
   PdfFile file;
   std::string error;
-  REQUIRE(hpdf_bridge::collect_objects(pdf, file, error));
+  REQUIRE(pdf.collect(file, error));
   std::string out;
   for (const auto& o : file.objects)
     out += o.value + (o.stream ? " filter=" + o.filter + " stream=" + o.data : "") + "\n";
@@ -28,105 +31,125 @@ std::string collected(HPDF_Doc pdf) {
 }  // namespace
 
 TEST_CASE("hpdf bridge: the libharu version is one the bridge was checked against") {
-  CHECK(hpdf_bridge::version_supported());
+  CHECK(pdf::version_supported());
 }
 
-TEST_CASE("hpdf bridge: our font dictionaries get page resource names, our operators reach the page") {
-  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
-  REQUIRE(pdf);
-  HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
-  HPDF_Page page = HPDF_AddPage(pdf);
-  HPDF_Dict a = hpdf_bridge::new_dict(pdf), b = hpdf_bridge::new_dict(pdf);
+TEST_CASE("hpdf bridge: page attr: our font dictionaries get resource names, our operators reach the page") {
+  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+  REQUIRE(doc);
+  HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
+  pdf::Document pdf(doc);
+  pdf::Page page = pdf.page(HPDF_AddPage(doc));
+  pdf::Dict a = pdf.new_dict(), b = pdf.new_dict();
   REQUIRE(a);
-  HPDF_Dict_AddName(a, "Type", "Font");
-  HPDF_Dict_AddName(b, "Type", "Font");
-  const std::string first = hpdf_bridge::font_resource(page, a);
+  a.set("Type", pdf::Name{"Font"});
+  b.set("Type", pdf::Name{"Font"});
+  const std::string first = page.font_resource(a);
   CHECK_FALSE(first.empty());
-  CHECK(hpdf_bridge::font_resource(page, a) == first);  // registered once
-  CHECK(hpdf_bridge::font_resource(page, b) != first);
-  HPDF_Page_SetRGBFill(page, 1, 0, 0);  // libharu's own operator, then ours after it
-  CHECK(hpdf_bridge::append_content(page, "q\nBT\n/" + first + " 12 Tf\n[<0001>] TJ\nET\nQ\n"));
-  HPDF_Dict stream = hpdf_bridge::new_stream(pdf, "first");
-  hpdf_bridge::set_stream_bytes(stream, "replaced bytes");
-  HPDF_Dict_Add(a, "Probe", stream);
+  CHECK(page.font_resource(a) == first);  // registered once
+  CHECK(page.font_resource(b) != first);
+  HPDF_Page_SetRGBFill(page.handle(), 1, 0, 0);  // libharu's own operator, then ours after it
+  CHECK(page.append("q\nBT\n/" + first + " 12 Tf\n[<0001>] TJ\nET\nQ\n"));
   const std::string bytes = collected(pdf);
   CHECK(bytes.find("1 0 0 rg\nq\nBT\n/" + first + " 12 Tf\n[<0001>] TJ") != std::string::npos);
-  CHECK(bytes.find("replaced bytes") != std::string::npos);
-  CHECK(bytes.find("first") == std::string::npos);
   CHECK(bytes.find("/Font<</" + first + " ") != std::string::npos);  // in the page's resources
-  HPDF_Free(pdf);
+  CHECK(pdf.failure().empty());
+  HPDF_Free(doc);
 }
 
-TEST_CASE("hpdf bridge: an image from deflated bytes is one libharu draws, marked as deflated") {
-  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
-  REQUIRE(pdf);
-  HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
-  HPDF_Page page = HPDF_AddPage(pdf);
-  HPDF_Image mask = hpdf_bridge::new_flate_image(pdf, "mask bytes", 2, 1, true, nullptr);
-  HPDF_Image image = hpdf_bridge::new_flate_image(pdf, "image bytes", 2, 1, false, mask);
+TEST_CASE("hpdf bridge: a stream's memory buffer: its bytes are replaced, not appended to") {
+  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+  REQUIRE(doc);
+  pdf::Document pdf(doc);
+  pdf::Dict stream = pdf.new_stream("first");
+  REQUIRE(stream);
+  CHECK(stream.set_bytes("replaced bytes"));
+  pdf.catalog().set("Probe", stream);
+  const std::string bytes = collected(pdf);
+  CHECK(bytes.find("stream=replaced bytes\n") != std::string::npos);
+  CHECK(bytes.find("first") == std::string::npos);
+  CHECK_FALSE(pdf.new_dict().set_bytes("x"));  // a dictionary has no bytes
+  CHECK(pdf.failure() == "cannot write the bytes of an object that is not a stream");
+  HPDF_Free(doc);
+}
+
+TEST_CASE("hpdf bridge: object class and write hook: an image from deflated bytes libharu draws") {
+  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+  REQUIRE(doc);
+  HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
+  pdf::Document pdf(doc);
+  HPDF_Page page = HPDF_AddPage(doc);
+  HPDF_Image mask = pdf.new_flate_image("mask bytes", 2, 1, true, nullptr);
+  HPDF_Image image = pdf.new_flate_image("image bytes", 2, 1, false, mask);
+  HPDF_Image indexed = pdf.new_flate_image("index bytes", 2, 1, false, nullptr, std::string("\x00\x10\x20\xFF\xEE\xDD", 6));
   REQUIRE(image);
-  CHECK(HPDF_Page_DrawImage(page, image, 10, 10, 20, 10) == HPDF_OK);
+  REQUIRE(indexed);
+  CHECK(HPDF_Page_DrawImage(page, image, 10, 10, 20, 10) == HPDF_OK);  // it checks the object class
+  CHECK(HPDF_Page_DrawImage(page, indexed, 10, 30, 20, 10) == HPDF_OK);
   const std::string bytes = collected(pdf);
   CHECK(bytes.find("/Subtype/Image") != std::string::npos);
   CHECK(bytes.find("/ColorSpace/DeviceRGB") != std::string::npos);
+  CHECK(bytes.find("/ColorSpace[/Indexed/DeviceRGB 1<001020FFEEDD>]") != std::string::npos);
   CHECK(bytes.find("/SMask ") != std::string::npos);
   CHECK(bytes.find(" filter=/FlateDecode stream=image bytes") != std::string::npos);  // as given
   CHECK(bytes.find("/XObject<</X1 ") != std::string::npos);  // in the page's resources
-  HPDF_Free(pdf);
+  HPDF_Free(doc);
 }
 
-TEST_CASE("hpdf bridge: a page's content stream, libharu's operators and ours, is deflated in place") {
-  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
-  REQUIRE(pdf);
-  HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
-  HPDF_Page page = HPDF_AddPage(pdf);
-  HPDF_Page_SetRGBFill(page, 1, 0, 0);
+TEST_CASE("hpdf bridge: page attr: the content stream, libharu's operators and ours, is deflated in place") {
+  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+  REQUIRE(doc);
+  HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
+  pdf::Document pdf(doc);
+  pdf::Page page = pdf.page(HPDF_AddPage(doc));
+  HPDF_Page_SetRGBFill(page.handle(), 1, 0, 0);
   std::string ours;
   for (int i = 0; i < 2000; ++i) ours += "0 0 " + std::to_string(i) + " 1 re f\n";  // past libharu's 4 KB buffers
-  CHECK(hpdf_bridge::append_content(page, ours));
-  REQUIRE(hpdf_bridge::deflate_content(page));
+  CHECK(page.append(ours));
+  REQUIRE(page.deflate_content(6));
   const std::string bytes = collected(pdf);
   CHECK(bytes.find("re f") == std::string::npos);  // not in plain text any more
   CHECK(bytes.find(" filter=/FlateDecode stream=") != std::string::npos);
   // qpdf, and so every reader, inflates it back to what was drawn.
   PdfFile file;
   std::string error;
-  REQUIRE(hpdf_bridge::collect_objects(pdf, file, error));
+  REQUIRE(pdf.collect(file, error));
   const auto read = test::read_pdf(write_pdf_file(file));
   REQUIRE(read.page_contents.size() == 1);
   CHECK(read.page_contents[0] == "1 0 0 rg\n" + ours);
-  HPDF_Free(pdf);
+  HPDF_Free(doc);
 }
 
-TEST_CASE("hpdf bridge: objects are collected as PDF syntax, renumbered, with lengths in place and hooks run") {
-  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
-  REQUIRE(pdf);
-  HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
-  HPDF_AddPage(pdf);
-  HPDF_AddPage(pdf);
-  HPDF_Dict probe = hpdf_bridge::new_dict(pdf);
-  HPDF_Dict stream = hpdf_bridge::new_stream(pdf, "stream bytes");
-  HPDF_Dict metadata = hpdf_bridge::new_stream(pdf, "<x:xmpmeta/>");
-  HPDF_Dict_AddName(metadata, "Type", "Metadata");
-  HPDF_Dict_Add(probe, "Metadata", metadata);
-  HPDF_Dict_Add(probe, "Ascii", hpdf_bridge::text_string(pdf, "a(b)\\c"));
-  HPDF_Dict_Add(probe, "Accented", hpdf_bridge::text_string(pdf, "\xC3\xA9"));  // é
-  HPDF_Dict_AddName(probe, "Name", "A B#");
-  HPDF_Dict_AddReal(probe, "Real", 1.5f);
-  HPDF_Dict_AddNumber(probe, "Int", -3);
-  HPDF_Dict_Add(probe, "Stream", stream);
-  HPDF_Array array = hpdf_bridge::new_array(pdf);
-  HPDF_Array_AddNumber(array, 1);
-  HPDF_Array_AddNumber(array, 2);
-  HPDF_Array_AddName(array, "N");
-  HPDF_Dict_Add(probe, "Array", array);
-  HPDF_Dict_Add(pdf->catalog, "Probe", probe);
+TEST_CASE("hpdf bridge: catalog, info, mmgr and xref: objects are collected renumbered, lengths in place, hooks run") {
+  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+  REQUIRE(doc);
+  HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
+  pdf::Document pdf(doc);
+  HPDF_AddPage(doc);
+  HPDF_AddPage(doc);
+  pdf::Dict probe = pdf.new_dict();
+  pdf::Dict stream = pdf.new_stream("stream bytes");
+  pdf::Dict metadata = pdf.new_stream("<x:xmpmeta/>");
+  metadata.set("Type", pdf::Name{"Metadata"});
+  probe.set("Metadata", metadata);
+  probe.set("Ascii", pdf::Text{"a(b)\\c"});
+  probe.set("Accented", pdf::Text{"\xC3\xA9"});  // é
+  probe.set("Name", pdf::Name{"A B#"});
+  probe.set("Real", pdf::Real{1.5});
+  probe.set("Int", -3);
+  probe.set("Stream", stream);
+  probe.set("Array", pdf.new_array().add(1).add(2).add(pdf::Name{"N"}));
+  probe.set("Direct", pdf.new_direct_dict().set("On", true));
+  pdf.catalog().set("Probe", probe);
+  pdf.info().set("Title", pdf::Text{"A title"});
 
   PdfFile file;
   std::string error;
-  REQUIRE(hpdf_bridge::collect_objects(pdf, file, error));
+  REQUIRE(pdf.collect(file, error));
   REQUIRE(file.root > 0);
+  REQUIRE(file.info > 0);
   CHECK(file.objects[file.root - 1].value.find("/Type/Catalog") != std::string::npos);
+  CHECK(file.objects[file.info - 1].value.find("/Title(A title)") != std::string::npos);
   std::string probe_value, all;
   std::size_t stream_number = 0;
   for (std::size_t i = 0; i < file.objects.size(); ++i) {
@@ -141,9 +164,44 @@ TEST_CASE("hpdf bridge: objects are collected as PDF syntax, renumbered, with le
   }
   REQUIRE(stream_number > 0);
   CHECK(probe_value.substr(probe_value.find("/Ascii")) == "/Ascii(a\\(b\\)\\\\c)/Accented<FEFF00E9>/Name/A#20B#23/Real 1.5/Int -3/Stream " +
-                           std::to_string(stream_number) + " 0 R/Array[1 2/N]>>");
+                           std::to_string(stream_number) + " 0 R/Array[1 2/N]/Direct<</On true>>>>");
   CHECK(probe_value.rfind("<</Metadata ", 0) == 0);
   CHECK(file.objects[stream_number - 1].filter.empty());  // unfiltered: the file writer deflates it
   CHECK(all.find("/Count 2") != std::string::npos);       // set by the page tree's write hook
-  HPDF_Free(pdf);
+  CHECK(all.find("/Probe ") != std::string::npos);        // the catalog refers to it
+  CHECK(pdf.failure().empty());
+  HPDF_Free(doc);
+}
+
+TEST_CASE("hpdf bridge: a failed call is kept in words, with libharu's reason") {
+  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+  REQUIRE(doc);
+  pdf::Document pdf(doc);
+  pdf::Dict never_made;
+  pdf.new_direct_dict().set("K", never_made);
+  CHECK(pdf.failure() == "cannot set /K: a value that was never made, or is already inside another object"
+                         " (libharu error 0x1033)");
+  pdf.new_direct_dict().set("Other", never_made);
+  CHECK(pdf.failure().find("/K:") != std::string::npos);  // the first failure is the one kept
+  HPDF_Free(doc);
+}
+
+TEST_CASE("hpdf bridge: a structure tree that cannot be written says why, not \"out of memory\"") {
+  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+  REQUIRE(doc);
+  pdf::Document pdf(doc);
+  const std::vector<pdf::Page> pages = {pdf.page(HPDF_AddPage(doc))};
+  std::vector<StructElement> structure(2);
+  structure[0].role = "Document";
+  structure[0].kids = {1};
+  structure[1].role = "Link";
+  structure[1].parent = 0;
+  MarkedPages marked;
+  marked.pages = {{{1, 0}}};
+  marked.links.push_back({0, pdf::Dict(), 1, 1, "example.org"});  // an annotation that was never made
+  DocumentInfo info;
+  info.title = "Title";
+  CHECK_FALSE(add_structure(pdf, pages, structure, marked, info));
+  CHECK(pdf.failure().rfind("cannot set /Obj: a value that was never made", 0) == 0);
+  HPDF_Free(doc);
 }

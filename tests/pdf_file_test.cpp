@@ -5,6 +5,7 @@
 #include <string>
 
 #include "pdf_reader.h"
+#include "hash/content_hash.h"
 #include "render/pdf/pdf_file.h"
 
 using namespace handout;
@@ -78,4 +79,49 @@ TEST_CASE("pdf file: more than 100 small objects take several object streams; a 
   REQUIRE(read.readable);
   CHECK_FALSE(read.warnings);
   CHECK(read.page_contents[0] == "S");
+}
+
+TEST_CASE("pdf file: options: without object streams each object stands alone, and qpdf still reads it") {
+  PdfWriteOptions options;
+  options.object_streams = false;
+  const std::string bytes = write_pdf_file(one_page("0 0 m 10 10 l S\n", 3), options);
+  CHECK(count(bytes, "/Type/ObjStm") == 0);
+  CHECK(bytes.find("1 0 obj\n<</Type/Catalog") != std::string::npos);
+  CHECK(count(bytes, "/Type/XRef") == 1);
+  const auto read = test::read_pdf(bytes);
+  REQUIRE(read.readable);
+  CHECK_FALSE(read.warnings);
+  CHECK(read.info_title == "A test");
+  CHECK(read.page_contents[0] == "0 0 m 10 10 l S\n");
+}
+
+TEST_CASE("pdf file: options: compression level and a random /ID") {
+  std::string content;
+  for (int i = 0; i < 400; ++i) content += std::to_string(i * 7919 % 1000) + " 0 m 10 " + std::to_string(i) + " l S\n";
+  PdfWriteOptions fast, small;
+  fast.compression_level = 1;
+  small.compression_level = 12;
+  const std::string a = write_pdf_file(one_page(content), fast), b = write_pdf_file(one_page(content), small);
+  CHECK(b.size() < a.size());
+  CHECK(test::read_pdf(b).page_contents[0] == content);
+  PdfWriteOptions random;
+  random.deterministic_id = false;
+  const auto id = [](const std::string& pdf) { return pdf.substr(pdf.find("/ID["), 40); };
+  const std::string c = write_pdf_file(one_page(content), random), d = write_pdf_file(one_page(content), random);
+  CHECK(id(c) != id(d));
+  CHECK(id(write_pdf_file(one_page(content))) == id(write_pdf_file(one_page(content))));
+}
+
+TEST_CASE("pdf file: options: a password encrypts the file; the plain hash is of the bytes before") {
+  PdfWriteOptions options;
+  options.user_password = "open sesame";
+  std::string bytes, error;
+  std::uint64_t plain = 0;
+  REQUIRE_MESSAGE(write_pdf(one_page("0 0 m 10 10 l S\n"), options, bytes, error, &plain), error);
+  CHECK(bytes.find("/Encrypt") != std::string::npos);
+  CHECK(bytes.find("A test") == std::string::npos);  // the Info title is encrypted too
+  CHECK(plain == content_hash(write_pdf_file(one_page("0 0 m 10 10 l S\n"))));
+  std::string clear;
+  REQUIRE(write_pdf(one_page("0 0 m 10 10 l S\n"), PdfWriteOptions{}, clear, error));
+  CHECK(clear == write_pdf_file(one_page("0 0 m 10 10 l S\n")));
 }

@@ -20,14 +20,12 @@
 #include "job/catalogue_index.h"
 #include "job/check_job.h"
 #include "job/incremental.h"
-#include "hash/content_hash.h"
 #include "job/manifest.h"
 #include "job/file_output.h"
 #include "job/language_catalogue.h"
 #include "job/parallel.h"
 #include "job/patient_copies.h"
 #include "job/delivery.h"
-#include "render/pdf/pdf_encrypt.h"
 #include "job/shard.h"
 #include "job/run_context.h"
 #include "layout/handout_layout.h"
@@ -103,9 +101,11 @@ bool build_one(RunContext& run, const BuildOptions& opt, ManifestWriter* manifes
   }
   std::string pdf, error;
   const std::string& root = visit ? run.config.patients_output_dir : run.config.output_dir;
-  bool rendered = render_pdf(doc, run.fonts, placed_images(run, doc), pdf, error);
-  if (rendered && visit) task.plain_hash = content_hash(pdf);  // what its message's journal entry records
-  rendered = rendered && (!visit || visit->password.empty() || encrypt_pdf(pdf, visit->password, error));
+  PdfWriteOptions pdf_options;                       // object streams, a deterministic /ID
+  if (visit) pdf_options.user_password = visit->password;  // a patient's copy may be encrypted
+  // A copy's hash before encryption (which is random) is what its message's journal entry records.
+  bool rendered = render_pdf(doc, run.fonts, placed_images(run, doc), pdf_options, pdf, error,
+                             visit ? &task.plain_hash : nullptr);
   if (!rendered || !write_output_file(root, task.stem + ".pdf", pdf, error, visit ? kPrivateModes : OutputModes{})) {
     diags.error(rec.path, 0, 0, error);
     return false;

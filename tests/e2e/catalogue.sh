@@ -74,34 +74,43 @@ if sorted(a.get("lang") for a, _ in p.titles) != ["ar", "ar", "en", "en", "fa", 
 PY
 }
 problems=$(page_facts "$OUT" "$OUT/index.html")
-check "the page: every link opens a PDF of the build, every thumbnail is a 200 px PNG of page 1, titles as the PDFs' /Title, ar and fa titles dir=rtl: $problems" \
+check "the page: every link opens a PDF of the build, every thumbnail is a 200 px PNG of page 1, titles as the PDFs' \
+/Title, ar and fa titles dir=rtl: $problems" \
   test -z "$problems"
-check "the Arabic title carries lang=\"ar\" dir=\"rtl\"" grep -q '<h3 lang="ar" dir="rtl"><a href="ar/vaginismus.pdf">' "$OUT/index.html"
-check "each language's heading is its own name (العربية, 中文)" \
-  sh -c "grep -q '<h2 id=\"lang-ar\"><span lang=\"ar\" dir=\"rtl\">العربية</span>' '$OUT/index.html' &&
-         grep -q '<h2 id=\"lang-zh-Hans\"><span lang=\"zh-Hans\">$(sed -n 's/^language_name_own: *"*\([^"]*\)"*$/\1/p' "$REPO/content/zh-Hans/strings.yaml")</span>' '$OUT/index.html'"
+check "the Arabic title carries lang=\"ar\" dir=\"rtl\"" \
+  grep -q '<h3 lang="ar" dir="rtl"><a href="ar/vaginismus.pdf">' "$OUT/index.html"
+own=$(sed -n 's/^language_name_own: *"*\([^"]*\)"*$/\1/p' "$REPO/content/zh-Hans/strings.yaml")
+check "each language's heading is its own name (العربية, 中文)" verify --file "$OUT/index.html" \
+  --has '<h2 id="lang-ar"><span lang="ar" dir="rtl">العربية</span>' \
+  --has "<h2 id=\"lang-zh-Hans\"><span lang=\"zh-Hans\">$own</span>"
 check "the draft translations are marked" test "$(grep -c 'Draft translation' "$OUT/index.html")" -eq 6
 check "each card has its reading grade from handout check" \
-  test "$(grep -c '<dt>Reading grade</dt><dd>[0-9.]* <span class="note">(\(above\|within\) target 6)' "$OUT/index.html")" -eq 8
-check "no script on the page" sh -c "test -s '$OUT/index.html' && ! grep -qi '<script' '$OUT/index.html'"
+  verify --file "$OUT/index.html" \
+  --lines '<dt>Reading grade</dt><dd>[0-9.]* <span class="note">\((above|within) target 6\)' 8
+check "no script on the page" verify --nonempty "$OUT/index.html" --file "$OUT/index.html" --no-re '(?i)<script'
 
 # --- a second build: nothing changed, no thumbnail drawn again; a missing one is ---------------
 stamps() { stat -c '%n %y' "$OUT"/thumbnails/*/*.png; }
 before=$(stamps)
 build "$C" "${LANGS[@]}" --index
-check "second build: 0 thumbnails drawn" grep -q "^wrote $OUT/index.html (8 handouts, 0 thumbnails drawn)$" "$WORK/out.log"
-check "second build: no thumbnail file touched" sh -c "test '$(echo "$before" | wc -l)' -eq 8 && test '$before' = '$(stamps)'"
+check "second build: 0 thumbnails drawn" \
+  grep -q "^wrote $OUT/index.html (8 handouts, 0 thumbnails drawn)$" "$WORK/out.log"
+check "second build: no thumbnail file touched" verify --text "$before" --lines . 8 --equals "$(stamps)"
 rm "$OUT/thumbnails/zh-Hans/vaginismus.large-print.png"
 build "$C" "${LANGS[@]}" --index
 check "a missing thumbnail is drawn again, alone" \
-  sh -c "grep -q '(8 handouts, 1 thumbnails drawn, ' '$WORK/out.log' && test -s '$OUT/thumbnails/zh-Hans/vaginismus.large-print.png'"
+  verify --file "$WORK/out.log" --has '(8 handouts, 1 thumbnails drawn, ' \
+  --nonempty "$OUT/thumbnails/zh-Hans/vaginismus.large-print.png"
 "$HANDOUT" build --config "$C/h.yaml" --index --patients "$C/none.csv" >/dev/null 2>"$WORK/err"
 rc=$?
 check "--index with --patients is refused: exit 2, a usage error (personal copies are never listed)" \
-  sh -c "test $rc -eq 2 && grep -q -- '--patients excludes --index' '$WORK/err'"
+  verify --rc "$rc" 2 --file "$WORK/err" --has '--patients excludes --index'
 
 # --- the page in a browser: one screenshot, and the links of the rendered DOM ------------------
-browse() { timeout 60 chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$WORK/chrome" "$@" 2>/dev/null; }
+browse() {
+  timeout 60 chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$WORK/chrome" \
+    "$@" 2>/dev/null
+}
 browse --hide-scrollbars --window-size=1200,1600 --screenshot="$WORK/shot.png" "file://$OUT/index.html" >/dev/null
 check "Chromium draws the page (a 1200 x 1600 PNG with more than a background)" "$PYTHON" -c "
 import struct, zlib, sys
@@ -129,7 +138,7 @@ check "a dropped language's thumbnail is reported stale" \
   grep -q "thumbnails/fa/vaginismus.png: warning: stale" "$S/err"
 "$HANDOUT" build --config "$S/h.yaml" --out "$S/out" --index --prune >/dev/null 2>&1
 check "--prune removes the stale thumbnail and keeps the others" \
-  sh -c "test ! -e '$S/out/thumbnails/fa/vaginismus.png' && test -s '$S/out/thumbnails/en/vaginismus.png'"
+  verify --absent "$S/out/thumbnails/fa/vaginismus.png" --nonempty "$S/out/thumbnails/en/vaginismus.png"
 
 # KEEP_SHOT=path keeps the screenshot, to look at.
 if [ -n "${KEEP_SHOT:-}" ]; then cp "$WORK/shot.png" "$KEEP_SHOT"; fi

@@ -19,7 +19,8 @@ check "build prints no diagnostics" test ! -s "$OUT.err"
 # --- pdfinfo: metadata, page count, page size -------------------------------------------
 pdfinfo "$PDF" >"$WORK/info" 2>&1
 pages=$(awk '/^Pages:/ {print $2}' "$WORK/info")
-check "pdfinfo title" grep -q "^Title: *Vaginismus Explained: Why Penetration Can Feel Impossible and What Helps$" "$WORK/info"
+check "pdfinfo title" \
+  grep -q "^Title: *Vaginismus Explained: Why Penetration Can Feel Impossible and What Helps$" "$WORK/info"
 check "pdfinfo author is the clinic" grep -q "^Author: *Willow Creek Pelvic Health$" "$WORK/info"
 check "pdfinfo subject is the summary" grep -q "^Subject: *Vaginismus is an involuntary tightening" "$WORK/info"
 check "pdfinfo keywords" grep -q "^Keywords: *vaginismus, pelvic floor" "$WORK/info"
@@ -32,7 +33,8 @@ check "no poppler warnings" test -z "$(grep -i 'warning\|error' "$WORK/info")"
 # --- pdffonts: every font embedded ------------------------------------------------------
 pdffonts "$PDF" >"$WORK/fonts" 2>&1
 check "pdffonts lists fonts" test "$(tail -n +3 "$WORK/fonts" | wc -l)" -ge 3
-check "every font embedded and subset" test -z "$(tail -n +3 "$WORK/fonts" | awk '$(NF-4) != "yes" || $(NF-3) != "yes"')"
+check "every font embedded and subset" \
+  test -z "$(tail -n +3 "$WORK/fonts" | awk '$(NF-4) != "yes" || $(NF-3) != "yes"')"
 check "every font has a ToUnicode map" test -z "$(tail -n +3 "$WORK/fonts" | awk '$(NF-2) != "yes"')"
 
 # --- qpdf --check ------------------------------------------------------------------------
@@ -47,7 +49,8 @@ for n in $(seq 1 "$pages"); do
   pdftotext -f "$n" -l "$n" "$PDF" - 2>/dev/null >"$WORK/page$n.txt"
   check "clinic name on page $n" grep -q "Willow Creek Pelvic Health" "$WORK/page$n.txt"
   check "'Page $n of $pages' on page $n" grep -q "Page $n of $pages" "$WORK/page$n.txt"
-  check "contact line on page $n" grep -q "(503) 555-0142 · care@willowcreek.example · willowcreek.example" "$WORK/page$n.txt"
+  check "contact line on page $n" \
+    grep -q "(503) 555-0142 · care@willowcreek.example · willowcreek.example" "$WORK/page$n.txt"
 done
 # The body, cropped to the text column (no header band, running header or footer).
 pdftotext -x 0 -y 64 -W 612 -H 664 "$PDF" - 2>/dev/null | normalise >"$WORK/body.txt"
@@ -73,7 +76,8 @@ for phrase in "Vaginismus Explained: Why Penetration" "What Is Vaginismus?" "Why
 done
 check "article, resources and contact block in reading order" test "$order_ok" -eq 1
 check "review date printed" grep -q "Medically reviewed November 2, 2026" "$WORK/all.txt"
-check "footer note printed" grep -q "This handout is for education and does not replace advice from your clinician." "$WORK/page1.txt"
+check "footer note printed" \
+  grep -q "This handout is for education and does not replace advice from your clinician." "$WORK/page1.txt"
 
 
 # --- links and bookmarks ------------------------------------------------------------------

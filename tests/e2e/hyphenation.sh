@@ -16,14 +16,15 @@ for layout in $layouts; do
   dir=$WORK/$layout
   build_example "$dir" --layout "$layout"
   check "$layout: no note about loading hyphenation patterns without their compiled copy" \
-    sh -c "! grep -q 'hyphenation patterns loaded from the pattern file' '$dir.err' '$dir.log'"
+    verify --files "$dir.err" "$dir.log" -- --lacks 'hyphenation patterns loaded from the pattern file'
   built=0
   for f in "$dir"/*/vaginismus.pdf; do
     [ -f "$f" ] || continue
     built=$((built + 1))
     lang=$(basename "$(dirname "$f")")
     out=$("$PYTHON" "$REPO/tests/e2e/hyphen_lines.py" "$f" "$REPO/content/$lang/vaginismus.md" 2>&1)
-    check "$layout $lang: hyphenation limits ($(echo "$out" | tr '\n' ';'))" test -n "${out%%$'\n'*}" -a "$(echo "$out" | wc -l)" -eq 1
+    check "$layout $lang: hyphenation limits ($(echo "$out" | tr '\n' ';'))" \
+      test -n "${out%%$'\n'*}" -a "$(echo "$out" | wc -l)" -eq 1
     echo "$layout $lang: ${out%%$'\n'*}"
   done
   check "$layout: English built" test -f "$dir/en/vaginismus.pdf"

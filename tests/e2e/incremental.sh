@@ -30,7 +30,7 @@ check "a second build writes nothing" test -z "$(rebuild)"
 check "... and says all 18 are up to date" grep -qx "0 handouts written, 18 up to date, 0 failed" "$WORK/log"
 check "... a line each" test "$(grep -c '^up to date .*/out/.*/vaginismus.pdf$' "$WORK/log")" -eq 18
 "$HANDOUT" build --config "$C/handout.yaml" --report "$WORK/r.json" >/dev/null 2>&1
-check "the report says 'up to date'" sh -c "'$PYTHON' -c \"import json; d=json.load(open('$WORK/r.json')); assert {h['status'] for h in d['handouts']} == {'up to date'} and d['totals']['up_to_date'] == 18 and all(h['pages'] and h['bytes'] for h in d['handouts'])\""
+check "the report says 'up to date'" verify --report "$WORK/r.json" 'up to date' 18
 touch "$C/content/en/vaginismus.md" "$C/handout.yaml"
 check "a file touched but not changed rebuilds nothing (content hashes)" test -z "$(rebuild)"
 
@@ -42,7 +42,7 @@ check "a resource list changed: only its handout" test "$(rebuild)" = "es"
 sed -i 's/^contact_us: .*/contact_us: Nous joindre/' "$C/content/fr/strings.yaml"
 check "a strings file changed: only its language" test "$(rebuild)" = "fr"
 check "... and the French handout prints the new label (strings are parsed again when their bytes change)" \
-  sh -c "pdftotext '$C/out/fr/vaginismus.pdf' - | grep -q 'Nous joindre'"
+  verify --pdf "$C/out/fr/vaginismus.pdf" --has 'Nous joindre'
 printf '# a comment\n' >>"$C/handout.yaml"
 check "the config changed: all 18" test "$(rebuild | wc -w)" -eq 18
 printf '# a comment\n' >>"$C/layouts/letter.yaml"
@@ -62,7 +62,8 @@ cp "$WORK/fr-strings.yaml" "$C/content/fr/strings.yaml"
 check "the clinic's own French labels appear again: only French rebuilt" test "$(rebuild)" = "fr"
 printf 'notices: [language_assistance]\n' >>"$C/handout.yaml"
 rebuild >/dev/null
-sed -i 's/^language_assistance: .*/language_assistance: "Ask us for help in French: {phone}."/' "$C/content/fr/strings.yaml"
+sed -i 's/^language_assistance: .*/language_assistance: "Ask us for help in French: {phone}."/' \
+  "$C/content/fr/strings.yaml"
 check "with the notice, a tagline changed: every handout (each quotes it)" test "$(rebuild | wc -w)" -eq 18
 # The taglines are read only when a handout is built: up to date, English opens one strings file.
 # Files changed less than 3 seconds before a build are read again by the next (their stamps
@@ -71,22 +72,28 @@ check "with the notice, a tagline changed: every handout (each quotes it)" test 
 sleep 3.2
 rebuild >/dev/null
 check "a run after files settled has nothing to build" test -z "$(rebuild)"
-ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace -f -e trace=open,openat -o "$WORK/trace" "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
-check "with the notice, an up-to-date English run reads its own strings file only: $(grep -o '[^"]*strings.yaml' "$WORK/trace" | sort -u | tr '\n' ' ')" \
-  sh -c "grep -qx '0 handouts written, 1 up to date, 0 failed' '$WORK/log' && test \"\$(grep -o '[^\"]*strings.yaml' '$WORK/trace' | sort -u)\" = '$C/content/en/strings.yaml'"
+traced() {  # traced CALLS OUT ARGS...: handout build under strace, the calls traced into OUT
+  local calls=$1 out=$2
+  shift 2
+  ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace -f -e trace="$calls" -o "$out" "$HANDOUT" build "$@"
+}
+traced open,openat "$WORK/trace" --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
+check "with the notice, an up-to-date English run reads its own strings file only" \
+  verify --file "$WORK/log" --line '0 handouts written, 1 up to date, 0 failed' \
+  --file "$WORK/trace" --only-match '[^"]*strings.yaml' "$C/content/en/strings.yaml"
 # The fallback chain tries the shipped languages' scripts first: the notice's 18 taglines open
 # only the fonts they are drawn with.
-ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace -f -e trace=open,openat -o "$WORK/trace" "$HANDOUT" build --config "$C/handout.yaml" --lang en --force >"$WORK/log" 2>&1
-check "the notice opens no font it does not draw with: $(grep -o 'NotoSans\(Hebrew\|Gurmukhi\|Gujarati\|Tamil\|Lao\|Khmer\|Myanmar\)[^"]*' "$WORK/trace" | sort -u | tr '\n' ' ')" \
-  sh -c "grep -q NotoSansEthiopic '$WORK/trace' && ! grep -q 'NotoSans\(Hebrew\|Gurmukhi\|Gujarati\|Tamil\|Lao\|Khmer\|Myanmar\)' '$WORK/trace'"
+traced open,openat "$WORK/trace" --config "$C/handout.yaml" --lang en --force >"$WORK/log" 2>&1
+check "the notice opens no font it does not draw with" verify --file "$WORK/trace" --has NotoSansEthiopic \
+  --no-re 'NotoSans(Hebrew|Gurmukhi|Gujarati|Tamil|Lao|Khmer|Myanmar)[^"]*'
 # The manifest is not synced (a record lost in a crash only costs a rebuild; a PDF lost is
 # noticed by its record): a first build into a new folder syncs its one PDF, nothing else.
-ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace -f -e trace=fsync -o "$WORK/sync" \
-  "$HANDOUT" build --config "$C/handout.yaml" --out "$WORK/fresh" --lang en >/dev/null 2>&1
-check "a first build syncs its PDF only ($(grep -c 'fsync(' "$WORK/sync") fsyncs)" \
-  sh -c "test \"\$(grep -c 'fsync(' '$WORK/sync')\" -eq 1 && test -s '$WORK/fresh/.handout-manifest'"
+traced fsync "$WORK/sync" --config "$C/handout.yaml" --out "$WORK/fresh" --lang en >/dev/null 2>&1
+check "a first build syncs its PDF only" \
+  verify --file "$WORK/sync" --lines 'fsync\(' 1 --nonempty "$WORK/fresh/.handout-manifest"
 check "nothing is kept in the output folder but the handouts and the manifest" \
-  test "$(cd "$WORK/fresh" && find . -mindepth 1 | sort | tr '\n' ' ')" = "./.handout-manifest ./en ./en/vaginismus.pdf "
+  test "$(cd "$WORK/fresh" && find . -mindepth 1 | sort | tr '\n' ' ')" = \
+  "./.handout-manifest ./en ./en/vaginismus.pdf "
 # A config with a warning is warned about on every run.
 cp "$C/handout.yaml" "$WORK/handout.yaml"
 sed -i 's#^  website: https://willowcreek.example$#  website: javascript:alert(1)#' "$C/handout.yaml"
@@ -98,19 +105,13 @@ cp "$WORK/handout.yaml" "$C/handout.yaml"
 sed -i '/^notices:/d' "$C/handout.yaml"
 rebuild >/dev/null
 cp /usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf "$C/fonts/NotoSansLao-Regular.ttf"
-check "a font file added to the clinic's fonts folder for a script no handout draws: nothing rebuilt" test -z "$(rebuild)"
-cp /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf /usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf "$C/fonts/"
+check "a font file added to the clinic's fonts folder for a script no handout draws: nothing rebuilt" \
+  test -z "$(rebuild)"
+cp /usr/share/fonts/truetype/noto/NotoSansArabic-{Regular,Bold}.ttf "$C/fonts/"
 got=$(rebuild)
 check "the clinic's own copy of the Arabic font: the handouts drawn with it or that tried it first (got: $got)" \
   test "$got" = "am ar bn fa hi th"
-"$PYTHON" -c "
-import zlib, struct, sys
-png = open('$C/assets/logo.png', 'rb').read()
-# append a harmless ancillary chunk: a different file, the same picture
-chunk = b'tEXt' + b'Comment\x00changed'
-png = png[:-12] + struct.pack('>I', len(chunk) - 4) + chunk + struct.pack('>I', zlib.crc32(chunk)) + png[-12:]
-open('$C/assets/logo.png', 'wb').write(png)
-"
+verify png-comment "$C/assets/logo.png"  # a different file, the same picture
 check "the logo changed: all 18" test "$(rebuild | wc -w)" -eq 18
 sed -i 's/^settings version .*/settings version 9.9.9/' "$C/out/.handout-manifest"
 check "a manifest altered by hand (its checksums no longer match): all 18" test "$(rebuild | wc -w)" -eq 18
@@ -126,31 +127,34 @@ check "--debug-layout again: nothing" test -z "$(rebuild --debug-layout)"
 cp "$C/out/en/vaginismus.pdf" "$C/out/en/old-article.pdf"
 mkdir -p "$C/out/de" && cp "$C/out/en/vaginismus.pdf" "$C/out/de/vaginismus.pdf"
 rebuild --lang en >/dev/null
-check "a --lang build reports no stale PDF (it builds a part)" sh -c "! grep -q stale '$WORK/err'"
+check "a --lang build reports no stale PDF (it builds a part)" verify --file "$WORK/err" --lacks stale
 rebuild >/dev/null
-check "a whole build reports each stale PDF" \
-  sh -c "grep -qF '$C/out/en/old-article.pdf: warning: stale: it belongs to no handout of this build (--prune removes it)' '$WORK/err' && grep -qF '$C/out/de/vaginismus.pdf: warning: stale' '$WORK/err'"
-check "... and keeps them" sh -c "test -f '$C/out/en/old-article.pdf' && test -f '$C/out/de/vaginismus.pdf'"
+check "a whole build reports each stale PDF" verify --file "$WORK/err" \
+  --has "$C/out/en/old-article.pdf: warning: stale: it belongs to no handout of this build (--prune removes it)" \
+  --has "$C/out/de/vaginismus.pdf: warning: stale"
+check "... and keeps them" verify --exists "$C/out/en/old-article.pdf" --exists "$C/out/de/vaginismus.pdf"
 check "... exit 0" grep -qx 0 "$WORK/rc"
 rebuild --prune >/dev/null
-check "--prune removes them, saying so" \
-  sh -c "grep -qF '$C/out/en/old-article.pdf: note: removed' '$WORK/err' && test ! -e '$C/out/en/old-article.pdf' && test ! -e '$C/out/de/vaginismus.pdf'"
+check "--prune removes them, saying so" verify --file "$WORK/err" --has "$C/out/en/old-article.pdf: note: removed" \
+  --absent "$C/out/en/old-article.pdf" --absent "$C/out/de/vaginismus.pdf"
 check "--prune keeps every handout of the build" test "$(find "$C/out" -name '*.pdf' | wc -l)" -eq 18
-check "--prune touches nothing else" sh -c "test -f '$C/out/.handout-manifest'"
-printf 'handout-manifest 3\npdf en/vaginismus.pdf\nlayout letter\nin f 1 2 3 4 5 0123456789abcdef 1 /dev/zero\nend 0000000000000000\n' \
-  >>"$C/out/.handout-manifest"
+check "--prune touches nothing else" test -f "$C/out/.handout-manifest"
+printf '%s\n' 'handout-manifest 3' 'pdf en/vaginismus.pdf' 'layout letter' \
+  'in f 1 2 3 4 5 0123456789abcdef 1 /dev/zero' 'end 0000000000000000' >>"$C/out/.handout-manifest"
 timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
-check "a block with a bad checksum naming /dev/zero appended: ignored, no hang (exit $?)" grep -q '1 up to date' "$WORK/log"
+check "a block with a bad checksum naming /dev/zero appended: ignored, no hang (exit $?)" \
+  grep -q '1 up to date' "$WORK/log"
 
 # A damaged or hostile manifest: never a crash or a hang; its handouts are simply built again.
-printf 'handout-manifest 2\npdf zz notanumber x y en/vaginismus.pdf\nin qq 1 2 /etc/passwd\n' >"$C/out/.handout-manifest"
-timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
-check "a garbled manifest: exit 0, the handout rebuilt" sh -c "test $? -eq 0 && grep -q '^wrote ' '$WORK/log'"
-printf 'handout-manifest 2\npdf 0123456789abcdef 4 0.1.0 letter en/vaginismus.pdf\nin 0123456789abcdef 1 1 /dev/zero\n' \
+printf '%s\n' 'handout-manifest 2' 'pdf zz notanumber x y en/vaginismus.pdf' 'in qq 1 2 /etc/passwd' \
   >"$C/out/.handout-manifest"
 timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
+check "a garbled manifest: exit 0, the handout rebuilt" verify --rc $? 0 --file "$WORK/log" --re '^wrote '
+printf '%s\n' 'handout-manifest 2' 'pdf 0123456789abcdef 4 0.1.0 letter en/vaginismus.pdf' \
+  'in 0123456789abcdef 1 1 /dev/zero' >"$C/out/.handout-manifest"
+timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
 check "a manifest naming /dev/zero as an input: no hang, the handout rebuilt" \
-  sh -c "test $? -eq 0 && grep -q '^wrote ' '$WORK/log'"
+  verify --rc $? 0 --file "$WORK/log" --re '^wrote '
 echo precious >"$WORK/precious.pdf"
 printf 'handout-manifest 2\npdf 0123456789abcdef 4 0.1.0 letter ../../precious.pdf\n' >"$C/out/.handout-manifest"
 "$HANDOUT" build --config "$C/handout.yaml" --prune >/dev/null 2>&1
@@ -162,6 +166,7 @@ check "a symbolic link in the output folder: --prune does not follow it" test -f
 rm "$C/out/nl"
 head -c 5000 /dev/urandom >"$C/out/.handout-manifest"
 timeout 60 "$HANDOUT" build --config "$C/handout.yaml" --lang en >"$WORK/log" 2>&1
-check "random bytes as the manifest: ignored, the handout rebuilt (exit 0)" sh -c "test $? -eq 0 && grep -q '^wrote ' '$WORK/log'"
+check "random bytes as the manifest: ignored, the handout rebuilt (exit 0)" \
+  verify --rc $? 0 --file "$WORK/log" --re '^wrote '
 
 finish

@@ -16,15 +16,16 @@ for spec in "letter 2 5 612x792" "a4 2 5 595.276x841.89" "large-print 5 12 612x7
   build_example "$dir" --layout "$layout" --lang en --stats --debug-layout
   check "$layout: builds (exit $rc)" test -f "$dir/en/vaginismus.pdf"
   check "$layout: no warnings" test ! -s "$dir.err"
-  check "$layout: 0 overfull lines, 0 widows, 0 orphans" grep -q "overfull=0 .*widows=0 orphans=0 forced_breaks=0" "$dir.log"
+  check "$layout: 0 overfull lines, 0 widows, 0 orphans" \
+    grep -q "overfull=0 .*widows=0 orphans=0 forced_breaks=0" "$dir.log"
   f=$dir/en/vaginismus.pdf
   n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
   check "$layout: $min to $max pages (got $n)" test "$n" -ge "$min" -a "$n" -le "$max"
   w=${size%x*}
   h=${size#*x}
-  check "$layout: page size $size" sh -c "pdfinfo '$f' | grep -q 'Page size: *$w x $h pts'"
+  check "$layout: page size $size" verify --run pdfinfo "$f" -- --re "Page size: *$w x $h pts"
   check "$layout: qpdf --check" qpdf --check "$f"
-  check "$layout: fonts embedded" test -z "$(pdffonts "$f" 2>/dev/null | tail -n +3 | awk '$(NF-4) != "yes"')"
+  check "$layout: fonts embedded" verify --embedded "$f"
   pdftotext "$f" - 2>/dev/null | normalise >"$dir.txt"
   lost=0
   while IFS= read -r part; do
@@ -66,24 +67,28 @@ label=$("$PYTHON" "$REPO/tests/e2e/resources_label.py" present "$REPO/content/en
 check "... its resources box keeps its label:
 $(grep -v '^ok' <<<"$label")" test -z "$(grep -v '^ok' <<<"$label")"
 
-check "A4 layout gives A4 pages" sh -c "pdfinfo '$WORK/layout-a4/en/vaginismus.pdf' | grep -q 'Page size: *595.* x 841.* pts (A4)'"
+check "A4 layout gives A4 pages" \
+  verify --run pdfinfo "$WORK/layout-a4/en/vaginismus.pdf" -- --re 'Page size: *595.* x 841.* pts \(A4\)'
 
 # --- the tri-fold: each panel holds what the fold shows there -----------------------------
 # Side 1 is A (the tuck-in flap, 6.75 pt narrower), B (back), C (cover); side 2 is D, E, F
 # (inside; F, behind A, narrower). Each is read on its own with pdftotext's crop box.
 # trifold.sh checks the sheet as a print shop would, in every language.
 panel() {  # panel PAGE X WIDTH: the text of one panel
-  pdftotext -f "$1" -l "$1" -x "$2" -y 0 -W "$3" -H 612 "$WORK/layout-trifold/en/vaginismus.pdf" - 2>/dev/null | normalise
+  pdftotext -f "$1" -l "$1" -x "$2" -y 0 -W "$3" -H 612 "$WORK/layout-trifold/en/vaginismus.pdf" - 2>/dev/null |
+    normalise
 }
 panel 1 526 266 >"$WORK/panel-C.txt"
 panel 1 260 266 >"$WORK/panel-B.txt"
 panel 2 0 266 >"$WORK/panel-D.txt"
 check "trifold: the cover C has the clinic, the title and the phone" \
-  sh -c "grep -q 'Willow Creek Pelvic Health' '$WORK/panel-C.txt' && grep -q 'Vaginismus Explained: Why Penetration' '$WORK/panel-C.txt' && grep -q '(503) 555-0142' '$WORK/panel-C.txt'"
-check "trifold: the cover C has no article text" sh -c "! grep -q 'What Is Vaginismus' '$WORK/panel-C.txt'"
+  verify --file "$WORK/panel-C.txt" --has 'Willow Creek Pelvic Health' --has 'Vaginismus Explained: Why Penetration' \
+  --has '(503) 555-0142'
+check "trifold: the cover C has no article text" verify --file "$WORK/panel-C.txt" --lacks 'What Is Vaginismus'
 check "trifold: the back B has the notice and the contact block; the footer note is on the cover" \
-  sh -c "grep -q 'Language assistance' '$WORK/panel-B.txt' && grep -q 'Contact us' '$WORK/panel-B.txt' && grep -q '1200 Alder Street, Suite 300' '$WORK/panel-B.txt' && grep -q 'does not replace advice' '$WORK/panel-C.txt'"
-check "trifold: the inside D opens the article" sh -c "head -c 40 '$WORK/panel-D.txt' | grep -q '^ *What Is Vaginismus?'"
+  verify --file "$WORK/panel-B.txt" --has 'Language assistance' --has 'Contact us' \
+  --has '1200 Alder Street, Suite 300' --file "$WORK/panel-C.txt" --has 'does not replace advice'
+check "trifold: the inside D opens the article" verify --file "$WORK/panel-D.txt" --re '\A *What Is Vaginismus\?'
 
 # --- large print: sizes read from the layout dump that --debug-layout wrote ---------------------
 dump=$WORK/layout-large-print/en/vaginismus.layout.txt
@@ -98,7 +103,8 @@ check "large print: nothing under 14 pt" test -z "$(echo "$sizes" | awk '$2 < 14
 check "large print: the body font is NotoSans-Regular 18" grep -q 'NotoSans-Regular 18 ' "$dump"
 check "large print: no italic face anywhere" test -z "$(grep -i 'italic' "$dump")"
 pdftotext "$WORK/layout-two-column/en/vaginismus.pdf" - 2>/dev/null >"$WORK/two-column.txt"
-check "two-column: hyphenation used, with U+2010 hyphens that extraction can undo" grep -q $'\xe2\x80\x90$' "$WORK/two-column.txt"
+check "two-column: hyphenation used, with U+2010 hyphens that extraction can undo" \
+  grep -q $'\xe2\x80\x90$' "$WORK/two-column.txt"
 
 check_every_pdf "$WORK"
 finish

@@ -12,10 +12,10 @@ passed=0
 failed=0
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-check() {  # check "description" command...
-  local what=$1
+check() {  # check "description" command...: on failure, the command's own reason too
+  local what=$1 out
   shift
-  if "$@" >/dev/null 2>&1; then pass; else fail "$what"; fi
+  if out=$("$@" 2>&1); then pass; else fail "$what"; [[ $1 == verify ]] && printf '  %s\n' "${out:0:600}"; fi
 }
 # Prints the closing line ctest shows and exits non-zero on any failure.
 finish() {
@@ -47,6 +47,25 @@ build_example() {
 # Debian's Python, which has python3-yaml, whatever python3 comes first on PATH.
 PYTHON=${PYTHON:-/usr/bin/python3}
 
+# verify CLAUSE...: one check by handout_checks.py (a PDF's text, a log, a command's output...).
+verify() { "$PYTHON" "$(dirname "${BASH_SOURCE[0]}")/handout_checks.py" "$@"; }
+# checks_by ARGS...: many checks by handout_checks.py, which prints "ok: WHAT" or "FAIL: WHAT: why"
+# for each; anything else it says is shown when it fails without a FAIL line.
+checks_by() {
+  local out rc line count=0 failures=0
+  out=$(verify "$@" 2>&1)
+  rc=$?
+  while IFS= read -r line; do
+    case $line in
+      "ok: "*) pass && count=$((count + 1)) ;;
+      "FAIL: "*) fail "${line#FAIL: }" && count=$((count + 1)) && failures=$((failures + 1)) ;;
+    esac
+  done <<<"$out"
+  if [ "$count" -eq 0 ] || { [ "$rc" -ne 0 ] && [ "$failures" -eq 0 ]; }; then
+    fail "handout_checks.py $1 (exit $rc): $(tail -3 <<<"$out")"
+  fi
+}
+
 # Joins lines into one, removing hyphens added by hyphenation (U+2010 at a line end).
 normalise() { sed -z 's/\xe2\x80\x90\n//g' | tr '\n\f' '  ' | tr -s ' '; }
 
@@ -56,7 +75,11 @@ seed_parts() {
   local line
   while IFS= read -r line || [ -n "$line" ]; do
     line=${line//\'/’}
-    if [[ "$line" == *" — "* ]]; then printf '%s\n%s\n' "${line%% — *}" "${line#* — }"; else printf '%s\n' "$line"; fi
+    if [[ "$line" == *" — "* ]]; then
+      printf '%s\n%s\n' "${line%% — *}" "${line#* — }"
+    else
+      printf '%s\n' "$line"
+    fi
   done <"$REPO/tests/fixtures/vaginismus-explained.txt" | grep -v '^$'
 }
 

@@ -67,7 +67,8 @@ compare() {
 problems=$(compare "$PAGE")
 check "the man page and --help agree" test -z "$problems"
 [ -z "$problems" ] || printf '%s\n' "$problems"
-check "the page documents build, check and watch" test "$(page_commands "$WORK/page.txt" | grep -cxE 'build|check|watch')" -eq 3
+check "the page documents build, check and watch" \
+  test "$(page_commands "$WORK/page.txt" | grep -cxE 'build|check|watch')" -eq 3
 for section in "EXIT STATUS" CONFIGURATION LAYOUTS CONTENT "PATIENTS CSV" FILES ENVIRONMENT EXAMPLES; do
   check "the page has $section" grep -qx "$section" "$WORK/page.txt"
 done
@@ -79,9 +80,11 @@ spoil() {  # spoil NAME SED-SCRIPT: the page built from the source with SED-SCRI
   compare "$WORK/$1.1" 2>/dev/null
 }
 out=$(spoil no-prune '/^\*--prune\*$/,/^$/d')
-check "a page without build --prune fails the comparison" grep -qx 'build: --prune is in --help, not in the man page'"'"'s section' <<<"$out"
+check "a page without build --prune fails the comparison" \
+  grep -qx 'build: --prune is in --help, not in the man page'"'"'s section' <<<"$out"
 out=$(spoil made-up 's/^\*--strict\*$/*--strict*, *--lenient*/')
-check "a page with a made-up check --lenient fails the comparison" grep -qx 'check: --lenient is in the man page, not in --help' <<<"$out"
+check "a page with a made-up check --lenient fails the comparison" \
+  grep -qx 'check: --lenient is in the man page, not in --help' <<<"$out"
 out=$(spoil no-watch '/^## watch$/,/^## init$/{/^## init$/!d}')
 check "a page without a watch section fails the comparison" grep -qx 'watch: no section in the man page' <<<"$out"
 finish

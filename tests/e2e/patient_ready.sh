@@ -30,10 +30,11 @@ for lang in en fa th; do
   missing=$(expected_taglines "$lang" | nospace | grep -vxF -f <(nospace <"$WORK/$lang.tags") | head -3)
   check "$lang: every language's tagline, in its own language and tagged so, phone filled in
 $missing" test -z "$missing"
-  title=$("$PYTHON" -c "import yaml; print(yaml.safe_load(open('$REPO/content/$lang/strings.yaml'))['language_assistance_title'])")
+  title=$(verify --yaml "$REPO/content/$lang/strings.yaml" language_assistance_title --print)
   check "$lang: the notice's heading is in the handout's language" grep -qxF "H2	$title" "$WORK/$lang.tags"
 done
-check "en: the notice comes last" test "$(grep -v ': 0 failures$' "$WORK/en.tags" | tail -1 | cut -f2 | cut -d: -f1)" = "አማርኛ"
+check "en: the notice comes last" \
+  test "$(grep -v ': 0 failures$' "$WORK/en.tags" | tail -1 | cut -f2 | cut -d: -f1)" = "አማርኛ"
 
 # A config with the notice but no phone: a clear error, no handout.
 C=$WORK/nophone
@@ -54,15 +55,15 @@ sed 's/^layout: .*/layout: [letter, large-print]/' "$REPO/handout.yaml" >"$M/h.y
 "$HANDOUT" build --config "$M/h.yaml" --lang en --lang ar --report "$M/r.json" >"$M/log" 2>"$M/err"
 check "two layouts: exit 0" test $? -eq 0
 check "two layouts: the main one is <article>.pdf, the other <article>.<layout>.pdf" \
-  test "$(cd "$M/out" && ls */*.pdf | tr '\n' ' ')" = "ar/vaginismus.large-print.pdf ar/vaginismus.pdf en/vaginismus.large-print.pdf en/vaginismus.pdf "
+  test "$(cd "$M/out" && ls */*.pdf | tr '\n' ' ')" = \
+  "ar/vaginismus.large-print.pdf ar/vaginismus.pdf en/vaginismus.large-print.pdf en/vaginismus.pdf "
 check "two layouts: the large-print copy is the longer (18 pt body)" \
-  sh -c "[ \$(pdfinfo '$M/out/en/vaginismus.large-print.pdf' | awk '/^Pages/ {print \$2}') -gt \
-           \$(pdfinfo '$M/out/en/vaginismus.pdf' | awk '/^Pages/ {print \$2}') ]"
-check "two layouts: the report names each handout's layout" "$PYTHON" -c "
-import json; d = json.load(open('$M/r.json'))
-assert sorted((h['language'], h['layout']) for h in d['handouts']) == [('ar', 'large-print'), ('ar', 'letter'), ('en', 'large-print'), ('en', 'letter')], d"
+  verify --more-pages "$M/out/en/vaginismus.large-print.pdf" "$M/out/en/vaginismus.pdf"
+check "two layouts: the report names each handout's layout" verify --handouts "$M/r.json" \
+  --equals "$(printf '%s\n' 'ar large-print' 'ar letter' 'en large-print' 'en letter')"
 "$HANDOUT" build --config "$M/h.yaml" --lang en --lang ar >"$M/log2" 2>&1
-check "two layouts: a second run finds all four up to date" grep -qx "0 handouts written, 4 up to date, 0 failed" "$M/log2"
+check "two layouts: a second run finds all four up to date" \
+  grep -qx "0 handouts written, 4 up to date, 0 failed" "$M/log2"
 sed -i 's/^layout: .*/layout: letter/' "$M/h.yaml"
 "$HANDOUT" build --config "$M/h.yaml" >"$M/log3" 2>"$M/err3"
 check "one layout dropped: its copies are stale" test "$(grep -c 'large-print.pdf: warning: stale' "$M/err3")" -eq 2
@@ -74,63 +75,54 @@ mkdir -p "$P"
   --patients-out "$P/copies" --report "$P/r.json" >"$P/log" 2>"$P/err"
 check "patients: exit 0" test $? -eq 0
 check "patients: one PDF per visit and article, at <patients-out>/<id>/<lang>/<article>.pdf, nothing else" \
-  test "$(cd "$P/copies" && find . -type f | sort | tr '\n' ' ')" = "./demo-001/en/vaginismus.pdf ./demo-002/es/vaginismus.pdf ./demo-003/ar/vaginismus.pdf ./demo-004/zh-Hans/vaginismus.pdf "
+  test "$(cd "$P/copies" && find . -type f | sort | tr '\n' ' ')" = "./demo-001/en/vaginismus.pdf \
+./demo-002/es/vaginismus.pdf ./demo-003/ar/vaginismus.pdf ./demo-004/zh-Hans/vaginismus.pdf "
 check "patients: nothing in the published output folder" test ! -e "$P/out"
 "$HANDOUT" build --config "$REPO/handout.yaml" --patients "$REPO/examples/patients.csv" --out "$P/out" \
   --patients-out "$P/out/copies" >/dev/null 2>"$P/inside.err"
 check "patients: a personal copies' folder inside the published one is refused (exit 2)" \
-  sh -c "test $? -eq 2 && grep -q \"error: personal copies' folder .* overlap\" '$P/inside.err' && test ! -e '$P/out'"
+  verify --rc $? 2 --file "$P/inside.err" --re "error: personal copies' folder .* overlap" --absent "$P/out"
 # No name, clinician, note or password in the log, the diagnostics or the report.
-leaks=$("$PYTHON" - "$REPO/examples/patients.csv" "$P/log" "$P/err" "$P/r.json" <<'PY'
-import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))
-secrets = [r[k] for r in rows for k in ("name", "clinician", "note", "password") if r[k]]
-secrets += [line for r in rows for line in r["note"].splitlines() if len(line) > 8]
-for path in sys.argv[2:]:
-    text = open(path, encoding="utf-8").read()
-    for s in secrets:
-        if s in text:
-            print(f"{path}: {s[:20]}")
-PY
-)
+leaks=$("$PYTHON" "$REPO/tests/e2e/find_secrets.py" "$REPO/examples/patients.csv" "$P/log" "$P/err" "$P/r.json" 2>&1)
 check "patients: no personal data in the log, diagnostics or report
 $leaks" test -z "$leaks"
 pdftotext -f 1 -l 1 "$P/copies/demo-002/es/vaginismus.pdf" - 2>/dev/null | normalise >"$P/es.txt"
 check "patients: page 1 says who it was prepared for, by whom and when" \
-  grep -q "Preparado para: Ejemplo, Juana (ficticia) Profesional de la salud: Dra. Sam Muestra Fecha de la consulta: 3 de marzo de 2026" "$P/es.txt"
+  grep -q "Preparado para: Ejemplo, Juana (ficticia) Profesional de la salud: Dra. Sam Muestra Fecha de la consulta: \
+3 de marzo de 2026" "$P/es.txt"
 check "patients: the note is on page 1, its Markdown list as a list" \
-  grep -q "Notas de su consulta Para la próxima visita: • Ejercicios de respiración, 5 minutos al día •" "$P/es.txt"
+  verify --file "$P/es.txt" --has "Notas de su consulta Para la próxima visita: • Ejercicios de respiración, 5 \
+minutos al día •"
 check "patients: the article follows on page 1" grep -q "¿Qué es el vaginismo?" "$P/es.txt"
-check "patients: the metadata is the article's, with no name in it (Info and XMP)" "$PYTHON" -c "
-import pikepdf
-for pdf_path, pw in [('$P/copies/demo-002/es/vaginismus.pdf', ''), ('$P/copies/demo-003/ar/vaginismus.pdf', 'correct horse battery staple')]:
-    pdf = pikepdf.open(pdf_path, password=pw)
-    meta = str(dict(pdf.docinfo)) + str(pdf.open_metadata())
-    assert 'Ejemplo' not in meta and 'Muestra' not in meta and 'تجريبية' not in meta and 'نموذج' not in meta, meta
-    assert str(pdf.docinfo['/Title']).startswith(('Vaginismo', 'التشنج')), pdf.docinfo['/Title']"
+no_names=(--lacks Ejemplo --lacks Muestra --lacks تجريبية --lacks نموذج)
+check "patients: the metadata is the article's, with no name in it (Info and XMP)" verify \
+  --pdf-meta "$P/copies/demo-002/es/vaginismus.pdf" "${no_names[@]}" --re '\ATitle: Vaginismo' \
+  --pdf-password 'correct horse battery staple' --pdf-meta "$P/copies/demo-003/ar/vaginismus.pdf" \
+  "${no_names[@]}" --re '\ATitle: التشنج'
 # The row with a password: AES-256, opened only with it, still readable by assistive technology.
 enc=$P/copies/demo-003/ar/vaginismus.pdf
 check "patients: a row with a password is encrypted with AES-256 (R6)" \
-  sh -c "qpdf --password='correct horse battery staple' --show-encryption '$enc' | grep -qx 'R = 6'"
-check "patients: without its password it does not open" sh -c "! pdftotext '$enc' - >/dev/null 2>&1"
-check "patients: a wrong password does not open it" sh -c "! pdftotext -upw 'wrong horse' '$enc' - >/dev/null 2>&1"
+  verify --run qpdf --password='correct horse battery staple' --show-encryption "$enc" -- --line 'R = 6'
+check "patients: without its password it does not open" verify --run pdftotext "$enc" - -- --fails
+check "patients: a wrong password does not open it" verify --run pdftotext -upw 'wrong horse' "$enc" - -- --fails
 check "patients: its password opens it, the text is there" \
-  sh -c "pdftotext -upw 'correct horse battery staple' '$enc' - | grep -q 'willowcreek'"
-check "patients: extraction for accessibility stays allowed" "$PYTHON" -c "
-import pikepdf
-pdf = pikepdf.open('$enc', password='correct horse battery staple')
-assert pdf.encryption.R == 6 and pdf.encryption.bits == 256 and pdf.allow.accessibility and not pdf.allow.modify_other"
+  verify --pdf-password 'correct horse battery staple' --pdf "$enc" --has willowcreek
+check "patients: extraction for accessibility stays allowed" \
+  verify --pdf-password 'correct horse battery staple' --pdf-encryption "$enc" \
+  --line 'R 6' --line 'bits 256' --line 'accessibility True' --line 'modify_other False'
 check "patients: the rows without a password are not encrypted" \
-  sh -c "qpdf --show-encryption '$P/copies/demo-001/en/vaginismus.pdf' | grep -q 'File is not encrypted'"
+  verify --run qpdf --show-encryption "$P/copies/demo-001/en/vaginismus.pdf" -- --has 'File is not encrypted'
 
 # A bad file: every problem at its line, exit 2, nothing written, no personal data in messages.
-printf 'id,language,articles,name,password\ndemo-1,en,vaginismus,Private Person,secret-pass\n../x,en,vaginismus,Other Person,\ndemo-3,xx yy,vaginismus,Third Person,\n' >"$P/bad.csv"
-"$HANDOUT" build --config "$REPO/handout.yaml" --patients "$P/bad.csv" --patients-out "$P/bad" >"$P/bad.log" 2>"$P/bad.err"
+printf '%s\n' 'id,language,articles,name,password' 'demo-1,en,vaginismus,Private Person,secret-pass' \
+  '../x,en,vaginismus,Other Person,' 'demo-3,xx yy,vaginismus,Third Person,' >"$P/bad.csv"
+"$HANDOUT" build --config "$REPO/handout.yaml" --patients "$P/bad.csv" --patients-out "$P/bad" \
+  >"$P/bad.log" 2>"$P/bad.err"
 check "bad patients file: exit 2" test $? -eq 2
 check "bad patients file: the bad id at its line" grep -q "bad.csv:3:1: error: .*id" "$P/bad.err"
 check "bad patients file: the bad language at its line" grep -q "bad.csv:4:[0-9]*: error: .*language" "$P/bad.err"
 check "bad patients file: no PDF written" test ! -e "$P/bad"
 check "bad patients file: no name or password in the messages" \
-  sh -c "! grep -qE 'Private|Other Person|Third|secret-pass' '$P/bad.err' '$P/bad.log'"
+  verify --files "$P/bad.err" "$P/bad.log" -- --no-re 'Private|Other Person|Third|secret-pass'
 
 finish

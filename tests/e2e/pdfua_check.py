@@ -45,6 +45,7 @@ from pikepdf import Name
 
 from text_letters import letters
 
+SHOWING = {'Tj', 'TJ', "'", '"'}
 PAINTING = {'Tj', 'TJ', "'", '"', 'Do', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'S', 's', 'sh', 'BI', 'INLINE IMAGE'}
 LANG = re.compile(r'^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$')
 
@@ -114,33 +115,35 @@ class Checker:
 
     def read_page(self, n, page, fonts):
         stack = []  # (kind, mcid, reversed, actual_text, collected text) per open sequence
+        inside = 0  # open sequences that are marked content (with an MCID) or artifacts
         font = None
         for operands, op in pikepdf.parse_content_stream(page):
             op = str(op)
-            if op in ('BDC', 'BMC'):
+            if op in PAINTING:  # the commonest, tested first
+                if not inside:
+                    self.fail('content', f'page {n + 1}: "{op}" outside marked content and artifacts')
+                if stack and op in SHOWING:
+                    stack[-1]['text'] += self.shown(font, operands, op)
+            elif op == 'Tf':
+                font = fonts.get(str(operands[0]))
+            elif op in ('BDC', 'BMC'):
                 tag = str(operands[0])
                 props = operands[1] if op == 'BDC' else None
-                mcid = int(props.MCID) if props is not None and isinstance(props, pikepdf.Dictionary) and '/MCID' in props else None
-                actual = None
-                if props is not None and isinstance(props, pikepdf.Dictionary) and '/ActualText' in props:
-                    actual = str(props.ActualText)
+                is_dict = props is not None and isinstance(props, pikepdf.Dictionary)
+                mcid = int(props.MCID) if is_dict and '/MCID' in props else None
+                actual = str(props.ActualText) if is_dict and '/ActualText' in props else None
                 if mcid is not None and mcid in self.marked[n]:
                     self.fail('content', f'page {n + 1}: MCID {mcid} used twice')
+                counts = mcid is not None or tag == '/Artifact'
+                inside += counts
                 stack.append({'tag': tag, 'mcid': mcid, 'reversed': tag == '/ReversedChars', 'actual': actual,
-                              'text': ''})
+                              'text': '', 'counts': counts})
             elif op == 'EMC':
                 if not stack:
                     self.fail('content', f'page {n + 1}: EMC without a sequence to close')
                     continue
+                inside -= stack[-1]['counts']
                 self.close(n, stack)
-            elif op == 'Tf':
-                font = fonts.get(str(operands[0]))
-            elif op in PAINTING:
-                inside = any(s['mcid'] is not None or s['tag'] == '/Artifact' for s in stack)
-                if not inside:
-                    self.fail('content', f'page {n + 1}: "{op}" outside marked content and artifacts')
-                if op in ('Tj', 'TJ', "'", '"') and stack:
-                    stack[-1]['text'] += self.shown(font, operands, op)
         if stack:
             self.fail('content', f'page {n + 1}: {len(stack)} marked-content sequence(s) left open')
 

@@ -13,10 +13,16 @@
         file's key lists...) is a property of a schema that source feeds, and every schema
         property is read by one of its sources.
       With KINDs, only those schemas' keys are built (the reverse check reads them all).
+  schema_check.py schemas SCHEMA_DIR COUNT
+      COUNT schemas, each valid draft-07 JSON Schema with a description for every property.
+  schema_check.py spoil SCHEMA_DIR add KIND DOTTED.KEY TYPE | remove KIND KEY | require KIND KEY
+      Spoils the schemas in SCHEMA_DIR (a copy) for the tests: a property added (nested through
+      the dots), a property removed, or a key made required.
 
 Exit 0 when all is well, 1 with one line per problem. YAML is read as YAML 1.2 reads it
 (yaml-language-server, yaml-cpp): 2026-11-02 is text, not a date.
 """
+import concurrent.futures
 import copy
 import json
 import os
@@ -211,9 +217,10 @@ class Clinic:
             "front-matter": {"title": "A Test"},
         }
 
-    def build(self, kind, doc):
-        """Builds with `doc` as the file of `kind` (the others at their base); returns (exit, stderr)."""
-        d = os.path.join(self.work, "case")
+    def build(self, kind, doc, case="case"):
+        """Builds with `doc` as the file of `kind` (the others at their base) in WORK/CASE;
+        returns (exit, stderr)."""
+        d = os.path.join(self.work, case)
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(os.path.join(d, "content/en"))
         os.makedirs(os.path.join(d, "layouts"))
@@ -237,20 +244,33 @@ class Clinic:
                     "---\n\nSome words for the test.\n")
         r = subprocess.run([self.handout, "build", "--config", os.path.join(d, "h.yaml"), "--quiet", "--jobs", "1"],
                            capture_output=True, text=True, timeout=120)
+        shutil.rmtree(d, ignore_errors=True)
         return r.returncode, r.stderr
+
+    def build_all(self, cases):
+        """build() for each (kind, doc), side by side in folders of their own; the results in order."""
+        jobs = [(kind, doc, f"case-{n}") for n, (kind, doc) in enumerate(cases)]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            return list(pool.map(lambda job: self.build(*job), jobs))
 
 
 def forward(clinic, schemas, kinds):
-    """Every schema property is accepted; every required key and dependency is enforced."""
-    problems, cases = [], 0
+    """Every schema property is accepted; every required key and dependency is enforced. The
+    cases are worked out first, built side by side, then judged in order."""
+    problems, cases, judges = [], [], []
+
+    def case(kind, doc, judge):
+        cases.append((kind, doc))
+        judges.append(judge)
+
     for kind in kinds:
         root = schemas[kind]
         validator = jsonschema.Draft7Validator(root)
-        rc, err = clinic.build(kind, copy.deepcopy(clinic.base[kind]))
-        cases += 1
-        if rc != 0:
-            problems.append(f"{kind}: the base case fails to build: {err.strip()}")
-            continue
+
+        def base_builds(rc, err, kind=kind):
+            if rc != 0:
+                return f"{kind}: the base case fails to build: {err.strip()}"
+        case(kind, copy.deepcopy(clinic.base[kind]), base_builds)
         for path, parent, prop in property_paths(root, root):
             name = ".".join(path)
             doc = put(root, copy.deepcopy(clinic.base[kind]), path, sample(root, prop))
@@ -258,26 +278,33 @@ def forward(clinic, schemas, kinds):
             if invalid:
                 problems.append(f"{kind}: {name}: the test's own document is invalid: {invalid[0]}")
                 continue
-            rc, err = clinic.build(kind, doc)
-            cases += 1
-            if "unknown key" in err or rc != 0:
-                problems.append(f"{kind}: '{name}' is in the schema but handout does not accept it "
-                                f"(exit {rc}): {err.strip().splitlines()[0] if err.strip() else ''}")
+
+            def accepted(rc, err, kind=kind, name=name):
+                if "unknown key" in err or rc != 0:
+                    return (f"{kind}: '{name}' is in the schema but handout does not accept it "
+                            f"(exit {rc}): {err.strip().splitlines()[0] if err.strip() else ''}")
+            case(kind, doc, accepted)
             if path[-1] in parent.get("required", []):
                 without = put(root, copy.deepcopy(clinic.base[kind]), path, sample(root, prop))
                 del get_parent(without, path)[path[-1]]
-                rc, err = clinic.build(kind, without)
-                cases += 1
-                if rc == 0 or f"missing required key '{path[-1]}'" not in err:
-                    problems.append(f"{kind}: '{name}' is required by the schema, but handout builds without it")
+
+                def required(rc, err, kind=kind, name=name, key=path[-1]):
+                    if rc == 0 or f"missing required key '{key}'" not in err:
+                        return f"{kind}: '{name}' is required by the schema, but handout builds without it"
+                case(kind, without, required)
             for dep in dep_keys(parent, path[-1]):
                 without = copy.deepcopy(doc)
                 del get_parent(without, path)[dep]
-                rc, err = clinic.build(kind, without)
-                cases += 1
-                if rc == 0:
-                    problems.append(f"{kind}: '{name}' needs '{dep}' in the schema, but handout builds without it")
-    print(f"forward: {cases} builds")
+
+                def needed(rc, err, kind=kind, name=name, dep=dep):
+                    if rc == 0:
+                        return f"{kind}: '{name}' needs '{dep}' in the schema, but handout builds without it"
+                case(kind, without, needed)
+    for judge, (rc, err) in zip(judges, clinic.build_all(cases)):
+        problem = judge(rc, err)
+        if problem:
+            problems.append(problem)
+    print(f"forward: {len(cases)} builds")
     return problems
 
 
@@ -324,8 +351,57 @@ def reverse(repo, schemas):
     return problems
 
 
+def all_properties(s):
+    if isinstance(s, dict):
+        yield from s.get("properties", {}).items()
+        for v in s.values():
+            yield from all_properties(v)
+    elif isinstance(s, list):
+        for v in s:
+            yield from all_properties(v)
+
+
+def check_schemas(schema_dir, count):
+    files = sorted(f for f in os.listdir(schema_dir) if f.endswith(".schema.json"))
+    if len(files) != count:
+        return [f"{schema_dir}: {len(files)} schemas, not {count}: {files}"]
+    problems = []
+    for f in files:
+        with open(os.path.join(schema_dir, f), encoding="utf-8") as handle:
+            schema = json.load(handle)
+        try:
+            jsonschema.Draft7Validator.check_schema(schema)
+        except jsonschema.SchemaError as e:
+            problems.append(f"{f}: not a valid draft-07 schema: {e.message}")
+        problems += [f"{f}: '{name}' has no description" for name, p in all_properties(schema)
+                     if not p.get("description")]
+    return problems
+
+
+def spoil(schema_dir, how, kind, key, kind_of_value=None):
+    path = os.path.join(schema_dir, f"{kind}.schema.json")
+    with open(path, encoding="utf-8") as f:
+        schema = json.load(f)
+    if how == "add":
+        node = schema
+        for part in key.split(".")[:-1]:
+            node = node["properties"][part]
+        node["properties"][key.split(".")[-1]] = {"type": kind_of_value, "description": "new"}
+    elif how == "remove":
+        del schema["properties"][key]
+    elif how == "require":
+        schema["required"].append(key)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(schema, f, indent=2)
+
+
 def main(argv):
-    if len(argv) >= 4 and argv[1] == "validate":
+    if len(argv) == 4 and argv[1] == "schemas":
+        problems = check_schemas(argv[2], int(argv[3]))
+    elif len(argv) in (6, 7) and argv[1] == "spoil" and argv[3] in ("add", "remove", "require"):
+        spoil(argv[2], *argv[3:])
+        return 0
+    elif len(argv) >= 4 and argv[1] == "validate":
         problems = validate(argv[2], argv[3], argv[4:])
         print(f"validate {argv[3]}: {len(argv) - 4} files")
     elif len(argv) in (6, 7) and argv[1] == "drift":

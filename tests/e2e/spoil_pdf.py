@@ -3,6 +3,8 @@
 can show that pdfua_check.py catches each fault it claims to.
 
 Usage: spoil_pdf.py IN.pdf OUT.pdf FAULT     (FAULT: one of the names in FAULTS)
+       spoil_pdf.py IN.pdf OUTDIR --all      (OUTDIR/FAULT.pdf for every fault)
+       spoil_pdf.py --list                   (the faults' names, one a line)
 """
 import sys
 
@@ -104,11 +106,17 @@ FAULTS = {
 
 
 def main(argv):
-    if len(argv) != 4 or argv[3] not in FAULTS:
+    if argv[1:] == ['--list']:
+        print('\n'.join(FAULTS))
+        return 0
+    if len(argv) != 4 or (argv[3] not in FAULTS and argv[3] != '--all'):
         sys.exit(__doc__ + '\nFaults: ' + ', '.join(FAULTS))
-    pdf = pikepdf.open(argv[1])
-    FAULTS[argv[3]](pdf)
-    pdf.save(argv[2])
+    todo = FAULTS if argv[3] == '--all' else [argv[3]]
+    for fault in todo:
+        pdf = pikepdf.open(argv[1])
+        FAULTS[fault](pdf)
+        pdf.save(f'{argv[2]}/{fault}.pdf' if argv[3] == '--all' else argv[2])
+        pdf.close()
     return 0
 
 

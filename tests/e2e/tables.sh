@@ -44,7 +44,8 @@ for pdf in "$C"/out/*/*.pdf; do
   check "$name: $heads header cells (a header drawn again is no TH)" has "TH $heads"
   check "$name: ... each with /Scope /Column" has "TH-scope-column $heads"
   check "$name: $rows rows, 54 data cells" test "$(count "TR $rows")$(count 'TD 54')" = 11
-  check "$name: three boxes to tick and one ticked, each Lbl saying so" test "$(count 'Lbl-alt ☐')$(count 'Lbl-alt ☑')" = 31
+  check "$name: three boxes to tick and one ticked, each Lbl saying so" \
+    test "$(count 'Lbl-alt ☐')$(count 'Lbl-alt ☑')" = 31
 done
 # The diary across a page or column break: its header row drawn again above the rest.
 for lang in en ar; do
@@ -64,26 +65,29 @@ done
 
 L=$C/out/en/spacer.pdf
 check "English: the header row reads in order" "$PYTHON" "$CHECK" row-order "$L" Inhaler Colour "When to use it" Puffs
-check "English: each row reads in order, cell by cell" "$PYTHON" "$CHECK" row-order "$L" "Reliever (salbutamol)" Blue "When you cough" "2 to 4"
+check "English: each row reads in order, cell by cell" \
+  "$PYTHON" "$CHECK" row-order "$L" "Reliever (salbutamol)" Blue "When you cough" "2 to 4"
 check "English: a wrapped cell continues in its own column" \
-  sh -c "pdftotext -layout '$L' - | grep -A1 'Reliever (salbutamol)' | tail -1 | grep -q '^ \{30,\}tight in the chest'"
+  verify --pdf-layout "$L" --re 'Reliever \(salbutamol\).*\n {30,}tight in the chest'
 check "Arabic: the table is mirrored (the first column on the right)" \
   "$PYTHON" "$CHECK" columns "$C/out/ar/spacer.pdf" "اللون" "البخات"
-check "Arabic: each row's cells on one line" "$PYTHON" "$CHECK" same-line "$C/out/ar/spacer.pdf" "سالبوتامول" "أزرق" "ضيق الصدر"
+check "Arabic: each row's cells on one line" \
+  "$PYTHON" "$CHECK" same-line "$C/out/ar/spacer.pdf" "سالبوتامول" "أزرق" "ضيق الصدر"
 
 for layout in trifold two-column large-print; do
   T=$C/out/en/spacer.$layout.pdf
   check "$layout: a column too narrow for the grid sets each row as 'label: value' lines" \
-    sh -c "pdftotext '$T' - | grep -q 'Inhaler: Reliever (salbutamol)' && pdftotext '$T' - | grep -q 'Puffs: 2 to 4'"
-  check "$layout: still a Table element for each table" sh -c "'$PYTHON' '$CHECK' structure '$T' | grep -qx 'Table 2'"
+    verify --pdf "$T" --has 'Inhaler: Reliever (salbutamol)' --has 'Puffs: 2 to 4'
+  check "$layout: still a Table element for each table" \
+    verify --run "$PYTHON" "$CHECK" structure "$T" -- --line 'Table 2'
 done
 
 check "a bare address is a link, printed as the handout prints websites" \
-  sh -c "'$PYTHON' '$CHECK' links '$L' | grep -qx 'https://www.asthma.example/spacers' && pdftotext '$L' - | grep -q 'www.asthma.example/spacers'"
-check "Word's bullets become a list (pasted from Word)" \
-  sh -c "pdftotext '$L' - | grep -q '^• Wash it once a month'"
+  verify --run "$PYTHON" "$CHECK" links "$L" -- --line 'https://www.asthma.example/spacers' \
+  --pdf "$L" --has 'www.asthma.example/spacers'
+check "Word's bullets become a list (pasted from Word)" verify --pdf "$L" --re '^• Wash it once a month'
 check "a byte-order mark is accepted: the title is read from the front matter" \
-  sh -c "pdfinfo '$L' | grep -q 'Title: *Using Your Inhaler With a Spacer'"
-check "struck-out words keep their text" sh -c "pdftotext '$L' - | tr '\\n' ' ' | grep -q 'Wait for your next visit'"
+  verify --run pdfinfo "$L" -- --re 'Title: *Using Your Inhaler With a Spacer'
+check "struck-out words keep their text" verify --pdf "$L" --joined --has 'Wait for your next visit'
 check_every_pdf "$C/out"
 finish

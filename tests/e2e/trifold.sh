@@ -31,8 +31,9 @@ for lang in $fit; do
   ok=$?
   check "$lang: the sheet passes the print checks
 $(grep -v '^#' "$WORK/$lang.check" | head -12)" test "$ok" -eq 0
-  check "$lang: two Letter landscape sides" sh -c "pdfinfo '$pdf' | grep -q 'Pages: *2' && pdfinfo '$pdf' | grep -q 'Page size: *792 x 612 pts'"
-  check "$lang: every font embedded" sh -c "pdffonts '$pdf' | awk 'NR > 2 && \$(NF-4) != \"yes\" {bad = 1} END {exit bad}'"
+  check "$lang: two Letter landscape sides" \
+    verify --run pdfinfo "$pdf" -- --re 'Pages: *2' --re 'Page size: *792 x 612 pts'
+  check "$lang: every font embedded" verify --embedded "$pdf"
 done
 for lang in $refused; do
   check "$lang: refused, with how many words too long at 9 pt" \
@@ -41,7 +42,8 @@ for lang in $refused; do
   check "$lang: no PDF for the handout that did not fit" test ! -e "$WORK/tri/$lang/vaginismus.pdf"
 done
 n_fit=$(wc -w <<<"$fit")
-check "$n_fit handouts written, the rest refused" grep -qx "$n_fit handouts written, $(wc -w <<<"$refused") failed" "$WORK/tri.log"
+check "$n_fit handouts written, the rest refused" \
+  grep -qx "$n_fit handouts written, $(wc -w <<<"$refused") failed" "$WORK/tri.log"
 check "no warnings but the refusals" test -z "$(grep -v 'too long for the tri-fold' "$WORK/tri.err")"
 # The body grows where the article leaves room: the English without its section on intimacy.
 mkdir -p "$WORK/short/content"
@@ -51,7 +53,8 @@ ln -s "$REPO/content"/[a-df-z]* "$WORK/short/content/" 2>/dev/null
 sed -i '/^## How Pain Shapes/,/^## Working With/{/^## Working With/!d}' "$WORK/short/content/en/vaginismus.md"
 (cd "$WORK/short" && timeout 120 "$HANDOUT" build -q --layout trifold --lang en --out out >/dev/null 2>&1)
 check "the body is larger than 9 pt where the article leaves room (English, one section less)" \
-  sh -c "'$PYTHON' '$CHECK' '$WORK/short/out/en/vaginismus.pdf' '$taglines' 2>&1 | grep -qE '^# body (9\.[1-9]|[1-9][0-9]\.|1[0-9])'"
+  verify --run-all "$PYTHON" "$CHECK" "$WORK/short/out/en/vaginismus.pdf" "$taglines" -- \
+  --re '^# body (9\.[1-9]|[1-9][0-9]\.|1[0-9])'
 
 # --- the overflow error: an article twice the example's length -------------------------------
 stage_clinic "$WORK/long"
@@ -62,7 +65,8 @@ printf 'layout: trifold\n' >>"$WORK/long/h.yaml"
 (cd "$WORK/long" && timeout 120 "$HANDOUT" build --config h.yaml --out out >"$WORK/long.log" 2>"$WORK/long.err")
 rc=$?
 check "an article twice as long exits 1" test "$rc" -eq 1
-words=$(sed -n 's/.*error: the article is about \([0-9]*\) words too long for the tri-fold at 9 pt.*/\1/p' "$WORK/long.err")
+words=$(sed -n 's/.*error: the article is about \([0-9]*\) words too long for the tri-fold at 9 pt.*/\1/p' \
+  "$WORK/long.err")
 body_words=$(sed '1,/^---$/d' "$REPO/content/en/vaginismus.md" | wc -w)
 # The second copy is about the article's length; what does not fit is most of it.
 check "it is about half the article too long (said ${words:-nothing}; the article has $body_words words)" \

@@ -12,7 +12,7 @@ e2e_setup "$@"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"  # leaks are checked by every other suite
 
 # shows PDF TEXT: the PDF's text holds TEXT (lines joined).
-shows() { pdftotext "$1" - 2>/dev/null | normalise | grep -qF -- "$2"; }
+shows() { verify --pdf "$1" --joined --has "$2"; }
 # hb ARGS...: runs handout; stdout in $WORK/log, stderr in $WORK/err, exit code in $rc.
 hb() {
   timeout 120 "$HANDOUT" "$@" >"$WORK/log" 2>"$WORK/err"
@@ -27,8 +27,8 @@ clinic() {
   cp "$REPO/content/en/strings.yaml" "$d/content/en/"
   cp "$REPO/layouts/letter.yaml" "$d/layouts/"
   printf 'clinic:\n  name: %s\n  phone: "%s"\nlanguages: [%s]\nlayout: letter\n' "$2" "$3" "${4:-en}" >"$d/handout.yaml"
-  printf -- '---\ntitle: Pelvic Floor Basics\nsummary: What the pelvic floor does.\n---\n\nThe pelvic floor holds the organs in place.\n' \
-    >"$d/content/en/floor.md"
+  printf -- '%s\n' --- 'title: Pelvic Floor Basics' 'summary: What the pelvic floor does.' --- '' \
+    'The pelvic floor holds the organs in place.' >"$d/content/en/floor.md"
 }
 
 # --- 1. another clinic, another config, same output folder ----------------------------------------
@@ -39,14 +39,14 @@ hb build --config "$WORK/alder/handout.yaml" --out "$O"
 hb build --config "$WORK/birch/handout.yaml" --out "$O"
 check "another clinic's folder built into the same output: rebuilt (written: $(written))" test "$(written)" = 1
 check "... the handout shows the second clinic's name and phone" \
-  sh -c "pdftotext '$O/en/floor.pdf' - | grep -q 'Birch Clinic' && pdftotext '$O/en/floor.pdf' - | grep -q '555-0202'"
-check "... and not the first's" sh -c "! pdftotext '$O/en/floor.pdf' - | grep -q 'Alder\|555-0101'"
+  verify --pdf "$O/en/floor.pdf" --has 'Birch Clinic' --has 555-0202
+check "... and not the first's" verify --pdf "$O/en/floor.pdf" --no-re 'Alder|555-0101'
 hb build --config "$WORK/alder/handout.yaml" --out "$O"
 check "back to the first clinic: its name again" shows "$O/en/floor.pdf" "Alder Clinic"
 sed 's/Alder Clinic/Cedar Clinic/; s/555-0101/555-0303/' "$WORK/alder/handout.yaml" >"$WORK/alder/cedar.yaml"
 hb build --config "$WORK/alder/cedar.yaml" --out "$O"
 check "--config b.yaml after a.yaml, one folder: rebuilt with b's name and phone" \
-  sh -c "pdftotext '$O/en/floor.pdf' - | grep -q 'Cedar Clinic' && pdftotext '$O/en/floor.pdf' - | grep -q '555-0303'"
+  verify --pdf "$O/en/floor.pdf" --has 'Cedar Clinic' --has 555-0303
 hb build --config "$WORK/alder/cedar.yaml" --out "$O"
 check "... and then up to date" test "$(written)" = 0
 
@@ -55,10 +55,7 @@ C=$WORK/clinic
 mkdir -p "$C"
 cp -r "$REPO/content" "$REPO/assets" "$REPO/handout.yaml" "$C/"
 sed -i 's/^layout: .*/layout: [letter, a4, large-print, two-column]/' "$C/handout.yaml"
-all_show() {  # all_show TEXT: every PDF under $C/out shows TEXT
-  local f
-  for f in "$C"/out/*/*.pdf; do shows "$f" "$1" || { echo "$f"; return 1; }; done
-}
+all_show() { verify --each-pdf "$C"/out/*/*.pdf -- --joined --has "$1"; }  # every PDF under $C/out
 hb build --config "$C/handout.yaml" --jobs 2
 check "the catalogue builds (72 handouts): $(tail -2 "$WORK/err")" test "$(written)" = 72
 start=$(date +%s%N)
@@ -81,11 +78,17 @@ hb build --config "$C/handout.yaml" --jobs 2
 (cd "$C" && exec timeout 90 "$HANDOUT" watch --config handout.yaml --jobs 2 >"$WORK/watch.log" 2>&1) &
 watcher=$!
 waited=0
-until grep -q '^watching' "$WORK/watch.log" 2>/dev/null || [ "$waited" -ge 300 ]; do sleep 0.1; waited=$((waited + 1)); done
+until grep -q '^watching' "$WORK/watch.log" 2>/dev/null || [ "$waited" -ge 300 ]; do
+  sleep 0.1
+  waited=$((waited + 1))
+done
 sed -i 's/(503) 555-0199/(503) 555-0188/' "$C/handout.yaml"
 sleep 0.6
 sed -i 's/^page_size: letter/page_size: a4/' "$C/layouts/letter.yaml"
-both() { shows "$C/out/ar/vaginismus.pdf" 555-0188 && pdfinfo "$C/out/ar/vaginismus.pdf" | grep -q 'Page size: *595'; }
+both() {
+  verify --pdf "$C/out/ar/vaginismus.pdf" --joined --has 555-0188 \
+    --run pdfinfo "$C/out/ar/vaginismus.pdf" -- --re 'Page size: *595'
+}
 waited=0
 until both || [ "$waited" -ge 60 ]; do sleep 0.5; waited=$((waited + 1)); done
 check "watch: a layout change 0.6 s after a config change, during its build: the PDFs show both" both
@@ -122,7 +125,7 @@ bg=$!
 sleep "$(awk -v ms="$ms" 'BEGIN { printf "%.2f", ms * 1.0 / 1000 }')"
 kill -9 "$bg" 2>/dev/null
 wait "$bg" 2>/dev/null
-done_before=$(for f in "$C"/out/*/*.pdf; do shows "$f" 555-0166 && echo "$f"; done | wc -l)
+done_before=$(verify showing 555-0166 "$C"/out/*/*.pdf | wc -l)
 hb build --config "$C/handout.yaml" --jobs 1
 check "kill -9 mid-build: the next build makes only what was not done ($done_before done, $(written) written)" \
   test "$(written)" -le "$((72 - done_before + 1))"
@@ -132,17 +135,8 @@ check "... and then every handout shows the new phone" all_show "555-0166"
 D=$WORK/touched
 clinic "$D" "Touch Clinic" "(503) 555-0111"
 mkdir -p "$D/assets" "$D/fonts"
-"$PYTHON" - "$D/assets" <<'PY'
-import struct, sys, zlib
-def png(path, rgb):
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    raw = b"".join(b"\x00" + bytes(rgb) * 64 for _ in range(64))
-    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0))
-                           + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
-png(sys.argv[1] + "/logo.png", (200, 30, 30))
-png(sys.argv[1] + "/blue.png", (30, 30, 200))
-PY
+verify png "$D/assets/logo.png" 200 30 30
+verify png "$D/assets/blue.png" 30 30 200
 sed -i 's/^clinic:$/clinic:\n  logo: assets\/logo.png/' "$D/handout.yaml"
 printf 'brand:\n  fonts:\n    body: Noto Serif\n    headings: Noto Serif\n' >>"$D/handout.yaml"
 cp /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf /usr/share/fonts/truetype/noto/NotoSerif-Bold.ttf "$D/fonts/"
@@ -154,7 +148,8 @@ test_restored() {  # test_restored FILE WHAT: FILE changed, size and time restor
   check "$2 changed, same size and time (touch -r): rebuilt (written: $(written))" test "$(written)" = 1
 }
 touch -r "$D/assets/logo.png" "$WORK/ref"
-test "$(stat -c %s "$D/assets/logo.png")" = "$(stat -c %s "$D/assets/blue.png")" && cp "$D/assets/blue.png" "$D/assets/logo.png"
+test "$(stat -c %s "$D/assets/logo.png")" = "$(stat -c %s "$D/assets/blue.png")" &&
+  cp "$D/assets/blue.png" "$D/assets/logo.png"
 same_time "$D/assets/logo.png"
 test_restored "$D/assets/logo.png" "the logo"
 touch -r "$D/content/en/floor.md" "$WORK/ref"
@@ -173,7 +168,8 @@ truncate -s "$size" "$D/fonts/NotoSerif-Regular.ttf" && same_time "$D/fonts/Noto
 test_restored "$D/fonts/NotoSerif-Regular.ttf" "a font file replaced by another"
 hb build --config "$D/handout.yaml" --force
 check "... and with --force the text is whole, drawn with the new font" \
-  sh -c "pdftotext '$D/out/en/floor.pdf' - | grep -q 'The pelvic floor keeps the organs in place' && pdffonts '$D/out/en/floor.pdf' | grep -q 'NotoSans-Regular'"
+  verify --pdf "$D/out/en/floor.pdf" --has 'The pelvic floor keeps the organs in place' \
+    --run pdffonts "$D/out/en/floor.pdf" -- --has NotoSans-Regular
 # The same binary but for its build id (a rebuilt binary), same size and time.
 B=$WORK/bin
 mkdir -p "$B"
@@ -182,25 +178,7 @@ timeout 60 "$B/handout" build --config "$D/handout.yaml" >"$WORK/log" 2>"$WORK/e
 timeout 60 "$B/handout" build --config "$D/handout.yaml" >"$WORK/log" 2>"$WORK/err"
 check "a binary run twice: up to date the second time (written: $(written))" test "$(written)" = 0
 touch -r "$B/handout" "$WORK/ref"
-"$PYTHON" - "$B/handout" <<'PY'
-import struct, sys
-path = sys.argv[1]
-data = bytearray(open(path, "rb").read())
-shoff, = struct.unpack_from("<Q", data, 0x28)
-shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
-def section(i):
-    return struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize)
-names_at = section(shstrndx)[4]
-for i in range(shnum):
-    name_off, kind, flags, addr, off, size = section(i)[:6]
-    name = data[names_at + name_off:data.index(b"\0", names_at + name_off)]
-    if name == b".note.gnu.build-id":
-        data[off + size - 1] ^= 0xFF  # the last byte of the id
-        open(path, "wb").write(data)
-        sys.exit(0)
-sys.exit("no build id")
-PY
-check "the copy's build id changed (a rebuilt binary)" test $? -eq 0
+check "the copy's build id changed (a rebuilt binary)" verify flip-build-id "$B/handout"
 touch -r "$WORK/ref" "$B/handout"
 timeout 60 "$B/handout" build --config "$D/handout.yaml" >"$WORK/log" 2>"$WORK/err"
 check "a rebuilt binary of the same size and time: rebuilt (written: $(written))" test "$(written)" = 1
@@ -209,15 +187,16 @@ F=$WORK/fc
 mkdir -p "$F/fonts" "$F/cache"
 cp /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf "$F/fonts/"
 fc_conf() {  # fc_conf FILE FONT-FOLDER
-  printf '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
-    "$2" "$F/cache" >"$1"
+  printf '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n' >"$1"
+  printf '<fontconfig><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' "$2" "$F/cache" >>"$1"
 }
 fc_conf "$F/system.conf" /usr/share/fonts/truetype/droid
 fc_conf "$F/own.conf" "$F/fonts"
 sed -i 's/^    body: Noto Serif$/    body: Droid Sans Fallback/' "$D/handout.yaml"
 FONTCONFIG_FILE=$F/system.conf hb build --config "$D/handout.yaml"
 FONTCONFIG_FILE=$F/system.conf hb build --config "$D/handout.yaml"
-check "a font found through fontconfig: up to date under the same configuration (written: $(written))" test "$(written)" = 0
+check "a font found through fontconfig: up to date under the same configuration (written: $(written))" \
+  test "$(written)" = 0
 FONTCONFIG_FILE=$F/own.conf hb build --config "$D/handout.yaml"
 check "FONTCONFIG_FILE names another configuration that finds the family elsewhere: rebuilt (written: $(written))" \
   test "$(written)" = 1
@@ -230,10 +209,11 @@ cp "$REPO/content/es/strings.yaml" "$E/content/es/"
 printf 'fallback_language: en\n' >>"$E/handout.yaml"
 hb build --config "$E/handout.yaml"
 check "Spanish without the article: the English copy stands in" shows "$E/out/es/floor.pdf" "The pelvic floor holds"
-printf -- '---\ntitle: El suelo pélvico\nsummary: Qué hace el suelo pélvico.\n---\n\nEl suelo pélvico sostiene los órganos.\n' \
-  >"$E/content/es/floor.md"
+printf -- '%s\n' --- 'title: El suelo pélvico' 'summary: Qué hace el suelo pélvico.' --- '' \
+  'El suelo pélvico sostiene los órganos.' >"$E/content/es/floor.md"
 hb build --config "$E/handout.yaml"
-check "the Spanish article appears: the Spanish handout is rebuilt from it" shows "$E/out/es/floor.pdf" "El suelo pélvico sostiene"
+check "the Spanish article appears: the Spanish handout is rebuilt from it" \
+  shows "$E/out/es/floor.pdf" "El suelo pélvico sostiene"
 
 # --- 6. patient data only in the patient's own copy ---------------------------------------------------
 P=$WORK/patients
@@ -243,8 +223,10 @@ cp "$REPO/content/es/strings.yaml" "$P/content/es/"
 cp "$P/content/en/floor.md" "$P/content/es/floor.md"
 printf 'missing_glyphs: warn\n' >>"$P/handout.yaml"
 printf '%s\n' 'id,language,articles,name,clinician,visit_date,note,password' \
-  'v-1,en,floor,Zelda Quintessa Marchbanks,Dr. Orrin Vantablack,2026-11-02,Remember the quokka breathing drill twice daily.,' \
-  'v-2,es,floor,Ignatius Pomeroy-Thistlewood,Dra. Philippa Quarrington,2026-11-03,Lleve el cuaderno de ejercicios naranja.,correct horse battery staple' \
+  'v-1,en,floor,Zelda Quintessa Marchbanks,Dr. Orrin Vantablack,2026-11-02,'\
+'Remember the quokka breathing drill twice daily.,' \
+  'v-2,es,floor,Ignatius Pomeroy-Thistlewood,Dra. Philippa Quarrington,2026-11-03,'\
+'Lleve el cuaderno de ejercicios naranja.,correct horse battery staple' \
   "v-3,en,floor,$(printf '\U000F0041\U000F0042\U000F0043\U000F0044'),Dr. Orrin Vantablack,,," >"$P/visits.csv"
 mkdir -p "$WORK/tmp"
 TMPDIR=$WORK/tmp hb build --config "$P/handout.yaml" --patients "$P/visits.csv"
@@ -254,23 +236,25 @@ cp "$WORK/err" "$WORK/patients.err"
 check "personal copies: exit 0: $(tail -2 "$WORK/err")" test "$rc" -eq 0
 PC=$P/personal-copies
 check "personal copies go to personal-copies/ beside the config, one per visit and article" \
-  test "$(cd "$PC" 2>/dev/null && find . -type f | sort | tr '\n' ' ')" = "./v-1/en/floor.pdf ./v-2/es/floor.pdf ./v-3/en/floor.pdf "
+  test "$(cd "$PC" 2>/dev/null && find . -type f | sort | tr '\n' ' ')" = \
+  "./v-1/en/floor.pdf ./v-2/es/floor.pdf ./v-3/en/floor.pdf "
 check "... nothing personal in the published output folder" test ! -e "$P/out"
-check "... their folders are 0700, their files 0600" \
-  sh -c "test -z \"\$(find '$PC' -type d ! -perm 700; find '$PC' -type f ! -perm 600)\""
+check "... their folders are 0700, their files 0600" verify --modes "$PC" 700 600
 check "... the copies print the patient's name" shows "$PC/v-1/en/floor.pdf" "Zelda Quintessa Marchbanks"
 leaks=$("$PYTHON" "$REPO/tests/e2e/find_secrets.py" "$P/visits.csv" --except "$P/visits.csv" \
   --except "$PC/v-1/en/floor.pdf" --except "$PC/v-2/es/floor.pdf" --except "$PC/v-3/en/floor.pdf" \
   "$P" "$WORK/tmp" "$WORK/patients.log" "$WORK/patients.err" "$WORK/report.json" 2>&1)
-check "no name, clinician, note or password anywhere but the copies (every file, inflated streams too, TMPDIR, logs, report)
+check "no name, clinician, note or password anywhere but the copies (every file, inflated streams too,
+TMPDIR, logs, report)
 $leaks" test -z "$leaks"
 check "a name no font covers is not spelled out in messages or the report (no U+ code of it)" \
-  sh -c "! grep -q 'U+F004' '$WORK/patients.err' '$WORK/patients.log' '$WORK/report.json'"
-check "... the message names the CSV line and counts the characters" grep -q 'visits.csv:4:.*4 characters' "$WORK/patients.err"
+  verify --files "$WORK/patients.err" "$WORK/patients.log" "$WORK/report.json" -- --lacks U+F004
+check "... the message names the CSV line and counts the characters" \
+  grep -q 'visits.csv:4:.*4 characters' "$WORK/patients.err"
 printf '%s\n' 'id,language,articles,name,password' 'v-9,en,floor,Someone,"   "' >"$P/spaces.csv"
 hb build --config "$P/handout.yaml" --patients "$P/spaces.csv"
 check "a password of spaces: an error at its line and column, exit 2" \
-  sh -c "test '$rc' -eq 2 && grep -q 'spaces.csv:2:[0-9]*: error: .*password' '$WORK/err'"
+  verify --rc "$rc" 2 --file "$WORK/err" --re 'spaces.csv:2:[0-9]*: error: .*password'
 check "... and no unencrypted copy" test ! -e "$PC/v-9"
 
 # --- 7. output safety ---------------------------------------------------------------------------------------
@@ -284,7 +268,8 @@ mv "$S/out/es" "$WORK/elsewhere/es"
 ln -s "$WORK/elsewhere/es" "$S/out/es"
 sed -i 's/^languages: .*/languages: [en]/' "$S/handout.yaml"
 hb build --config "$S/handout.yaml" --prune
-check "--prune with out/es a link elsewhere: nothing outside the output folder removed" test -f "$WORK/elsewhere/es/floor.pdf"
+check "--prune with out/es a link elsewhere: nothing outside the output folder removed" \
+  test -f "$WORK/elsewhere/es/floor.pdf"
 rm "$S/out/es"
 mkdir -p "$S/personal-copies" "$WORK/elsewhere/p"
 ln -s "$WORK/elsewhere/p" "$S/personal-copies/v-1"
@@ -292,7 +277,7 @@ printf '%s\n' 'id,language,articles,name' 'v-1,en,floor,Somebody Else' >"$S/visi
 hb build --config "$S/handout.yaml" --patients "$S/visits.csv"
 check "a visit's folder that is a link elsewhere: nothing created or written through it" \
   test -z "$(find "$WORK/elsewhere/p" -mindepth 1)"
-check "... the visit fails with a message" sh -c "test '$rc' -eq 1 && grep -q 'v-1' '$WORK/err'"
+check "... the visit fails with a message" verify --rc "$rc" 1 --file "$WORK/err" --has v-1
 rm "$S/personal-copies/v-1"
 rm -f "$S/out/.handout-manifest"
 ln -s /dev/zero "$S/out/.handout-manifest"
@@ -307,7 +292,8 @@ rm -f "$S/out/.handout-manifest"
 rm -rf "$S/fail-out" && mkdir -p "$S/fail-out/en/floor.pdf"
 hb build --config "$S/handout.yaml" --out "$S/fail-out"
 check "a build that fails (the PDF's name is a folder): exit 1" test "$rc" -eq 1
-check "... and leaves no state in the output folder: $(ls -A "$S/fail-out" | tr '\n' ' ')" test "$(ls -A "$S/fail-out")" = en
+check "... and leaves no state in the output folder: $(ls -A "$S/fail-out" | tr '\n' ' ')" \
+  test "$(ls -A "$S/fail-out")" = en
 # A temporary file another run is still writing (it holds its lock), named like one of a
 # process that is gone here (another PID namespace): left alone. One no run holds: removed.
 mkdir -p "$S/out/en"
@@ -328,17 +314,20 @@ rm -f "$held"
 # Shards in different PID namespaces writing into one folder (needs root and unshare).
 if [ "$(id -u)" = 0 ] && unshare --pid --fork true 2>/dev/null; then
   bad=0
+  shard=("$HANDOUT" build --config "$C/handout.yaml" --jobs 1 --shard)
   for round in 1 2 3 4 5; do
     rm -rf "$C/out"
-    unshare --pid --fork sh -c "'$HANDOUT' build --config '$C/handout.yaml' --shard 1/2 --jobs 1 >/dev/null 2>&1; exit \$?" &
+    # The shell stays (exit $?: no exec), so each handout has another PID in its namespace.
+    unshare --pid --fork sh -c '"$@" >/dev/null 2>&1; exit $?' sh "${shard[@]}" 1/2 &
     a=$!
-    unshare --pid --fork sh -c "true & wait; '$HANDOUT' build --config '$C/handout.yaml' --shard 2/2 --jobs 1 >/dev/null 2>&1; exit \$?" &
+    unshare --pid --fork sh -c 'true & wait; "$@" >/dev/null 2>&1; exit $?' sh "${shard[@]}" 2/2 &
     b=$!
     wait "$a" || bad=$((bad + 1))
     wait "$b" || bad=$((bad + 1))
     [ "$(find "$C/out" -name '*.pdf' | wc -l)" = 72 ] || bad=$((bad + 1))
   done
-  check "two shards in two PID namespaces into one folder, 5 rounds: every handout written ($bad failures)" test "$bad" = 0
+  check "two shards in two PID namespaces into one folder, 5 rounds: every handout written ($bad failures)" \
+    test "$bad" = 0
   hb build --config "$C/handout.yaml"
   check "... and their records merged: a whole build then has nothing to do (written: $(written))" test "$(written)" = 0
 else

@@ -59,7 +59,7 @@ mv "$C/content/es/strings.yaml.new" "$C/content/es/strings.yaml"  # saved by ren
 check "the Spanish PDF changes after strings.yaml was replaced" wait_for 10 pdf_changed es "$es"
 out=$(rebuilt_after "$n")
 check "... only the Spanish handout was rebuilt (got: $out)" test "$out" = "es"
-check "... the new label is in it" sh -c "pdftotext '$C/out/es/vaginismus.pdf' - | grep -q 'Contáctenos hoy'"
+check "... the new label is in it" verify --pdf "$C/out/es/vaginismus.pdf" --has 'Contáctenos hoy'
 
 # The Spanish folder replaced by a new one (removed, and a copy renamed into its place): the
 # watch on the old folder is gone, the new one must be watched. (Each step is atomic, so no
@@ -68,12 +68,13 @@ cp -r "$C/content/es" "$C/content/es.new"
 n=$(summaries)
 mv "$C/content/es" "$WORK/es-old" && mv "$C/content/es.new" "$C/content/es"
 wait_for 10 more_summaries "$n"
-check "... the folder swap alone rebuilt nothing (same files)" grep -qx '0 handouts written, 2 up to date, 0 failed' <(since "$n")
+check "... the folder swap alone rebuilt nothing (same files)" \
+  grep -qx '0 handouts written, 2 up to date, 0 failed' <(since "$n")
 n=$(summaries)
 printf '\nUna frase más.\n' >>"$C/content/es/vaginismus.md"
 out=$(rebuilt_after "$n")
 check "a change inside the new Spanish folder: Spanish rebuilt (got: $out)" test "$out" = "es"
-check "... its new sentence is in the PDF" sh -c "pdftotext '$C/out/es/vaginismus.pdf' - | grep -q 'Una frase más'"
+check "... its new sentence is in the PDF" verify --pdf "$C/out/es/vaginismus.pdf" --has 'Una frase más'
 
 n=$(summaries)
 touch "$C/content/en/.vaginismus.md.swp" "$C/content/en/notes~"
@@ -86,7 +87,9 @@ rc=$?
 check "SIGINT stops the watch with exit code 0 (got $rc)" test "$rc" -eq 0
 check "... saying so" grep -qx 'stopped watching' "$LOG"
 # The English grew a sentence after the Spanish was translated: each build says so, nothing else.
-check "nothing on stderr but the Spanish's outdated warning" sh -c "grep -q 'content/es/vaginismus.md:.*warning: translated from an earlier version' '$WORK/err' && ! grep -v 'warning: translated from an earlier version' '$WORK/err'"
+check "nothing on stderr but the Spanish's outdated warning" verify --file "$WORK/err" \
+  --re 'content/es/vaginismus.md:.*warning: translated from an earlier version' \
+  --all-lines 'warning: translated from an earlier version'
 [ -s "$WORK/err" ] && head -5 "$WORK/err"
 check "no temporary files left" test -z "$(find "$C" -name '*.handout-tmp-*')"
 check_every_pdf "$C/out"

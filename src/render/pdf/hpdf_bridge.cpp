@@ -1,39 +1,63 @@
-#include "render/pdf/hpdf_bridge.h"
-
+// The one file that touches libharu's internals: the document's catalog, info, mmgr and xref,
+// a page's attr, and libharu's object, stream and cross-reference calls. It implements the
+// typed objects of pdf_objects.h over them, and reads the cross-reference table back as plain
+// data for pdf_file's writer. Checked against libharu 2.3 and 2.4 (version_supported);
+// tests/hpdf_bridge_test.cpp has a test per internal used here.
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <string_view>
 
 #include "deflate/deflate.h"
 #include "render/pdf/pdf_file.h"
+#include "render/pdf/pdf_objects.h"
 #include "render/pdf/pdf_text_encoding.h"
 #include "util/utf8.h"
 
-namespace handout::hpdf_bridge {
+namespace handout::pdf {
 
 bool version_supported() {
   const char* v = HPDF_GetVersion();
   return v && (std::strncmp(v, "2.3.", 4) == 0 || std::strncmp(v, "2.4.", 4) == 0);
 }
 
-HPDF_Dict new_dict(HPDF_Doc pdf) {
-  HPDF_Dict dict = HPDF_Dict_New(pdf->mmgr);
-  if (dict && HPDF_Xref_Add(pdf->xref, dict) != HPDF_OK) return nullptr;  // the xref owns it now
-  return dict;
-}
-
-HPDF_Dict new_stream(HPDF_Doc pdf, const std::string& bytes) {
-  HPDF_Dict dict = HPDF_DictStream_New(pdf->mmgr, pdf->xref);  // indirect already
-  if (!dict) return nullptr;
-  set_stream_bytes(dict, bytes);
-  return dict;
-}
-
 namespace {
+
+// "out of memory (libharu error 0x1015)"
+std::string in_words(HPDF_STATUS code) {
+  char hex[40];
+  std::snprintf(hex, sizeof hex, " (libharu error 0x%04X)", static_cast<unsigned>(code));
+  return error_text(code) + hex;
+}
+
+// Records a failed call on `doc`: what was being done and libharu's reason.
+bool check(Document* doc, HPDF_STATUS st, const char* doing, const char* key) {
+  if (st == HPDF_OK) return true;
+  if (doc) doc->fail(std::string("cannot ") + doing + " /" + key + ": " + in_words(st));
+  return false;
+}
+
+// A text string object (see Text).
+void* text_object(HPDF_MMgr mmgr, std::string_view utf8) {
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c <= 0x7E; }))
+    return HPDF_String_New(mmgr, std::string(utf8).c_str(), nullptr);
+  std::string bytes = "\xFE\xFF";
+  for (char32_t cp : utf8_decode(utf8)) {
+    auto unit = [&](unsigned u) { bytes += static_cast<char>(u >> 8), bytes += static_cast<char>(u & 0xFF); };
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      unit(0xD800 + (cp >> 10));
+      unit(0xDC00 + (cp & 0x3FF));
+    } else {
+      unit(cp);
+    }
+  }
+  return HPDF_Binary_New(mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+}
 
 // libharu writes a /Filter only for a filter it applies itself, and drops any other. A stream
 // holding deflated bytes gets its /Filter from the dictionary's write hook, which
@@ -47,15 +71,6 @@ bool say_deflated(HPDF_Dict stream) {
   return true;
 }
 
-}  // namespace
-
-HPDF_Dict new_deflated_stream(HPDF_Doc pdf, const std::string& deflated) {
-  HPDF_Dict dict = new_stream(pdf, deflated);
-  return dict && say_deflated(dict) ? dict : nullptr;
-}
-
-namespace {
-
 // The bytes a libharu memory stream holds.
 bool read_stream(HPDF_Stream stream, std::string& bytes) {
   bytes.assign(HPDF_Stream_Size(stream), '\0');
@@ -66,84 +81,181 @@ bool read_stream(HPDF_Stream stream, std::string& bytes) {
   return (read == HPDF_OK || read == HPDF_STREAM_EOF) && size == bytes.size();
 }
 
-}  // namespace
-
-bool deflate_content(HPDF_Page page) {
-  HPDF_Dict contents = static_cast<HPDF_PageAttr>(page->attr)->contents;
-  std::string bytes;
-  if (!contents || !contents->stream || !read_stream(contents->stream, bytes)) return false;
-  const std::string deflated = deflate_zlib(bytes, kDeflateFast);
-  if (deflated.empty()) return false;
-  set_stream_bytes(contents, deflated);
-  return say_deflated(contents);
-}
-
-void set_stream_bytes(HPDF_Dict stream, const std::string& bytes) {
+void replace_bytes(HPDF_Dict stream, const std::string& bytes) {
   HPDF_MemStream_FreeData(stream->stream);
   if (!bytes.empty())
     HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                       static_cast<HPDF_UINT>(bytes.size()));
 }
 
-HPDF_Image new_flate_image(HPDF_Doc pdf, const std::string& deflated, int width, int height, bool grey,
-                           HPDF_Image mask, const std::string& palette) {
-  HPDF_Dict image = new_deflated_stream(pdf, deflated);
-  if (!image) return nullptr;
-  image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;  // what HPDF_Page_DrawImage checks for
-  HPDF_STATUS st = HPDF_Dict_AddName(image, "Type", "XObject");
-  st += HPDF_Dict_AddName(image, "Subtype", "Image");
-  st += HPDF_Dict_AddNumber(image, "Width", width);
-  st += HPDF_Dict_AddNumber(image, "Height", height);
-  if (palette.empty()) {
-    st += HPDF_Dict_AddName(image, "ColorSpace", grey ? "DeviceGray" : "DeviceRGB");
-  } else {  // [/Indexed /DeviceRGB hival <RGB triples>]
-    HPDF_Array space = HPDF_Array_New(pdf->mmgr);
-    if (!space) return nullptr;
-    st += HPDF_Array_AddName(space, "Indexed");
-    st += HPDF_Array_AddName(space, "DeviceRGB");
-    st += HPDF_Array_AddNumber(space, static_cast<HPDF_INT32>(palette.size() / 3 - 1));
-    st += HPDF_Array_Add(space, HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(palette.data())),
-                                                static_cast<HPDF_UINT>(palette.size())));
-    st += HPDF_Dict_Add(image, "ColorSpace", space);
-  }
-  st += HPDF_Dict_AddNumber(image, "BitsPerComponent", 8);
-  if (mask) st += HPDF_Dict_Add(image, "SMask", mask);
-  return st == HPDF_OK ? image : nullptr;
+}  // namespace
+
+// --- Dict ---------------------------------------------------------------------------------
+
+Dict& Dict::set(const char* key, int value) {
+  if (obj_) check(doc_, HPDF_Dict_AddNumber(obj_, key, value), "set", key);
+  return *this;
 }
 
-HPDF_Dict new_direct_dict(HPDF_Doc pdf) { return HPDF_Dict_New(pdf->mmgr); }
+Dict& Dict::set(const char* key, bool value) {
+  if (obj_) check(doc_, HPDF_Dict_AddBoolean(obj_, key, value ? HPDF_TRUE : HPDF_FALSE), "set", key);
+  return *this;
+}
 
-HPDF_Array new_array(HPDF_Doc pdf) { return HPDF_Array_New(pdf->mmgr); }
+Dict& Dict::set(const char* key, Real value) {
+  if (obj_) check(doc_, HPDF_Dict_AddReal(obj_, key, static_cast<HPDF_REAL>(value.value)), "set", key);
+  return *this;
+}
 
-std::string font_resource(HPDF_Page page, HPDF_Dict font) {
-  const char* name = HPDF_Page_GetLocalFontName(page, reinterpret_cast<HPDF_Font>(font));
+Dict& Dict::set(const char* key, Name value) {
+  if (obj_) check(doc_, HPDF_Dict_AddName(obj_, key, std::string(value.value).c_str()), "set", key);
+  return *this;
+}
+
+Dict& Dict::set(const char* key, Text value) {
+  if (obj_) check(doc_, HPDF_Dict_Add(obj_, key, text_object(obj_->mmgr, value.utf8)), "set", key);
+  return *this;
+}
+
+Dict& Dict::set(const char* key, const Dict& value) {
+  if (obj_) check(doc_, HPDF_Dict_Add(obj_, key, value.obj_), "set", key);
+  return *this;
+}
+
+Dict& Dict::set(const char* key, const Array& value) {
+  if (obj_) check(doc_, HPDF_Dict_Add(obj_, key, value.obj_), "set", key);
+  return *this;
+}
+
+bool Dict::set_bytes(const std::string& bytes) {
+  if (!obj_ || !obj_->stream) {
+    if (doc_) doc_->fail("cannot write the bytes of an object that is not a stream");
+    return false;
+  }
+  replace_bytes(obj_, bytes);
+  return true;
+}
+
+// --- Array --------------------------------------------------------------------------------
+
+Array& Array::add(int value) {
+  if (obj_) check(doc_, HPDF_Array_AddNumber(obj_, value), "add to an array", "Number");
+  return *this;
+}
+
+Array& Array::add(Real value) {
+  if (obj_) check(doc_, HPDF_Array_AddReal(obj_, static_cast<HPDF_REAL>(value.value)), "add to an array", "Real");
+  return *this;
+}
+
+Array& Array::add(Name value) {
+  if (obj_) check(doc_, HPDF_Array_AddName(obj_, std::string(value.value).c_str()), "add to an array", "Name");
+  return *this;
+}
+
+Array& Array::add(const Dict& value) {
+  if (obj_) check(doc_, HPDF_Array_Add(obj_, value.obj_), "add to an array", "Dict");
+  return *this;
+}
+
+Array& Array::add(const Array& value) {
+  if (obj_) check(doc_, HPDF_Array_Add(obj_, value.obj_), "add to an array", "Array");
+  return *this;
+}
+
+// --- Page ---------------------------------------------------------------------------------
+
+bool Page::append(const std::string& operators) {
+  // Read the stream each time: libharu replaces it when a page gets a new content stream.
+  HPDF_Stream stream = static_cast<HPDF_PageAttr>(obj_->attr)->stream;
+  return check(doc_,
+               HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(operators.data()),
+                                 static_cast<HPDF_UINT>(operators.size())),
+               "write a page's", "Contents");
+}
+
+bool Page::deflate_content(int level) {
+  HPDF_Dict contents = static_cast<HPDF_PageAttr>(obj_->attr)->contents;
+  std::string bytes;
+  if (!contents || !contents->stream || !read_stream(contents->stream, bytes)) return false;
+  const std::string deflated = deflate_zlib(bytes, level);
+  if (deflated.empty()) return false;
+  replace_bytes(contents, deflated);
+  return say_deflated(contents);
+}
+
+std::string Page::font_resource(const Dict& font) {
+  const char* name = HPDF_Page_GetLocalFontName(obj_, reinterpret_cast<HPDF_Font>(font.obj_));
+  if (!name && doc_) doc_->fail("cannot add a font to a page's resources");
   return name ? name : "";
 }
 
-bool append_content(HPDF_Page page, const std::string& operators) {
-  // Read the stream each time: libharu replaces it when a page gets a new content stream.
-  HPDF_Stream stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
-  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(operators.data()),
-                           static_cast<HPDF_UINT>(operators.size())) == HPDF_OK;
+// --- Document -----------------------------------------------------------------------------
+
+Dict Document::catalog() { return Dict(pdf_->catalog, this); }
+
+Dict Document::info() {
+  if (!pdf_->info) {  // as libharu makes it for HPDF_SetInfoAttr
+    HPDF_Dict info = new_dict().obj_;
+    if (info) pdf_->info = info;
+  }
+  return Dict(pdf_->info, this);
 }
 
-void* text_string(HPDF_Doc pdf, const std::string& utf8) {
-  // Plain ASCII is the same in PDFDocEncoding: a literal string, a byte a character, where
-  // UTF-16 hex would take four.
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c <= 0x7E; }))
-    return HPDF_String_New(pdf->mmgr, utf8.c_str(), nullptr);
-  std::string bytes = "\xFE\xFF";
-  for (char32_t cp : utf8_decode(utf8)) {
-    auto unit = [&](unsigned u) { bytes += static_cast<char>(u >> 8), bytes += static_cast<char>(u & 0xFF); };
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      unit(0xD800 + (cp >> 10));
-      unit(0xDC00 + (cp & 0x3FF));
-    } else {
-      unit(cp);
-    }
+Dict Document::new_dict() {
+  HPDF_Dict dict = HPDF_Dict_New(pdf_->mmgr);
+  if (!dict) return fail("cannot make a dictionary: out of memory"), Dict();
+  // The xref owns it now, even when adding fails.
+  if (!check(this, HPDF_Xref_Add(pdf_->xref, dict), "make an indirect", "Dict")) return Dict();
+  return Dict(dict, this);
+}
+
+Dict Document::new_direct_dict() {
+  HPDF_Dict dict = HPDF_Dict_New(pdf_->mmgr);
+  if (!dict) fail("cannot make a dictionary: out of memory");
+  return Dict(dict, this);
+}
+
+Array Document::new_array() {
+  HPDF_Array array = HPDF_Array_New(pdf_->mmgr);
+  if (!array) fail("cannot make an array: out of memory");
+  return Array(array, this);
+}
+
+Dict Document::new_stream(const std::string& bytes) {
+  HPDF_Dict dict = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);  // indirect already
+  if (!dict) return fail("cannot make a stream: out of memory"), Dict();
+  replace_bytes(dict, bytes);
+  return Dict(dict, this);
+}
+
+Dict Document::new_deflated_stream(const std::string& deflated) {
+  Dict stream = new_stream(deflated);
+  if (stream && !say_deflated(stream.obj_)) return fail("cannot mark a stream as deflated"), Dict();
+  return stream;
+}
+
+HPDF_Image Document::new_flate_image(const std::string& deflated, int width, int height, bool grey, HPDF_Image mask,
+                                     const std::string& palette) {
+  Dict image = new_deflated_stream(deflated);
+  if (!image) return nullptr;
+  image.obj_->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;  // what HPDF_Page_DrawImage checks for
+  const int failures_before = failures_;
+  image.set("Type", Name{"XObject"}).set("Subtype", Name{"Image"}).set("Width", width).set("Height", height);
+  if (palette.empty()) {
+    image.set("ColorSpace", Name{grey ? "DeviceGray" : "DeviceRGB"});
+  } else {  // [/Indexed /DeviceRGB hival <RGB triples>]
+    Array space = new_array();
+    space.add(Name{"Indexed"}).add(Name{"DeviceRGB"}).add(static_cast<int>(palette.size() / 3 - 1));
+    if (space)
+      check(this, HPDF_Array_Add(space.obj_, HPDF_Binary_New(pdf_->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(palette.data())),
+                                                             static_cast<HPDF_UINT>(palette.size()))),
+            "add to an array", "Binary");
+    image.set("ColorSpace", space);
   }
-  return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+  image.set("BitsPerComponent", 8);
+  if (mask) image.set("SMask", Dict(mask, this));
+  return failures_ == failures_before ? image.obj_ : nullptr;
 }
 
 namespace {
@@ -315,9 +427,7 @@ class ObjectSerializer {
 
 }  // namespace
 
-bool collect_objects(HPDF_Doc pdf, PdfFile& file, std::string& error) {
-  return ObjectSerializer(pdf).run(file, error);
-}
+bool Document::collect(PdfFile& file, std::string& error) { return ObjectSerializer(pdf_).run(file, error); }
 
 std::string error_text(HPDF_STATUS code) {
   switch (code) {
@@ -336,8 +446,11 @@ std::string error_text(HPDF_STATUS code) {
     case HPDF_INVALID_JPEG_DATA:
     case HPDF_UNSUPPORTED_JPEG_FORMAT: return "unsupported JPEG data";
     case HPDF_ZLIB_ERROR: return "compression failed";
+    case HPDF_INVALID_OBJECT: return "a value that was never made, or is already inside another object";
+    case HPDF_DICT_COUNT_ERR:
+    case HPDF_ARRAY_COUNT_ERR: return "too many entries";
     default: return "internal error";
   }
 }
 
-}  // namespace handout::hpdf_bridge
+}  // namespace handout::pdf

@@ -6,7 +6,7 @@
 #include <functional>
 
 #include "deflate/deflate.h"
-#include "render/pdf/hpdf_bridge.h"
+#include "render/pdf/pdf_objects.h"
 #include "render/pdf/pdf_text_encoding.h"
 #include "util/utf8.h"
 
@@ -25,13 +25,12 @@ std::string subset_tag(const std::string& path, const std::vector<unsigned>& gly
 }
 
 // /W from the ranges of consecutive glyph ids.
-HPDF_Array widths(HPDF_Doc pdf, const std::vector<std::pair<unsigned, double>>& w) {
-  HPDF_Array out = hpdf_bridge::new_array(pdf);
+pdf::Array widths(pdf::Document& pdf, const std::vector<std::pair<unsigned, double>>& w) {
+  pdf::Array out = pdf.new_array();
   for (const auto& [first, run] : width_ranges(w)) {
-    HPDF_Array values = hpdf_bridge::new_array(pdf);
-    for (double v : run) HPDF_Array_AddReal(values, static_cast<HPDF_REAL>(std::round(v * 1000)));
-    HPDF_Array_AddNumber(out, static_cast<HPDF_INT32>(first));
-    HPDF_Array_Add(out, values);
+    pdf::Array values = pdf.new_array();
+    for (double v : run) values.add(pdf::Real{std::round(v * 1000)});
+    out.add(static_cast<int>(first)).add(values);
   }
   return out;
 }
@@ -65,25 +64,24 @@ bool PdfFonts::embed(std::string& error) {
   return true;
 }
 
-HPDF_Dict PdfFonts::descriptor(const FontFace::Subset& subset, const FontDescription& d, const std::string& name) {
-  HPDF_Dict font_file = hpdf_bridge::new_deflated_stream(pdf_, subset.deflated);
+pdf::Dict PdfFonts::descriptor(const FontFace::Subset& subset, const FontDescription& d, const std::string& name) {
+  pdf::Dict font_file = pdf_.new_deflated_stream(subset.deflated);
   if (subset.cff)
-    HPDF_Dict_AddName(font_file, "Subtype", "CIDFontType0C");  // a bare CID-keyed CFF table
+    font_file.set("Subtype", pdf::Name{"CIDFontType0C"});  // a bare CID-keyed CFF table
   else
-    HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(subset.file_size));
-  HPDF_Dict desc = hpdf_bridge::new_dict(pdf_);
-  HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-  HPDF_Dict_AddName(desc, "FontName", name.c_str());
-  HPDF_Dict_AddNumber(desc, "Flags", 4);  // symbolic: glyphs are selected by id, not by a standard encoding
-  HPDF_Array bbox = hpdf_bridge::new_array(pdf_);
-  for (double v : d.bbox) HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::round(v * 1000)));
-  HPDF_Dict_Add(desc, "FontBBox", bbox);
-  HPDF_Dict_AddReal(desc, "ItalicAngle", static_cast<HPDF_REAL>(d.italic_angle));
-  HPDF_Dict_AddNumber(desc, "Ascent", static_cast<HPDF_INT32>(std::round(d.ascent * 1000)));
-  HPDF_Dict_AddNumber(desc, "Descent", static_cast<HPDF_INT32>(std::round(d.descent * 1000)));
-  HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(std::round(d.cap_height * 1000)));
-  HPDF_Dict_AddNumber(desc, "StemV", 80);
-  HPDF_Dict_Add(desc, subset.cff ? "FontFile3" : "FontFile2", font_file);
+    font_file.set("Length1", static_cast<int>(subset.file_size));
+  pdf::Dict desc = pdf_.new_dict();
+  desc.set("Type", pdf::Name{"FontDescriptor"}).set("FontName", pdf::Name{name});
+  desc.set("Flags", 4);  // symbolic: glyphs are selected by id, not by a standard encoding
+  pdf::Array bbox = pdf_.new_array();
+  for (double v : d.bbox) bbox.add(static_cast<int>(std::round(v * 1000)));
+  desc.set("FontBBox", bbox);
+  desc.set("ItalicAngle", pdf::Real{d.italic_angle});
+  desc.set("Ascent", static_cast<int>(std::round(d.ascent * 1000)));
+  desc.set("Descent", static_cast<int>(std::round(d.descent * 1000)));
+  desc.set("CapHeight", static_cast<int>(std::round(d.cap_height * 1000)));
+  desc.set("StemV", 80);
+  desc.set(subset.cff ? "FontFile3" : "FontFile2", font_file);
   return desc;
 }
 
@@ -111,48 +109,43 @@ bool PdfFonts::embed_one(Embedded& e, std::string& error) {
   std::sort(w.begin(), w.end());
   const FontDescription d = e.face->describe();
   const std::string name = subset_tag(e.face->glyphs_key(), used) + "+" + d.postscript_name;
-  HPDF_Dict desc = descriptor(subset, d, name);
-  HPDF_Dict cid = hpdf_bridge::new_dict(pdf_);
-  HPDF_Dict_AddName(cid, "Type", "Font");
-  HPDF_Dict_AddName(cid, "Subtype", subset.cff ? "CIDFontType0" : "CIDFontType2");
-  HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
-  HPDF_Dict_Add(cid, "CIDSystemInfo", system_info());
-  HPDF_Dict_Add(cid, "FontDescriptor", desc);
-  if (!subset.cff) HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");  // CIDs are the subset's glyph ids
-  HPDF_Dict_AddNumber(cid, "DW", 0);
-  HPDF_Dict_Add(cid, "W", widths(pdf_, w));
-  e.type0 = hpdf_bridge::new_dict(pdf_);
-  HPDF_Dict_AddName(e.type0, "Type", "Font");
-  HPDF_Dict_AddName(e.type0, "Subtype", "Type0");
-  HPDF_Dict_AddName(e.type0, "BaseFont", name.c_str());
+  pdf::Dict desc = descriptor(subset, d, name);
+  pdf::Dict cid = pdf_.new_dict();
+  cid.set("Type", pdf::Name{"Font"}).set("Subtype", pdf::Name{subset.cff ? "CIDFontType0" : "CIDFontType2"});
+  cid.set("BaseFont", pdf::Name{name});
+  cid.set("CIDSystemInfo", system_info());
+  cid.set("FontDescriptor", desc);
+  if (!subset.cff) cid.set("CIDToGIDMap", pdf::Name{"Identity"});  // CIDs are the subset's glyph ids
+  cid.set("DW", 0);
+  cid.set("W", widths(pdf_, w));
+  e.type0 = pdf_.new_dict();
+  e.type0.set("Type", pdf::Name{"Font"}).set("Subtype", pdf::Name{"Type0"}).set("BaseFont", pdf::Name{name});
   if (e.code_bytes == 1)
-    HPDF_Dict_Add(e.type0, "Encoding", one_byte_encoding());
+    e.type0.set("Encoding", one_byte_encoding());
   else
-    HPDF_Dict_AddName(e.type0, "Encoding", "Identity-H");
-  HPDF_Array kids = hpdf_bridge::new_array(pdf_);
-  HPDF_Array_Add(kids, cid);
-  HPDF_Dict_Add(e.type0, "DescendantFonts", kids);
-  e.to_unicode = hpdf_bridge::new_deflated_stream(pdf_, deflate_zlib("", kDeflateFast));  // filled by finish()
-  HPDF_Dict_Add(e.type0, "ToUnicode", e.to_unicode);
+    e.type0.set("Encoding", pdf::Name{"Identity-H"});
+  e.type0.set("DescendantFonts", pdf_.new_array().add(cid));
+  e.to_unicode = pdf_.new_deflated_stream(deflate_zlib("", level_));  // filled by finish()
+  e.type0.set("ToUnicode", e.to_unicode);
+  if (!pdf_.failure().empty()) {
+    error = "cannot write font '" + e.face->path() + "': " + pdf_.failure();
+    return false;
+  }
   return true;
 }
 
-HPDF_Dict PdfFonts::one_byte_encoding() {
+pdf::Dict PdfFonts::one_byte_encoding() {
   if (one_byte_encoding_) return one_byte_encoding_;  // one for every font that uses it
   const char* name = "Handout-OneByte-Identity";
-  HPDF_Dict cmap = hpdf_bridge::new_deflated_stream(pdf_, deflate_zlib(one_byte_cmap(name), kDeflateFast));
-  HPDF_Dict_AddName(cmap, "Type", "CMap");
-  HPDF_Dict_AddName(cmap, "CMapName", name);
-  HPDF_Dict_Add(cmap, "CIDSystemInfo", system_info());
-  HPDF_Dict_AddNumber(cmap, "WMode", 0);
+  pdf::Dict cmap = pdf_.new_deflated_stream(deflate_zlib(one_byte_cmap(name), level_));
+  cmap.set("Type", pdf::Name{"CMap"}).set("CMapName", pdf::Name{name});
+  cmap.set("CIDSystemInfo", system_info()).set("WMode", 0);
   return one_byte_encoding_ = cmap;
 }
 
-HPDF_Dict PdfFonts::system_info() {
-  HPDF_Dict info = HPDF_Dict_New(pdf_->mmgr);
-  HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf_->mmgr, "Adobe", nullptr));
-  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf_->mmgr, "Identity", nullptr));
-  HPDF_Dict_AddNumber(info, "Supplement", 0);
+pdf::Dict PdfFonts::system_info() {
+  pdf::Dict info = pdf_.new_direct_dict();
+  info.set("Registry", pdf::Text{"Adobe"}).set("Ordering", pdf::Text{"Identity"}).set("Supplement", 0);
   return info;
 }
 
@@ -202,9 +195,9 @@ bool several_characters(std::string_view utf8) {
 
 }  // namespace
 
-std::string PdfFonts::text_state(HPDF_Page page, const TextItem& t) {
+std::string PdfFonts::text_state(pdf::Page& page, const TextItem& t) {
   const std::string colour = pdf_number(t.color.r / 255.0) + " " + pdf_number(t.color.g / 255.0) + " " + pdf_number(t.color.b / 255.0);
-  const std::string font = hpdf_bridge::font_resource(page, entry(t.font).type0);
+  const std::string font = page.font_resource(entry(t.font).type0);
   // A family without a bold face (Chinese, Japanese): headings are drawn filled and stroked
   // with a thin outline in the same colour, so they still read as bold.
   const bool bold = fonts_.needs_synthetic_bold(t.font);
@@ -219,7 +212,7 @@ std::string PdfFonts::text_state(HPDF_Page page, const TextItem& t) {
   return ops;
 }
 
-std::string PdfFonts::show(HPDF_Page page, const TextItem& t, double baseline, const std::string& open,
+std::string PdfFonts::show(pdf::Page& page, const TextItem& t, double baseline, const std::string& open,
                            const std::string& close) {
   Embedded& e = entry(t.font);
   const ClusterText cluster_text(t);
@@ -280,7 +273,7 @@ void PdfFonts::finish() {
     std::map<unsigned, std::u32string> text_of;
     for (unsigned code = 0; code < e.text_of.size(); ++code)
       if (e.text_of[code].known) text_of[code] = as_read(e.text_of[code].utf8, e.text_of[code].reversed);
-    hpdf_bridge::set_stream_bytes(e.to_unicode, deflate_zlib(to_unicode_cmap(text_of, e.code_bytes), kDeflateFast));
+    e.to_unicode.set_bytes(deflate_zlib(to_unicode_cmap(text_of, e.code_bytes), level_));
   }
 }
 

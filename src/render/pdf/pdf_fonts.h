@@ -5,8 +5,6 @@
 // glyphs drawn, and a ToUnicode map built from the shaper's clusters. Text is drawn as
 // glyph-id strings with TJ adjustments for kerning and justification.
 #pragma once
-#include <hpdf.h>
-
 #include <map>
 #include <set>
 #include <string_view>
@@ -16,12 +14,15 @@
 
 #include "fonts/font_set.h"
 #include "layout/frame.h"
+#include "render/pdf/pdf_objects.h"
 
 namespace handout {
 
 class PdfFonts {
  public:
-  PdfFonts(HPDF_Doc pdf, const FontSet& fonts) : pdf_(pdf), fonts_(fonts) {}
+  /// Writes into `pdf`; its maps deflated at `compression_level` (deflate.h).
+  PdfFonts(pdf::Document& pdf, const FontSet& fonts, int compression_level)
+      : pdf_(pdf), fonts_(fonts), level_(compression_level) {}
 
   /// First pass: the glyphs every text item of `doc` draws, per font file.
   void collect(const PagedDocument& doc);
@@ -32,7 +33,7 @@ class PdfFonts {
   /// font, colour and rendering mode are written only when they change.
   /// `open` and `close` are written around the run inside the text object (marked content of
   /// the tagged PDF).
-  std::string show(HPDF_Page page, const TextItem& t, double baseline_from_bottom, const std::string& open,
+  std::string show(pdf::Page& page, const TextItem& t, double baseline_from_bottom, const std::string& open,
                    const std::string& close);
   /// Closes the open text object, if any ("" otherwise).
   std::string end_text();
@@ -53,18 +54,18 @@ class PdfFonts {
     std::vector<unsigned> new_id;        // by original glyph id: the code drawing it, kUnused if none
     std::vector<double> advance;         // by code: the advance /W gives it, in em
     int code_bytes = 2;                   // 1: subset glyph ids through an encoding CMap; 2: Identity-H
-    HPDF_Dict type0 = nullptr, to_unicode = nullptr;
+    pdf::Dict type0, to_unicode;
     std::vector<Meaning> text_of;        // by code: the characters it stands for
   };
   Embedded& entry(FontId id);
   bool embed_one(Embedded& e, std::string& error);
   // The subset's font file stream and its /FontDescriptor.
-  HPDF_Dict descriptor(const FontFace::Subset& subset, const FontDescription& d, const std::string& name);
+  pdf::Dict descriptor(const FontFace::Subset& subset, const FontDescription& d, const std::string& name);
   // The /Encoding CMap stream for one-byte codes, CID = code.
-  HPDF_Dict one_byte_encoding();
-  HPDF_Dict system_info();  // Adobe-Identity-0
+  pdf::Dict one_byte_encoding();
+  pdf::Dict system_info();  // Adobe-Identity-0
   // Font, size, colour and rendering mode for `t`, written only where they change.
-  std::string text_state(HPDF_Page page, const TextItem& t);
+  std::string text_state(pdf::Page& page, const TextItem& t);
   // Notes what a single-glyph cluster means as text; false if the glyph already means other text.
   bool map_glyph(Embedded& e, unsigned code, std::string_view utf8, bool reversed);
 
@@ -77,11 +78,12 @@ class PdfFonts {
     long long x = 0, y = 0;  // where the current line starts, in 1/1000 pt (BT starts at 0 0)
   } state_;
 
-  HPDF_Doc pdf_;
+  pdf::Document& pdf_;
   const FontSet& fonts_;
+  int level_;
   std::map<std::string, Embedded> by_glyphs_;
   std::unordered_map<FontId, Embedded*> by_id_;  // each face's entry, found once  // by FontFace::glyphs_key: one font per set of outlines
-  HPDF_Dict one_byte_encoding_ = nullptr;  // made when the first font uses it
+  pdf::Dict one_byte_encoding_;  // made when the first font uses it
 };
 
 }  // namespace handout

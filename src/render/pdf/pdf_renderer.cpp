@@ -1,15 +1,14 @@
 #include "render/pdf/pdf_renderer.h"
 
 #include <hpdf.h>
-#include <hpdf_doc.h>
 
 #include <algorithm>
 #include <map>
 #include <memory>
 
-#include "render/pdf/hpdf_bridge.h"
 #include "render/pdf/pdf_file.h"
 #include "render/pdf/pdf_fonts.h"
+#include "render/pdf/pdf_objects.h"
 #include "render/pdf/pdf_text_encoding.h"
 #include "render/pdf/pdf_tagging.h"
 #include "util/link.h"
@@ -34,8 +33,9 @@ struct DocFree {
 
 class PdfWriter {
  public:
-  PdfWriter(HPDF_Doc pdf, const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, ErrorState& err)
-      : doc_(doc), err_(err), images_(images), text_(pdf, fonts) {}
+  PdfWriter(pdf::Document& pdf, const PagedDocument& doc, PagedDocument* spent, const FontSet& fonts,
+            const PlacedImages& images, int compression_level, ErrorState& err)
+      : doc_(doc), spent_(spent), err_(err), pdf_(pdf), level_(compression_level), images_(images), text_(pdf, fonts, compression_level) {}
 
   /// What was being written when libharu failed (a font, an image), for the message.
   const std::string& doing() const { return doing_; }
@@ -44,38 +44,40 @@ class PdfWriter {
   /// What was marked as content, for the structure tree.
   const MarkedPages& marked() const { return marked_; }
   /// The pages, in order.
-  const std::vector<HPDF_Page>& pages() const { return pages_; }
+  const std::vector<pdf::Page>& pages() const { return pages_; }
 
-  bool write(HPDF_Doc pdf, std::string& error) {
-    pdf_ = pdf;
+  bool write(std::string& error) {
+    HPDF_Doc pdf = pdf_.handle();
     HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);  // write_pdf_file deflates each stream once (images come deflated)
     text_.collect(doc_);
     doing_ = "the fonts";
     if (!text_.embed(error)) return false;
-    for (const auto& frame : doc_.pages) {
-      HPDF_Page page = HPDF_AddPage(pdf);
-      HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(doc_.width));
-      HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(doc_.height));
+    for (std::size_t i = 0; i < doc_.pages.size(); ++i) {
+      const PageFrame& frame = doc_.pages[i];
+      pdf::Page page = pdf_.page(HPDF_AddPage(pdf));
+      HPDF_Page_SetWidth(page.handle(), static_cast<HPDF_REAL>(doc_.width));
+      HPDF_Page_SetHeight(page.handle(), static_cast<HPDF_REAL>(doc_.height));
       pages_.push_back(page);
       marked_.pages.emplace_back();
       for (const auto& item : frame.items) {
         // Text items share text objects; rules, tints and images are drawn outside them.
         // (Links are annotations, not content, so they leave a text object open.)
         if (!std::holds_alternative<TextItem>(item) && !std::holds_alternative<LinkItem>(item))
-          hpdf_bridge::append_content(page, close_text_mark() + text_.end_text());
+          page.append(close_text_mark() + text_.end_text());
         std::visit([&](const auto& it) { draw(page, it); }, item);
         if (err_.code != HPDF_OK) return false;
       }
-      hpdf_bridge::append_content(page, close_text_mark() + text_.end_text());
-      if (!hpdf_bridge::deflate_content(page)) {
+      page.append(close_text_mark() + text_.end_text());
+      if (!page.deflate_content(level_)) {
         error = "cannot compress page " + std::to_string(pages_.size());
         return false;
       }
+      if (spent_) std::vector<Item>().swap(spent_->pages[i].items);  // drawn: its glyphs are in the PDF now
     }
     write_outline();
     write_info();
     text_.finish();
-    return err_.code == HPDF_OK;
+    return err_.code == HPDF_OK && pdf_.failure().empty();
   }
 
  private:
@@ -100,11 +102,11 @@ class PdfWriter {
   }
   // Draws a graphic (rule, tint, image) inside its marked-content sequence.
   template <typename Draw>
-  void marked(HPDF_Page page, const Tag& tag, Draw draw) {
+  void marked(pdf::Page& page, const Tag& tag, Draw draw) {
     const std::string open = mark(tag);
-    hpdf_bridge::append_content(page, open);
+    page.append(open);
     draw();
-    if (!open.empty()) hpdf_bridge::append_content(page, "EMC\n");
+    if (!open.empty()) page.append("EMC\n");
   }
 
   // Consecutive runs of one element on one line share a marked-content sequence while each
@@ -123,11 +125,11 @@ class PdfWriter {
     return "EMC\n";
   }
 
-  void draw(HPDF_Page page, const TextItem& t) {
+  void draw(pdf::Page& page, const TextItem& t) {
     if (t.glyphs.empty()) return;
     std::string open;
     if (!continues_text_mark(t)) {
-      hpdf_bridge::append_content(page, close_text_mark());
+      page.append(close_text_mark());
       open = mark(t.tag);
       text_mark_.open = !open.empty();
     }
@@ -138,7 +140,7 @@ class PdfWriter {
     // reader taking text by structure turns it back into reading order.
     std::string close;
     if (t.rtl && text_mark_.open) open += "/ReversedChars BMC\n", close = "EMC\n";
-    hpdf_bridge::append_content(page, text_.show(page, t, doc_.height - t.baseline, open, close));
+    page.append(text_.show(page, t, doc_.height - t.baseline, open, close));
   }
 
   void rounded_rect(HPDF_Page page, const RectItem& r) {
@@ -156,8 +158,8 @@ class PdfWriter {
     HPDF_Page_ClosePath(page);
   }
 
-  void draw(HPDF_Page page, const RectItem& r) {
-    if (r.fill || r.stroke) marked(page, r.tag, [&] { paint(page, r); });
+  void draw(pdf::Page& page, const RectItem& r) {
+    if (r.fill || r.stroke) marked(page, r.tag, [&] { paint(page.handle(), r); });
   }
 
   void paint(HPDF_Page page, const RectItem& r) {
@@ -178,8 +180,8 @@ class PdfWriter {
       HPDF_Page_Stroke(page);
   }
 
-  void draw(HPDF_Page page, const LineItem& l) {
-    marked(page, l.tag, [&] { paint(page, l); });
+  void draw(pdf::Page& page, const LineItem& l) {
+    marked(page, l.tag, [&] { paint(page.handle(), l); });
   }
 
   void paint(HPDF_Page page, const LineItem& l) {
@@ -190,17 +192,17 @@ class PdfWriter {
     HPDF_Page_Stroke(page);
   }
 
-  void draw(HPDF_Page page, const QrItem& q) {
+  void draw(pdf::Page& page, const QrItem& q) {
     marked(page, q.tag, [&] { paint(page, q); });
   }
 
   // One rectangle per horizontal run of dark modules, all in one path, in module units (a
   // matrix scales them): a code of 1,000 dark modules is a few hundred short integer
   // rectangles and a single fill.
-  void paint(HPDF_Page page, const QrItem& q) {
-    HPDF_Page_SetRGBFill(page, C(q.light.r), C(q.light.g), C(q.light.b));
-    HPDF_Page_Rectangle(page, R(q.x), Y(q.y + q.h), R(q.w), R(q.h));
-    HPDF_Page_Fill(page);
+  void paint(pdf::Page& page, const QrItem& q) {
+    HPDF_Page_SetRGBFill(page.handle(), C(q.light.r), C(q.light.g), C(q.light.b));
+    HPDF_Page_Rectangle(page.handle(), R(q.x), Y(q.y + q.h), R(q.w), R(q.h));
+    HPDF_Page_Fill(page.handle());
     const double m = q.module();
     std::string ops = "q\n" + pdf_number(q.dark.r / 255.0) + " " + pdf_number(q.dark.g / 255.0) + " " +
                       pdf_number(q.dark.b / 255.0) + " rg\n" + pdf_number(m) + " 0 0 " + pdf_number(-m) + " " +
@@ -218,23 +220,23 @@ class PdfWriter {
         col = end;
       }
     }
-    hpdf_bridge::append_content(page, ops + "f\nQ\n");  // inside q ... Q: libharu's colour state holds
+    page.append(ops + "f\nQ\n");  // inside q ... Q: libharu's colour state holds
   }
 
   // Images come decoded and checked (assets/image.h): libharu only wraps their bytes.
   HPDF_Image embed(const DecodedImage& d) {
     if (!d.jpeg.empty())
-      return HPDF_LoadJpegImageFromMem(pdf_, reinterpret_cast<const HPDF_BYTE*>(d.jpeg.data()),
+      return HPDF_LoadJpegImageFromMem(pdf_.handle(), reinterpret_cast<const HPDF_BYTE*>(d.jpeg.data()),
                                        static_cast<HPDF_UINT>(d.jpeg.size()));
     HPDF_Image mask = nullptr;
     if (!d.alpha_deflated.empty()) {
-      mask = hpdf_bridge::new_flate_image(pdf_, d.alpha_deflated, d.width, d.height, true, nullptr);
+      mask = pdf_.new_flate_image(d.alpha_deflated, d.width, d.height, true, nullptr);
       if (!mask) return nullptr;
     }
-    return hpdf_bridge::new_flate_image(pdf_, d.pixels_deflated, d.width, d.height, d.channels == 1, mask, d.palette);
+    return pdf_.new_flate_image(d.pixels_deflated, d.width, d.height, d.channels == 1, mask, d.palette);
   }
 
-  void draw(HPDF_Page page, const ImageItem& i) {
+  void draw(pdf::Page& page, const ImageItem& i) {
     doing_ = "image '" + i.path + "'";
     auto it = embedded_.find(i.path);
     if (it == embedded_.end()) {
@@ -246,17 +248,17 @@ class PdfWriter {
       it = embedded_.emplace(i.path, embed(*found->second)).first;
     }
     if (it->second)
-      marked(page, i.tag, [&] { HPDF_Page_DrawImage(page, it->second, R(i.x), Y(i.y + i.h), R(i.w), R(i.h)); });
+      marked(page, i.tag, [&] { HPDF_Page_DrawImage(page.handle(), it->second, R(i.x), Y(i.y + i.h), R(i.w), R(i.h)); });
   }
 
-  void draw(HPDF_Page page, const LinkItem& l) {
+  void draw(pdf::Page& page, const LinkItem& l) {
     if (!link_target(l.uri).ok()) return;  // the last gate: nothing unsafe becomes a live link
     HPDF_Rect rect{R(l.x), Y(l.y + l.h), R(l.x + l.w), Y(l.y)};
-    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, rect, l.uri.c_str());
+    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page.handle(), rect, l.uri.c_str());
     if (!a) return;
     HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
     if (l.tag.element >= 0 && !doc_.structure.empty())
-      marked_.links.push_back({static_cast<int>(pages_.size() - 1), a, l.tag.element, l.tag.order, display_url(l.uri)});
+      marked_.links.push_back({static_cast<int>(pages_.size() - 1), pdf_.object(a), l.tag.element, l.tag.order, display_url(l.uri)});
   }
 
   void write_outline() {
@@ -264,41 +266,39 @@ class PdfWriter {
     for (const auto& e : doc_.outline) {
       const int level = std::max(1, std::min(e.level, static_cast<int>(parents.size()) + 1));
       HPDF_Outline parent = level == 1 ? nullptr : parents[level - 2];
-      HPDF_Outline o = HPDF_CreateOutline(pdf_, parent, "", nullptr);
+      HPDF_Outline o = HPDF_CreateOutline(pdf_.handle(), parent, "", nullptr);
       if (!o) return;
-      HPDF_Dict_Add(o, "Title", hpdf_bridge::text_string(pdf_, e.title));
+      pdf_.object(o).set("Title", pdf::Text{e.title});
       HPDF_Outline_SetOpened(o, HPDF_TRUE);
-      HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[e.page]);
+      HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[e.page].handle());
       HPDF_Destination_SetFitH(dst, Y(e.y - 6));  // libharu cannot write "keep zoom" (null)
       HPDF_Outline_SetDestination(o, dst);
       parents.resize(level);
       parents[level - 1] = o;
     }
-    if (!doc_.outline.empty()) HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);
+    if (!doc_.outline.empty()) HPDF_SetPageMode(pdf_.handle(), HPDF_PAGE_MODE_USE_OUTLINE);
   }
 
   void write_info() {
-    HPDF_SetInfoAttr(pdf_, HPDF_INFO_PRODUCER, "handout with libharu");
-    HPDF_Dict info = pdf_->info;
-    if (!info) return;
+    HPDF_SetInfoAttr(pdf_.handle(), HPDF_INFO_PRODUCER, "handout with libharu");
+    pdf::Dict info = pdf_.info();
     const std::pair<const char*, const std::string*> fields[] = {
         {"Title", &doc_.info.title},       {"Author", &doc_.info.author},   {"Subject", &doc_.info.subject},
         {"Keywords", &doc_.info.keywords}, {"Creator", &doc_.info.creator}};
     for (const auto& [key, value] : fields)
-      if (!value->empty()) HPDF_Dict_Add(info, key, hpdf_bridge::text_string(pdf_, *value));
-    HPDF_Dict catalog = pdf_->catalog;
-    if (!doc_.info.language.empty())
-      HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(pdf_->mmgr, doc_.info.language.c_str(), nullptr));
+      if (!value->empty()) info.set(key, pdf::Text{*value});
+    pdf::Dict catalog = pdf_.catalog();
+    if (!doc_.info.language.empty()) catalog.set("Lang", pdf::Text{doc_.info.language});
     // Viewers show the title, not the file name, in their window bar.
-    HPDF_Dict prefs = HPDF_Dict_New(pdf_->mmgr);
-    HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
-    HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+    catalog.set("ViewerPreferences", pdf_.new_direct_dict().set("DisplayDocTitle", true));
   }
 
   const PagedDocument& doc_;
+  PagedDocument* spent_;  // the same document when its items may go as each page is written
   ErrorState& err_;
-  HPDF_Doc pdf_ = nullptr;
-  std::vector<HPDF_Page> pages_;
+  pdf::Document& pdf_;
+  int level_;  // deflate level of the page contents
+  std::vector<pdf::Page> pages_;
   const PlacedImages& images_;
   std::map<std::string, HPDF_Image> embedded_;
   PdfFonts text_;
@@ -314,37 +314,64 @@ class PdfWriter {
 
 }  // namespace
 
-bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, std::string& out,
-                std::string& error) {
+namespace {
+
+bool render(const PagedDocument& doc, PagedDocument* spent, const FontSet& fonts, const PlacedImages& images,
+            const PdfWriteOptions& options, std::string& out, std::string& error, std::uint64_t* plain_hash) {
   ErrorState err;
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocFree> pdf(HPDF_New(on_error, &err));
   if (!pdf) {
     error = "cannot create a PDF document (out of memory)";
     return false;
   }
-  if (!hpdf_bridge::version_supported()) {
+  if (!pdf::version_supported()) {
     error = std::string("libharu ") + HPDF_GetVersion() + " is not a version handout was checked against (2.3, 2.4)";
     return false;
   }
-  PdfWriter writer(pdf.get(), doc, fonts, images, err);
-  const bool written = writer.write(pdf.get(), error);
+  pdf::Document document(pdf.get());
+  PdfWriter writer(document, doc, spent, fonts, images, options.compression_level, err);
+  const bool written = writer.write(error);
   if (!written && !error.empty()) return false;
   if (!writer.missing_image().empty()) {
     error = "image '" + writer.missing_image() + "' was placed but never loaded";
     return false;
   }
-  if (written && !add_structure(pdf.get(), writer.pages(), doc.structure, writer.marked(), doc.info))
-    err.code = HPDF_FAILD_TO_ALLOC_MEM;
-  PdfFile file;
-  if (!written || err.code != HPDF_OK || !hpdf_bridge::collect_objects(pdf.get(), file, error)) {
+  if (!written) {
     char code[64];
     std::snprintf(code, sizeof code, " (libharu error 0x%04X, detail %u)", static_cast<unsigned>(err.code),
                   static_cast<unsigned>(err.detail));
-    if (error.empty()) error = "PDF writer failed on " + writer.doing() + ": " + hpdf_bridge::error_text(err.code) + code;
+    error = "PDF writer failed on " + writer.doing() + ": " +
+            (document.failure().empty() ? pdf::error_text(err.code) + code : document.failure());
     return false;
   }
-  out = write_pdf_file(file);
-  return true;
+  if (!add_structure(document, writer.pages(), doc.structure, writer.marked(), doc.info)) {
+    error = "cannot write the structure tree (tagged PDF): " +
+            (document.failure().empty() ? std::string("an object could not be made") : document.failure());
+    return false;
+  }
+  PdfFile file;
+  if (!document.collect(file, error)) {
+    error = "cannot write the PDF: " + error;
+    return false;
+  }
+  return write_pdf(file, options, out, error, plain_hash);
+}
+
+}  // namespace
+
+bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images,
+                const PdfWriteOptions& options, std::string& out, std::string& error, std::uint64_t* plain_hash) {
+  return render(doc, nullptr, fonts, images, options, out, error, plain_hash);
+}
+
+bool render_pdf(PagedDocument&& doc, const FontSet& fonts, const PlacedImages& images, const PdfWriteOptions& options,
+                std::string& out, std::string& error, std::uint64_t* plain_hash) {
+  return render(doc, &doc, fonts, images, options, out, error, plain_hash);
+}
+
+bool render_pdf(const PagedDocument& doc, const FontSet& fonts, const PlacedImages& images, std::string& out,
+                std::string& error) {
+  return render_pdf(doc, fonts, images, PdfWriteOptions{}, out, error);
 }
 
 }  // namespace handout

@@ -1,10 +1,7 @@
 #include "render/pdf/pdf_tagging.h"
 
-#include <hpdf_doc.h>
-
 #include <algorithm>
 
-#include "render/pdf/hpdf_bridge.h"
 #include "util/text.h"
 
 namespace handout {
@@ -38,136 +35,122 @@ std::string xmp(const DocumentInfo& info) {
 // written as a bare MCID (the common case, and the smallest).
 struct Kid {
   int order = 0;
-  HPDF_Dict object = nullptr;  // a child element or an annotation reference
-  int page = -1, mcid = -1;    // marked content
+  pdf::Dict object;          // a child element or an annotation reference
+  int page = -1, mcid = -1;  // marked content
 };
 
 class TreeWriter {
  public:
-  TreeWriter(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const std::vector<StructElement>& structure,
+  TreeWriter(pdf::Document& pdf, const std::vector<pdf::Page>& pages, const std::vector<StructElement>& structure,
              const MarkedPages& marked)
       : pdf_(pdf), structure_(structure), marked_(marked), pages_(pages) {}
 
   bool write(const DocumentInfo& info) {
-    HPDF_Dict root = hpdf_bridge::new_dict(pdf_);
-    if (!root || HPDF_Dict_AddName(root, "Type", "StructTreeRoot") != HPDF_OK) return false;
+    pdf::Dict root = pdf_.new_dict();
+    if (!root.set("Type", pdf::Name{"StructTreeRoot"})) return false;
     for (std::size_t i = 0; i < structure_.size(); ++i) {
-      elements_.push_back(hpdf_bridge::new_dict(pdf_));
+      elements_.push_back(pdf_.new_dict());
       if (!elements_.back()) return false;
     }
     std::vector<std::vector<Kid>> kids(structure_.size());
-    HPDF_STATUS st = collect_content(kids);
-    for (std::size_t i = 0; i < structure_.size(); ++i) st += write_element(static_cast<int>(i), root, kids[i]);
-    st += HPDF_Dict_Add(root, "K", elements_.front());
-    st += HPDF_Dict_Add(root, "ParentTree", parent_tree());
-    st += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages_.size() + marked_.links.size()));
-    HPDF_Dict catalog = pdf_->catalog;
-    st += HPDF_Dict_Add(catalog, "StructTreeRoot", root);
-    HPDF_Dict mark_info = hpdf_bridge::new_direct_dict(pdf_);
-    st += HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
-    st += HPDF_Dict_Add(catalog, "MarkInfo", mark_info);
-    HPDF_Dict metadata = hpdf_bridge::new_stream(pdf_, xmp(info));
-    st += HPDF_Dict_AddName(metadata, "Type", "Metadata");
-    st += HPDF_Dict_AddName(metadata, "Subtype", "XML");
-    st += HPDF_Dict_Add(catalog, "Metadata", metadata);
+    collect_content(kids);
+    for (std::size_t i = 0; i < structure_.size(); ++i) write_element(static_cast<int>(i), root, kids[i]);
+    root.set("K", elements_.front());
+    root.set("ParentTree", parent_tree());
+    root.set("ParentTreeNextKey", static_cast<int>(pages_.size() + marked_.links.size()));
+    pdf::Dict catalog = pdf_.catalog();
+    catalog.set("StructTreeRoot", root);
+    catalog.set("MarkInfo", pdf_.new_direct_dict().set("Marked", true));
+    pdf::Dict metadata = pdf_.new_stream(xmp(info));
+    metadata.set("Type", pdf::Name{"Metadata"}).set("Subtype", pdf::Name{"XML"});
+    catalog.set("Metadata", metadata);
     for (std::size_t p = 0; p < pages_.size(); ++p) {
-      st += HPDF_Dict_AddNumber(pages_[p], "StructParents", static_cast<HPDF_INT32>(p));
-      st += HPDF_Dict_AddName(pages_[p], "Tabs", "S");
+      pdf::Page page = pages_[p];
+      page.set("StructParents", static_cast<int>(p)).set("Tabs", pdf::Name{"S"});
     }
-    return st == HPDF_OK;
+    return pdf_.failure().empty();
   }
 
  private:
   // Marked content and link annotations, as kids of their elements.
-  HPDF_STATUS collect_content(std::vector<std::vector<Kid>>& kids) {
+  void collect_content(std::vector<std::vector<Kid>>& kids) {
     first_page_.assign(structure_.size(), -1);
     for (std::size_t p = 0; p < marked_.pages.size() && p < pages_.size(); ++p) {
       for (std::size_t mcid = 0; mcid < marked_.pages[p].size(); ++mcid) {
         const auto& c = marked_.pages[p][mcid];
         if (first_page_[c.element] < 0) first_page_[c.element] = static_cast<int>(p);
-        kids[c.element].push_back({c.order, nullptr, static_cast<int>(p), static_cast<int>(mcid)});
+        kids[c.element].push_back({c.order, pdf::Dict(), static_cast<int>(p), static_cast<int>(mcid)});
       }
     }
-    HPDF_STATUS st = HPDF_OK;
     for (std::size_t k = 0; k < marked_.links.size(); ++k) {
       const auto& l = marked_.links[k];
-      st += HPDF_Dict_AddNumber(l.annotation, "StructParent", static_cast<HPDF_INT32>(pages_.size() + k));
-      st += HPDF_Dict_Add(l.annotation, "Contents", hpdf_bridge::text_string(pdf_, l.description));
-      HPDF_Dict ref = hpdf_bridge::new_direct_dict(pdf_);
-      st += HPDF_Dict_AddName(ref, "Type", "OBJR");
-      st += HPDF_Dict_Add(ref, "Pg", pages_[l.page]);
-      st += HPDF_Dict_Add(ref, "Obj", l.annotation);
+      pdf::Dict annotation = l.annotation;
+      annotation.set("StructParent", static_cast<int>(pages_.size() + k)).set("Contents", pdf::Text{l.description});
+      pdf::Dict ref = pdf_.new_direct_dict();
+      ref.set("Type", pdf::Name{"OBJR"}).set("Pg", pages_[l.page]).set("Obj", annotation);
       kids[l.element].push_back({l.order, ref, -1, -1});
     }
-    return st;
   }
 
-  HPDF_STATUS write_element(int i, HPDF_Dict root, std::vector<Kid>& kids) {
+  void write_element(int i, const pdf::Dict& root, std::vector<Kid>& kids) {
     const StructElement& e = structure_[i];
-    HPDF_Dict dict = elements_[i];
-    HPDF_STATUS st = HPDF_Dict_AddName(dict, "S", e.role.c_str());  // (/Type /StructElem is optional)
-    st += HPDF_Dict_Add(dict, "P", e.parent < 0 ? root : elements_[e.parent]);
-    if (!e.alt.empty()) st += HPDF_Dict_Add(dict, "Alt", hpdf_bridge::text_string(pdf_, e.alt));
-    if (!e.lang.empty()) st += HPDF_Dict_Add(dict, "Lang", hpdf_bridge::text_string(pdf_, e.lang));
+    pdf::Dict dict = elements_[i];
+    dict.set("S", pdf::Name{e.role});  // (/Type /StructElem is optional)
+    dict.set("P", e.parent < 0 ? root : elements_[e.parent]);
+    if (!e.alt.empty()) dict.set("Alt", pdf::Text{e.alt});
+    if (!e.lang.empty()) dict.set("Lang", pdf::Text{e.lang});
     if (!e.scope.empty()) {  // a table header cell: which cells it heads (PDF/UA, ISO 32000 14.8.5.7)
-      HPDF_Dict attributes = hpdf_bridge::new_direct_dict(pdf_);
-      if (!attributes) return HPDF_FAILD_TO_ALLOC_MEM;
-      st += HPDF_Dict_AddName(attributes, "O", "Table");
-      st += HPDF_Dict_AddName(attributes, "Scope", e.scope.c_str());
-      st += HPDF_Dict_Add(dict, "A", attributes);
+      pdf::Dict attributes = pdf_.new_direct_dict();
+      attributes.set("O", pdf::Name{"Table"}).set("Scope", pdf::Name{e.scope});
+      dict.set("A", attributes);
     }
     const int page = first_page_[i];
-    if (page >= 0) st += HPDF_Dict_Add(dict, "Pg", pages_[page]);
+    if (page >= 0) dict.set("Pg", pages_[page]);
     for (int child : e.kids) kids.push_back({structure_[child].order, elements_[child], -1, -1});
     // Content first, then child elements, each in logical order (a line's runs are visual).
     std::stable_sort(kids.begin(), kids.end(), [](const Kid& a, const Kid& b) { return a.order < b.order; });
-    HPDF_Array array = hpdf_bridge::new_array(pdf_);
+    pdf::Array array = pdf_.new_array();
     for (const auto& k : kids) {
       if (k.mcid < 0) {
-        st += HPDF_Array_Add(array, k.object);
+        array.add(k.object);
       } else if (k.page == page) {
-        st += HPDF_Array_AddNumber(array, k.mcid);
+        array.add(k.mcid);
       } else {
-        HPDF_Dict ref = hpdf_bridge::new_direct_dict(pdf_);
-        st += HPDF_Dict_AddName(ref, "Type", "MCR");
-        st += HPDF_Dict_Add(ref, "Pg", pages_[k.page]);
-        st += HPDF_Dict_AddNumber(ref, "MCID", k.mcid);
-        st += HPDF_Array_Add(array, ref);
+        pdf::Dict ref = pdf_.new_direct_dict();
+        ref.set("Type", pdf::Name{"MCR"}).set("Pg", pages_[k.page]).set("MCID", k.mcid);
+        array.add(ref);
       }
     }
-    return st + HPDF_Dict_Add(dict, "K", array);
+    dict.set("K", array);
   }
 
   // Number tree: each page's MCIDs to their elements, then each link annotation to its Link.
-  HPDF_Dict parent_tree() {
-    HPDF_Dict tree = hpdf_bridge::new_dict(pdf_);
-    HPDF_Array nums = hpdf_bridge::new_array(pdf_);
+  pdf::Dict parent_tree() {
+    pdf::Dict tree = pdf_.new_dict();
+    pdf::Array nums = pdf_.new_array();
     for (std::size_t p = 0; p < pages_.size(); ++p) {
-      HPDF_Array of_page = hpdf_bridge::new_array(pdf_);
+      pdf::Array of_page = pdf_.new_array();
       if (p < marked_.pages.size())
-        for (const auto& c : marked_.pages[p]) HPDF_Array_Add(of_page, elements_[c.element]);
-      HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p));
-      HPDF_Array_Add(nums, of_page);
+        for (const auto& c : marked_.pages[p]) of_page.add(elements_[c.element]);
+      nums.add(static_cast<int>(p)).add(of_page);
     }
-    for (std::size_t k = 0; k < marked_.links.size(); ++k) {
-      HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(pages_.size() + k));
-      HPDF_Array_Add(nums, elements_[marked_.links[k].element]);
-    }
-    if (tree) HPDF_Dict_Add(tree, "Nums", nums);
+    for (std::size_t k = 0; k < marked_.links.size(); ++k)
+      nums.add(static_cast<int>(pages_.size() + k)).add(elements_[marked_.links[k].element]);
+    tree.set("Nums", nums);
     return tree;
   }
 
-  HPDF_Doc pdf_;
+  pdf::Document& pdf_;
   const std::vector<StructElement>& structure_;
   const MarkedPages& marked_;
-  const std::vector<HPDF_Page>& pages_;
-  std::vector<HPDF_Dict> elements_;
+  const std::vector<pdf::Page>& pages_;
+  std::vector<pdf::Dict> elements_;
   std::vector<int> first_page_;  // per element: the page of its first content, or -1
 };
 
 }  // namespace
 
-bool add_structure(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const std::vector<StructElement>& structure,
+bool add_structure(pdf::Document& pdf, const std::vector<pdf::Page>& pages, const std::vector<StructElement>& structure,
                    const MarkedPages& marked, const DocumentInfo& info) {
   return structure.empty() || TreeWriter(pdf, pages, structure, marked).write(info);
 }

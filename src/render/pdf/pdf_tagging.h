@@ -2,14 +2,13 @@
 // Link elements, document metadata (XMP) and the catalog's accessibility entries. The page
 // content is marked by the renderer (pdf_renderer: one marked-content sequence per item, with
 // an MCID for content and /Artifact for furniture); this step, run on the drawn document,
-// adds the libharu objects that point at it.
+// adds the objects that point at it (through pdf_objects.h).
 #pragma once
-#include <hpdf.h>
-
 #include <string>
 #include <vector>
 
 #include "layout/logical_structure.h"
+#include "render/pdf/pdf_objects.h"
 
 namespace handout {
 
@@ -21,7 +20,7 @@ struct MarkedPages {
   };
   struct Link {
     int page = 0;
-    HPDF_Annotation annotation = nullptr;
+    pdf::Dict annotation;
     int element = 0, order = 0;
     std::string description;  ///< /Contents: where the link goes
   };
@@ -31,8 +30,9 @@ struct MarkedPages {
 
 /// Adds the structure tree for `structure` and `marked` to `pdf`, with MarkInfo, the XMP
 /// metadata of `info` (title, language, PDF/UA identification) and /Tabs /S on every page of
-/// `pages` (the document's, in order). False when libharu runs out of memory.
-bool add_structure(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const std::vector<StructElement>& structure,
+/// `pages` (the document's, in order). False when an object could not be written:
+/// `pdf.failure()` says which and why.
+bool add_structure(pdf::Document& pdf, const std::vector<pdf::Page>& pages, const std::vector<StructElement>& structure,
                    const MarkedPages& marked, const DocumentInfo& info);
 
 }  // namespace handout
