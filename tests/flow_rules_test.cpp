@@ -3,6 +3,7 @@
 // entries whole.
 #include <doctest/doctest.h>
 
+#include "layout/handout_flow.h"
 #include "layout/paginate.h"
 #include "style/style.h"
 #include "test_support.h"

@@ -159,7 +159,8 @@ TEST_CASE("tri-fold: two landscape sides, panels in letter-fold order") {
   CHECK(panel_at(folds[0], tagline->x) == 1);
   CHECK(tagline->baseline < contact->baseline);
   CHECK(tagline->size >= 6.5);
-  // The flap A (side 1, left) opens on a section: the helpful resources.
+  // The flap A (side 1, left) opens on a section: the helpful resources, under their label
+  // (a tri-fold keeps it: the flap is read apart from the panel with the last heading).
   const auto* resources = find_text(doc, "Helpful resources", page);
   REQUIRE(resources);
   CHECK(page == 0);

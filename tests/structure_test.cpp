@@ -102,5 +102,38 @@ TEST_CASE("an image without a description is decoration, with a warning; with on
   CHECK(outline(doc.structure).find("Figure(Caption)") != std::string::npos);
 }
 
+TEST_CASE("the resources box closes a last section of running text; else it is a section of its own") {
+  test::Fixture f;
+  Resource society;
+  society.name = "A Society";
+  society.description = "What it does";
+  f.resources = {society};
+  f.intro = "Some places to start:";
+  Diagnostics d;
+  // The last heading is followed by paragraphs only: the box is part of that section, with no
+  // label (no H2, no bookmark) and its intro as the first thing in it.
+  auto doc = f.lay_out("## Care\n\nText.\n\n## Where to Learn More\n\nRead at your own pace.\n\nAsk us too.\n", d);
+  CHECK(outline(doc.structure).find("H2 P P Div(P L(") != std::string::npos);
+  auto text = text_by_element(doc);
+  bool label = false;
+  for (const auto& [element, t] : text) label |= t == "Helpful resources";
+  CHECK_FALSE(label);
+  bool bookmark = false;
+  for (const auto& entry : doc.outline) bookmark |= entry.title == "Helpful resources";
+  CHECK_FALSE(bookmark);
+  // The last section holds a list, or there is no intro: the box is its own labelled section.
+  for (const auto& [markdown, intro] : {std::pair<std::string, std::string>{"## Care\n\n- one\n- two\n\nText.\n", f.intro},
+                                        {"## Care\n\nText.\n", ""}}) {
+    f.intro = intro;
+    doc = f.lay_out(markdown, d);
+    CAPTURE(markdown);
+    CHECK(outline(doc.structure).find("Sect(H2 ") != std::string::npos);
+    text = text_by_element(doc);
+    label = false;
+    for (const auto& [element, t] : text) label |= t == "Helpful resources";
+    CHECK(label);
+  }
+}
+
 }  // namespace
 }  // namespace handout

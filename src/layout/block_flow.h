@@ -6,8 +6,8 @@
 #include "content/document.h"
 #include "diag/diagnostic.h"
 #include "layout/flow.h"
-#include "layout/handout_layout.h"
 #include "layout/inline_text.h"
+#include "layout/layout_types.h"
 #include "layout/structure.h"
 #include "style/style.h"
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "layout/flow.h"
-#include "layout/handout_layout.h"
+#include "layout/frame.h"
 #include "layout/paginate.h"
 
 namespace handout {

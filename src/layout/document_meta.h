@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "layout/frame.h"
-#include "layout/handout_layout.h"
+#include "layout/layout_types.h"
 
 namespace handout {
 

@@ -11,8 +11,8 @@
 #include "diag/diagnostic.h"
 #include "fonts/font_set.h"
 #include "text/bidi.h"
-#include "layout/inline_text.h"
 #include "layout/line_breaker.h"
+#include "layout/text_source.h"
 #include "style/style.h"
 
 namespace handout {

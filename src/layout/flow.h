@@ -25,6 +25,9 @@ struct FlowBox {
   bool break_after = true;  ///< may a page end right after this box?
   std::vector<int> containers;  ///< enclosing containers, outermost first
   std::optional<OutlineEntry> bookmark;  ///< page and y are filled in by pagination
+  /// Opens a part a reader can start on: a heading's first line, the top of the resources box
+  /// (labelled or not). A tri-fold's flap opens only on one.
+  bool opens_part = false;
   bool is_line = false;     ///< a single line of text
   bool is_heading = false;  ///< a line of a heading
   int paragraph = -1;       ///< lines of one paragraph share this id (-1: not a paragraph line)

@@ -137,8 +137,19 @@ std::string continued_label(const Strings& strings, const std::string& label) {
   return pattern.empty() ? label : fill_template(pattern, {{"label", label}});
 }
 
+ResourcesPlace resources_place(const std::vector<Block>& article, const std::string& intro) {
+  if (intro.empty()) return ResourcesPlace::OwnSection;  // nothing would say what the list is
+  const auto last_heading = std::find_if(article.rbegin(), article.rend(),
+                                         [](const Block& b) { return b.kind == BlockKind::Heading; });
+  if (last_heading == article.rend()) return ResourcesPlace::OwnSection;
+  const bool running_text = std::all_of(article.rbegin(), last_heading,
+                                        [](const Block& b) { return b.kind == BlockKind::Paragraph; });
+  return running_text ? ResourcesPlace::LastSection : ResourcesPlace::OwnSection;
+}
+
 void add_resources_box(FlowBuilder& b, const std::string& label, const std::string& intro,
-                       const std::vector<Resource>& resources, const Strings& strings, const std::string& names_lang) {
+                       const std::vector<Resource>& resources, const Strings& strings, const std::string& names_lang,
+                       ResourcesPlace place) {
   if (resources.empty()) return;
   const Style& s = b.style();
   b.space_before(s.box_space_before);
@@ -146,16 +157,22 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
   const FlowBuilder::Column inner = open_tinted_box(b);
   const TextSource src{b.source_file(), 0};
   Structure& tree = b.structure();
-  tree.open("Sect");
+  const bool own_section = place == ResourcesPlace::OwnSection;
+  tree.open(own_section ? "Sect" : "Div");
 
   FlowBox head;
-  head.break_after = false;  // the label stays with the first entry
-  const std::string heading = section_heading_role();
-  double y = b.stack_as(heading, head, b.set(plain_spans(label), s.box_label, inner.w, src), s.box_label, inner.x, 0);
+  head.break_after = false;  // the label (or intro) stays with the first entry
+  head.opens_part = true;
+  double y = 0;
+  if (own_section) {
+    y = b.stack_as(section_heading_role(), head, b.set(plain_spans(label), s.box_label, inner.w, src), s.box_label,
+                   inner.x, 0);
+    head.bookmark = OutlineEntry{0, label, 0, 0};
+  }
   if (!intro.empty())
-    y = b.stack_as("P", head, b.set(plain_spans(intro), s.body, inner.w, src), s.body, inner.x, y + s.box_label_gap);
+    y = b.stack_as("P", head, b.set(plain_spans(intro), s.body, inner.w, src), s.body, inner.x,
+                   own_section ? y + s.box_label_gap : 0);
   head.height = y + s.box_label_after;
-  head.bookmark = OutlineEntry{0, label, 0, 0};
   b.add_box(std::move(head));
   // A box split across pages says so at the top of the next: "Helpful resources (continued)".
   const int continued = b.add_continued_label(continued_label(strings, label),

@@ -7,7 +7,7 @@
 
 #include "config/types.h"
 #include "layout/block_flow.h"
-#include "layout/handout_layout.h"
+#include "layout/layout_types.h"
 
 namespace handout {
 
@@ -32,12 +32,26 @@ void add_title_block(FlowBuilder& b, const TitleText& text);
 /// ("{label} (continued)"), the label alone where a language has none.
 std::string continued_label(const Strings& strings, const std::string& label);
 
+/// Where the resources box stands after the article.
+enum class ResourcesPlace {
+  OwnSection,   ///< a section of its own under its label (tagged Sect, H2): the article ends on another topic
+  LastSection,  ///< the close of the article's last section, whose heading names it: no label of its
+                ///< own, its intro leads in (tagged Div inside that section's run of content)
+};
+
+/// Where the resources box goes: under the article's last section when that section is its
+/// lead-in (LastSection), else a section of its own. Decided from the article's structure, in
+/// any language: its last heading is followed by running text alone (paragraphs; no list,
+/// table, figure, quote, code or sub-heading), and the box has an intro to open it.
+ResourcesPlace resources_place(const std::vector<Block>& article, const std::string& intro);
+
 /// The boxed resources section. Nothing is added when the list is empty. `names_lang`, when
 /// given, is the language of resource names written in Latin letters (names stay in their
-/// original form in a handout in another script).
+/// original form in a handout in another script). `label` heads the box (OwnSection) and, in
+/// either place, the "(continued)" line on a page the list runs on to.
 void add_resources_box(FlowBuilder& b, const std::string& label, const std::string& intro,
                        const std::vector<Resource>& resources, const Strings& strings,
-                       const std::string& names_lang = "");
+                       const std::string& names_lang = "", ResourcesPlace place = ResourcesPlace::OwnSection);
 
 /// The clinic's contact block: who and where, how to reach the clinic, opening hours; and,
 /// when given (the tri-fold's back panel), the online copy with its QR code.

@@ -6,6 +6,7 @@
 #include "content/document.h"
 #include "diag/diagnostic.h"
 #include "layout/frame.h"
+#include "layout/text_source.h"
 #include "style/style.h"
 
 namespace handout {
@@ -36,13 +37,6 @@ struct ParagraphOptions {
   /// Titles, headings, taglines: lines end only where words end, and the lines are balanced
   /// (as narrow as they can be for their number), so no word is cut and none is left alone.
   bool balance = false;
-};
-
-/// Where a paragraph came from, for warnings about characters no font covers.
-struct TextSource {
-  std::string file;
-  int line = 0;
-  bool personal = false;  ///< a patient's data: messages count its characters, never quote them
 };
 
 /// Breaks `spans` into lines no wider than `width`. Words wider than a line are split

@@ -3,7 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "diag/diagnostic.h"
 #include "layout/compose.h"
+#include "layout/layout_types.h"
 
 namespace handout {
 

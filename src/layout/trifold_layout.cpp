@@ -9,6 +9,7 @@
 #include "layout/block_flow.h"
 #include "layout/compose.h"
 #include "layout/document_meta.h"
+#include "layout/handout_flow.h"
 #include "layout/handout_sections.h"
 #include "layout/inline_text.h"
 #include "layout/layout_stats.h"
@@ -242,10 +243,10 @@ struct Cut {
 bool blank(const FlowBox& box) { return box.is_gap || box.items.empty(); }
 
 // True when the first box from `from` a reader sees starts a section (a heading, the
-// resources box's label), or there is none.
+// resources box), or there is none.
 bool section_starts(const Flow& flow, std::size_t from) {
   for (std::size_t k = from; k < flow.boxes.size(); ++k)
-    if (!blank(flow.boxes[k])) return flow.boxes[k].bookmark.has_value();
+    if (!blank(flow.boxes[k])) return flow.boxes[k].bookmark.has_value() || flow.boxes[k].opens_part;
   return true;
 }
 
@@ -327,7 +328,8 @@ Fit choose_sizes(const HandoutInput& in, const Style& style, const FontSet& font
   auto cut_at = [&](double size) {
     const Style s = with_body_size(style, *in.layout, size);
     Diagnostics scratch;
-    const Flow flow = build_handout_flow(article, panel_style(s, PanelId::A), fonts, scratch, ContactBlock::Separate);
+    const Flow flow = build_handout_flow(article, panel_style(s, PanelId::A), fonts, scratch, ContactBlock::Separate,
+                                         nullptr, "", {}, BoxLabel::Always);
     return cut_into_panels(flow, height, s.script.lang);
   };
   const auto sizes = body_sizes(*in.layout);
@@ -411,7 +413,8 @@ PagedDocument layout_trifold(const HandoutInput& in, const Style& style, const F
   add_cover(doc.pages[0], s, fonts, in, tree);
   HandoutInput article = in;
   article.taglines.clear();
-  const Flow flow = build_handout_flow(article, flow_style, fonts, diags, ContactBlock::Separate, &tree);
+  const Flow flow =
+      build_handout_flow(article, flow_style, fonts, diags, ContactBlock::Separate, &tree, "", {}, BoxLabel::Always);
   std::vector<FrameArea> areas;
   for (const PanelId id : kFlowPanels) areas.push_back(panel_area(s, id, flow_style.content_width()));
   Cut cut = cut_into_panels(flow, areas[0].h, s.script.lang);

@@ -66,8 +66,7 @@ order_ok=1
 for phrase in "Vaginismus Explained: Why Penetration" "What Is Vaginismus?" "Why Does Vaginismus Happen?" \
   "Pelvic floor muscle tension or guarding" "How Pain Shapes Intimacy and Self-Trust" \
   "Working With Your Body, Not Against It" "Partner involvement, if helpful" \
-  "Helpful Resources and Further Support" "but it does happen." "Helpful resources" \
-  "Some trusted resources include:" "International Society for the Study of Women’s Sexual Health (ISSWSH)" \
+  "Helpful Resources and Further Support" "but it does happen." "Some trusted resources include:" "International Society for the Study of Women’s Sexual Health (ISSWSH)" \
   "www.isswsh.org" "National Vulvodynia Association (NVA)" "International Pelvic Pain Society (IPPS)" \
   "American Physical Therapy Association (APTA) Pelvic Health Section" "aptapelvichealth.org" \
   "Willow Creek pelvic pain support group" "Contact us" "1200 Alder Street, Suite 300"; do
@@ -90,7 +89,9 @@ done
 check "document language is set" grep -aq "/Lang (en)" "$WORK/qdf.pdf"
 check "viewer shows the document title" grep -aq "/DisplayDocTitle true" "$WORK/qdf.pdf"
 qpdf --json --json-key=outlines "$PDF" >"$WORK/outlines.json" 2>/dev/null
-for title in "What Is Vaginismus?" "Working With Your Body, Not Against It" "Helpful resources" "Contact us"; do
+# The resources box closes the last section, which names it: no bookmark of its own.
+for title in "What Is Vaginismus?" "Working With Your Body, Not Against It" "Helpful Resources and Further Support" \
+  "Contact us"; do
   check "bookmark '$title'" grep -qF "\"title\": \"$title\"" "$WORK/outlines.json"
 done
 

@@ -38,13 +38,14 @@ def is_rtl(c):
     return unicodedata.bidirectional(c) in ('R', 'AL')
 
 
-def logical(words):
+def logical(words, rtl=None):
     """poppler lists a right-to-left line's words and letters as drawn; undo that, keeping
-    left-to-right runs (numbers, Latin names) in their own order."""
+    left-to-right runs (numbers, Latin names) in their own order. The line's direction is its
+    majority script's unless `rtl` says."""
     n_rtl = sum(is_rtl(c) for w in words for c in w)
     n_ltr = sum(unicodedata.bidirectional(c) == 'L' for w in words for c in w)
     words = [w[::-1] if any(is_rtl(c) for c in w) else w for w in words]
-    if n_rtl <= n_ltr:
+    if rtl is False or (rtl is None and n_rtl <= n_ltr):
         return ''.join(words)
     runs, ltr_run = [], []
     for w in words:
@@ -68,6 +69,12 @@ class Line:
     @property
     def text(self):
         return letters(logical(self.strings))
+
+    @property
+    def readings(self):
+        """The line's text read in either direction when it mixes scripts: an Arabic line that is
+        mostly a web address has fewer Arabic letters than Latin ones, yet reads right to left."""
+        return {letters(logical(self.strings, rtl)) for rtl in (False, True)}
 
     @property
     def strings(self):  # the words left to right
@@ -351,7 +358,9 @@ class Oracle:
                              f'{first.show()}')
             return
         ends = any(p.endswith(''.join(l.text for l in a[-n:])) for n in (1, 2, 3) for p in self.paras + self.heads)
+        ends |= any(p.endswith(t) for t in last.readings for p in self.paras + self.heads)
         starts = any(p.startswith(''.join(l.text for l in b[:n])) for n in (1, 2, 3) for p in self.paras + self.heads)
+        starts |= any(p.startswith(t) for t in first.readings for p in self.paras + self.heads)
         if starts and self.is_heading(first):
             return  # a break before a heading splits nothing (page 1's title block may end there)
         if not (ends and starts):

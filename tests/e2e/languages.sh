@@ -24,6 +24,13 @@ checks_by languages "$WORK/langs" "$REPO/content" vaginismus \
 check "es: the draft-translation notice" verify --pdf "$WORK/langs/es/vaginismus.pdf" --joined \
   --has 'Traducido del inglés el 24 de noviembre de 2026; todavía no revisado por un profesional clínico.'
 check "en: no translation notice" verify --pdf "$WORK/langs/en/vaginismus.pdf" --lacks 'Translated from'
+# The article's last section ("Helpful Resources and Further Support" in its own words) leads
+# into the resources box: the box adds no label of its own (resources_label.py).
+for lang in en es fr ru vi zh-Hans ko ar pt-BR tl ht zh-Hant ja fa hi bn th am; do
+  label=$("$PYTHON" "$REPO/tests/e2e/resources_label.py" absent "$REPO/content/$lang/strings.yaml" \
+    "$REPO/content/$lang/vaginismus.md" "$WORK/langs/$lang/vaginismus.pdf" 2>&1)
+  check "$lang: no second resources label under the last section: $label" grep -q '^ok' <<<"$label"
+done
 check "ar: extracted as plain Arabic letters, not presentation forms" \
   verify --pdf "$WORK/langs/ar/vaginismus.pdf" --has 'ما هو التشنج المهبلي' --no-re '[\uFE70-\uFEFF]'
 check "ar: page labels in Arabic" verify --pdf "$WORK/langs/ar/vaginismus.pdf" --letters --has "صفحة1من"

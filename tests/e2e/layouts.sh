@@ -40,6 +40,33 @@ for spec in "letter 2 5 612x792" "a4 2 5 595.276x841.89" "large-print 5 12 612x7
   done < <(seed_parts)
   check "$layout: every sentence of the seed text is there ($lost missing)" test "$lost" -eq 0
 done
+
+# --- the resources box: under the article's last section, or a section of its own ----------
+# The example ends with "Helpful Resources and Further Support", which leads into the box: on
+# pages the box adds no "Helpful resources" label. The tri-fold keeps it (its flap opens on the
+# box, apart from the heading), and so does the same article without that section, which ends
+# with another topic.
+label=$("$PYTHON" "$REPO/tests/e2e/resources_label.py" absent "$REPO/content/en/strings.yaml" \
+  "$REPO/content/en/vaginismus.md" "$WORK"/layout-{letter,a4,large-print,two-column}/en/vaginismus.pdf 2>&1)
+check "pages: no second resources label under the last section:
+$(grep -v '^ok' <<<"$label")" test -z "$(grep -v '^ok' <<<"$label")"
+label=$("$PYTHON" "$REPO/tests/e2e/resources_label.py" present "$REPO/content/en/strings.yaml" \
+  "$REPO/content/en/vaginismus.md" "$WORK/layout-trifold/en/vaginismus.pdf" 2>&1)
+check "trifold: the resources box keeps its label on the flap: $label" grep -q '^ok' <<<"$label"
+O=$WORK/other-ending
+mkdir -p "$O"
+cp -r "$REPO/handout.yaml" "$REPO/assets" "$REPO/content" "$O/"
+sed -i '/^## Helpful Resources and Further Support/,$d' "$O/content/en/vaginismus.md"
+for layout in letter two-column; do
+  "$HANDOUT" build --config "$O/handout.yaml" --out "$O/out/$layout" --lang en --layout $layout >"$O.log" 2>&1
+  check "$layout: an article ending with another section builds: $(tail -2 "$O.log")" \
+    test -f "$O/out/$layout/en/vaginismus.pdf"
+done
+label=$("$PYTHON" "$REPO/tests/e2e/resources_label.py" present "$REPO/content/en/strings.yaml" \
+  "$O/content/en/vaginismus.md" $(find "$O/out" -name '*.pdf') 2>&1)
+check "... its resources box keeps its label:
+$(grep -v '^ok' <<<"$label")" test -z "$(grep -v '^ok' <<<"$label")"
+
 check "A4 layout gives A4 pages" \
   verify --run pdfinfo "$WORK/layout-a4/en/vaginismus.pdf" -- --re 'Page size: *595.* x 841.* pts \(A4\)'
 
