@@ -17,6 +17,15 @@ using namespace handout;
 
 namespace {
 
+// A libharu document for one test, freed when the test ends, also when a REQUIRE stops it.
+struct NewDoc {
+  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+  NewDoc() { REQUIRE(doc); }
+  ~NewDoc() { HPDF_Free(doc); }
+  NewDoc(const NewDoc&) = delete;
+  NewDoc& operator=(const NewDoc&) = delete;
+};
+
 // Every object the bridge collects for the file writer: values, filters and stream bytes.
 std::string collected(pdf::Document& pdf) {
   PdfFile file;
@@ -35,8 +44,8 @@ TEST_CASE("hpdf bridge: the libharu version is one the bridge was checked agains
 }
 
 TEST_CASE("hpdf bridge: page attr: our font dictionaries get resource names, our operators reach the page") {
-  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
-  REQUIRE(doc);
+  const NewDoc owned;
+  HPDF_Doc doc = owned.doc;
   HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
   pdf::Document pdf(doc);
   pdf::Page page = pdf.page(HPDF_AddPage(doc));
@@ -54,12 +63,11 @@ TEST_CASE("hpdf bridge: page attr: our font dictionaries get resource names, our
   CHECK(bytes.find("1 0 0 rg\nq\nBT\n/" + first + " 12 Tf\n[<0001>] TJ") != std::string::npos);
   CHECK(bytes.find("/Font<</" + first + " ") != std::string::npos);  // in the page's resources
   CHECK(pdf.failure().empty());
-  HPDF_Free(doc);
 }
 
 TEST_CASE("hpdf bridge: a stream's memory buffer: its bytes are replaced, not appended to") {
-  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
-  REQUIRE(doc);
+  const NewDoc owned;
+  HPDF_Doc doc = owned.doc;
   pdf::Document pdf(doc);
   pdf::Dict stream = pdf.new_stream("first");
   REQUIRE(stream);
@@ -70,12 +78,11 @@ TEST_CASE("hpdf bridge: a stream's memory buffer: its bytes are replaced, not ap
   CHECK(bytes.find("first") == std::string::npos);
   CHECK_FALSE(pdf.new_dict().set_bytes("x"));  // a dictionary has no bytes
   CHECK(pdf.failure() == "cannot write the bytes of an object that is not a stream");
-  HPDF_Free(doc);
 }
 
 TEST_CASE("hpdf bridge: object class and write hook: an image from deflated bytes libharu draws") {
-  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
-  REQUIRE(doc);
+  const NewDoc owned;
+  HPDF_Doc doc = owned.doc;
   HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
   pdf::Document pdf(doc);
   HPDF_Page page = HPDF_AddPage(doc);
@@ -93,12 +100,11 @@ TEST_CASE("hpdf bridge: object class and write hook: an image from deflated byte
   CHECK(bytes.find("/SMask ") != std::string::npos);
   CHECK(bytes.find(" filter=/FlateDecode stream=image bytes") != std::string::npos);  // as given
   CHECK(bytes.find("/XObject<</X1 ") != std::string::npos);  // in the page's resources
-  HPDF_Free(doc);
 }
 
 TEST_CASE("hpdf bridge: page attr: the content stream, libharu's operators and ours, is deflated in place") {
-  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
-  REQUIRE(doc);
+  const NewDoc owned;
+  HPDF_Doc doc = owned.doc;
   HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
   pdf::Document pdf(doc);
   pdf::Page page = pdf.page(HPDF_AddPage(doc));
@@ -117,12 +123,11 @@ TEST_CASE("hpdf bridge: page attr: the content stream, libharu's operators and o
   const auto read = test::read_pdf(write_pdf_file(file));
   REQUIRE(read.page_contents.size() == 1);
   CHECK(read.page_contents[0] == "1 0 0 rg\n" + ours);
-  HPDF_Free(doc);
 }
 
 TEST_CASE("hpdf bridge: catalog, info, mmgr and xref: objects are collected renumbered, lengths in place, hooks run") {
-  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
-  REQUIRE(doc);
+  const NewDoc owned;
+  HPDF_Doc doc = owned.doc;
   HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
   pdf::Document pdf(doc);
   HPDF_AddPage(doc);
@@ -170,12 +175,11 @@ TEST_CASE("hpdf bridge: catalog, info, mmgr and xref: objects are collected renu
   CHECK(all.find("/Count 2") != std::string::npos);       // set by the page tree's write hook
   CHECK(all.find("/Probe ") != std::string::npos);        // the catalog refers to it
   CHECK(pdf.failure().empty());
-  HPDF_Free(doc);
 }
 
 TEST_CASE("hpdf bridge: a failed call is kept in words, with libharu's reason") {
-  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
-  REQUIRE(doc);
+  const NewDoc owned;
+  HPDF_Doc doc = owned.doc;
   pdf::Document pdf(doc);
   pdf::Dict never_made;
   pdf.new_direct_dict().set("K", never_made);
@@ -183,12 +187,11 @@ TEST_CASE("hpdf bridge: a failed call is kept in words, with libharu's reason") 
                          " (libharu error 0x1033)");
   pdf.new_direct_dict().set("Other", never_made);
   CHECK(pdf.failure().find("/K:") != std::string::npos);  // the first failure is the one kept
-  HPDF_Free(doc);
 }
 
 TEST_CASE("hpdf bridge: a structure tree that cannot be written says why, not \"out of memory\"") {
-  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
-  REQUIRE(doc);
+  const NewDoc owned;
+  HPDF_Doc doc = owned.doc;
   pdf::Document pdf(doc);
   const std::vector<pdf::Page> pages = {pdf.page(HPDF_AddPage(doc))};
   std::vector<StructElement> structure(2);
@@ -203,5 +206,4 @@ TEST_CASE("hpdf bridge: a structure tree that cannot be written says why, not \"
   info.title = "Title";
   CHECK_FALSE(add_structure(pdf, pages, structure, marked, info));
   CHECK(pdf.failure().rfind("cannot set /Obj: a value that was never made", 0) == 0);
-  HPDF_Free(doc);
 }
