@@ -58,6 +58,16 @@ Fixtures the scripts make (exit 0 when made):
   handout_checks.py png FILE R G B        a 64x64 PNG of one colour
   handout_checks.py png-comment FILE      a tEXt chunk added: another file, the same picture
   handout_checks.py flip-build-id BINARY  the last byte of the ELF's GNU build id flipped
+  handout_checks.py free-port             prints a free TCP port on 127.0.0.1
+  handout_checks.py broken-translations DIR  broken copies of DIR/vaginismus.xlf and .po
+
+One suite's own checks (each a clause as above; the function's docstring says what it tests):
+  email.sh:     --arrived DIR, --journal TSV DIR, --gaps FILE MIN... --; as sources
+                --eml-ids DIR (Message-IDs) and --deliveries JSON FIELDS ("a | b" a line)
+  translate.sh: --locked XLF PO, --structure-as EN LINK PDF... --, --changed-unit XLF PO N,
+                --de-labels STRINGS, --de-config YAML, --label-sources STRINGS EN,
+                --changed-label PO, --pseudo-lengths PO; as sources --blocks MD (a count)
+                and --labels-to-do STRINGS EN (a count)
 """
 import json
 import os
@@ -242,7 +252,7 @@ def check(args):
         elif flag == "--exit":
             want = take()
             if exit_code is None or exit_code != int(want):
-                raise Failed(f"{name}: exit code {exit_code}, not {want}")
+                raise Failed(f"{name}: exit code {exit_code}, not {want}: {show(''.join(texts))}")
         elif flag == "--fails":
             if exit_code in (None, 0):
                 raise Failed(f"{name}: exit code {exit_code}, not a failure")
@@ -264,6 +274,12 @@ def check(args):
         elif flag == "--report":
             path, status, count = take(3)
             check_report(path, status, int(count))
+        elif flag in SUITE_CLAUSES:
+            count, function = SUITE_CLAUSES[flag]
+            got = until_end() if count == "..." else [take()] if count == 1 else take(count)
+            result = function(*got)
+            if result is not None:
+                texts, name = [result], flag + " " + " ".join(got)
         else:
             raise Failed(f"usage: unknown clause {flag!r}")
 
@@ -422,6 +438,351 @@ def languages(out_dir, content_dir, article, langs):
     return 1 if failed else 0
 
 
+# --- email.sh: the messages, journals and reports of `build --send` / `--email-out` ----------------
+
+def want(ok, what):
+    if not ok:
+        raise Failed(what)
+
+
+def eml_messages(folder):
+    import email  # imported where needed (as concurrent.futures)
+    import glob
+    from email import policy
+    messages = []
+    for path in sorted(glob.glob(folder + "/*.eml")):
+        with open(path, "rb") as f:
+            messages.append(email.message_from_binary_file(f, policy=policy.default))
+    return messages
+
+
+ARRIVALS = {
+    "ada.quill@example.org": ("en", "ltr", "Ada Quillfeather", "Your handout from Willow Creek Clinic",
+                              "Willow-Creek-Clinic-handout-1.pdf"),
+    "jose.nunez@example.org": ("es", "ltr", "Núñez, José Ángel", "Su folleto de Willow Creek Clinic",
+                               "Willow-Creek-Clinic-folleto-1.pdf"),
+    "layla.test@example.org": ("ar", "rtl", "ليلى تجريبية", "نشرتك من Willow Creek Clinic",
+                               "Willow-Creek-Clinic-نشرة-1.pdf"),
+}
+SIGNATURE = "Willow Creek Clinic · 555-0100"
+
+
+def check_arrived(folder):
+    """The three visits' messages in FOLDER (.eml files), read back with Python's email package."""
+    import tempfile
+    msgs = eml_messages(folder)
+    by_to = {m["To"].addresses[0].addr_spec: m for m in msgs}
+    want(sorted(by_to) == sorted(ARRIVALS), f"messages to {sorted(by_to)}")
+    want(len(msgs) == 3, f"{len(msgs)} messages, not 3")
+    ids = set()
+    for to, m in by_to.items():
+        lang, direction, name, subject, filename = ARRIVALS[to]
+        shown = m["To"].addresses[0].display_name
+        want(shown == name, f"{to}: To name {shown!r}, not {name!r}")
+        want(str(m["Subject"]) == subject, f"{to}: Subject {str(m['Subject'])!r}")
+        sender = m["From"].addresses[0]
+        want(sender.addr_spec == "handouts@willowcreek.example" and sender.display_name == "Willow Creek Clinic",
+             f"{to}: From {str(m['From'])!r}")
+        want(str(m["Reply-To"]) == "front-desk@willowcreek.example", f"{to}: Reply-To {str(m['Reply-To'])!r}")
+        want(m["Date"].datetime is not None and m["Message-ID"].endswith("@willowcreek.example>"),
+             f"{to}: Date {m['Date']!r}, Message-ID {m['Message-ID']!r}")
+        ids.add(m["Message-ID"])
+        want(m["Content-Language"] == lang, f"{to}: Content-Language {m['Content-Language']!r}")
+        html = m.get_body(("html",)).get_content()
+        want(f'<html lang="{lang}" dir="{direction}">' in html, f"{to}: HTML begins {html[:200]!r}")
+        want("#2F6B6F" in html, f"{to}: no brand colour in the HTML")
+        text = m.get_body(("plain",)).get_content()
+        want(SIGNATURE in text and SIGNATURE in html, f"{to}: no signature in the text and the HTML")
+        attachments = list(m.iter_attachments())
+        names = [a.get_filename() for a in attachments]
+        want(names == [filename], f"{to}: attachments {names}")
+        pdf = attachments[0].get_content()
+        want(pdf.startswith(b"%PDF-") and attachments[0].get_content_type() == "application/pdf",
+             f"{to}: the attachment is not a PDF")
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+            f.write(pdf)
+            f.flush()
+            qpdf = subprocess.run(["qpdf", "--check", f.name], capture_output=True).returncode
+            if lang == "es":
+                want("abre-sesamo" not in text and "abre-sesamo" not in html, f"{to}: the password is in it")
+                want("contraseña en un mensaje de texto" in text, f"{to}: no password hint in {text[:300]!r}")
+                want(qpdf != 0, f"{to}: the PDF opens without its password")
+                opened = subprocess.run(["qpdf", "--password=abre-sesamo", "--check", f.name], capture_output=True)
+                want(opened.returncode == 0, f"{to}: qpdf --check with the password fails")
+                shown = subprocess.run(["pdftotext", "-upw", "abre-sesamo", f.name, "-"], capture_output=True,
+                                       text=True).stdout
+                want("Núñez" in shown, f"{to}: the copy is not the patient's own")
+            else:
+                want(qpdf == 0, f"{to}: qpdf --check fails")
+    want(len(ids) == 3, f"Message-IDs {sorted(ids)}")
+
+
+def check_journal(journal, folder):
+    """The delivery journal has each visit sent, with its Message-ID as it arrived in FOLDER."""
+    lines = [line.split("\t") for line in read(journal).splitlines() if not line.startswith("#")]
+    sent = {line[1]: line[4] for line in lines if line[2] == "sent"}
+    want(sorted(sent) == ["v-ar", "v-en", "v-es"], f"{journal}: {lines}")
+    ids = {m["Message-ID"].strip("<>") for m in eml_messages(folder)}
+    want(ids == set(sent.values()), f"arrived {sorted(ids)}, journal {sent}")
+
+
+def eml_ids(folder):
+    """The Message-IDs of FOLDER's .eml files, a line each, in the order of their names."""
+    return "".join(f"{m['Message-ID']}\n" for m in eml_messages(folder))
+
+
+def deliveries(path, fields):
+    """A build report's deliveries, one line each: the FIELDS (comma-separated) joined by ' | '
+    (white space at the end removed)."""
+    return "".join(" | ".join(str(d.get(k, "")) for k in fields.split(",")).rstrip() + "\n"
+                   for d in json.loads(read(path))["deliveries"])
+
+
+def check_gaps(path, *minimums):
+    """PATH has a time a line, one more than the MINIMUMS, each gap at least its minimum."""
+    t = [float(x) for x in read(path).split()]
+    ok = len(t) == len(minimums) + 1 and all(b - a >= float(m) for a, b, m in zip(t, t[1:], minimums))
+    want(ok, f"{path}: times {t}, gaps at least {list(minimums)} wanted")
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        print(s.getsockname()[1])
+
+
+# --- translate.sh: the XLIFF and PO files, read with ElementTree and translate-toolkit ------------
+
+XLIFF = "{urn:oasis:names:tc:xliff:document:1.2}"
+
+
+def po_units(path):
+    from translate.storage import po  # translate-toolkit: only these checks need it
+    return [u for u in po.pofile.parsefile(path).units if not u.isheader()]
+
+
+def trans_units(path):
+    import xml.etree.ElementTree as ET
+    return list(ET.parse(path).iter(XLIFF + "trans-unit"))
+
+
+def blocks(md):
+    """The blocks of an English article and its resources, counted from the files by a reader of
+    its own: title, summary, headings, paragraphs, list items, resource intro and descriptions."""
+    import yaml  # python3-yaml
+    _, front, body = read(md).split("---\n", 2)
+    n = 1 + (1 if yaml.safe_load(front).get("summary") else 0)
+    for block in re.split(r"\n\s*\n", body.strip()):
+        items = [line for line in block.splitlines() if re.match(r"^\s*([-*+]|\d+\.) ", line)]
+        n += len(items) if items else 1
+    res = yaml.safe_load(read(md[:-3] + ".resources.yaml"))
+    n += (1 if res.get("intro") else 0) + sum(1 for r in res["resources"] if r.get("description"))
+    return f"{n}\n"
+
+
+def check_locked(xlf, po_file):
+    """XLIFF: every unit translated and locked, the languages en to es; the PO's msgctxt are the
+    XLIFF's unit ids, in order."""
+    import xml.etree.ElementTree as ET
+    tus = trans_units(xlf)
+    want(all(tu.get("translate") == "no" and tu.find(XLIFF + "target").get("state") == "translated" for tu in tus),
+         f"{xlf}: a unit not locked and translated")
+    f = ET.parse(xlf).find(XLIFF + "file")
+    want(f.get("source-language") == "en" and f.get("target-language") == "es", f"{xlf}: {f.attrib}")
+    ids = [u.getcontext() for u in po_units(po_file)]
+    want(ids == [tu.get("id") for tu in tus], f"{po_file}: msgctxt {ids[:5]}...")
+    want(ids[:3] == ["title", "summary", "b1"] and ids[-1] == "res-4", f"{po_file}: msgctxt {ids}")
+
+
+def pdf_tags(path):
+    import pikepdf  # python3-pikepdf
+    out = []
+    with pikepdf.open(path) as pdf:
+        def walk(node):
+            k = node.get("/K")
+            if isinstance(node, pikepdf.Dictionary) and "/S" in node:
+                out.append(str(node.S))
+            kids = k if isinstance(k, pikepdf.Array) else [k] if isinstance(k, pikepdf.Dictionary) else []
+            for kid in kids:
+                if isinstance(kid, pikepdf.Dictionary):
+                    walk(kid)
+        walk(pdf.Root.StructTreeRoot)
+        links = [str(a.A.URI) for p in pdf.pages for a in p.get("/Annots", []) if "/A" in a and "/URI" in a.A]
+    return out, links
+
+
+STRUCTURE = ("/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TD", "/TH")
+
+
+def check_structure(source, link, *pdfs):
+    """Each PDF has SOURCE's headings, lists and items in the same order (notices may add
+    paragraphs) and a link to LINK."""
+    if not pdfs:
+        raise Failed("--structure-as: no PDF")
+    en, _ = pdf_tags(source)
+    for pdf in pdfs:
+        tags, links = pdf_tags(pdf)
+        a = [s for s in en if s in STRUCTURE and s != "/P"]
+        b = [s for s in tags if s in STRUCTURE and s != "/P"]
+        want(a == b, f"{pdf}: structure {b}, not {a}")
+        want(link in links, f"{pdf}: links {links}")
+
+
+def check_changed_unit(xlf, po_file, units):
+    """After the change to b4: UNITS units, only b4 open, with its earlier translation and source
+    (XLIFF alt-trans, PO fuzzy with its previous msgid); the rest translated."""
+    tus = trans_units(xlf)
+    want(len(tus) == int(units), f"{xlf}: {len(tus)} units, not {units}")
+    open_units = [tu for tu in tus if tu.get("translate") != "no"]
+    want([tu.get("id") for tu in open_units] == ["b4"], f"{xlf}: open units {[tu.get('id') for tu in open_units]}")
+    alt = open_units[0].find(XLIFF + "alt-trans")
+    want(alt is not None and "CONFUSED BY THEIR BODY" in "".join(alt.find(XLIFF + "target").itertext()),
+         f"{xlf}: b4 without its earlier translation")
+    want("confused by their body" in "".join(alt.find(XLIFF + "source").itertext()),
+         f"{xlf}: b4 without its earlier source")
+    pos = po_units(po_file)
+    fuzzy = [u for u in pos if u.isfuzzy()]
+    want([u.getcontext() for u in fuzzy] == ["b4"], f"{po_file}: fuzzy {[u.getcontext() for u in fuzzy]}")
+    want("CONFUSED BY THEIR BODY" in fuzzy[0].target, f"{po_file}: b4's msgstr {fuzzy[0].target!r}")
+    previous = fuzzy[0].prev_source
+    previous = " ".join(previous if isinstance(previous, list) else [previous])
+    want("confused by their body." in previous, f"{po_file}: b4's previous msgid {previous!r}")
+    want(all(u.target and not u.isfuzzy() for u in pos if u.getcontext() != "b4"),
+         f"{po_file}: another unit fuzzy or empty")
+
+
+def labels_to_do(strings, english):
+    """How many units a new language's untranslated labels make: one a label, 12 for the months,
+    one per language name."""
+    import yaml  # python3-yaml
+    s, en = yaml.safe_load(read(strings)), yaml.safe_load(read(english))
+    n = sum(12 if k == "months" else len(en[k]) if k == "language_names" else 1 for k in s["untranslated"])
+    return f"{n}\n"
+
+
+def check_de_labels(strings):
+    """The imported German strings.yaml (filled upper-case): every label, none left untranslated."""
+    import yaml  # python3-yaml
+    s = yaml.safe_load(read(strings))
+    want("untranslated" not in s, f"{strings}: untranslated {s.get('untranslated')}")
+    want(s["phone"] == "PHONE" and s["page_of"] == "PAGE {n} OF {total}" and s["months"][0] == "JANUARY",
+         f"{strings}: phone {s['phone']!r}, page_of {s['page_of']!r}, months {s['months'][:1]}")
+    want(s["language_names"]["es"] == "SPANISH", f"{strings}: language_names {s['language_names']}")
+
+
+def check_de_config(config):
+    """The config after the German import: a de entry in each per-language text, the rest and its
+    comments kept."""
+    import yaml  # python3-yaml
+    text = read(config)
+    c = yaml.safe_load(text)
+    tagline, hours = c["clinic"]["tagline"], c["clinic"]["hours"]
+    want(tagline["de"] == "GENTLE, EXPERT CARE FOR PELVIC AND SEXUAL HEALTH", f"tagline {tagline}")
+    want(tagline["es"] == "Atención experta y cuidadosa para la salud pélvica y sexual", f"tagline {tagline}")
+    want(hours["de"] == ["MONDAY TO THURSDAY, 8 AM TO 6 PM", "FRIDAY, 8 AM TO 2 PM"], f"hours {hours['de']}")
+    want(c["footer_note"]["de"].startswith("THIS HANDOUT IS FOR EDUCATION"), f"footer_note {c['footer_note']}")
+    extra = c["extra_resources"][0]
+    want(extra["description"]["de"].startswith("A SMALL, GENTLE GROUP"), f"extra_resources[0] {extra}")
+    want(text.startswith("# Example clinic (fictional)") and "# Where the clinic publishes each handout" in text,
+         f"{config}: its comments lost")
+
+
+def check_label_sources(strings, english):
+    """STRINGS records the English labels it was translated from: each label, the months, each name."""
+    import yaml  # python3-yaml
+    s, en = yaml.safe_load(read(strings)), yaml.safe_load(read(english))
+    count = sum(1 for v in en.values() if isinstance(v, str)) + 1 + len(en["language_names"])
+    source = s.get("source")
+    want(source["language"] == "en" and source["labels"]["phone"] and len(source["labels"]) == count,
+         f"{strings}: {count} labels wanted, source {source}")
+
+
+def check_changed_label(po_file):
+    """The clinic file after contact_us changed in English: that label alone, fuzzy with its
+    previous translation; the config's texts translated."""
+    units = po_units(po_file)
+    labels = [u for u in units if u.getcontext().startswith("label.")]
+    want([u.getcontext() for u in labels] == ["label.contact_us"], f"labels {[u.getcontext() for u in labels]}")
+    want(labels[0].isfuzzy() and labels[0].target == "CONTACT US" and labels[0].source == "Get in touch",
+         f"label.contact_us: {labels[0].source!r} -> {labels[0].target!r}, fuzzy {labels[0].isfuzzy()}")
+    want(all(u.target and not u.isfuzzy() for u in units if not u.getcontext().startswith("label.")),
+         f"{po_file}: a config text fuzzy or empty")
+
+
+def check_pseudo_lengths(po_file):
+    """Pseudo-translated units are 35-40% longer than their English, in all (text outside codes);
+    each unit of 40 characters or more 33-42%."""
+    units = po_units(po_file)
+
+    def plain(s):
+        return re.sub(r"</?\d+/?>", "", s)
+    ratio = sum(len(plain(u.target)) for u in units) / sum(len(plain(u.source)) for u in units)
+    want(1.35 <= ratio <= 1.40, f"{po_file}: {ratio:.3f} times as long")
+    off = [u.source for u in units
+           if len(plain(u.source)) >= 40 and not 1.33 <= len(plain(u.target)) / len(plain(u.source)) <= 1.42]
+    want(not off, f"{po_file}: {len(off)} long units out of 33-42%, the first {off[:1]}")
+
+
+def broken_translations(folder):
+    """Broken copies of FOLDER/vaginismus.xlf and .po: dropped.xlf (unit b3 removed), ungrouped.xlf
+    (b5's first <g> removed, its text kept), french.xlf (target-language fr), crossed.po (b5's codes
+    crossed)."""
+    import xml.etree.ElementTree as ET
+    ns = XLIFF[1:-1]
+    ET.register_namespace("", ns)
+
+    def variant(name, change):
+        tree = ET.parse(f"{folder}/vaginismus.xlf")
+        change(tree)
+        tree.write(f"{folder}/{name}.xlf", encoding="UTF-8", xml_declaration=True)
+
+    def drop(tree):
+        body = tree.find(f".//{XLIFF}body")
+        body.remove([tu for tu in body if tu.get("id") == "b3"][0])
+
+    def ungroup(tree):
+        tu = [tu for tu in tree.iter(XLIFF + "trans-unit") if tu.get("id") == "b5"][0]
+        target = tu.find(XLIFF + "target")
+        g = target.find(XLIFF + "g")
+        i = list(target).index(g)
+        prev = target[i - 1] if i > 0 else None
+        text = (g.text or "") + (g.tail or "")
+        if prev is None:
+            target.text = (target.text or "") + text
+        else:
+            prev.tail = (prev.tail or "") + text
+        target.remove(g)
+
+    variant("dropped", drop)
+    variant("ungrouped", ungroup)
+    variant("french", lambda tree: tree.find(XLIFF + "file").set("target-language", "fr"))
+    with open(f"{folder}/crossed.po", "w", encoding="utf-8") as f:
+        f.write(read(f"{folder}/vaginismus.po").replace('msgstr "READ <1>MORE</1> ABOUT <2>PELVIC HEALTH</2>',
+                                                         'msgstr "READ <1>MORE <2></1>ABOUT PELVIC HEALTH</2>'))
+
+
+# Clauses of one suite: flag -> (arguments, function); "..." takes arguments up to a closing --.
+# A function that returns a string sets the current text (for --print or predicates after it).
+SUITE_CLAUSES = {
+    "--arrived": (1, check_arrived),
+    "--journal": (2, check_journal),
+    "--eml-ids": (1, eml_ids),
+    "--deliveries": (2, deliveries),
+    "--gaps": ("...", check_gaps),
+    "--blocks": (1, blocks),
+    "--locked": (2, check_locked),
+    "--structure-as": ("...", check_structure),
+    "--changed-unit": (3, check_changed_unit),
+    "--labels-to-do": (2, labels_to_do),
+    "--de-labels": (1, check_de_labels),
+    "--de-config": (1, check_de_config),
+    "--label-sources": (2, check_label_sources),
+    "--changed-label": (1, check_changed_label),
+    "--pseudo-lengths": (1, check_pseudo_lengths),
+}
+
+
 def png_chunk(kind, data):
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
@@ -465,6 +826,8 @@ FIXTURES = {
     "png": (4, lambda a: make_png(a[0], [int(c) for c in a[1:]])),
     "png-comment": (1, lambda a: png_comment(a[0])),
     "flip-build-id": (1, lambda a: flip_build_id(a[0])),
+    "free-port": (0, lambda a: free_port()),
+    "broken-translations": (1, lambda a: broken_translations(a[0])),
 }
 
 

@@ -48,7 +48,9 @@ build_example() {
 PYTHON=${PYTHON:-/usr/bin/python3}
 
 # verify CLAUSE...: one check by handout_checks.py (a PDF's text, a log, a command's output...).
-verify() { "$PYTHON" "$(dirname "${BASH_SOURCE[0]}")/handout_checks.py" "$@"; }
+# Its path is made absolute here: translate.sh works from inside its clinic.
+CHECKER=$(realpath "$(dirname "${BASH_SOURCE[0]}")/handout_checks.py")
+verify() { "$PYTHON" "$CHECKER" "$@"; }
 # checks_by ARGS...: many checks by handout_checks.py, which prints "ok: WHAT" or "FAIL: WHAT: why"
 # for each; anything else it says is shown when it fails without a FAIL line.
 checks_by() {

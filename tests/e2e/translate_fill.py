@@ -1,6 +1,7 @@
 """Fills an exported XLIFF or PO file as a translator's tool would, for tests/e2e/translate.sh.
 
 translate_fill.py MODE FILE [--final]
+translate_fill.py show MODE TEXT   prints TEXT as MODE fills it (what the PDF should show)
   MODE upper:  each target is its source upper-cased outside the inline codes
   MODE arabic: each Latin letter of the source becomes an Arabic letter (a right-to-left text)
   --final:     XLIFF targets marked state="final" (signed off); PO entries are never fuzzy
@@ -65,6 +66,9 @@ def fill_po(path, mode, final):
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "show":  # translate_fill.py show MODE TEXT: prints TEXT as MODE fills it
+        print(transform(sys.argv[3], sys.argv[2]))
+        sys.exit(0)
     mode, path = sys.argv[1], sys.argv[2]
     final = "--final" in sys.argv[3:]
     (fill_po if path.endswith(".po") else fill_xliff)(path, mode, final)
