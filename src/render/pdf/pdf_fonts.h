@@ -81,8 +81,8 @@ class PdfFonts {
   pdf::Document& pdf_;
   const FontSet& fonts_;
   int level_;
-  std::map<std::string, Embedded> by_glyphs_;
-  std::unordered_map<FontId, Embedded*> by_id_;  // each face's entry, found once  // by FontFace::glyphs_key: one font per set of outlines
+  std::map<std::string, Embedded> by_glyphs_;     // by FontFace::glyphs_key: one font per set of outlines
+  std::unordered_map<FontId, Embedded*> by_id_;  // each face's entry, found once
   pdf::Dict one_byte_encoding_;  // made when the first font uses it
 };
 
