@@ -49,8 +49,8 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 
 # verify CLAUSE...: one check by handout_checks.py (a PDF's text, a log, a command's output...).
 # Its path is made absolute here: translate.sh works from inside its clinic.
-CHECKER=$(realpath "$(dirname "${BASH_SOURCE[0]}")/handout_checks.py")
-verify() { "$PYTHON" "$CHECKER" "$@"; }
+E2E_HANDOUT_CHECKS=$(realpath "$(dirname "${BASH_SOURCE[0]}")/handout_checks.py")
+verify() { "$PYTHON" "$E2E_HANDOUT_CHECKS" "$@"; }
 # checks_by ARGS...: many checks by handout_checks.py, which prints "ok: WHAT" or "FAIL: WHAT: why"
 # for each; anything else it says is shown when it fails without a FAIL line.
 checks_by() {
