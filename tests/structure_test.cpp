@@ -122,9 +122,10 @@ TEST_CASE("the resources box closes a last section of running text; else it is a
   for (const auto& entry : doc.outline) bookmark |= entry.title == "Helpful resources";
   CHECK_FALSE(bookmark);
   // The last section holds a list, or there is no intro: the box is its own labelled section.
-  for (const auto& [markdown, intro] : {std::pair<std::string, std::string>{"## Care\n\n- one\n- two\n\nText.\n", f.intro},
-                                        {"## Care\n\nText.\n", ""}}) {
-    f.intro = intro;
+  for (const auto& example : {std::pair<std::string, std::string>{"## Care\n\n- one\n- two\n\nText.\n", f.intro},
+                               {"## Care\n\nText.\n", ""}}) {
+    const std::string& markdown = example.first;  // not a structured binding: clang 14 cannot CAPTURE one
+    f.intro = example.second;
     doc = f.lay_out(markdown, d);
     CAPTURE(markdown);
     CHECK(outline(doc.structure).find("Sect(H2 ") != std::string::npos);
