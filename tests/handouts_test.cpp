@@ -58,21 +58,30 @@ struct Outcome {
   std::string check_json;
 };
 
-Outcome build_and_check(const std::string& dir) {
-  Outcome o;
+// Builds the staged clinic in `dir` (h.yaml, into out/, its report in report.json); returns the
+// report's text, the exit code in `exit_code` and what the build printed in `printed`.
+std::string build_report(const std::string& dir, int jobs, ReportStyle style, int* exit_code = nullptr,
+                         std::string* printed = nullptr) {
   BuildOptions build;
   build.config_path = dir + "/h.yaml";
   build.out_dir = dir + "/out";
   build.report_path = dir + "/report.json";
-  build.jobs = 1;
-  build.report_style = ReportStyle::Quiet;
-  std::ostringstream out, err;
-  o.build_exit = run_build(build, out, err);
+  build.jobs = jobs;
+  build.report_style = style;
+  std::ostringstream lines, err;
+  const int code = run_build(build, lines, err);
+  if (exit_code) *exit_code = code;
+  if (printed) *printed = lines.str();
   std::string report;
   REQUIRE(read_file(build.report_path, report));
-  o.built = pairs_in(report);
+  return report;
+}
+
+Outcome build_and_check(const std::string& dir) {
+  Outcome o;
+  o.built = pairs_in(build_report(dir, 1, ReportStyle::Quiet, &o.build_exit));
   CheckOptions check;
-  check.config_path = build.config_path;
+  check.config_path = dir + "/h.yaml";
   check.json = true;
   check.strict = true;  // exit 1 on an error finding, as the build fails on one
   check.target_grade = 18;
@@ -181,22 +190,6 @@ std::map<std::string, std::string> statuses_in(const std::string& json) {
   return out;
 }
 
-// Builds the staged clinic on two threads; its report, and its exit code and summary in `exit_code`, `out`.
-std::string build_report(const std::string& dir, int* exit_code = nullptr, std::string* out = nullptr) {
-  BuildOptions build;
-  build.config_path = dir + "/h.yaml";
-  build.out_dir = dir + "/out";
-  build.report_path = dir + "/report.json";
-  build.jobs = 2;
-  build.report_style = ReportStyle::Lines;
-  std::ostringstream lines, err;
-  const int code = run_build(build, lines, err);
-  if (exit_code) *exit_code = code;
-  if (out) *out = lines.str();
-  std::string report;
-  REQUIRE(read_file(build.report_path, report));
-  return report;
-}
 
 }  // namespace
 
@@ -213,11 +206,11 @@ TEST_CASE("handout statuses: their names in the report, as before they were an e
 TEST_CASE("a build's statuses: written, then up to date; a broken article failed both times") {
   const Scratch scratch{stage("")};
   write(scratch.dir + "/content/en/broken.md", "no front matter\n");
-  const std::string first = build_report(scratch.dir);
+  const std::string first = build_report(scratch.dir, 2, ReportStyle::Lines);
   CHECK(statuses_in(first) == std::map<std::string, std::string>{
                                   {"en/a", "written"}, {"en/broken", "failed"}, {"es/b", "written"}});
   CHECK(first.find("\"written\": 2, \"up_to_date\": 0, \"failed\": 1") != std::string::npos);
-  const std::string second = build_report(scratch.dir);
+  const std::string second = build_report(scratch.dir, 2, ReportStyle::Lines);
   CHECK(statuses_in(second) == std::map<std::string, std::string>{
                                    {"en/a", "up to date"}, {"en/broken", "failed"}, {"es/b", "up to date"}});
   CHECK(second.find("\"written\": 0, \"up_to_date\": 2, \"failed\": 1") != std::string::npos);
@@ -225,7 +218,7 @@ TEST_CASE("a build's statuses: written, then up to date; a broken article failed
   ::unlink((scratch.dir + "/content/en/broken.md").c_str());
   int exit_code = -1;
   std::string out;
-  build_report(scratch.dir, &exit_code, &out);
+  build_report(scratch.dir, 2, ReportStyle::Lines, &exit_code, &out);
   CHECK(exit_code == kExitOk);
   CHECK(out.find("0 handouts written, 2 up to date, 0 failed\n") != std::string::npos);
 }
