@@ -66,7 +66,8 @@ order_ok=1
 for phrase in "Vaginismus Explained: Why Penetration" "What Is Vaginismus?" "Why Does Vaginismus Happen?" \
   "Pelvic floor muscle tension or guarding" "How Pain Shapes Intimacy and Self-Trust" \
   "Working With Your Body, Not Against It" "Partner involvement, if helpful" \
-  "Helpful Resources and Further Support" "but it does happen." "Some trusted resources include:" "International Society for the Study of Women’s Sexual Health (ISSWSH)" \
+  "Helpful Resources and Further Support" "but it does happen." "Some trusted resources include:" \
+  "International Society for the Study of Women’s Sexual Health (ISSWSH)" \
   "www.isswsh.org" "National Vulvodynia Association (NVA)" "International Pelvic Pain Society (IPPS)" \
   "American Physical Therapy Association (APTA) Pelvic Health Section" "aptapelvichealth.org" \
   "Willow Creek pelvic pain support group" "Contact us" "1200 Alder Street, Suite 300"; do
