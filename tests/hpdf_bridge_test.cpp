@@ -182,11 +182,14 @@ TEST_CASE("hpdf bridge: a failed call is kept in words, with libharu's reason") 
   HPDF_Doc doc = owned.doc;
   pdf::Document pdf(doc);
   pdf::Dict never_made;
-  pdf.new_direct_dict().set("K", never_made);
+  pdf::Dict first = pdf.new_direct_dict(), second = pdf.new_direct_dict();
+  first.set("K", never_made);
   CHECK(pdf.failure() == "cannot set /K: a value that was never made, or is already inside another object"
                          " (libharu error 0x1033)");
-  pdf.new_direct_dict().set("Other", never_made);
+  second.set("Other", never_made);
   CHECK(pdf.failure().find("/K:") != std::string::npos);  // the first failure is the one kept
+  // Placed in the catalog, so the document frees them (a direct object placed nowhere leaks).
+  pdf.catalog().set("ProbeA", first).set("ProbeB", second);
 }
 
 TEST_CASE("hpdf bridge: a structure tree that cannot be written says why, not \"out of memory\"") {
