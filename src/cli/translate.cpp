@@ -265,7 +265,7 @@ UnitFile clinic_file(const RunContext& run, const TranslateOptions& o, ExportCou
   return file;
 }
 
-bool check_target(const RunContext& run, const TranslateOptions& o, std::ostream& err) {
+bool check_target(const TranslateOptions& o, std::ostream& err) {
   if (!valid_language_code(o.lang)) {
     err << "error: '" << o.lang << "' is no language code (es, pt-BR, zh-Hans)\n";
     return false;
@@ -274,15 +274,21 @@ bool check_target(const RunContext& run, const TranslateOptions& o, std::ostream
     err << "error: --lang " << o.lang << " is the source language itself\n";
     return false;
   }
-  (void)run;
   return true;
+}
+
+// The run of a command that writes for --lang: the config loaded, then the target checked;
+// null (said on `err`) when either fails.
+std::unique_ptr<RunContext> load_for_target(const TranslateOptions& o, std::ostream& err) {
+  std::unique_ptr<RunContext> loaded = load_config(o, err);
+  return loaded && check_target(o, err) ? std::move(loaded) : nullptr;
 }
 
 }  // namespace
 
 int run_translate_export(const TranslateOptions& o, std::ostream& out, std::ostream& err) {
-  const std::unique_ptr<RunContext> loaded = load_config(o, err);
-  if (!loaded || !check_target(*loaded, o, err)) return kExitConfigError;
+  const std::unique_ptr<RunContext> loaded = load_for_target(o, err);
+  if (!loaded) return kExitConfigError;
   const RunContext& run = *loaded;
   const std::string dir = join_path(o.out_dir, o.lang);
   std::string error;
@@ -524,8 +530,8 @@ std::string pseudo_strings(const Strings& en, const std::string& from) {
 }  // namespace
 
 int run_translate_pseudo(const TranslateOptions& o, std::ostream& out, std::ostream& err) {
-  const std::unique_ptr<RunContext> loaded = load_config(o, err);
-  if (!loaded || !check_target(*loaded, o, err)) return kExitConfigError;
+  const std::unique_ptr<RunContext> loaded = load_for_target(o, err);
+  if (!loaded) return kExitConfigError;
   const RunContext& run = *loaded;
   std::vector<PlannedWrite> writes;
   for (const std::string& name : article_list(run, o)) {
@@ -572,8 +578,8 @@ int run_translate_pseudo(const TranslateOptions& o, std::ostream& out, std::ostr
 // ---- record ------------------------------------------------------------------------------------
 
 int run_translate_record(const TranslateOptions& o, std::ostream& out, std::ostream& err) {
-  const std::unique_ptr<RunContext> loaded = load_config(o, err);
-  if (!loaded || !check_target(*loaded, o, err)) return kExitConfigError;
+  const std::unique_ptr<RunContext> loaded = load_for_target(o, err);
+  if (!loaded) return kExitConfigError;
   const RunContext& run = *loaded;
   int failed = 0;
   for (const std::string& name : article_list(run, o)) {
