@@ -56,6 +56,33 @@ TEST_CASE("gaps never start or end a page") {
   CHECK(p.pages[1][0].y == 0);
 }
 
+TEST_CASE("a label drawn again heads the page a box opens; its container's top padding gives way") {
+  // 0, 1: lines; 2: a label drawn only as a repeat; 3: a box's top padding; 4, 5: its lines,
+  // the first of which repeats the label at the top of a page it opens.
+  std::vector<FlowBox> boxes{line(), line(), line(6), line(2, false), line(), line()};
+  boxes[2].repeat_only = true;
+  boxes[3].container_top = true;
+  boxes[4].repeat = 2;
+  boxes[4].break_after = false;
+  auto p = paginate(boxes, [](int) { return 30.0; });
+  CHECK(boxes_per_page(p) == std::vector<std::vector<std::size_t>>{{0, 1}, {2, 4, 5}});
+  CHECK(p.pages[1][0].repeated);
+  CHECK(p.pages[1][1].y == 6);
+  CHECK(p.forced_breaks == 0);
+  // Where the box does not open the page, its padding stays and the label is not drawn.
+  p = paginate(boxes, [](int) { return 100.0; });
+  CHECK(boxes_per_page(p) == std::vector<std::vector<std::size_t>>{{0, 1, 3, 4, 5}});
+}
+
+TEST_CASE("boxes that fit a page but not under their repeated label are cut, not sent on forever") {
+  std::vector<FlowBox> boxes{line(), line(6), line(), line(10, false), line()};
+  boxes[1].repeat_only = true;
+  boxes[3].repeat = 1, boxes[4].repeat = 1;
+  auto p = paginate(boxes, [](int) { return 25.0; });  // 20 pt kept together under a 6 pt label
+  CHECK(boxes_per_page(p) == std::vector<std::vector<std::size_t>>{{0, 2}, {1, 3}, {1, 4}});
+  CHECK(p.forced_breaks == 1);
+}
+
 TEST_CASE("the first page can be shorter than the rest") {
   std::vector<FlowBox> boxes(6, line());
   auto p = paginate(boxes, [](int page) { return page == 0 ? 20.0 : 40.0; });

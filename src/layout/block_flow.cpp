@@ -349,6 +349,7 @@ int FlowBuilder::open_container(Container c) {
   FlowBox pad;
   pad.height = c.pad;
   pad.break_after = false;  // the top padding stays with the first line inside
+  pad.container_top = true;
   add_box(std::move(pad));
   at_start_ = true;
   return id;

@@ -41,6 +41,9 @@ struct FlowBox {
   /// Drawn only as another box's `repeat` (a box's "… (continued)" label): pagination never
   /// places it in the flow's own run, and it takes no room there.
   bool repeat_only = false;
+  /// A container's top padding. On a page it would open, it gives way to the next box when that
+  /// box has a `repeat` to draw: the container's background pads the top of the page itself.
+  bool container_top = false;
 };
 
 /// The whole body flow.

@@ -163,6 +163,9 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
   FlowBox head;
   head.break_after = false;  // the label (or intro) stays with the first entry
   head.opens_part = true;
+  // Under the last section the box has no label of its own, but a page it opens, away from
+  // that section's heading on the page before, starts with the label as it would "(continued)".
+  if (!own_section) head.repeat = b.add_continued_label(label, s.box_label, inner.x, inner.w, s.box_label_after);
   double y = 0;
   if (own_section) {
     y = b.stack_as(section_heading_role(), head, b.set(plain_spans(label), s.box_label, inner.w, src), s.box_label,

@@ -19,10 +19,12 @@ double unbreakable_height(const std::vector<FlowBox>& boxes, std::size_t i) {
 
 // True when one of the next few frames is taller than `avail` and holds `need`: a short frame
 // (page 1 under a tall title block) is better left empty than cut where no break is allowed.
-bool fits_a_later_frame(const std::function<double(int)>& page_height, int frame, double avail, double need) {
+// `above` is what a later frame draws above the boxes too (a label or header drawn again).
+bool fits_a_later_frame(const std::function<double(int)>& page_height, int frame, double avail, double need,
+                        double above) {
   constexpr int kLookAhead = 4;  // two-column pages: the next page's columns
   for (int k = frame + 1; k <= frame + kLookAhead; ++k) {
-    const double h = page_height(k);
+    const double h = page_height(k) - above;
     if (h > avail + 1e-6 && need <= h + 1e-6) return true;
   }
   return false;
@@ -38,6 +40,11 @@ Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<doubl
   while (i < n) {
     while (i < n && (boxes[i].is_gap || boxes[i].repeat_only)) ++i;  // white space never starts a page
     if (i == n) break;
+    if (boxes[i].container_top) {  // the box after it may have a label to draw above it
+      std::size_t k = i + 1;
+      while (k < n && boxes[k].repeat_only) ++k;
+      if (k < n && boxes[k].repeat >= 0 && static_cast<std::size_t>(boxes[k].repeat) < k) i = k;
+    }
     // A table continued from the page before: its header row is drawn again above it.
     const int header = boxes[i].repeat >= 0 && static_cast<std::size_t>(boxes[i].repeat) < i ? boxes[i].repeat : -1;
     const double repeat_height = header >= 0 ? boxes[static_cast<std::size_t>(header)].height : 0;
@@ -64,7 +71,8 @@ Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<doubl
       end = n;
     } else if (last_ok != n && last_ok >= i) {
       end = last_ok + 1;
-    } else if (fits_a_later_frame(page_height, static_cast<int>(out.pages.size()), avail, unbreakable_height(boxes, i))) {
+    } else if (fits_a_later_frame(page_height, static_cast<int>(out.pages.size()), avail, unbreakable_height(boxes, i),
+                                  repeat_height)) {
       out.pages.emplace_back();  // this frame stays empty; the boxes start the next one
       continue;
     } else {

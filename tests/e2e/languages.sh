@@ -25,7 +25,8 @@ check "es: the draft-translation notice" verify --pdf "$WORK/langs/es/vaginismus
   --has 'Traducido del inglés el 24 de noviembre de 2026; todavía no revisado por un profesional clínico.'
 check "en: no translation notice" verify --pdf "$WORK/langs/en/vaginismus.pdf" --lacks 'Translated from'
 # The article's last section ("Helpful Resources and Further Support" in its own words) leads
-# into the resources box: the box adds no label of its own (resources_label.py).
+# into the resources box: the box adds no label of its own, but on a page it opens, away from
+# that section, the label heads it (resources_label.py).
 for lang in en es fr ru vi zh-Hans ko ar pt-BR tl ht zh-Hant ja fa hi bn th am; do
   label=$("$PYTHON" "$REPO/tests/e2e/resources_label.py" absent "$REPO/content/$lang/strings.yaml" \
     "$REPO/content/$lang/vaginismus.md" "$WORK/langs/$lang/vaginismus.pdf" 2>&1)

@@ -43,7 +43,7 @@ done
 
 # --- the resources box: under the article's last section, or a section of its own ----------
 # The example ends with "Helpful Resources and Further Support", which leads into the box: on
-# pages the box adds no "Helpful resources" label. The tri-fold keeps it (its flap opens on the
+# pages the box adds no "Helpful resources" label, except at the top of a page it opens. The tri-fold keeps it (its flap opens on the
 # box, apart from the heading), and so does the same article without that section, which ends
 # with another topic.
 label=$("$PYTHON" "$REPO/tests/e2e/resources_label.py" absent "$REPO/content/en/strings.yaml" \
