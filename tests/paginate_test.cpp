@@ -74,6 +74,31 @@ TEST_CASE("a label drawn again heads the page a box opens; its container's top p
   CHECK(boxes_per_page(p) == std::vector<std::vector<std::size_t>>{{0, 1, 3, 4, 5}});
 }
 
+TEST_CASE("a label drawn again heads a page, not a page's second column; padding comes back") {
+  // 0: a line; 1: its container's top padding; 2: a label drawn as a repeat; 3, 4: lines.
+  std::vector<FlowBox> boxes{line(), line(4, false), line(6), line(), line()};
+  boxes[1].container_top = true;
+  boxes[2].repeat_only = true;
+  boxes[3].repeat = 2, boxes[4].repeat = 2;
+  // Two columns a page: the box opens the second column of page 1 and the first of page 2.
+  std::vector<std::vector<PlacedBox>> frames{{{0, 0}}, {{2, 0, true}, {3, 6}}, {{2, 0, true}, {4, 6}}};
+  labels_head_pages_only(boxes, 2, frames);
+  CHECK(frames[0].size() == 1);
+  REQUIRE(frames[1].size() == 2);  // the padding, then the line under it
+  CHECK(frames[1][0].box == 1);
+  CHECK(frames[1][0].y == 0);
+  CHECK(frames[1][1].box == 3);
+  CHECK(frames[1][1].y == 4);
+  REQUIRE(frames[2].size() == 2);  // a page's first column keeps its label
+  CHECK(frames[2][0].repeated);
+  // A column continuing the box (no padding before its first line): the label goes, the rest moves up.
+  frames = {{{0, 0}}, {{2, 0, true}, {4, 6}}};
+  labels_head_pages_only(boxes, 2, frames);
+  REQUIRE(frames[1].size() == 1);
+  CHECK(frames[1][0].box == 4);
+  CHECK(frames[1][0].y == 0);
+}
+
 TEST_CASE("boxes that fit a page but not under their repeated label are cut, not sent on forever") {
   std::vector<FlowBox> boxes{line(), line(6), line(), line(10, false), line()};
   boxes[1].repeat_only = true;

@@ -184,16 +184,7 @@ PagedDocument layout_pages(const HandoutInput& in, const Style& style, const Fon
   if (pagination.forced_breaks > 0)
     diags.warning(in.article_file, 0, 0, "a block is taller than a page and was cut where no break is allowed");
   auto& frames = pagination.pages;
-  // "… (continued)" heads a page, not each column: the reader of a page's second column has
-  // just read the section's label in its first.
-  for (std::size_t i = 0; i < frames.size(); ++i) {
-    auto& frame = frames[i];
-    if (i % style.columns == 0 || frame.empty() || !frame.front().repeated || !flow.boxes[frame.front().box].repeat_only)
-      continue;
-    const double dy = flow.boxes[frame.front().box].height;
-    frame.erase(frame.begin());
-    for (auto& p : frame) p.y -= dy;
-  }
+  labels_head_pages_only(flow.boxes, style.columns, frames);
 
   PagedDocument doc;
   doc.width = style.page_width;

@@ -105,6 +105,25 @@ Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<doubl
   return out;
 }
 
+void labels_head_pages_only(const std::vector<FlowBox>& boxes, int columns,
+                            std::vector<std::vector<PlacedBox>>& frames) {
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    auto& frame = frames[i];
+    if (i % static_cast<std::size_t>(columns) == 0 || frame.empty() || !frame.front().repeated ||
+        !boxes[frame.front().box].repeat_only)
+      continue;
+    double dy = boxes[frame.front().box].height;
+    frame.erase(frame.begin());
+    // A box that opened the column had its top padding give way to the label: it comes back.
+    std::size_t k = frame.empty() ? 0 : frame.front().box;
+    while (k > 0 && boxes[k - 1].repeat_only) --k;
+    const bool padded = k > 0 && boxes[k - 1].container_top;
+    if (padded) dy -= boxes[k - 1].height;
+    for (auto& p : frame) p.y -= dy;
+    if (padded) frame.insert(frame.begin(), PlacedBox{k - 1, 0});
+  }
+}
+
 Pagination balance_columns(const std::vector<FlowBox>& boxes, int columns, double max_height) {
   auto fits = [&](double h) {
     const auto p = paginate(boxes, [&](int) { return h; });

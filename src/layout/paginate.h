@@ -32,6 +32,13 @@ using FrameEndRule = std::function<bool(int frame, std::size_t box)>;
 Pagination paginate(const std::vector<FlowBox>& boxes, const std::function<double(int)>& page_height,
                     const FrameEndRule& may_end = nullptr, double gap_shrink = 0);
 
+/// A label drawn again ("… (continued)", a box's label) heads a page, not each column: the
+/// reader of a page's second column has just read it in the first. Removes it from the top of
+/// every column but a page's first (frames are columns, `columns` to a page), moving the
+/// column's boxes up, and gives back the top padding of a box that opened the column.
+void labels_head_pages_only(const std::vector<FlowBox>& boxes, int columns,
+                            std::vector<std::vector<PlacedBox>>& frames);
+
 /// Cuts `boxes` into at most `columns` frames of one height, as short as possible (to within
 /// half a point), obeying the same break rules. Empty when they do not fit frames of `max_height`.
 Pagination balance_columns(const std::vector<FlowBox>& boxes, int columns, double max_height);
