@@ -27,7 +27,8 @@ for lang in "${LANGS[@]}"; do
   mkdir -p "$dst"
   cp "$src/strings.yaml" "$dst/"
   for n in $(seq -w 1 "$ARTICLES"); do
-    sed "0,/^title: \"/s//title: \"$n · /" "$src/vaginismus.md" |
+    # Not their translations' source: a copy's English source is a numbered copy too.
+    sed "0,/^title: \"/s//title: \"$n · /; /^source:/,/^[^ ]/{/^source:/d; /^  /d}" "$src/vaginismus.md" |
       awk -v n="$n" '/^---$/ {fences++} {print (fences >= 2 && !/^---$/ && NF ? $0 " (" n ")" : $0)}' >"$dst/a$n.md"
     cp "$src/vaginismus.resources.yaml" "$dst/a$n.resources.yaml"
   done

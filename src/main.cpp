@@ -13,6 +13,7 @@
 #include "cli/new_article.h"
 #include "cli/new_language.h"
 #include "cli/translate.h"
+#include "util/heap_pages.h"
 
 namespace {
 
@@ -145,6 +146,7 @@ void add_translate(CLI::App& app, Commands& c) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  handout::use_large_heap_pages();
   CLI::App app{"handout: branded, printable PDF handouts from Markdown articles and a clinic's YAML file",
                "handout"};
   app.set_version_flag("--version", std::string("handout ") + HANDOUT_VERSION);
