@@ -262,7 +262,8 @@ def furniture_key(line):
 
 def repeated_lines(pages):
     """Running header and footer: the same words (page numbers aside) at the same height on more
-    than one page. Body text never repeats like that."""
+    than one page. Body text never repeats like that; a section's label drawn again at the top
+    of a page does, and is told apart by the caller (its words are a heading's)."""
     seen = {}
     for p, (_, _, lines) in enumerate(pages):
         for l in lines:
@@ -290,7 +291,7 @@ class Oracle:
         out, flow_pages = [], []
         for p, (width, height, raw) in enumerate(pages):
             xs, flow = frame_ranges(self.layout, width, rtl, p)
-            raw = [l for l in raw if (round(l.y0), furniture_key(l)) not in furniture]
+            raw = [l for l in raw if (round(l.y0), furniture_key(l)) not in furniture or l.text in self.heads]
             if p == 0 and not trifold:  # the header band comes before the flow
                 raw = [l for l in raw if (l.y0 + l.y1) / 2 > self.layout['header_band']]
             cols = self.columns(p, raw, xs, rtl, spanning_ok=not trifold and len(xs) > 1)
