@@ -5,7 +5,7 @@
 #      end-to-end PDF tests and the hostile-input tests (every PDF opened by five readers);
 #   2. builds again with clang, AddressSanitizer and UndefinedBehaviorSanitizer and runs the
 #      same ctest suites on that build;
-#   3. fuzzes each libFuzzer target for HANDOUT_FUZZ_SECONDS (default 30) seconds.
+#   3. fuzzes each libFuzzer target for HANDOUT_FUZZ_SECONDS (default 20) seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --for test
@@ -23,5 +23,5 @@ export LSAN_OPTIONS=exitcode=199:print_suppressions=0:suppressions=$PWD/tests/sa
 HANDOUT_SANITIZED=1 ctest --test-dir build-fuzz --output-on-failure -j2
 
 echo "== fuzz smoke run"
-scripts/fuzz.sh "${HANDOUT_FUZZ_SECONDS:-30}"
+scripts/fuzz.sh "${HANDOUT_FUZZ_SECONDS:-20}"
 echo "test.sh: 3 passed, 0 failed"
