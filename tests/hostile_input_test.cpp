@@ -338,6 +338,13 @@ TEST_CASE("a damaged font is refused when it is loaded, naming the file and the 
   REQUIRE(write_file_atomically(dir + "/half.ttf", font.substr(0, font.size() / 2), error));
   REQUIRE(write_file_atomically(dir + "/stub.ttf", font.substr(0, 20), error));
   REQUIRE(write_file_atomically(dir + "/text.ttf", "not a font at all", error));
+  REQUIRE(write_file_atomically(dir + "/empty.ttf", "", error));
+  CHECK_FALSE(FontFace::load(dir + "/empty.ttf", error));  // read, and found wanting
+  CHECK(error == "font '" + dir + "/empty.ttf' is damaged: the file is too short to be a font");
+  CHECK_FALSE(FontFace::load(dir + "/absent.ttf", error));
+  CHECK(error == "cannot read font file '" + dir + "/absent.ttf'");
+  CHECK_FALSE(FontFace::load(dir, error));  // a folder
+  CHECK(error == "cannot read font file '" + dir + "'");
   CHECK_FALSE(FontFace::load(dir + "/half.ttf", error));
   CHECK(error.starts_with("font '" + dir + "/half.ttf' is damaged: table '"));
   CHECK(error.find("runs past the end of the file") != std::string::npos);

@@ -2,6 +2,10 @@
 
 #include <hb-subset.h>
 #include <hb.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -94,10 +98,40 @@ std::string face_name(hb_face_t* face, hb_ot_name_id_t id) {
   return std::string(name, size);
 }
 
+// A font file mapped read-only. One of a few megabytes is read nearly whole (its tables for
+// shaping, its glyphs for subsetting): its pages are mapped at once (MAP_POPULATE) rather than
+// by a fault each; a larger one (a CJK collection) page by page, as it is read.
+hb_blob_t* map_font_file(const std::string& path) {
+  constexpr off_t kWhole = 4 << 20;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st {};
+  // HarfBuzz takes a length of 32 bits; no font comes near it.
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= off_t{UINT32_MAX};
+  void* p = MAP_FAILED;
+  if (regular && st.st_size > 0)
+    p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ,
+               MAP_PRIVATE | (st.st_size <= kWhole ? MAP_POPULATE : 0), fd, 0);
+  ::close(fd);
+  if (regular && st.st_size == 0) return hb_blob_get_empty();  // read, and found damaged: empty
+  if (p == MAP_FAILED) return nullptr;
+  struct Mapping {
+    void* p;
+    std::size_t size;
+  };
+  auto* mapping = new Mapping{p, static_cast<std::size_t>(st.st_size)};
+  return hb_blob_create_or_fail(static_cast<const char*>(p), static_cast<unsigned>(mapping->size),
+                                HB_MEMORY_MODE_READONLY, mapping, [](void* m) {
+                                  auto* mp = static_cast<Mapping*>(m);
+                                  ::munmap(mp->p, mp->size);
+                                  delete mp;
+                                });
+}
+
 }  // namespace
 
 int collection_face_index(const std::string& path, const std::string& family) {
-  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+  hb_blob_t* blob = map_font_file(path);
   if (!blob) return -1;
   int found = -1;
   const unsigned count = hb_face_count(blob);
@@ -115,7 +149,7 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& e
   // The file the blob maps is the one stamped before and after it was opened; when the two
   // differ it changed meanwhile, and the stamp is marked racy (not trusted next run).
   InputState state = look_at(path);
-  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+  hb_blob_t* blob = map_font_file(path);
   if (const InputState after = look_at(path); after.stamp != state.stamp) state.racy = true;
   if (!blob) {
     error = "cannot read font file '" + path + "'";
