@@ -26,6 +26,19 @@ struct NewDoc {
   NewDoc& operator=(const NewDoc&) = delete;
 };
 
+// A document written uncompressed, so its objects' bytes can be searched, with the typed layer
+// over it: what most tests here start from.
+HPDF_Doc uncompressed(HPDF_Doc doc) {
+  HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
+  return doc;
+}
+
+struct PlainDoc {
+  NewDoc owned;
+  HPDF_Doc doc = uncompressed(owned.doc);
+  pdf::Document pdf{doc};
+};
+
 // Every object the bridge collects for the file writer: values, filters and stream bytes.
 std::string collected(pdf::Document& pdf) {
   PdfFile file;
@@ -43,11 +56,7 @@ TEST_CASE("hpdf bridge: the libharu version is one the bridge was checked agains
   CHECK(pdf::version_supported());
 }
 
-TEST_CASE("hpdf bridge: page attr: our font dictionaries get resource names, our operators reach the page") {
-  const NewDoc owned;
-  HPDF_Doc doc = owned.doc;
-  HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
-  pdf::Document pdf(doc);
+TEST_CASE_FIXTURE(PlainDoc, "hpdf bridge: page attr: our font dictionaries get resource names, our operators reach the page") {
   pdf::Page page = pdf.page(HPDF_AddPage(doc));
   pdf::Dict a = pdf.new_dict(), b = pdf.new_dict();
   REQUIRE(a);
@@ -80,11 +89,7 @@ TEST_CASE("hpdf bridge: a stream's memory buffer: its bytes are replaced, not ap
   CHECK(pdf.failure() == "cannot write the bytes of an object that is not a stream");
 }
 
-TEST_CASE("hpdf bridge: object class and write hook: an image from deflated bytes libharu draws") {
-  const NewDoc owned;
-  HPDF_Doc doc = owned.doc;
-  HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
-  pdf::Document pdf(doc);
+TEST_CASE_FIXTURE(PlainDoc, "hpdf bridge: object class and write hook: an image from deflated bytes libharu draws") {
   HPDF_Page page = HPDF_AddPage(doc);
   HPDF_Image mask = pdf.new_flate_image("mask bytes", 2, 1, true, nullptr);
   HPDF_Image image = pdf.new_flate_image("image bytes", 2, 1, false, mask);
@@ -102,11 +107,7 @@ TEST_CASE("hpdf bridge: object class and write hook: an image from deflated byte
   CHECK(bytes.find("/XObject<</X1 ") != std::string::npos);  // in the page's resources
 }
 
-TEST_CASE("hpdf bridge: page attr: the content stream, libharu's operators and ours, is deflated in place") {
-  const NewDoc owned;
-  HPDF_Doc doc = owned.doc;
-  HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
-  pdf::Document pdf(doc);
+TEST_CASE_FIXTURE(PlainDoc, "hpdf bridge: page attr: the content stream, libharu's operators and ours, is deflated in place") {
   pdf::Page page = pdf.page(HPDF_AddPage(doc));
   HPDF_Page_SetRGBFill(page.handle(), 1, 0, 0);
   std::string ours;
@@ -125,11 +126,7 @@ TEST_CASE("hpdf bridge: page attr: the content stream, libharu's operators and o
   CHECK(read.page_contents[0] == "1 0 0 rg\n" + ours);
 }
 
-TEST_CASE("hpdf bridge: catalog, info, mmgr and xref: objects are collected renumbered, lengths in place, hooks run") {
-  const NewDoc owned;
-  HPDF_Doc doc = owned.doc;
-  HPDF_SetCompressionMode(doc, HPDF_COMP_NONE);
-  pdf::Document pdf(doc);
+TEST_CASE_FIXTURE(PlainDoc, "hpdf bridge: catalog, info, mmgr and xref: objects are collected renumbered, lengths in place, hooks run") {
   HPDF_AddPage(doc);
   HPDF_AddPage(doc);
   pdf::Dict probe = pdf.new_dict();
