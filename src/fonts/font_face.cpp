@@ -2,22 +2,20 @@
 
 #include <hb-subset.h>
 #include <hb.h>
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <vector>
 
 #include "deflate/deflate.h"
 #include "hash/content_hash.h"
 #include "fonts/cff_charset.h"
+#include "util/mapped_file.h"
 
 namespace handout {
 namespace {
@@ -98,34 +96,18 @@ std::string face_name(hb_face_t* face, hb_ot_name_id_t id) {
   return std::string(name, size);
 }
 
-// A font file mapped read-only. One of a few megabytes is read nearly whole (its tables for
-// shaping, its glyphs for subsetting): its pages are mapped at once (MAP_POPULATE) rather than
-// by a fault each; a larger one (a CJK collection) page by page, as it is read.
+// A font file as a HarfBuzz blob that owns its mapping (mapped_file.h): mapped whole at once up
+// to a few megabytes (a face read for shaping and subsetting), page by page above (a CJK
+// collection). Null when it cannot be read; an empty file gives an empty blob, found damaged.
 hb_blob_t* map_font_file(const std::string& path) {
-  constexpr off_t kWhole = 4 << 20;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return nullptr;
-  struct stat st {};
+  constexpr std::size_t kWhole = 4 << 20;
+  auto file = std::make_unique<MappedFile>();
   // HarfBuzz takes a length of 32 bits; no font comes near it.
-  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= off_t{UINT32_MAX};
-  void* p = MAP_FAILED;
-  if (regular && st.st_size > 0)
-    p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ,
-               MAP_PRIVATE | (st.st_size <= kWhole ? MAP_POPULATE : 0), fd, 0);
-  ::close(fd);
-  if (regular && st.st_size == 0) return hb_blob_get_empty();  // read, and found damaged: empty
-  if (p == MAP_FAILED) return nullptr;
-  struct Mapping {
-    void* p;
-    std::size_t size;
-  };
-  auto* mapping = new Mapping{p, static_cast<std::size_t>(st.st_size)};
-  return hb_blob_create_or_fail(static_cast<const char*>(p), static_cast<unsigned>(mapping->size),
-                                HB_MEMORY_MODE_READONLY, mapping, [](void* m) {
-                                  auto* mp = static_cast<Mapping*>(m);
-                                  ::munmap(mp->p, mp->size);
-                                  delete mp;
-                                });
+  if (!file->open(path, kWhole) || file->bytes().size() > UINT32_MAX) return nullptr;
+  if (file->bytes().empty()) return hb_blob_get_empty();
+  const std::string_view bytes = file->bytes();
+  return hb_blob_create_or_fail(bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY,
+                                file.release(), [](void* f) { delete static_cast<MappedFile*>(f); });
 }
 
 }  // namespace

@@ -1,12 +1,9 @@
 #include "text/hyphenation.h"
 
 #include <dirent.h>
-#include <fcntl.h>
 #include <hyphen.h>
 #include <iconv.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <locale.h>
 #include <wctype.h>
@@ -21,45 +18,12 @@
 #include <mutex>
 
 #include "hash/content_hash.h"
+#include "util/mapped_file.h"
 #include "util/program_dirs.h"
 #include "util/text.h"
 #include "util/utf8.h"
 
 namespace handout {
-
-// A file mapped read-only (MAP_POPULATE: its pages mapped at once, not one fault at a time).
-class MappedFile {
- public:
-  MappedFile() = default;
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  ~MappedFile() {
-    if (data_) ::munmap(data_, size_);
-  }
-  // False when `path` is not a regular file that can be read.
-  bool open(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-    struct stat st {};
-    bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    if (ok && st.st_size > 0) {
-      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-      if (p == MAP_FAILED) ok = false;
-      else data_ = p, size_ = static_cast<std::size_t>(st.st_size);
-    }
-    ::close(fd);
-    return ok;
-  }
-  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
-  void swap(MappedFile& other) {
-    std::swap(data_, other.data_);
-    std::swap(size_, other.size_);
-  }
-
- private:
-  void* data_ = nullptr;
-  std::size_t size_ = 0;
-};
 
 // Zeroed memory of its own mapping, in huge pages where the kernel has them (German's states
 // take 11 MB: thousands of page faults in 4 KB pages, a handful in 2 MB ones).
