@@ -104,7 +104,7 @@ void FlowBuilder::add_box(FlowBox box) {
   flow_.boxes.push_back(std::move(box));
 }
 
-int FlowBuilder::add_continued_label(const std::string& text, const TextStyle& st, double x, double width,
+int FlowBuilder::add_repeated_label(const std::string& text, const TextStyle& st, double x, double width,
                                      double after) {
   FlowBox box;
   box.repeat_only = true;

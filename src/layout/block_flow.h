@@ -74,10 +74,11 @@ class FlowBuilder {
   /// The tag level of the handout's section headings (the title is H1).
   static constexpr int kSectionHeading = 2;
   void add_box(FlowBox box);
-  /// A "<label> (continued)" line for the top of each page a section's entries run on to: a
-  /// FlowBox::repeat_only box, untagged (drawn as an artifact), ending `after` below its last
-  /// line. Returns its flow index, for the entries' `repeat`.
-  int add_continued_label(const std::string& text, const TextStyle& style, double x, double width, double after);
+  /// A label drawn again at the top of a page: "<label> (continued)" for a section's entries
+  /// run on to it, or a box's own label on a page the box opens. A FlowBox::repeat_only box,
+  /// untagged (drawn as an artifact), ending `after` below its last line. Returns its flow
+  /// index, for the boxes' `repeat`.
+  int add_repeated_label(const std::string& text, const TextStyle& style, double x, double width, double after);
   /// A gap, unless nothing has been placed yet in the current container.
   void space_before(double gap);
   /// Drops any "keep the next lines together" left by a heading or a lead-in.

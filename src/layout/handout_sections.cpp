@@ -165,7 +165,7 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
   head.opens_part = true;
   // Under the last section the box has no label of its own, but a page it opens, away from
   // that section's heading on the page before, starts with the label as it would "(continued)".
-  if (!own_section) head.repeat = b.add_continued_label(label, s.box_label, inner.x, inner.w, s.box_label_after);
+  if (!own_section) head.repeat = b.add_repeated_label(label, s.box_label, inner.x, inner.w, s.box_label_after);
   double y = 0;
   if (own_section) {
     y = b.stack_as(section_heading_role(), head, b.set(plain_spans(label), s.box_label, inner.w, src), s.box_label,
@@ -178,7 +178,7 @@ void add_resources_box(FlowBuilder& b, const std::string& label, const std::stri
   head.height = y + s.box_label_after;
   b.add_box(std::move(head));
   // A box split across pages says so at the top of the next: "Helpful resources (continued)".
-  const int continued = b.add_continued_label(continued_label(strings, label),
+  const int continued = b.add_repeated_label(continued_label(strings, label),
                                               s.box_label, inner.x, inner.w, s.box_label_after);
 
   tree.open("L");
@@ -292,7 +292,7 @@ void add_assistance_block(FlowBuilder& b, const std::string& label, const std::v
   head.height = b.stack_as(section_heading_role(), head, b.set(plain_spans(label), s.box_label, w, src), s.box_label, 0,
                            s.contact_label_top) + s.box_label_gap;
   b.add_box(std::move(head));
-  const int repeat = continued.empty() ? -1 : b.add_continued_label(continued, s.box_label, 0, w, s.box_label_gap);
+  const int repeat = continued.empty() ? -1 : b.add_repeated_label(continued, s.box_label, 0, w, s.box_label_gap);
   // Taglines side by side in `columns` columns, row by row (the reading order).
   const int columns = std::max(1, form.columns);
   const double col_w = (w - (columns - 1) * s.contact_gutter) / columns;

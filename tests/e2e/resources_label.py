@@ -36,10 +36,8 @@ def letters(text):
     return re.sub(r'[\W_]', '', squeeze(text))
 
 
-def pages_opened(pdf, intro, ending):
+def pages_opened(pages, intro, ending):
     """Pages on which the box's intro stands without the article's last words before it."""
-    pages = subprocess.run(['pdftotext', pdf, '-'], capture_output=True, check=True,
-                           text=True).stdout.split('\f')
     return sum(1 for page in pages if letters(intro) in letters(page) and letters(ending) not in letters(page))
 
 
@@ -57,9 +55,9 @@ def main(mode, strings_path, article_path, pdfs):
         intro = plain(yaml.safe_load(f).get('intro') or '')[:16]  # its start: it may wrap
     bad = 0
     for pdf in pdfs:
-        text = squeeze(subprocess.run(['pdftotext', pdf, '-'], capture_output=True, check=True,
-                                      text=True).stdout)
-        opened = pages_opened(pdf, intro, ending) if mode == 'absent' and intro else 0
+        raw = subprocess.run(['pdftotext', pdf, '-'], capture_output=True, check=True, text=True).stdout
+        text = squeeze(raw)
+        opened = pages_opened(raw.split('\f'), intro, ending) if mode == 'absent' and intro else 0
         want = in_article + (1 if mode == 'present' else opened)
         got = text.count(label) - (text.count(continued) if continued != label else 0)
         ok = got == want
