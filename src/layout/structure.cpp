@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <type_traits>
+#include <utility>
 
 namespace handout {
 
 Structure::Structure() {
-  elements_.push_back(StructElement{"Document", -1, {}, "", "", 0});
+  StructElement document;
+  document.role = "Document";
+  elements_.push_back(std::move(document));
   open_.push_back(0);
 }
 

@@ -10,7 +10,11 @@
 namespace handout {
 namespace {
 
-const Block kEmptyCell{BlockKind::TableCell};
+const Block kEmptyCell = [] {
+  Block cell;
+  cell.kind = BlockKind::TableCell;
+  return cell;
+}();
 
 // The cell in column `c` of `row` (a row written short has empty cells at its end).
 const Block& cell_at(const Block& row, std::size_t c) { return c < row.children.size() ? row.children[c] : kEmptyCell; }

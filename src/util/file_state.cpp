@@ -32,8 +32,10 @@ InputState state_of(const struct stat& st) {
 
 InputState state_of_open_file(int fd) {
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return InputState{InputState::Kind::Other};
-  return state_of(st);
+  if (::fstat(fd, &st) == 0) return state_of(st);
+  InputState unknown;
+  unknown.kind = InputState::Kind::Other;
+  return unknown;
 }
 
 std::string absolute_path(const std::string& path) {

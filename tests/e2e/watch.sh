@@ -38,7 +38,10 @@ rebuilt_after() {
   since "$1" | sed -n 's#^wrote .*out/\([^/]*\)/vaginismus.pdf .*#\1#p' | sort | tr '\n' ' ' | sed 's/ $//'
 }
 
-(cd "$C" && exec timeout 60 "$HANDOUT" watch --config handout.yaml --jobs 2 >"$LOG" 2>"$WORK/err") &
+# -k: a watch still running 20 s after the SIGINT below (or the SIGTERM at 60 s) is stuck with
+# those signals blocked, inside a build or at exit: it is killed and the test fails within a
+# minute and a half instead of holding CI until ctest's timeout.
+(cd "$C" && exec timeout -k 20 60 "$HANDOUT" watch --config handout.yaml --jobs 2 >"$LOG" 2>"$WORK/err") &
 pid=$!
 check "the first build and the watches are ready" wait_for 15 grep -q '^watching [0-9]* folders' "$LOG"
 check "the first build wrote both handouts" grep -qx '2 handouts written, 0 failed' "$LOG"
@@ -81,7 +84,17 @@ touch "$C/content/en/.vaginismus.md.swp" "$C/content/en/notes~"
 sleep 1
 check "editors' swap and backup files start no build" test "$(summaries)" -eq "$n"
 
+# stopped PID: true once PID has exited (reaped by `wait`); false while it runs.
+stopped() { ! kill -0 "$1" 2>/dev/null; }
+watcher=$(pgrep -P "$pid" | head -1)
 kill -INT "$pid"
+if ! wait_for 15 stopped "$watcher"; then
+  # Where it is stuck, for whoever reads the CI log: each thread's state and kernel wait.
+  echo "the watch did not stop within 15 s of SIGINT (timeout kills it 20 s after); its processes and threads:"
+  ps -e -o pid,ppid,pgid,stat,wchan:32,etime,args | awk -v g="$pid" 'NR == 1 || $3 == g'
+  for t in /proc/"$watcher"/task/*; do echo "$t: $(cut -d' ' -f3 "$t/stat") $(cat "$t/wchan")"; done
+  tail -n 5 "$LOG" "$WORK/err"
+fi
 wait "$pid"
 rc=$?
 check "SIGINT stops the watch with exit code 0 (got $rc)" test "$rc" -eq 0
