@@ -25,10 +25,6 @@ namespace {
 
 using Pairs = std::set<std::pair<std::string, std::string>>;
 
-void write(const std::string& path, const std::string& text) {
-  std::ofstream(path) << text;
-}
-
 // A clinic with English and Spanish labels: 'a' only in English, 'b' only in Spanish.
 std::string stage(const std::string& extra_config) {
   const std::string dir = test::scratch_dir("handouts-test");
@@ -37,9 +33,9 @@ std::string stage(const std::string& extra_config) {
     std::filesystem::create_directories(folder);
     std::filesystem::copy_file(test::source_dir() + "/content/" + lang + "/strings.yaml", folder + "/strings.yaml");
   }
-  write(dir + "/h.yaml", "clinic:\n  name: T\nlanguages: [en, es]\n" + extra_config);
-  write(dir + "/content/en/a.md", "---\ntitle: A\nreviewed: 2026-11-01\n---\n\nSome words.\n");
-  write(dir + "/content/es/b.md", "---\ntitle: B\nreviewed: 2026-11-01\n---\n\nUnas palabras.\n");
+  test::write_file(dir + "/h.yaml", "clinic:\n  name: T\nlanguages: [en, es]\n" + extra_config);
+  test::write_file(dir + "/content/en/a.md", "---\ntitle: A\nreviewed: 2026-11-01\n---\n\nSome words.\n");
+  test::write_file(dir + "/content/es/b.md", "---\ntitle: B\nreviewed: 2026-11-01\n---\n\nUnas palabras.\n");
   return dir;
 }
 
@@ -205,7 +201,7 @@ TEST_CASE("handout statuses: their names in the report, as before they were an e
 
 TEST_CASE("a build's statuses: written, then up to date; a broken article failed both times") {
   const Scratch scratch{stage("")};
-  write(scratch.dir + "/content/en/broken.md", "no front matter\n");
+  test::write_file(scratch.dir + "/content/en/broken.md", "no front matter\n");
   const std::string first = build_report(scratch.dir, 2, ReportStyle::Lines);
   CHECK(statuses_in(first) == std::map<std::string, std::string>{
                                   {"en/a", "written"}, {"en/broken", "failed"}, {"es/b", "written"}});

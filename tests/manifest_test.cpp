@@ -21,18 +21,16 @@
 namespace handout {
 namespace {
 
-void write(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
-
 TEST_CASE("a run reads each input once: later readers get the bytes hashed, whatever the file does meanwhile") {
   const std::string dir = test::scratch_dir("inputs");
-  write(dir + "/a.yaml", "phone: 555-0142\n");
+  test::write_file(dir + "/a.yaml", "phone: 555-0142\n");
   InputFiles files;
   const InputFiles::File& first = files.read(dir + "/a.yaml", 1 << 20);
   REQUIRE(first.bytes);
   CHECK(first.state.kind == InputState::Kind::File);
   CHECK(first.state.hash == content_hash("phone: 555-0142\n"));
   CHECK(first.state.racy);  // written a moment ago: its stamp proves nothing yet
-  write(dir + "/a.yaml", "phone: 555-0199\n");
+  test::write_file(dir + "/a.yaml", "phone: 555-0199\n");
   const InputFiles::File& again = files.read(dir + "/a.yaml", 1 << 20);
   CHECK(*again.bytes == "phone: 555-0142\n");  // what the run used, recorded with its hash
   CHECK(files.read_state(dir + "/./a.yaml")->hash == first.state.hash);  // one file, however named
@@ -47,7 +45,7 @@ TEST_CASE("a run reads each input once: later readers get the bytes hashed, what
   CHECK_FALSE(files.read(dir + "/fifo", 1 << 20).bytes);
   CHECK(files.read(dir, 1 << 20).error == "it is a folder");
   CHECK(files.read(dir + "/none", 1 << 20).state.kind == InputState::Kind::Absent);
-  write(dir + "/big", std::string(5000, 'x'));
+  test::write_file(dir + "/big", std::string(5000, 'x'));
   CHECK(files.read(dir + "/big", 4096).error == "too large");
   CHECK(look_at(dir).kind == InputState::Kind::Folder);
   CHECK(std::system(("rm -rf " + dir).c_str()) == 0);
@@ -108,7 +106,7 @@ TEST_CASE("a damaged, torn or foreign block is ignored, and never hides the bloc
   }
   // A crash mid-append, then the next run's append, which starts on a line of its own.
   const std::string dir = test::scratch_dir("manifest-torn");
-  write(dir + "/.handout-manifest", "handout-manifest 3\n" + a.substr(0, a.size() / 2));
+  test::write_file(dir + "/.handout-manifest", "handout-manifest 3\n" + a.substr(0, a.size() / 2));
   {
     ManifestWriter w(dir);
     std::string error;
@@ -150,7 +148,7 @@ TEST_CASE("appends from several processes at once all arrive whole; nothing is w
   CHECK(m.entries().size() == 400);
   CHECK(m.blocks() == 400);
   // Compaction keeps the last block of each PDF still there (none is: all are dropped).
-  write(dir + "/kept.txt", "");
+  test::write_file(dir + "/kept.txt", "");
   REQUIRE(std::system(("mkdir -p " + dir + "/en && touch " + dir + "/en/p1.pdf").c_str()) == 0);
   {
     ManifestWriter w(dir);
@@ -175,7 +173,7 @@ TEST_CASE("appends from several processes at once all arrive whole; nothing is w
 
 TEST_CASE("a manifest of another format is started anew by the first append") {
   const std::string dir = test::scratch_dir("manifest-old");
-  write(dir + "/.handout-manifest", "handout-manifest 2\npdf 0123456789abcdef 4 0.1.0 letter en/a.pdf\n");
+  test::write_file(dir + "/.handout-manifest", "handout-manifest 2\npdf 0123456789abcdef 4 0.1.0 letter en/a.pdf\n");
   {
     ManifestWriter w(dir);
     std::string error;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -24,6 +25,11 @@ inline std::string scratch_dir(const std::string& what) {
   std::string path = "/tmp/handout-" + what + "-XXXXXX";
   REQUIRE(::mkdtemp(path.data()) != nullptr);
   return path;
+}
+
+/// Writes `bytes` as the whole of the file at `path`.
+inline void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
 }
 
 /// The shipped Noto Sans family, loaded once for all tests.
