@@ -86,13 +86,16 @@ check "editors' swap and backup files start no build" test "$(summaries)" -eq "$
 
 # stopped PID: true once PID has exited (reaped by `wait`); false while it runs.
 stopped() { ! kill -0 "$1" 2>/dev/null; }
-watcher=$(pgrep -P "$pid" | head -1)
+watcher=$(cut -d' ' -f1 "/proc/$pid/task/$pid/children")  # what timeout started
 kill -INT "$pid"
 if ! wait_for 15 stopped "$watcher"; then
   # Where it is stuck, for whoever reads the CI log: each thread's state and kernel wait.
   echo "the watch did not stop within 15 s of SIGINT (timeout kills it 20 s after); its processes and threads:"
-  ps -e -o pid,ppid,pgid,stat,wchan:32,etime,args | awk -v g="$pid" 'NR == 1 || $3 == g'
-  for t in /proc/"$watcher"/task/*; do echo "$t: $(cut -d' ' -f3 "$t/stat") $(cat "$t/wchan")"; done
+  for p in /proc/[0-9]*; do  # the process group timeout leads: pid, state, wait channel, command
+    read -r -a st <"$p/stat" 2>/dev/null || continue
+    [ "${st[4]}" = "$pid" ] && echo "${p#/proc/} ${st[2]} $(cat "$p/wchan" 2>/dev/null) $(tr '\0' ' ' <"$p/cmdline")"
+  done
+  for t in /proc/"$watcher"/task/*; do echo "thread ${t##*/}: $(cut -d' ' -f3 "$t/stat") $(cat "$t/wchan")"; done
   tail -n 5 "$LOG" "$WORK/err"
 fi
 wait "$pid"
