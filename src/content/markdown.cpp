@@ -326,30 +326,31 @@ class Converter {
   std::vector<Reference>& refs_;
 };
 
+// One parse at a time in the process: cmark-gfm (0.29.0.gfm.6) keeps the characters that start
+// an inline construct in one global table, which each parse fills with its extensions'
+// characters and empties when done (github/cmark-gfm#176), and registers its extensions once
+// in a global list. Two parses at once (--jobs 2) left bare addresses unlinked. The tree it
+// returns is the parse's own: walking it needs no lock.
+cmark_node* parse_gfm(const std::string& text) {
+  static std::mutex one_parse;
+  std::lock_guard lock(one_parse);
+  cmark_gfm_core_extensions_ensure_registered();
+  std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> parser(
+      cmark_parser_new(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES), cmark_parser_free);
+  for (const char* name : {"table", "tasklist", "strikethrough", "autolink"})
+    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), extension);
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  return cmark_parser_finish(parser.get());
+}
+
 }  // namespace
 
 Document parse_markdown(const std::string& body, const std::string& path, Diagnostics& diags) {
   // GitHub's extensions: tables, task lists, strikethrough and bare addresses as links.
   // Footnotes are parsed only to be reported (they are not printed).
   const std::string text = normalise_pasted_bullets(body, path, diags);  // Word's "•<tab>" lines: a list
-  std::unique_ptr<cmark_node, NodeFree> root(nullptr);
-  {
-    // One parse at a time in the process: cmark-gfm (0.29.0.gfm.6) keeps the characters that
-    // start an inline construct in one global table, which each parse fills with its
-    // extensions' characters and empties when done (github/cmark-gfm#176), and registers its
-    // extensions once in a global list. Two parses at once (--jobs 2) left bare addresses
-    // unlinked. The tree each parse returns is its own.
-    static std::mutex one_parse;
-    std::lock_guard lock(one_parse);
-    cmark_gfm_core_extensions_ensure_registered();
-    std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> parser(
-        cmark_parser_new(CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES), cmark_parser_free);
-    for (const char* name : {"table", "tasklist", "strikethrough", "autolink"})
-      if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
-        cmark_parser_attach_syntax_extension(parser.get(), extension);
-    cmark_parser_feed(parser.get(), text.data(), text.size());
-    root.reset(cmark_parser_finish(parser.get()));
-  }
+  std::unique_ptr<cmark_node, NodeFree> root(parse_gfm(text));
   Document doc;
   Converter(path, diags, doc.references).blocks(root.get(), doc.blocks);
   return doc;
